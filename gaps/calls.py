@@ -1,0 +1,167 @@
+"""Running one family call under the core's measurement: steps, CPU time, memory, budgets.
+
+This is what a worker process executes; the hard wall-clock limit lives one level up
+(the coordinator kills the worker), the steps budget and the memory cap live here.
+"""
+
+from __future__ import annotations
+
+import resource
+import time
+import traceback
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from gaps.errors import BudgetExceeded
+from gaps.meter import Meter
+
+__all__ = ["CallRecord", "measure_call"]
+
+#: A call shorter than this is repeated until the repetitions reach CALIBRATE_TOTAL,
+#: so a microsecond call is not measured as clock noise.
+CALIBRATE_BELOW = 0.002
+CALIBRATE_TOTAL = 0.02
+CALIBRATE_MAX_REPEATS = 1000
+
+
+@dataclass
+class CallRecord:
+    """What one call cost and how it ended.
+
+    ``outcome`` is ``ok``, ``censored`` (a budget stopped it: ``reason`` says which,
+    and the costs are lower bounds), ``error`` (it raised; ``reason`` says what) or
+    ``rejected`` (it returned a value of the wrong kind).
+    """
+
+    role: str
+    verifier: str = ""
+    outcome: str = "ok"
+    reason: str = ""
+    steps: int | None = None
+    cpu: float | None = None
+    wall: float | None = None
+    memory: int | None = None
+    counters: dict[str, int] = field(default_factory=dict)
+    verdict: bool | None = None
+    score: float | None = None
+    evidence: str = ""
+
+    def cost(self, unit: str) -> float | None:
+        """This call's cost in ``unit`` (None when that unit was not recorded)."""
+        if unit == "steps":
+            return None if self.steps is None else float(self.steps)
+        if unit == "time":
+            return self.cpu
+        if unit == "memory":
+            return None if self.memory is None else float(self.memory)
+        value = self.counters.get(unit)
+        return None if value is None else float(value)
+
+
+def _vm_bytes() -> int:
+    try:
+        with open("/proc/self/statm") as f:
+            return int(f.read().split()[0]) * resource.getpagesize()
+    except OSError:
+        return 0
+
+
+class _MemoryCap:
+    """Cap the address space at (current size + limit) for the duration of a call."""
+
+    def __init__(self, limit: int | None) -> None:
+        self.limit = limit
+        self.saved: tuple[int, int] | None = None
+
+    def __enter__(self) -> None:
+        if self.limit is None:
+            return
+        self.saved = resource.getrlimit(resource.RLIMIT_AS)
+        soft = _vm_bytes() + self.limit
+        hard = self.saved[1]
+        if hard != resource.RLIM_INFINITY:
+            soft = min(soft, hard)
+        resource.setrlimit(resource.RLIMIT_AS, (soft, hard))
+
+    def __exit__(self, *exc: object) -> None:
+        if self.saved is not None:
+            resource.setrlimit(resource.RLIMIT_AS, self.saved)
+
+
+def _short_error(exc: BaseException) -> str:
+    frames = traceback.extract_tb(exc.__traceback__)
+    where = f" (at {frames[-1].filename}:{frames[-1].lineno})" if frames else ""
+    return f"{type(exc).__name__}: {exc}{where}"[:500]
+
+
+def measure_call(
+    record: CallRecord,
+    fn: Callable[[Meter], Any],
+    *,
+    steps_budget: int | None,
+    memory_limit: int | None,
+    track_memory: bool = False,
+    repeatable: bool = True,
+) -> Any:
+    """Run ``fn(meter)`` once, filling ``record`` with its costs; return its value.
+
+    Repeatable calls that finish in under 2 ms are run again to calibrate their CPU
+    time. Returns None when the call did not finish (see ``record.outcome``).
+
+    >>> rec = CallRecord("generate")
+    >>> measure_call(rec, lambda m: m.tick(5) or 42, steps_budget=None, memory_limit=None)
+    42
+    >>> rec.outcome, rec.steps
+    ('ok', 5)
+    >>> rec = CallRecord("generate")
+    >>> measure_call(rec, lambda m: m.tick(50), steps_budget=10, memory_limit=None)
+    >>> rec.outcome, rec.reason, rec.steps
+    ('censored', 'steps', 50)
+    """
+    meter = Meter(steps_budget)
+    cpu0, wall0 = time.process_time(), time.perf_counter()
+    try:
+        with _MemoryCap(memory_limit):
+            value = fn(meter)
+    except BudgetExceeded:
+        record.outcome, record.reason = "censored", "steps"
+        value = None
+    except MemoryError:
+        record.outcome, record.reason = "censored", "memory"
+        value = None
+    except RecursionError as exc:
+        record.outcome, record.reason = "error", _short_error(exc)
+        value = None
+    except Exception as exc:
+        record.outcome, record.reason = "error", _short_error(exc)
+        value = None
+    cpu, wall = time.process_time() - cpu0, time.perf_counter() - wall0
+    record.steps, record.counters = meter.steps, dict(meter.counters)
+    record.cpu, record.wall = cpu, wall
+    if record.outcome != "ok":
+        return None
+    if repeatable and cpu < CALIBRATE_BELOW:
+        record.cpu = _calibrated_cpu(fn, cpu)
+    if track_memory:
+        record.memory = _peak_memory(fn)
+    return value
+
+
+def _calibrated_cpu(fn: Callable[[Meter], Any], first: float) -> float:
+    repeats = min(CALIBRATE_MAX_REPEATS, max(2, int(CALIBRATE_TOTAL / max(first, 1e-6))))
+    start = time.process_time()
+    for _ in range(repeats):
+        fn(Meter())
+    return (time.process_time() - start) / repeats
+
+
+def _peak_memory(fn: Callable[[Meter], Any]) -> int:
+    import tracemalloc
+
+    tracemalloc.start()
+    try:
+        fn(Meter())
+        return tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()

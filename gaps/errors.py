@@ -1,0 +1,75 @@
+"""The toolkit's exceptions.
+
+Every error a user can cause subclasses :class:`GapsError`, and also the builtin it
+refines (as hypothesis does with ``InvalidArgument(TypeError)``), so ``except
+ValueError`` keeps working for code that does not know about gaps.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "BudgetExceeded",
+    "DeclarationError",
+    "GapsError",
+    "InvalidArgument",
+    "UnknownName",
+]
+
+
+class GapsError(Exception):
+    """Base class of every error raised by gaps on purpose."""
+
+
+class InvalidArgument(GapsError, ValueError):
+    """An argument is outside what the function accepts.
+
+    >>> raise InvalidArgument("sizes must be positive integers. Got [0] (list).")
+    Traceback (most recent call last):
+    ...
+    gaps.errors.InvalidArgument: sizes must be positive integers. Got [0] (list).
+    """
+
+
+class DeclarationError(GapsError, TypeError):
+    """A family declaration is incomplete or inconsistent (raised when it is declared)."""
+
+
+class UnknownName(GapsError, KeyError):
+    """A family, pairing or cost unit name that does not exist; the message suggests one that does."""
+
+    def __str__(self) -> str:  # KeyError would repr() the message
+        return str(self.args[0]) if self.args else ""
+
+
+class BudgetExceeded(GapsError):
+    """Raised by :meth:`gaps.Meter.tick` when a call passes its steps budget.
+
+    The call is recorded as *censored*: its cost is at least the budget.
+
+    >>> import gaps
+    >>> meter = gaps.Meter(budget=10)
+    >>> meter.tick(11)
+    Traceback (most recent call last):
+    ...
+    gaps.errors.BudgetExceeded: steps budget of 10 exceeded (11 steps)
+    """
+
+    def __init__(self, budget: int, steps: int) -> None:
+        super().__init__(f"steps budget of {budget} exceeded ({steps} steps)")
+        self.budget = budget
+        self.steps = steps
+
+
+def did_you_mean(name: str, known: list[str] | tuple[str, ...]) -> str:
+    """A hint naming the closest known names, or listing them when none is close.
+
+    >>> did_you_mean("sortng", ["sorting", "semiprime"])
+    "Did you mean 'sorting'?"
+    """
+    import difflib
+
+    close = difflib.get_close_matches(name, known, n=3, cutoff=0.6)
+    if close:
+        return "Did you mean " + " or ".join(repr(c) for c in close) + "?"
+    shown = ", ".join(sorted(known)[:12])
+    return f"Known names: {shown}{', ...' if len(known) > 12 else ''}."

@@ -1,0 +1,304 @@
+"""A pool of long-lived worker processes with hard per-call limits.
+
+Each worker is a fresh interpreter (``python -m gaps._worker``) in its own session.
+Before every call it announces the call, and the coordinator arms a deadline; a
+call past its wall-clock limit gets the worker's whole process group killed, is
+recorded as censored, and the worker is replaced. Signals and library timeouts are
+not enough (z3 overruns its own timeout; SIGALRM only works on the main thread).
+Families travel to workers with cloudpickle, so lambdas and ``__main__`` work.
+Only the coordinator writes the store: workers return records.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import pickle
+import selectors
+import signal
+import struct
+import subprocess
+import sys
+import tempfile
+import time
+from collections import deque
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any, BinaryIO
+
+from gaps.calls import CallRecord
+from gaps.errors import GapsError, InvalidArgument
+from gaps.family import Family
+from gaps.tasks import Limits, Task
+
+__all__ = ["Limits", "WorkerPool", "read_frame", "write_frame"]
+
+_HEADER = struct.Struct("!Q")
+#: Extra wall time a call may take beyond its limit for calibration repeats.
+_GRACE = 0.5
+
+
+def write_frame(stream: BinaryIO, message: Any) -> None:
+    """Write one length-prefixed pickled message and flush."""
+    data = pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL)
+    stream.write(_HEADER.pack(len(data)) + data)
+    stream.flush()
+
+
+def read_frame(stream: BinaryIO) -> Any:
+    """Read one message written by :func:`write_frame`; None at end of stream."""
+    header = _read_exactly(stream, _HEADER.size)
+    if header is None:
+        return None
+    (length,) = _HEADER.unpack(header)
+    data = _read_exactly(stream, length)
+    return None if data is None else pickle.loads(data)
+
+
+def _read_exactly(stream: BinaryIO, size: int) -> bytes | None:
+    # The coordinator's streams are unbuffered (a buffer would hide data from select),
+    # so a read may return less than asked for.
+    chunks, remaining = [], size
+    while remaining:
+        chunk = stream.read(remaining)
+        if not chunk:
+            return None
+        chunks.append(chunk)
+        remaining -= len(chunk)
+    return b"".join(chunks)
+
+
+class WorkerDied(GapsError):
+    """A worker process ended without being asked to."""
+
+
+@dataclass
+class _Worker:
+    process: subprocess.Popen[bytes]
+    tx: BinaryIO
+    rx: BinaryIO
+    stderr: Any
+    task: Task | None = None
+    records: list[CallRecord] = field(default_factory=list)
+    current: tuple[str, str] | None = None
+    started: float = 0.0
+    deadline: float | None = None
+
+    @classmethod
+    def start(cls) -> _Worker:
+        to_child_r, to_child_w = os.pipe()
+        from_child_r, from_child_w = os.pipe()
+        stderr = tempfile.TemporaryFile()
+        env = dict(os.environ)
+        # One BLAS thread per worker: the pool already uses every core.
+        for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+            env.setdefault(var, "1")
+        # The worker must import what the coordinator can: the same module path.
+        env["GAPS_WORKER_PATH"] = json.dumps([os.path.abspath(p) for p in sys.path])
+        process = subprocess.Popen(
+            [sys.executable, "-m", "gaps._worker", str(to_child_r), str(from_child_w)],
+            pass_fds=(to_child_r, from_child_w),
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=stderr,
+            start_new_session=True,
+            env=env,
+        )
+        os.close(to_child_r)
+        os.close(from_child_w)
+        worker = cls(process, os.fdopen(to_child_w, "wb"), os.fdopen(from_child_r, "rb", buffering=0), stderr)
+        ready = read_frame(worker.rx)
+        if ready is None or ready[0] != "ready":
+            raise WorkerDied(f"a worker process failed to start:\n{worker.stderr_tail()}")
+        return worker
+
+    def stderr_tail(self, lines: int = 8) -> str:
+        try:
+            self.stderr.seek(0)
+            text = self.stderr.read().decode(errors="replace")
+        except (OSError, ValueError):
+            return ""
+        return "\n".join(text.strip().splitlines()[-lines:])
+
+    def kill(self) -> None:
+        try:
+            os.killpg(self.process.pid, signal.SIGKILL)
+        except (ProcessLookupError, PermissionError):
+            pass
+        self.process.wait()
+        self.close()
+
+    def close(self) -> None:
+        for stream in (self.tx, self.rx, self.stderr):
+            try:
+                stream.close()
+            except OSError:
+                pass
+
+
+def _ship(family: Family) -> tuple[str, bytes]:
+    import cloudpickle
+
+    try:
+        blob = cloudpickle.dumps(family)
+    except Exception as exc:
+        raise InvalidArgument(
+            f"Family {family.name!r} cannot be sent to worker processes ({exc}). Declare its "
+            "functions without references to open files, locks or other unpicklable state."
+        ) from None
+    return hashlib.sha256(blob).hexdigest(), blob
+
+
+class WorkerPool:
+    """Long-lived worker processes that run tasks in parallel under hard limits.
+
+    Parameters
+    ----------
+    workers : int, optional
+        How many processes; by default one per core.
+
+    Examples
+    --------
+    >>> import gaps
+    >>> from gaps.tasks import Task
+    >>> fam = gaps.Family("demo", lambda n, rng: list(range(n)),
+    ...                   lambda xs, m: sum(xs), lambda xs, s, m: s == sum(xs))
+    >>> done = []
+    >>> with WorkerPool(1) as pool:
+    ...     pool.run(fam, [Task("generate", ("verify",), 5, 0, 0)], Limits(),
+    ...              lambda task, records: done.append([r.outcome for r in records]))
+    >>> done
+    [['ok', 'ok', 'ok']]
+    """
+
+    def __init__(self, workers: int | None = None) -> None:
+        if workers is not None and (not isinstance(workers, int) or workers < 1):
+            raise InvalidArgument(f"'workers' must be a positive int. Got {workers!r}.")
+        self.size = workers or os.cpu_count() or 1
+        self._idle: list[_Worker] = []
+
+    def __enter__(self) -> WorkerPool:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Stop every idle worker."""
+        while self._idle:
+            worker = self._idle.pop()
+            worker.close()  # EOF on its input ends its loop
+            try:
+                worker.process.wait(timeout=2)
+            except subprocess.TimeoutExpired:
+                worker.kill()
+
+    def run(
+        self,
+        family: Family,
+        tasks: Iterable[Task],
+        limits: Limits,
+        on_done: Callable[[Task, list[CallRecord]], None],
+        should_stop: Callable[[], bool] = lambda: False,
+    ) -> None:
+        """Run ``tasks``; call ``on_done(task, records)`` in this process as each ends."""
+        key, blob = _ship(family)
+        pending = deque(tasks)
+        selector = selectors.DefaultSelector()
+        busy: list[_Worker] = []
+        try:
+            while pending or busy:
+                while pending and len(busy) < self.size and not should_stop():
+                    worker = self._idle.pop() if self._idle else _Worker.start()
+                    task = pending.popleft()
+                    worker.task, worker.records, worker.current = task, [], None
+                    worker.started = time.monotonic()
+                    write_frame(worker.tx, ("task", (key, blob, task, limits)))
+                    busy.append(worker)
+                    selector.register(worker.rx, selectors.EVENT_READ, worker)
+                if not busy:
+                    break
+                for selected, _ in selector.select(timeout=_next_wait(busy)):
+                    worker = selected.data
+                    if self._receive(worker, limits, on_done):
+                        busy.remove(worker)
+                        selector.unregister(worker.rx)
+                        if worker.process.poll() is not None:
+                            worker.close()
+                for worker in [w for w in busy if w.deadline and time.monotonic() > w.deadline]:
+                    busy.remove(worker)
+                    selector.unregister(worker.rx)
+                    self._stop_overrun(worker, limits, on_done)
+        finally:
+            for worker in busy:
+                selector.unregister(worker.rx)
+                worker.kill()
+            selector.close()
+
+    def _receive(
+        self, worker: _Worker, limits: Limits, on_done: Callable[[Task, list[CallRecord]], None]
+    ) -> bool:
+        """Handle one message; True when the worker has finished its task."""
+        message = read_frame(worker.rx)
+        assert worker.task is not None
+        if message is None:
+            self._lost(worker, limits, on_done)
+            return True
+        kind, payload = message
+        if kind == "start":
+            worker.current = payload
+            worker.started = time.monotonic()
+            worker.deadline = None if limits.time is None else worker.started + limits.time + _GRACE
+        elif kind == "record":
+            worker.records.append(payload)
+            worker.deadline = None
+        elif kind == "done":
+            task, records = worker.task, worker.records
+            worker.task, worker.deadline = None, None
+            self._idle.append(worker)
+            on_done(task, records)
+            return True
+        return False
+
+    def _stop_overrun(
+        self, worker: _Worker, limits: Limits, on_done: Callable[[Task, list[CallRecord]], None]
+    ) -> None:
+        elapsed = time.monotonic() - worker.started
+        worker.kill()
+        role, verifier = worker.current or ("generate", "")
+        lower = float(limits.time or elapsed)
+        worker.records.append(
+            CallRecord(role, verifier, "censored", "time", cpu=lower, wall=elapsed)
+        )
+        assert worker.task is not None
+        on_done(worker.task, worker.records)
+
+    def _lost(
+        self, worker: _Worker, limits: Limits, on_done: Callable[[Task, list[CallRecord]], None]
+    ) -> None:
+        worker.process.wait()
+        code = worker.process.returncode
+        cause = f"signal {signal.Signals(-code).name}" if code < 0 else f"exit code {code}"
+        hint = " (possibly out of memory)" if limits.memory and code in (-9, -6, -11) else ""
+        tail = worker.stderr_tail(3)
+        role, verifier = worker.current or ("sample", "")
+        worker.records.append(
+            CallRecord(
+                role,
+                verifier,
+                "error",
+                f"worker process died with {cause}{hint} during {role}"
+                + (f": {tail}" if tail else ""),
+                wall=time.monotonic() - worker.started,
+            )
+        )
+        assert worker.task is not None
+        on_done(worker.task, worker.records)
+
+
+def _next_wait(workers: Iterable[_Worker]) -> float | None:
+    deadlines = [w.deadline for w in workers if w.deadline is not None]
+    if not deadlines:
+        return 1.0
+    return max(0.0, min(deadlines) - time.monotonic())

@@ -1,0 +1,379 @@
+"""Declaring a problem family: sampler, generators, verifiers with modes, corruptor, theory.
+
+The simple form of the public API takes one function per role; the richer form takes
+mappings of named generators and verifiers, wraps verifiers in a mode
+(:func:`witness`, :func:`certified`, :func:`blind`, :func:`grade`, :func:`compare`)
+and declares the expected growth of each side in a :class:`Theory`. Everything is
+checked when the family is declared, so a mistake surfaces where it was made.
+"""
+
+from __future__ import annotations
+
+import inspect
+import re
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Literal, NamedTuple
+
+from gaps.errors import DeclarationError, UnknownName, did_you_mean
+from gaps.meter import COUNTERS
+
+__all__ = [
+    "MODES",
+    "SIGNS",
+    "UNITS",
+    "Certified",
+    "Family",
+    "Pairing",
+    "Theory",
+    "Verifier",
+    "blind",
+    "certified",
+    "compare",
+    "grade",
+    "witness",
+]
+
+Mode = Literal["witness", "certified", "blind", "grade", "compare"]
+MODES: tuple[str, ...] = ("witness", "certified", "blind", "grade", "compare")
+SIGNS: tuple[str, ...] = ("positive", "negative", "neutral", "inconclusive", "unsound")
+#: Cost units: steps and solver counters are the family's claim, time and memory the core's.
+UNITS: tuple[str, ...] = ("steps", "time", "memory", *COUNTERS)
+_NAME = re.compile(r"^[a-z][a-z0-9_]*$")
+
+
+class Certified(NamedTuple):
+    """A generator's output together with a certificate for ``certified`` verifiers.
+
+    Other verifiers of the family see ``output`` alone; the certificate is the
+    builder's secret (a planted assignment, the factors, a permutation).
+
+    >>> Certified(output=15, certificate=(3, 5)).output
+    15
+    """
+
+    output: Any
+    certificate: Any
+
+
+@dataclass(frozen=True)
+class Verifier:
+    """A verifier function and the mode that says what it is shown.
+
+    ``witness``, ``blind``, ``grade`` and ``compare`` verifiers are called as
+    ``fn(instance, output, meter)``; ``certified`` ones as
+    ``fn(instance, output, certificate, meter)``. A ``grade`` verifier returns a
+    score in [0, 1] (1 means accepted); the others return a bool.
+    """
+
+    fn: Callable[..., Any]
+    mode: Mode = "witness"
+
+    @property
+    def arity(self) -> int:
+        return 4 if self.mode == "certified" else 3
+
+
+def witness(fn: Callable[[Any, Any, Any], bool]) -> Verifier:
+    """Mark ``fn(instance, output, meter)`` as checking the output as its own evidence.
+
+    >>> witness(lambda xs, ys, meter: ys == sorted(xs)).mode
+    'witness'
+    """
+    return Verifier(fn, "witness")
+
+
+def certified(fn: Callable[[Any, Any, Any, Any], bool]) -> Verifier:
+    """Mark ``fn(instance, output, certificate, meter)`` as checking a certificate.
+
+    >>> certified(lambda n, N, pq, meter: pq[0] * pq[1] == N).mode
+    'certified'
+    """
+    return Verifier(fn, "certified")
+
+
+def blind(fn: Callable[[Any, Any, Any], bool]) -> Verifier:
+    """Mark ``fn(instance, output, meter)`` as deciding the property without the secret.
+
+    >>> blind(lambda n, N, meter: N > 1).mode
+    'blind'
+    """
+    return Verifier(fn, "blind")
+
+
+def grade(fn: Callable[[Any, Any, Any], float]) -> Verifier:
+    """Mark ``fn(instance, output, meter) -> score in [0, 1]`` as a grader (feedback).
+
+    >>> grade(lambda xs, ys, meter: 1.0).mode
+    'grade'
+    """
+    return Verifier(fn, "grade")
+
+
+def compare(fn: Callable[[Any, Any, Any], bool]) -> Verifier:
+    """Mark ``fn(instance, output, meter)`` as producing its own reference and comparing.
+
+    Its cost includes that generation, so its gap is never positive.
+
+    >>> compare(lambda xs, ys, meter: ys == sorted(xs)).mode
+    'compare'
+    """
+    return Verifier(fn, "compare")
+
+
+@dataclass(frozen=True)
+class Pairing:
+    """One (generator, verifier) pair of a family: the unit that gets a gap."""
+
+    generator: str
+    verifier: str
+    mode: Mode
+
+    @property
+    def name(self) -> str:
+        return f"{self.generator}/{self.verifier}"
+
+
+@dataclass(frozen=True)
+class Theory:
+    """The expected growth of each side (sympy strings in ``n``) and the expected sign.
+
+    ``generate`` and ``verify`` are one string or a mapping by generator / verifier
+    name; ``sign`` is one sign or a mapping by verifier name or pairing name
+    (``"generator/verifier"``).
+
+    >>> t = Theory(generate="n*log(n)", verify="n", sign="positive", reference="Knuth 1998")
+    >>> t.growth_of("generate", "generate")
+    'n*log(n)'
+    """
+
+    generate: str | Mapping[str, str]
+    verify: str | Mapping[str, str]
+    sign: str | Mapping[str, str]
+    reference: str = ""
+
+    def growth_of(self, side: str, name: str) -> str | None:
+        value = self.generate if side == "generate" else self.verify
+        return value if isinstance(value, str) else value.get(name)
+
+    def sign_of(self, pairing: Pairing) -> str | None:
+        if isinstance(self.sign, str):
+            return self.sign
+        return self.sign.get(pairing.name, self.sign.get(pairing.verifier))
+
+
+def _as_mapping(value: Any, default_name: str) -> dict[str, Any]:
+    if isinstance(value, Mapping):
+        return dict(value)
+    return {default_name: value}
+
+
+@dataclass(frozen=True, eq=False)
+class Family:
+    """A problem family: how to draw instances, produce outputs and check them.
+
+    Parameters
+    ----------
+    name : str
+        snake_case; the name of the module, the CLI argument and the docs anchor.
+    sample : callable
+        ``sample(size, rng) -> instance``; all randomness must come from ``rng``.
+    generate : callable or mapping of name to callable
+        ``generate(instance, meter) -> output`` (or :class:`Certified`).
+    verify : callable, Verifier, or mapping of name to either
+        A bare callable is a ``witness`` verifier.
+    corrupt : callable, optional
+        ``corrupt(instance, output, rng) -> output`` turning a valid output invalid.
+    domain, summary, tags, references
+        Catalog metadata.
+    theory : Theory, optional
+        Expected growth of each side and expected sign.
+    units : sequence of str
+        Cost units that are meaningful on every side of every pairing, the first
+        being the default. Time and memory are always measured by the core; a
+        family whose sides run in native code omits ``"steps"``.
+    sizes : sequence of int, optional
+        A default size schedule (used by ``gaps survey``).
+    pairings : sequence of (generator, verifier), optional
+        Restrict which pairs get a gap; by default every generator is paired with
+        every verifier.
+
+    Examples
+    --------
+    >>> import gaps
+    >>> fam = gaps.Family(
+    ...     name="sorting_demo",
+    ...     sample=lambda size, rng: [rng.random() for _ in range(size)],
+    ...     generate=lambda xs, meter: sorted(xs),
+    ...     verify=lambda xs, ys, meter: ys == sorted(xs),
+    ... )
+    >>> [p.name for p in fam.pairings]
+    ['generate/verify']
+    """
+
+    name: str
+    sample: Callable[[int, Any], Any]
+    generate: Any
+    verify: Any
+    corrupt: Callable[[Any, Any, Any], Any] | None = None
+    domain: str = "user"
+    summary: str = ""
+    theory: Theory | None = None
+    references: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    units: tuple[str, ...] = ("steps", "time")
+    sizes: tuple[int, ...] | None = None
+    pairings: tuple[Pairing, ...] = field(default=())
+    generators: Mapping[str, Callable[..., Any]] = field(init=False, repr=False)
+    verifiers: Mapping[str, Verifier] = field(init=False, repr=False)
+
+    def __init__(
+        self,
+        name: str,
+        sample: Callable[[int, Any], Any],
+        generate: Callable[..., Any] | Mapping[str, Callable[..., Any]],
+        verify: Callable[..., Any] | Verifier | Mapping[str, Callable[..., Any] | Verifier],
+        corrupt: Callable[[Any, Any, Any], Any] | None = None,
+        *,
+        domain: str = "user",
+        summary: str = "",
+        theory: Theory | None = None,
+        references: Sequence[str] = (),
+        tags: Sequence[str] = (),
+        units: Sequence[str] = ("steps", "time"),
+        sizes: Sequence[int] | None = None,
+        pairings: Sequence[tuple[str, str]] | None = None,
+    ) -> None:
+        set_ = object.__setattr__
+        set_(self, "name", name)
+        set_(self, "sample", sample)
+        set_(self, "corrupt", corrupt)
+        set_(self, "domain", domain)
+        set_(self, "summary", summary)
+        set_(self, "theory", theory)
+        set_(self, "references", tuple(references))
+        set_(self, "tags", tuple(tags))
+        set_(self, "units", tuple(units))
+        set_(self, "sizes", None if sizes is None else tuple(sizes))
+        gens = _as_mapping(generate, "generate")
+        vers = {
+            k: v if isinstance(v, Verifier) else Verifier(v, "witness")
+            for k, v in _as_mapping(verify, "verify").items()
+        }
+        set_(self, "generate", generate)
+        set_(self, "verify", verify)
+        set_(self, "generators", gens)
+        set_(self, "verifiers", vers)
+        if pairings is None:
+            pairs = [(g, v) for g in gens for v in vers]
+        else:
+            pairs = [tuple(p) for p in pairings]
+        set_(self, "pairings", tuple(Pairing(g, v, vers[v].mode) for g, v in pairs if v in vers))
+        _validate(self, pairs)
+
+    def pairing(self, name: str) -> Pairing:
+        """The pairing called ``"generator/verifier"`` (or just a verifier's name)."""
+        for p in self.pairings:
+            if name in (p.name, p.verifier) or (len(self.pairings) == 1 and name == p.generator):
+                return p
+        raise UnknownName(
+            f"Family {self.name!r} has no pairing {name!r}. "
+            + did_you_mean(name, [p.name for p in self.pairings])
+        )
+
+    def __repr__(self) -> str:
+        return f"<Family {self.name!r} ({self.domain}): {', '.join(p.name for p in self.pairings)}>"
+
+
+def _fail(family: str, part: str, problem: str) -> DeclarationError:
+    return DeclarationError(f"Family {family!r}: {part} {problem}")
+
+
+def _required_positional(fn: Callable[..., Any]) -> tuple[int, int] | None:
+    """(required, maximum) positional arity, or None when Python cannot tell."""
+    try:
+        sig = inspect.signature(fn)
+    except (TypeError, ValueError):
+        return None
+    required, most = 0, 0
+    for p in sig.parameters.values():
+        if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD):
+            most += 1
+            required += p.default is p.empty
+        elif p.kind is p.VAR_POSITIONAL:
+            most = 10**6
+    return required, most
+
+
+def _check_callable(family: str, part: str, fn: Any, arity: int, signature: str) -> None:
+    if not callable(fn):
+        raise _fail(family, part, f"must be a callable {signature}. Got {type(fn).__name__}.")
+    shape = _required_positional(fn)
+    if shape is not None and not (shape[0] <= arity <= shape[1]):
+        raise _fail(
+            family,
+            part,
+            f"must take {arity} positional arguments {signature}; "
+            f"it takes {shape[0]}{'' if shape[0] == shape[1] else '+'}.",
+        )
+
+
+def _validate(fam: Family, pairs: list[Any]) -> None:
+    name = fam.name
+    if not isinstance(name, str) or not _NAME.match(name):
+        raise DeclarationError(
+            f"A family's name must be snake_case (lowercase letters, digits, '_'). Got {name!r}."
+        )
+    _check_callable(name, "'sample'", fam.sample, 2, "sample(size, rng)")
+    if not fam.generators:
+        raise _fail(name, "'generate'", "needs at least one generator.")
+    if not fam.verifiers:
+        raise _fail(name, "'verify'", "needs at least one verifier.")
+    for g, fn in fam.generators.items():
+        _check_callable(name, f"generator {g!r}", fn, 2, "generate(instance, meter)")
+    for v, ver in fam.verifiers.items():
+        if ver.mode not in MODES:
+            raise _fail(name, f"verifier {v!r}", f"has unknown mode {ver.mode!r}; use {MODES}.")
+        sig = (
+            "verify(instance, output, certificate, meter)"
+            if ver.mode == "certified"
+            else "verify(instance, output, meter)"
+        )
+        _check_callable(name, f"verifier {v!r}", ver.fn, ver.arity, sig)
+    if fam.corrupt is not None:
+        _check_callable(name, "'corrupt'", fam.corrupt, 3, "corrupt(instance, output, rng)")
+    for g, v in pairs:
+        if g not in fam.generators:
+            raise _fail(name, f"pairing ({g!r}, {v!r})", "names an unknown generator.")
+        if v not in fam.verifiers:
+            raise _fail(name, f"pairing ({g!r}, {v!r})", "names an unknown verifier.")
+    unknown_units = [u for u in fam.units if u not in UNITS]
+    if not fam.units or unknown_units:
+        raise _fail(name, "'units'", f"must be a non-empty subset of {UNITS}. Got {fam.units}.")
+    if fam.sizes is not None and not all(
+        isinstance(s, int) and not isinstance(s, bool) and s > 0 for s in fam.sizes
+    ):
+        raise _fail(name, "'sizes'", f"must be positive ints. Got {fam.sizes!r}.")
+    if fam.theory is not None:
+        _validate_theory(fam)
+
+
+def _validate_theory(fam: Family) -> None:
+    from gaps.symbolic import parse_growth  # sympy is loaded only by declared theories
+
+    theory = fam.theory
+    assert theory is not None
+    for side, names in (("generate", fam.generators), ("verify", fam.verifiers)):
+        value = getattr(theory, side)
+        items = {n: value for n in names} if isinstance(value, str) else dict(value)
+        for key, text in items.items():
+            if key not in names:
+                raise _fail(fam.name, f"theory.{side}", f"names unknown {side[:-1]}or {key!r}.")
+            try:
+                parse_growth(text)
+            except ValueError as exc:
+                raise _fail(fam.name, f"theory.{side}[{key!r}]", str(exc)) from None
+    signs = {"*": theory.sign} if isinstance(theory.sign, str) else dict(theory.sign)
+    for key, sign in signs.items():
+        if sign not in SIGNS[:4]:
+            raise _fail(fam.name, f"theory.sign[{key!r}]", f"must be one of {SIGNS[:4]}.")

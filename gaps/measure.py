@@ -1,0 +1,192 @@
+"""Sweeps: every (generator, size, instance) task of a family, run and stored.
+
+Tasks already in the store under the same family fingerprint, seed and limits are
+read back instead of run, so an interrupted sweep resumes where it stopped.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import inspect
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from gaps.calls import CallRecord
+from gaps.errors import InvalidArgument
+from gaps.execution import WorkerPool
+from gaps.family import Family, Pairing
+from gaps.store import Store, TaskKey
+from gaps.tasks import Limits, Task
+
+__all__ = ["Measurements", "fingerprint", "measure", "validate_sizes"]
+
+#: Sizes tried, in order, when neither the caller nor the family gives a schedule.
+AUTO_SIZES = tuple(2**k for k in range(2, 21))
+#: The automatic schedule stops once a size's slowest call takes this share of the limit.
+AUTO_STOP_SHARE = 0.25
+
+
+def fingerprint(family: Family) -> str:
+    """A hash of the family's code: stored measurements are reused only while it holds.
+
+    >>> import gaps
+    >>> len(fingerprint(gaps.get("sorting")))
+    16
+    """
+    parts = [family.name, repr(family.units)]
+    functions = [family.sample, family.corrupt, *family.generators.values()]
+    functions += [v.fn for v in family.verifiers.values()]
+    for fn in functions:
+        if fn is None:
+            parts.append("-")
+            continue
+        try:
+            parts.append(inspect.getsource(fn))
+        except (OSError, TypeError):
+            parts.append(getattr(fn, "__qualname__", repr(fn)))
+    for name, v in family.verifiers.items():
+        parts.append(f"{name}:{v.mode}")
+    return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:16]
+
+
+def validate_sizes(sizes: object) -> tuple[int, ...]:
+    """Check that ``sizes`` are distinct positive ints; return them sorted.
+
+    >>> validate_sizes([32, 8, 16])
+    (8, 16, 32)
+    >>> validate_sizes([8, 0])
+    Traceback (most recent call last):
+    ...
+    gaps.errors.InvalidArgument: sizes must be positive ints. Got [8, 0] (list): 0 is not.
+    """
+    if isinstance(sizes, (str, bytes)) or not isinstance(sizes, Sequence):
+        raise InvalidArgument(
+            f"sizes must be a sequence of positive ints. Got {sizes!r} ({type(sizes).__name__})."
+        )
+    for s in sizes:
+        if isinstance(s, bool) or not isinstance(s, int) or s < 1:
+            raise InvalidArgument(
+                f"sizes must be positive ints. Got {sizes!r} ({type(sizes).__name__}): "
+                f"{s!r} is not."
+            )
+    if len(set(sizes)) != len(sizes):
+        raise InvalidArgument(f"sizes must be distinct. Got {sizes!r}.")
+    return tuple(sorted(sizes))
+
+
+@dataclass
+class Measurements:
+    """Every call record of a sweep, by (generator, size, instance index)."""
+
+    family: Family
+    seed: int
+    limits: Limits
+    records: dict[tuple[str, int, int], list[CallRecord]] = field(default_factory=dict)
+    resumed: int = 0
+
+    @property
+    def sizes(self) -> list[int]:
+        return sorted({size for _, size, _ in self.records})
+
+    def calls(self, pairing: Pairing, role: str) -> list[tuple[int, int, CallRecord]]:
+        """(size, index, record) of every ``role`` call of a pairing."""
+        found = []
+        for (generator, size, index), records in sorted(self.records.items()):
+            if generator != pairing.generator:
+                continue
+            for r in records:
+                if r.role == role and (role == "generate" or r.verifier == pairing.verifier):
+                    found.append((size, index, r))
+        return found
+
+    def series(
+        self, pairing: Pairing, role: str, unit: str
+    ) -> tuple[list[int], list[float], list[bool]]:
+        """Sizes, costs in ``unit`` and censored flags of the measured ``role`` calls."""
+        ns, costs, censored = [], [], []
+        for size, _, r in self.calls(pairing, role):
+            cost = r.cost(unit)
+            if r.outcome in ("ok", "censored") and cost is not None:
+                ns.append(size)
+                costs.append(max(cost, 0.0))
+                censored.append(r.outcome == "censored")
+        return ns, costs, censored
+
+
+def measure(
+    family: Family,
+    sizes: Sequence[int] | None,
+    *,
+    instances: int = 5,
+    seed: int = 0,
+    limits: Limits | None = None,
+    pool: WorkerPool,
+    store: Store | None = None,
+    run_id: int = 0,
+    generators: Sequence[str] | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> Measurements:
+    """Run (or read back) every task of ``family`` at ``sizes``.
+
+    With ``sizes=None`` the family's declared schedule is used, or else sizes double
+    from 4 until a size's slowest call uses a quarter of the time limit (or is
+    censored), so the sweep grows until the budgets bind.
+    """
+    if not isinstance(instances, int) or isinstance(instances, bool) or instances < 1:
+        raise InvalidArgument(f"'instances' must be a positive int. Got {instances!r}.")
+    limits = limits or Limits()
+    result = Measurements(family, seed, limits)
+    gens = list(generators or family.generators)
+    verifiers = {g: tuple(p.verifier for p in family.pairings if p.generator == g) for g in gens}
+    fp = fingerprint(family)
+    schedule = validate_sizes(sizes) if sizes is not None else family.sizes
+    auto = schedule is None
+    planned = AUTO_SIZES if schedule is None else schedule
+    done = 0
+    for size in planned:
+        tasks: list[Task] = []
+        for g in gens:
+            for index in range(instances):
+                task = Task(g, verifiers[g], size, index, seed)
+                key = _key(fp, task, limits)
+                if store is not None and store.has_task(key):
+                    result.records[(g, size, index)] = store.task_records(key)
+                    result.resumed += 1
+                    done += 1
+                else:
+                    tasks.append(task)
+
+        def finished(task: Task, records: list[CallRecord]) -> None:
+            nonlocal done
+            result.records[(task.generator, task.size, task.index)] = records
+            if store is not None:
+                store.commit_task(family.name, _key(fp, task, limits), run_id, records)
+            done += 1
+            if progress is not None:
+                progress(done, _total(planned, auto, size, len(gens) * instances))
+
+        pool.run(family, tasks, limits, finished)
+        if auto and _budget_binds(result, size, limits):
+            break
+    return result
+
+
+def _key(fp: str, task: Task, limits: Limits) -> TaskKey:
+    return (fp, task.generator, task.size, task.index, task.seed, limits.key())
+
+
+def _total(planned: Sequence[int], auto: bool, size: int, per_size: int) -> int:
+    count = planned.index(size) + 2 if auto else len(planned)
+    return count * per_size
+
+
+def _budget_binds(result: Measurements, size: int, limits: Limits) -> bool:
+    for (_, s, _), records in result.records.items():
+        if s != size:
+            continue
+        for r in records:
+            if r.outcome != "ok":
+                return True
+            if limits.time is not None and (r.wall or 0) > AUTO_STOP_SHARE * limits.time:
+                return True
+    return False

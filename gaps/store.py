@@ -1,0 +1,283 @@
+"""The embedded SQLite store: runs and every measured call, committed as it finishes.
+
+Measurements are keyed by (family fingerprint, generator, size, index, seed, limits),
+so an interrupted or repeated sweep resumes without redoing or duplicating work. A
+task's records and its completion mark are committed in one transaction: a task is
+either wholly stored or not at all. Only the coordinator process writes.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+import sqlite3
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from gaps.calls import CallRecord
+from gaps.errors import GapsError
+
+__all__ = ["SCHEMA_VERSION", "Store", "StoreError", "default_path"]
+
+SCHEMA_VERSION = 1
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS runs (
+    id INTEGER PRIMARY KEY,
+    started REAL NOT NULL,
+    finished REAL,
+    version TEXT NOT NULL,
+    solvers TEXT NOT NULL,
+    config TEXT NOT NULL,
+    seed INTEGER NOT NULL,
+    host TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS tasks (
+    family TEXT NOT NULL,
+    fingerprint TEXT NOT NULL,
+    generator TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    idx INTEGER NOT NULL,
+    seed INTEGER NOT NULL,
+    limits TEXT NOT NULL,
+    run_id INTEGER NOT NULL REFERENCES runs(id),
+    finished REAL NOT NULL,
+    PRIMARY KEY (fingerprint, generator, size, idx, seed, limits)
+);
+CREATE TABLE IF NOT EXISTS measurements (
+    fingerprint TEXT NOT NULL,
+    generator TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    idx INTEGER NOT NULL,
+    seed INTEGER NOT NULL,
+    limits TEXT NOT NULL,
+    position INTEGER NOT NULL,
+    family TEXT NOT NULL,
+    role TEXT NOT NULL,
+    verifier TEXT NOT NULL,
+    outcome TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    steps INTEGER,
+    cpu REAL,
+    wall REAL,
+    memory INTEGER,
+    counters TEXT NOT NULL,
+    verdict INTEGER,
+    score REAL,
+    evidence TEXT NOT NULL,
+    PRIMARY KEY (fingerprint, generator, size, idx, seed, limits, position)
+);
+CREATE INDEX IF NOT EXISTS measurements_family ON measurements (family, role);
+"""
+
+
+class StoreError(GapsError, OSError):
+    """The store cannot be opened or written (wrong file, newer schema, locked)."""
+
+
+def default_path() -> Path:
+    """Where the CLI keeps its store: ``$GAPS_DB``, else ``~/.local/share/gaps/gaps.sqlite``.
+
+    >>> default_path().name
+    'gaps.sqlite'
+    """
+    env = os.environ.get("GAPS_DB")
+    if env:
+        return Path(env)
+    base = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
+    return base / "gaps" / "gaps.sqlite"
+
+
+TaskKey = tuple[str, str, int, int, int, str]  # fingerprint, generator, size, idx, seed, limits
+
+
+class Store:
+    """An SQLite file (or ``":memory:"``) holding runs and measurements.
+
+    Examples
+    --------
+    >>> store = Store(":memory:")
+    >>> run = store.start_run(seed=0, config={"cost": "steps"})
+    >>> key = ("fp", "generate", 8, 0, 0, "t=1")
+    >>> store.has_task(key)
+    False
+    >>> store.commit_task("demo", key, run, [CallRecord("generate", steps=8)])
+    >>> store.has_task(key), [r.steps for r in store.task_records(key)]
+    (True, [8])
+    """
+
+    def __init__(self, path: str | os.PathLike[str] = ":memory:") -> None:
+        self.path = str(path)
+        if self.path != ":memory:":
+            Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self._db = sqlite3.connect(self.path, timeout=30.0, isolation_level=None)
+            self._db.execute("PRAGMA busy_timeout = 30000")
+            if self.path != ":memory:":
+                self._db.execute("PRAGMA journal_mode = WAL")
+            version = self._db.execute("PRAGMA user_version").fetchone()[0]
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(
+                f"Cannot open the store {self.path!r} ({exc}). Is it a gaps SQLite file? "
+                "Pass another path with --db."
+            ) from None
+        if version > SCHEMA_VERSION:
+            raise StoreError(
+                f"The store {self.path!r} has schema version {version}, newer than this "
+                f"gaps ({SCHEMA_VERSION}). Upgrade gaps or use another --db."
+            )
+        with self._transaction():
+            for statement in _SCHEMA.split(";"):
+                if statement.strip():
+                    self._db.execute(statement)
+            self._db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+    def _transaction(self) -> Any:
+        return _Immediate(self._db)
+
+    def close(self) -> None:
+        self._db.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def start_run(self, *, seed: int, config: dict[str, Any]) -> int:
+        """Record the start of a run (toolkit and solver versions, config, seed, host)."""
+        import gaps
+
+        with self._transaction():
+            cursor = self._db.execute(
+                "INSERT INTO runs (started, version, solvers, config, seed, host) "
+                "VALUES (?, ?, ?, ?, ?, ?)",
+                (
+                    time.time(),
+                    gaps.__version__,
+                    json.dumps(solver_versions()),
+                    json.dumps(config, sort_keys=True, default=str),
+                    seed,
+                    platform.node(),
+                ),
+            )
+        return int(cursor.lastrowid or 0)
+
+    def finish_run(self, run_id: int) -> None:
+        with self._transaction():
+            self._db.execute("UPDATE runs SET finished = ? WHERE id = ?", (time.time(), run_id))
+
+    def has_task(self, key: TaskKey) -> bool:
+        row = self._db.execute(
+            "SELECT 1 FROM tasks WHERE fingerprint=? AND generator=? AND size=? AND idx=? "
+            "AND seed=? AND limits=?",
+            key,
+        ).fetchone()
+        return row is not None
+
+    def commit_task(
+        self, family: str, key: TaskKey, run_id: int, records: list[CallRecord]
+    ) -> None:
+        """Store a finished task's records and its completion mark, atomically."""
+        rows = [
+            (
+                *key,
+                position,
+                family,
+                r.role,
+                r.verifier,
+                r.outcome,
+                r.reason,
+                r.steps,
+                r.cpu,
+                r.wall,
+                r.memory,
+                json.dumps(r.counters),
+                None if r.verdict is None else int(r.verdict),
+                r.score,
+                r.evidence,
+            )
+            for position, r in enumerate(records)
+        ]
+        with self._transaction():
+            self._db.execute(
+                "DELETE FROM measurements WHERE fingerprint=? AND generator=? AND size=? "
+                "AND idx=? AND seed=? AND limits=?",
+                key,
+            )
+            self._db.executemany(
+                f"INSERT INTO measurements VALUES ({', '.join('?' * 20)})", rows
+            )
+            self._db.execute(
+                "INSERT OR REPLACE INTO tasks VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (family, *key, run_id, time.time()),
+            )
+
+    def task_records(self, key: TaskKey) -> list[CallRecord]:
+        cursor = self._db.execute(
+            "SELECT role, verifier, outcome, reason, steps, cpu, wall, memory, counters, "
+            "verdict, score, evidence FROM measurements WHERE fingerprint=? AND generator=? "
+            "AND size=? AND idx=? AND seed=? AND limits=? ORDER BY position",
+            key,
+        )
+        return [_record(row) for row in cursor]
+
+    def runs(self) -> Iterator[dict[str, Any]]:
+        cursor = self._db.execute("SELECT * FROM runs ORDER BY id")
+        names = [d[0] for d in cursor.description]
+        for row in cursor:
+            yield dict(zip(names, row, strict=True))
+
+    def count(self, table: str = "measurements") -> int:
+        if table not in ("runs", "tasks", "measurements"):
+            raise ValueError(f"unknown table {table!r}")
+        return int(self._db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])
+
+
+def _record(row: tuple[Any, ...]) -> CallRecord:
+    role, verifier, outcome, reason, steps, cpu, wall, memory, counters, verdict, score, ev = row
+    return CallRecord(
+        role=role,
+        verifier=verifier,
+        outcome=outcome,
+        reason=reason,
+        steps=steps,
+        cpu=cpu,
+        wall=wall,
+        memory=memory,
+        counters=json.loads(counters),
+        verdict=None if verdict is None else bool(verdict),
+        score=score,
+        evidence=ev,
+    )
+
+
+class _Immediate:
+    """``BEGIN IMMEDIATE`` ... ``COMMIT``: take the write lock up front, roll back on error."""
+
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self.db = db
+
+    def __enter__(self) -> None:
+        self.db.execute("BEGIN IMMEDIATE")
+
+    def __exit__(self, exc_type: object, *rest: object) -> None:
+        self.db.execute("ROLLBACK" if exc_type else "COMMIT")
+
+
+def solver_versions() -> dict[str, str]:
+    """Versions of the solvers whose counters the measurements may hold."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    found = {}
+    for name in ("z3-solver", "python-sat", "python-flint", "sympy", "networkx", "numpy"):
+        try:
+            found[name] = version(name)
+        except PackageNotFoundError:
+            continue
+    return found
+
+

@@ -1,0 +1,189 @@
+"""One measurement task: sample an instance, generate, verify the output and a corruption.
+
+A task is the unit of work shipped to a worker and the unit of resumption in the
+store: (family, generator, size, index) under a seed and limits.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from gaps.calls import CallRecord, measure_call
+from gaps.family import Certified, Family
+from gaps.seeding import derive_rng
+
+__all__ = ["Limits", "Task", "run_task"]
+
+EVIDENCE_CHARS = 2000
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Budgets for every call: wall-clock seconds, bytes of memory, steps.
+
+    A call past a limit is stopped and recorded as censored. ``None`` lifts a limit.
+
+    >>> Limits(time=5.0).key()
+    't=5.0;m=2147483648;s=None;mem=False'
+    """
+
+    time: float | None = 10.0
+    memory: int | None = 2 * 2**30
+    steps: int | None = None
+    track_memory: bool = False
+
+    def key(self) -> str:
+        return f"t={self.time};m={self.memory};s={self.steps};mem={self.track_memory}"
+
+
+@dataclass(frozen=True)
+class Task:
+    """Measure one generator on one instance, and its verifiers on the result."""
+
+    generator: str
+    verifiers: tuple[str, ...]
+    size: int
+    index: int
+    seed: int
+
+
+def _evidence(instance: Any, output: Any) -> str:
+    text = f"instance={instance!r}\noutput={output!r}"
+    return text if len(text) <= EVIDENCE_CHARS else text[:EVIDENCE_CHARS] + " ...(truncated)"
+
+
+def _is_bool(value: Any) -> bool:
+    # numpy's bool_ is a fine verdict; ints and truthy objects are not.
+    return isinstance(value, bool) or type(value).__name__ == "bool_"
+
+
+def _verify(
+    family: Family,
+    name: str,
+    role: str,
+    instance: Any,
+    output: Any,
+    certificate: Any,
+    limits: Limits,
+) -> CallRecord:
+    verifier = family.verifiers[name]
+    record = CallRecord(role, name)
+    if verifier.mode == "certified" and certificate is None:
+        record.outcome = "error"
+        record.reason = (
+            f"certified verifier {name!r} needs a certificate, but the generator returned "
+            "none; return gaps.Certified(output, certificate) from the generator."
+        )
+        return record
+    if verifier.mode == "certified":
+
+        def call(meter: Any) -> Any:
+            return verifier.fn(instance, output, certificate, meter)
+    else:
+
+        def call(meter: Any) -> Any:
+            return verifier.fn(instance, output, meter)
+
+    value = measure_call(
+        record,
+        call,
+        steps_budget=limits.steps,
+        memory_limit=limits.memory,
+        track_memory=limits.track_memory,
+    )
+    if record.outcome != "ok":
+        return record
+    if verifier.mode == "grade":
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 1:
+            record.outcome = "rejected"
+            record.reason = f"grader returned {value!r} ({type(value).__name__}), not a score in [0, 1]"
+            return record
+        record.score = float(value)
+        record.verdict = value >= 1 - 1e-9
+    elif not _is_bool(value):
+        record.outcome = "rejected"
+        record.reason = f"verifier returned {value!r:.80} ({type(value).__name__}), not a bool"
+        return record
+    else:
+        record.verdict = bool(value)
+    expected = role == "verify"
+    if record.verdict != expected:
+        record.evidence = _evidence(instance, output)
+    return record
+
+
+def run_task(
+    family: Family, task: Task, limits: Limits, announce: Callable[[str, str], None]
+) -> Iterator[CallRecord]:
+    """Run ``task``, yielding a record per call; ``announce(role, verifier)`` precedes each.
+
+    >>> import gaps
+    >>> fam = gaps.Family("demo", lambda n, rng: list(range(n)),
+    ...                   lambda xs, m: sum(xs), lambda xs, s, m: s == sum(xs),
+    ...                   lambda xs, s, rng: s + 1)
+    >>> task = Task("generate", ("verify",), size=4, index=0, seed=0)
+    >>> [(r.role, r.outcome, r.verdict) for r in run_task(fam, task, Limits(), lambda *a: None)]
+    [('sample', 'ok', None), ('generate', 'ok', None), ('verify', 'ok', True), ('corrupt', 'ok', None), ('verify_corrupt', 'ok', False)]
+    """
+    rng = derive_rng(task.seed, family.name, task.size, task.index)
+    record = CallRecord("sample")
+    announce("sample", "")
+    instance = measure_call(
+        record,
+        lambda meter: family.sample(task.size, rng),
+        steps_budget=None,
+        memory_limit=limits.memory,
+        repeatable=False,
+    )
+    yield record
+    if record.outcome != "ok":
+        return
+
+    record = CallRecord("generate")
+    generate = family.generators[task.generator]
+    announce("generate", "")
+    result = measure_call(
+        record,
+        lambda meter: generate(instance, meter),
+        steps_budget=limits.steps,
+        memory_limit=limits.memory,
+        track_memory=limits.track_memory,
+    )
+    yield record
+    if record.outcome != "ok":
+        return
+    output, certificate = _split(result)
+    for name in task.verifiers:
+        announce("verify", name)
+        yield _verify(family, name, "verify", instance, output, certificate, limits)
+
+    if family.corrupt is None:
+        return
+    corrupt = family.corrupt
+    corrupt_rng = derive_rng(task.seed, family.name, task.size, task.index, "corrupt", task.generator)
+    record = CallRecord("corrupt")
+    announce("corrupt", "")
+    bad = measure_call(
+        record,
+        lambda meter: corrupt(instance, result, corrupt_rng),
+        steps_budget=None,
+        memory_limit=limits.memory,
+        repeatable=False,
+    )
+    yield record
+    if record.outcome != "ok":
+        return
+    bad_output, bad_certificate = _split(bad)
+    if bad_certificate is None:
+        bad_certificate = certificate  # a corrupted output keeps the honest certificate
+    for name in task.verifiers:
+        announce("verify_corrupt", name)
+        yield _verify(family, name, "verify_corrupt", instance, bad_output, bad_certificate, limits)
+
+
+def _split(result: Any) -> tuple[Any, Any]:
+    if isinstance(result, Certified):
+        return result.output, result.certificate
+    return result, None

@@ -1,0 +1,1 @@
+"""z3 proofs that the catalog verifiers are right."""

@@ -1,0 +1,191 @@
+"""A user's own families (not in the catalog) get the textbook classification."""
+
+from __future__ import annotations
+
+import hashlib
+import random
+
+import pytest
+
+import gaps
+
+
+def merge_sort(xs, meter):
+    if len(xs) <= 1:
+        return list(xs)
+    mid = len(xs) // 2
+    left, right = merge_sort(xs[:mid], meter), merge_sort(xs[mid:], meter)
+    out, i, j = [], 0, 0
+    while i < len(left) and j < len(right):
+        meter.tick()
+        if left[i] <= right[j]:
+            out.append(left[i])
+            i += 1
+        else:
+            out.append(right[j])
+            j += 1
+    meter.tick(len(left) - i + len(right) - j)
+    return out + left[i:] + right[j:]
+
+
+def is_sorted_permutation(xs, ys, meter):
+    meter.tick(len(xs))
+    return len(ys) == len(xs) and all(a <= b for a, b in zip(ys, ys[1:])) and sorted(xs) == ys
+
+
+SORTING = gaps.Family(
+    name="user_sorting",
+    sample=lambda size, rng: [rng.random() for _ in range(size)],
+    generate=merge_sort,
+    verify=is_sorted_permutation,
+    corrupt=lambda xs, ys, rng: ys[::-1],
+)
+
+
+def matmul(ab, meter):
+    a, b = ab
+    n = len(a)
+    meter.tick(n**3)
+    return [[sum(a[i][k] * b[k][j] for k in range(n)) for j in range(n)] for i in range(n)]
+
+
+def freivalds(ab, c, meter):
+    a, b = ab
+    n = len(a)
+    rng = random.Random(hashlib.sha256(repr(c).encode()).digest())
+    for _ in range(10):
+        r = [rng.randrange(2) for _ in range(n)]
+        meter.tick(3 * n * n)
+        br = [sum(b[i][j] * r[j] for j in range(n)) for i in range(n)]
+        abr = [sum(a[i][j] * br[j] for j in range(n)) for i in range(n)]
+        cr = [sum(c[i][j] * r[j] for j in range(n)) for i in range(n)]
+        if abr != cr:
+            return False
+    return True
+
+
+def corrupt_matrix(ab, c, rng):
+    bad = [row[:] for row in c]
+    bad[rng.randrange(len(c))][rng.randrange(len(c))] += 1
+    return bad
+
+
+MATRIX = gaps.Family(
+    name="user_matrix_product",
+    sample=lambda n, rng: tuple(
+        [[rng.randrange(10) for _ in range(n)] for _ in range(n)] for _ in range(2)
+    ),
+    generate=matmul,
+    verify=freivalds,
+    corrupt=corrupt_matrix,
+)
+
+SUM = gaps.Family(
+    name="user_sum",
+    sample=lambda n, rng: [rng.randrange(1000) for _ in range(n)],
+    generate=lambda xs, meter: meter.tick(len(xs)) or sum(xs),
+    verify=gaps.compare(lambda xs, s, meter: meter.tick(len(xs)) or s == sum(xs)),
+    corrupt=lambda xs, s, rng: s + 1,
+)
+
+
+def leading_zero_bits(digest: bytes) -> int:
+    value = int.from_bytes(digest, "big")
+    return len(digest) * 8 - value.bit_length()
+
+
+def mine(instance, meter):
+    challenge, bits = instance
+    nonce = 0
+    while True:
+        meter.tick()
+        if leading_zero_bits(hashlib.sha256(challenge + nonce.to_bytes(8, "big")).digest()) >= bits:
+            return nonce
+        nonce += 1
+
+
+def check_nonce(instance, nonce, meter):
+    challenge, bits = instance
+    meter.tick()
+    digest = hashlib.sha256(challenge + nonce.to_bytes(8, "big")).digest()
+    return leading_zero_bits(digest) >= bits
+
+
+def corrupt_nonce(instance, nonce, rng):
+    challenge, bits = instance
+    bad = nonce + 1
+    while check_nonce(instance, bad, gaps.Meter()):
+        bad += 1
+    return bad
+
+
+PROOF_OF_WORK = gaps.Family(
+    name="user_proof_of_work",
+    sample=lambda bits, rng: (rng.randbytes(16), bits),
+    generate=mine,
+    verify=check_nonce,
+    corrupt=corrupt_nonce,
+)
+
+
+def random_prime(bits, rng):
+    while True:
+        candidate = rng.getrandbits(bits) | (1 << (bits - 1)) | 1
+        if all(candidate % d for d in range(3, int(candidate**0.5) + 1, 2)):
+            return candidate
+
+
+def trial_division_semiprime(instance, n, meter):
+    factors, m, d = 0, n, 2
+    while d * d <= m:
+        meter.tick()
+        while m % d == 0:
+            m //= d
+            factors += 1
+        d += 1
+    return factors + (m > 1) == 2
+
+
+def corrupt_semiprime(instance, n, rng):
+    return n * 3
+
+
+SEMIPRIME = gaps.Family(
+    name="user_semiprime",
+    sample=lambda bits, rng: (random_prime(bits // 2, rng), random_prime(bits - bits // 2, rng)),
+    generate=lambda pq, meter: meter.tick(1) or pq[0] * pq[1],
+    verify=gaps.blind(trial_division_semiprime),
+    corrupt=corrupt_semiprime,
+)
+
+ACCEPT_ALL = gaps.Family(
+    name="user_accept_all",
+    sample=SORTING.sample,
+    generate=merge_sort,
+    verify=lambda xs, ys, meter: True,
+    corrupt=lambda xs, ys, rng: ys[::-1],
+)
+
+
+@pytest.mark.parametrize(
+    "family, sizes, sign, generate, verify",
+    [
+        (SORTING, [64, 128, 256, 512, 1024, 2048], "positive", "linearithmic", "linear"),
+        (MATRIX, [4, 6, 8, 12, 16, 24], "positive", "cubic", "quadratic"),
+        (SUM, [16, 64, 256, 1024, 4096], "neutral", "linear", "linear"),
+        (PROOF_OF_WORK, [2, 4, 6, 8, 10, 12], "positive", "exponential", "constant"),
+        (SEMIPRIME, [12, 16, 20, 24, 28, 32], "negative", "constant", "exponential"),
+    ],
+    ids=lambda v: v.name if isinstance(v, gaps.Family) else None,
+)
+def test_user_family_gets_textbook_classification(family, sizes, sign, generate, verify):
+    report = gaps.classify(family, sizes=sizes, cost="steps", seed=0, workers=2)
+    assert (report.generate.growth.label, report.verify.growth.label) == (generate, verify)
+    assert report.sign == sign, report.reasons
+
+
+def test_accept_all_verifier_is_unsound_with_evidence():
+    report = gaps.classify(ACCEPT_ALL, sizes=[8, 16, 32], cost="steps", workers=1)
+    assert report.sign == "unsound"
+    assert "accepts a corrupted output" in report.reasons[0]
+    assert report.evidence.startswith("instance=")
