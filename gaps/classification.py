@@ -282,7 +282,9 @@ def classify_family(
     return [_report(meas, p, unit) for p in chosen]
 
 
-def _side(meas: Measurements, pairing: Pairing, role: str, unit: str) -> SideReport:
+def _side(
+    meas: Measurements, pairing: Pairing, role: str, unit: str, fit: bool = True
+) -> SideReport:
     ns, costs, censored = meas.series(pairing, role, unit)
     by_size: dict[int, list[tuple[float, bool]]] = {}
     for n, c, z in zip(ns, costs, censored, strict=True):
@@ -294,7 +296,7 @@ def _side(meas: Measurements, pairing: Pairing, role: str, unit: str) -> SideRep
         for size, _, r in meas.calls(pairing, role)
         if r.outcome in ("error", "rejected")
     ]
-    growth = _fit(ns, costs, censored)
+    growth = _fit(ns, costs, censored) if fit else None
     return SideReport(
         role=role,
         unit=unit,
@@ -507,6 +509,16 @@ def _report(meas: Measurements, pairing: Pairing, unit: str) -> GapReport:
     )
 
 
+def _top_slope(side: SideReport) -> float | None:
+    """The log-log slope of the median cost over the largest half of the sizes."""
+    points = [(n, c) for n, c in zip(side.sizes, side.median, strict=True) if c > 0]
+    top = points[len(points) // 2 :]
+    if len(top) < 2:
+        return None
+    (n0, c0), (n1, c1) = top[0], top[-1]
+    return math.log(c1 / c0) / math.log(n1 / n0)
+
+
 def _flags(
     meas: Measurements,
     pairing: Pairing,
@@ -529,12 +541,14 @@ def _flags(
             )
     if unit == "steps":
         for side, role in ((gen, "generate"), (ver, "verify")):
-            ns, costs, censored = meas.series(pairing, role, "time")
-            timed = _fit(ns, costs, censored, bootstrap=0)
-            if side.growth is not None and timed is not None:
-                if _order(side.growth, timed) != "same":
-                    flags.append(
-                        f"{role}: ticked steps grow as {side.growth.label} but CPU time as "
-                        f"{timed.label}: the steps may not be counted where the work is done"
-                    )
+            timed = _side(meas, pairing, role, "time", fit=False)
+            steps_slope, time_slope = _top_slope(side), _top_slope(timed)
+            if steps_slope is None or time_slope is None:
+                continue
+            if abs(steps_slope - time_slope) > max(0.5, 0.25 * max(steps_slope, time_slope)):
+                flags.append(
+                    f"{role}: at the largest sizes ticked steps grow like n^{steps_slope:.2f} "
+                    f"but CPU time like n^{time_slope:.2f}: the steps may not be counted "
+                    "where the work is done"
+                )
     return flags

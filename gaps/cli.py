@@ -1,0 +1,382 @@
+"""The ``gaps`` command line: catalog, classify, survey.
+
+Exit codes: 0 ok, 1 a check failed (an unsound verifier, a family that could not be
+measured), 2 a usage error. Heavy libraries load only inside the command that needs
+them, so ``gaps --help`` answers at once.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from gaps.errors import GapsError, InvalidArgument, UnknownName
+
+_SUFFIXES = {"k": 2**10, "m": 2**20, "g": 2**30, "t": 2**40}
+
+
+class _Memory(click.ParamType):
+    name = "bytes"
+
+    def convert(self, value: Any, param: Any, ctx: Any) -> int | None:
+        if value is None or isinstance(value, int):
+            return value
+        text = str(value).strip().lower().removesuffix("b").removesuffix("i")
+        if text in ("none", "0", ""):
+            return None
+        scale = _SUFFIXES.get(text[-1], 1)
+        number = text[:-1] if text[-1] in _SUFFIXES else text
+        try:
+            result = int(float(number) * scale)
+        except ValueError:
+            self.fail(f"{value!r} is not a size in bytes (examples: 512M, 2G, 1000000).")
+        if result <= 0:
+            self.fail(f"{value!r} must be positive.")
+        return result
+
+
+class _Sizes(click.ParamType):
+    name = "sizes"
+
+    def convert(self, value: Any, param: Any, ctx: Any) -> list[int]:
+        if isinstance(value, list):
+            return value
+        try:
+            sizes = [int(part) for part in str(value).split(",") if part.strip()]
+        except ValueError:
+            self.fail(f"{value!r} is not a comma-separated list of positive integers (8,16,32).")
+        if not sizes or any(s <= 0 for s in sizes):
+            self.fail(f"{value!r}: sizes must be positive integers (8,16,32).")
+        return sizes
+
+
+def _console(stderr: bool = False) -> Any:
+    from rich.console import Console
+
+    return Console(stderr=stderr, highlight=False)
+
+
+def _family(name: str) -> Any:
+    """A catalog family by name, or a user's family as ``path.py:NAME`` / ``module:NAME``."""
+    import gaps
+
+    if ":" not in name:
+        return gaps.get(name)
+    import importlib
+    import importlib.util
+
+    where, _, attribute = name.rpartition(":")
+    if where.endswith(".py"):
+        path = Path(where)
+        if not path.is_file():
+            raise InvalidArgument(f"No file {where!r} (from {name!r}).")
+        spec = importlib.util.spec_from_file_location(path.stem, path)
+        assert spec is not None and spec.loader is not None
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[path.stem] = module
+        sys.path.insert(0, str(path.parent.resolve()))
+        spec.loader.exec_module(module)
+    else:
+        try:
+            module = importlib.import_module(where)
+        except ImportError as exc:
+            raise InvalidArgument(f"Cannot import {where!r} (from {name!r}): {exc}.") from None
+    family = getattr(module, attribute, None)
+    if not isinstance(family, gaps.Family):
+        raise InvalidArgument(f"{name!r} does not name a gaps.Family (got {type(family).__name__}).")
+    return family
+
+
+def _store(db: str | None, no_store: bool) -> Any:
+    from gaps.store import Store, default_path
+
+    if no_store:
+        return None
+    return Store(db or default_path())
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="gaps")
+def cli() -> None:
+    """Measure generator-verifier gaps: how much cheaper checking is than producing."""
+
+
+@cli.command()
+@click.argument("family", required=False)
+@click.option("--domain", help="Only families of this domain.")
+@click.option("--mode", help="Only families offering a verifier of this mode.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
+def catalog(family: str | None, domain: str | None, mode: str | None, as_json: bool) -> None:
+    """List the registered families, or show one family's documentation."""
+    import gaps
+
+    if family is not None:
+        _show_family(_family(family), as_json)
+        return
+    families = [
+        f
+        for f in gaps.catalog(domain)
+        if mode is None or any(v.mode == mode for v in f.verifiers.values())
+    ]
+    rows = [
+        {
+            "name": f.name,
+            "domain": f.domain,
+            "pairings": [f"{p.name} ({p.mode})" for p in f.pairings],
+            "units": list(f.units),
+            "theory_sign": None if f.theory is None else f.theory.sign,
+            "summary": f.summary,
+        }
+        for f in families
+    ]
+    if as_json:
+        click.echo(json.dumps(rows, indent=2))
+        return
+    from rich.table import Table
+
+    table = Table(title=f"{len(rows)} families")
+    for column in ("name", "domain", "pairings", "units", "theory sign", "summary"):
+        table.add_column(column)
+    for row in rows:
+        sign = row["theory_sign"]
+        table.add_row(
+            row["name"],
+            row["domain"],
+            "\n".join(row["pairings"]),
+            ", ".join(row["units"]),
+            "-" if sign is None else (sign if isinstance(sign, str) else json.dumps(sign)),
+            row["summary"],
+        )
+    _console().print(table)
+
+
+def _show_family(family: Any, as_json: bool) -> None:
+    import inspect
+
+    module = inspect.getmodule(family.sample)
+    doc = inspect.getdoc(module) if module is not None else None
+    info = {
+        "name": family.name,
+        "domain": family.domain,
+        "summary": family.summary,
+        "pairings": [{"name": p.name, "mode": p.mode} for p in family.pairings],
+        "units": list(family.units),
+        "sizes": family.sizes,
+        "references": list(family.references),
+        "documentation": doc or "",
+    }
+    if as_json:
+        click.echo(json.dumps(info, indent=2))
+        return
+    console = _console()
+    console.rule(f"{family.name} ({family.domain})")
+    console.print(doc or family.summary)
+    console.print(f"\npairings: {', '.join(f'{p.name} ({p.mode})' for p in family.pairings)}")
+    console.print(f"units: {', '.join(family.units)}; default sizes: {family.sizes}")
+    for ref in family.references:
+        console.print(f"  - {ref}")
+
+
+_common = [
+    click.option("--seed", default=0, show_default=True, type=int),
+    click.option("--time-limit", default=10.0, show_default=True, type=float,
+                 help="Wall-clock seconds per call; a call past it is stopped and censored."),
+    click.option("--memory-limit", default="2G", show_default=True, type=_Memory(),
+                 help="Bytes per call (512M, 2G); 'none' lifts it."),
+    click.option("--workers", type=click.IntRange(min=1), help="Worker processes [one per core]."),
+    click.option("--db", type=click.Path(dir_okay=False),
+                 help="SQLite store [$GAPS_DB or ~/.local/share/gaps/gaps.sqlite]."),
+    click.option("--no-store", is_flag=True, help="Keep nothing: measure everything afresh."),
+    click.option("--json", "as_json", is_flag=True, help="Print JSON instead of tables."),
+]
+
+
+def _with_common(fn: Any) -> Any:
+    for option in reversed(_common):
+        fn = option(fn)
+    return fn
+
+
+def _progress(label: str) -> Any:
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
+
+    return Progress(
+        "[progress.description]{task.description}",
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=_console(stderr=True),
+        transient=True,
+        disable=not sys.stderr.isatty(),
+    )
+
+
+@cli.command()
+@click.argument("family")
+@click.option("--pairing", help="generator/verifier (default: every pairing).")
+@click.option("--sizes", type=_Sizes(), help="Comma-separated sizes, e.g. 8,16,32.")
+@click.option("--cost", help="steps, time, memory or a solver counter [the family's first unit].")
+@click.option("--instances", default=5, show_default=True, type=click.IntRange(min=1))
+@click.option("--steps-limit", type=click.IntRange(min=1), help="Steps per call.")
+@click.option("--plot", type=click.Path(dir_okay=False), help="Write a plot (PNG, SVG, PDF).")
+@_with_common
+def classify(
+    family: str,
+    pairing: str | None,
+    sizes: list[int] | None,
+    cost: str | None,
+    instances: int,
+    steps_limit: int | None,
+    plot: str | None,
+    seed: int,
+    time_limit: float,
+    memory_limit: int | None,
+    workers: int | None,
+    db: str | None,
+    no_store: bool,
+    as_json: bool,
+) -> None:
+    """Measure one family and classify the gap of its pairings.
+
+    FAMILY is a catalog name, or a family of your own as path.py:NAME or module:NAME.
+    """
+    from gaps.classification import classify_family
+
+    fam = _family(family)
+    chosen = None if pairing is None else [fam.pairing(pairing).name]
+    store = _store(db, no_store)
+    with _progress("classify") as bar:
+        job = bar.add_task(fam.name, total=None)
+        reports = classify_family(
+            fam,
+            sizes,
+            cost,
+            seed,
+            pairings=chosen,
+            instances=instances,
+            time_limit=time_limit,
+            memory_limit=memory_limit,
+            steps_limit=steps_limit,
+            store=store,
+            workers=workers,
+            progress=lambda done, total: bar.update(job, completed=done, total=total),
+        )
+    if plot:
+        for i, report in enumerate(reports):
+            path = plot if len(reports) == 1 else _numbered(plot, report.pairing, i)
+            report.plot(path)
+    if as_json:
+        click.echo(json.dumps([r.to_dict() for r in reports], indent=2))
+    else:
+        console = _console()
+        for report in reports:
+            console.print(report.table())
+            for line in report.reasons + report.flags:
+                console.print(f"  • {line}")
+            if report.evidence:
+                console.print(f"  evidence:\n{report.evidence}")
+    if any(r.sign == "unsound" for r in reports):
+        sys.exit(1)
+
+
+def _numbered(path: str, pairing: str, index: int) -> str:
+    p = Path(path)
+    return str(p.with_name(f"{p.stem}-{pairing.replace('/', '-')}{p.suffix}"))
+
+
+@cli.command()
+@click.option("--domain", help="Only families of this domain.")
+@click.option("--family", "names", multiple=True, help="Only this family (repeatable).")
+@click.option("--instances", default=3, show_default=True, type=click.IntRange(min=1))
+@click.option("--out", default="gaps-report", show_default=True, type=click.Path(file_okay=False),
+              help="Folder for the report (Markdown, JSON, plots).")
+@click.option("--no-plots", is_flag=True, help="Skip the plots.")
+@_with_common
+def survey(
+    domain: str | None,
+    names: tuple[str, ...],
+    instances: int,
+    out: str,
+    no_plots: bool,
+    seed: int,
+    time_limit: float,
+    memory_limit: int | None,
+    workers: int | None,
+    db: str | None,
+    no_store: bool,
+    as_json: bool,
+) -> None:
+    """Classify every catalog family: the gap table, a report, and plots."""
+    import gaps
+    from gaps.render import survey_markdown, survey_table
+    from gaps.survey import survey as run_survey
+
+    families = [_family(n) for n in names] if names else gaps.catalog(domain)
+    if not families:
+        raise InvalidArgument(f"No family matches domain {domain!r}.")
+    store = _store(db, no_store)
+    with _progress("survey") as bar:
+        jobs = {f.name: bar.add_task(f.name, total=None) for f in families}
+        result = run_survey(
+            families,
+            seed=seed,
+            instances=instances,
+            time_limit=time_limit,
+            memory_limit=memory_limit,
+            store=store,
+            workers=workers,
+            progress=lambda name, done, total: bar.update(jobs[name], completed=done, total=total),
+        )
+    folder = Path(out)
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "survey.json").write_text(json.dumps(result.to_dict(), indent=2))
+    header = (
+        f"# gaps survey\n\n{len(result.reports)} pairings of {len(families)} families, "
+        f"seed {seed}, {result.seconds:.0f} s; signs agreeing with theory: "
+        f"{result.agreement:.0%}."
+    )
+    (folder / "report.md").write_text(survey_markdown(result.reports, result.notes, header))
+    if not no_plots:
+        plots = folder / "plots"
+        plots.mkdir(exist_ok=True)
+        for r in result.reports:
+            r.plot(str(plots / f"{r.family}__{r.pairing.replace('/', '__')}.png"))
+    if as_json:
+        click.echo(json.dumps(result.to_dict(), indent=2))
+    else:
+        console = _console()
+        console.print(survey_table(result.reports))
+        console.print(
+            f"{len(result.reports)} pairings in {result.seconds:.0f} s; "
+            f"{result.agreement:.0%} of signs agree with the declared theory."
+        )
+        for note in result.notes:
+            console.print(f"  • {note}")
+        console.print(f"Report: {folder / 'report.md'}")
+    if result.failures or any(r.sign == "unsound" for r in result.reports):
+        sys.exit(1)
+
+
+def main() -> None:
+    """Run the CLI; ordinary mistakes get a one-line message, never a traceback."""
+    try:
+        cli.main(standalone_mode=False)
+    except click.exceptions.Abort:
+        click.echo("gaps: interrupted. Finished measurements are kept in the store; "
+                   "rerun the same command to resume.", err=True)
+        sys.exit(130)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
+    except (InvalidArgument, UnknownName, GapsError) as exc:
+        click.echo(f"gaps: error: {exc}", err=True)
+        usage = isinstance(exc, (InvalidArgument, UnknownName, TypeError, OSError))
+        sys.exit(2 if usage else 1)
+    except KeyboardInterrupt:
+        click.echo("gaps: interrupted. Finished measurements are kept in the store; "
+                   "rerun the same command to resume.", err=True)
+        sys.exit(130)

@@ -1,0 +1,124 @@
+"""The survey: classify every pairing of every registered family, explain disagreements."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from gaps.classification import GapReport, classify_family
+from gaps.errors import GapsError
+from gaps.execution import WorkerPool
+from gaps.family import Family
+from gaps.store import Store
+
+__all__ = ["Survey", "explain", "survey"]
+
+
+@dataclass
+class Survey:
+    """Every pairing's report, the families that failed, and the explained disagreements."""
+
+    reports: list[GapReport]
+    failures: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+
+    @property
+    def agreement(self) -> float:
+        """Share of pairings with a declared sign whose measured sign matches it."""
+        judged = [r for r in self.reports if r.agrees is not None]
+        return sum(bool(r.agrees) for r in judged) / len(judged) if judged else 1.0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "reports": [r.to_dict() for r in self.reports],
+            "failures": self.failures,
+            "notes": self.notes,
+            "seconds": self.seconds,
+            "agreement": self.agreement,
+        }
+
+
+def explain(report: GapReport) -> str | None:
+    """Why a pairing's measured sign differs from its declared one (None when they agree).
+
+    The cause is read off the evidence: an audit failure, too few sizes, censoring, a
+    side whose fitted growth differs from its declared growth, or a narrow size range.
+    """
+    if report.agrees is not False and report.sign != "unsound":
+        return None
+    head = f"{report.family} {report.pairing}: measured {report.sign}"
+    if report.theory_sign:
+        head += f", theory says {report.theory_sign}"
+    causes = list(report.reasons)
+    for side in (report.generate, report.verify):
+        if side.agrees is False and side.growth is not None:
+            cause = f"{side.role} grew as {side.growth.text}, theory {side.theory}"
+            if any(side.censored):
+                cause += " (budgets censored the largest sizes)"
+            elif side.sizes and side.sizes[-1] / side.sizes[0] < 8:
+                cause += " (the sizes span less than a factor 8: asymptotics may not show yet)"
+            elif side.median and max(side.median) < 1e-4 and side.unit == "time":
+                cause += " (costs near 100µs: fixed overheads dominate)"
+            causes.append(cause)
+    if not causes:
+        causes.append("both sides match their declared growth only loosely; see the table")
+    return head + " — " + "; ".join(causes)
+
+
+def survey(
+    families: Sequence[Family],
+    *,
+    seed: int = 0,
+    instances: int = 3,
+    time_limit: float | None = 5.0,
+    memory_limit: int | None = 2 * 2**30,
+    store: Store | None = None,
+    workers: int | None = None,
+    progress: Callable[[str, int, int], None] | None = None,
+) -> Survey:
+    """Classify every pairing of ``families`` in each family's default unit and sizes."""
+    started = time.perf_counter()
+    result = Survey(reports=[])
+    run_id = 0
+    if store is not None:
+        run_id = store.start_run(
+            seed=seed,
+            config={
+                "command": "survey",
+                "families": [f.name for f in families],
+                "instances": instances,
+                "time_limit": time_limit,
+            },
+        )
+    with WorkerPool(workers) as pool:
+        for family in families:
+
+            def tick(done: int, total: int, name: str = family.name) -> None:
+                if progress is not None:
+                    progress(name, done, total)
+
+            try:
+                reports = classify_family(
+                    family,
+                    seed=seed,
+                    instances=instances,
+                    time_limit=time_limit,
+                    memory_limit=memory_limit,
+                    store=store,
+                    pool=pool,
+                    run_id=run_id,
+                    progress=tick,
+                )
+            except GapsError as exc:
+                result.failures.append(f"{family.name}: {exc}")
+                continue
+            result.reports.extend(reports)
+    if store is not None:
+        store.finish_run(run_id)
+    result.notes = [note for r in result.reports if (note := explain(r))]
+    result.notes += [f"{failure} (family not measured)" for failure in result.failures]
+    result.seconds = time.perf_counter() - started
+    return result

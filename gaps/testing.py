@@ -1,0 +1,209 @@
+"""The family contract, as small named checks any family (built-in or yours) must pass.
+
+Each check takes a family, a size and a seed, runs the family in this process, and
+raises :class:`ContractError` naming the family, the check, the seed and a command
+that reproduces the failure.
+
+>>> import gaps
+>>> from gaps.testing import check_family
+>>> check_family(gaps.get("sorting"))
+"""
+
+from __future__ import annotations
+
+import pickle
+import random
+import sys
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from gaps.errors import GapsError
+from gaps.family import Certified, Family
+from gaps.meter import Meter
+from gaps.seeding import derive_rng
+
+__all__ = [
+    "CHECKS",
+    "ContractError",
+    "check_completeness",
+    "check_corruptor_corrupts",
+    "check_family",
+    "check_global_rng_untouched",
+    "check_sampling_reproducible",
+    "check_soundness",
+    "check_verifier_pure",
+    "contract_sizes",
+]
+
+
+class ContractError(GapsError, AssertionError):
+    """A family broke its contract; the message says how to reproduce it."""
+
+
+def _fail(family: Family, check: Callable[..., Any], size: int, seed: int, what: str) -> ContractError:
+    command = (
+        f"python -c \"import gaps, gaps.testing as t; "
+        f"t.{check.__name__}(gaps.get({family.name!r}), size={size}, seed={seed})\""
+    )
+    return ContractError(
+        f"{family.name}: {check.__name__} failed at size {size}, seed {seed}: {what}\n"
+        f"  reproduce: {command}"
+    )
+
+
+def contract_sizes(family: Family) -> tuple[int, ...]:
+    """The small sizes the contract runs at: the family's two smallest, or 4 and 8."""
+    return tuple(sorted(family.sizes)[:2]) if family.sizes else (4, 8)
+
+
+def _instance(family: Family, size: int, seed: int) -> Any:
+    return family.sample(size, derive_rng(seed, family.name, size, 0))
+
+
+def _split(result: Any) -> tuple[Any, Any]:
+    return (result.output, result.certificate) if isinstance(result, Certified) else (result, None)
+
+
+def _verdict(family: Family, name: str, instance: Any, output: Any, certificate: Any) -> Any:
+    verifier = family.verifiers[name]
+    if verifier.mode == "certified":
+        value = verifier.fn(instance, output, certificate, Meter())
+    else:
+        value = verifier.fn(instance, output, Meter())
+    if verifier.mode == "grade":
+        return value if isinstance(value, (int, float)) and not isinstance(value, bool) else value
+    return value
+
+
+def _accepts(family: Family, name: str, value: Any) -> bool | None:
+    mode = family.verifiers[name].mode
+    if mode == "grade":
+        ok = isinstance(value, (int, float)) and not isinstance(value, bool) and 0 <= value <= 1
+        return (value >= 1 - 1e-9) if ok else None
+    return bool(value) if isinstance(value, bool) or type(value).__name__ == "bool_" else None
+
+
+def check_sampling_reproducible(family: Family, size: int, seed: int) -> None:
+    """The same rng state gives the same instance (compared by pickled bytes)."""
+    a, b = _instance(family, size, seed), _instance(family, size, seed)
+    if pickle.dumps(a) != pickle.dumps(b) and a != b:
+        raise _fail(family, check_sampling_reproducible, size, seed,
+                    "two samples from equal rngs differ: draw all randomness from `rng`.")
+
+
+def check_global_rng_untouched(family: Family, size: int, seed: int) -> None:
+    """Sampling, generating, verifying and corrupting leave the global RNGs alone."""
+    state = random.getstate()
+    np_state = _numpy_state()
+    instance = _instance(family, size, seed)
+    for name, generate in family.generators.items():
+        output, certificate = _split(generate(instance, Meter()))
+        for pairing in family.pairings:
+            if pairing.generator == name:
+                _verdict(family, pairing.verifier, instance, output, certificate)
+        if family.corrupt is not None:
+            family.corrupt(instance, generate(instance, Meter()), random.Random(seed))
+    if random.getstate() != state:
+        random.setstate(state)
+        raise _fail(family, check_global_rng_untouched, size, seed,
+                    "the global `random` state changed: use the `rng` argument.")
+    if np_state is not None and not _same_numpy_state(np_state):
+        raise _fail(family, check_global_rng_untouched, size, seed,
+                    "numpy's global RNG state changed: use np.random.default_rng(rng.getrandbits(64)).")
+
+
+def _numpy_state() -> Any:
+    np = sys.modules.get("numpy")
+    return None if np is None else np.random.get_state()
+
+
+def _same_numpy_state(before: Any) -> bool:
+    import numpy as np
+
+    after = np.random.get_state()
+    return bool(before[0] == after[0] and (before[1] == after[1]).all() and before[2:] == after[2:])
+
+
+def check_completeness(family: Family, size: int, seed: int) -> None:
+    """Every verifier accepts its generators' honest outputs."""
+    instance = _instance(family, size, seed)
+    for name, generate in family.generators.items():
+        output, certificate = _split(generate(instance, Meter()))
+        for pairing in family.pairings:
+            if pairing.generator != name:
+                continue
+            value = _verdict(family, pairing.verifier, instance, output, certificate)
+            verdict = _accepts(family, pairing.verifier, value)
+            if verdict is None:
+                raise _fail(family, check_completeness, size, seed,
+                            f"verifier {pairing.verifier!r} returned {value!r} "
+                            f"({type(value).__name__}), not a verdict.")
+            if not verdict:
+                raise _fail(family, check_completeness, size, seed,
+                            f"verifier {pairing.verifier!r} rejects an output of generator {name!r}.")
+
+
+def check_soundness(family: Family, size: int, seed: int) -> None:
+    """Every verifier rejects the corruptor's outputs (skipped without a corruptor)."""
+    if family.corrupt is None:
+        return
+    instance = _instance(family, size, seed)
+    for name, generate in family.generators.items():
+        result = generate(instance, Meter())
+        _, certificate = _split(result)
+        bad, bad_certificate = _split(family.corrupt(instance, result, random.Random(seed)))
+        for pairing in family.pairings:
+            if pairing.generator != name:
+                continue
+            cert = certificate if bad_certificate is None else bad_certificate
+            value = _verdict(family, pairing.verifier, instance, bad, cert)
+            if _accepts(family, pairing.verifier, value) is not False:
+                raise _fail(family, check_soundness, size, seed,
+                            f"verifier {pairing.verifier!r} accepts a corruption of {name!r}'s "
+                            f"output (returned {value!r}).")
+
+
+def check_verifier_pure(family: Family, size: int, seed: int) -> None:
+    """Verifiers leave the instance and the output they are shown unchanged."""
+    instance = _instance(family, size, seed)
+    for name, generate in family.generators.items():
+        output, certificate = _split(generate(instance, Meter()))
+        for pairing in family.pairings:
+            if pairing.generator != name:
+                continue
+            before = pickle.dumps((instance, output, certificate))
+            _verdict(family, pairing.verifier, instance, output, certificate)
+            if pickle.dumps((instance, output, certificate)) != before:
+                raise _fail(family, check_verifier_pure, size, seed,
+                            f"verifier {pairing.verifier!r} modified its instance or output.")
+
+
+def check_corruptor_corrupts(family: Family, size: int, seed: int) -> None:
+    """A corruption differs from the output it was made from."""
+    if family.corrupt is None:
+        return
+    instance = _instance(family, size, seed)
+    for generate in family.generators.values():
+        result = generate(instance, Meter())
+        bad = family.corrupt(instance, result, random.Random(seed))
+        if pickle.dumps(bad) == pickle.dumps(result):
+            raise _fail(family, check_corruptor_corrupts, size, seed,
+                        "the corruptor returned its input unchanged.")
+
+
+CHECKS: tuple[Callable[[Family, int, int], None], ...] = (
+    check_sampling_reproducible,
+    check_global_rng_untouched,
+    check_completeness,
+    check_soundness,
+    check_verifier_pure,
+    check_corruptor_corrupts,
+)
+
+
+def check_family(family: Family, seeds: Iterable[int] = (0, 1)) -> None:
+    """Run every check at the family's contract sizes; raise on the first failure."""
+    for check in CHECKS:
+        for size in contract_sizes(family):
+            for seed in seeds:
+                check(family, size, seed)

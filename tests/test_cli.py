@@ -1,0 +1,90 @@
+"""The CLI as a user runs it: exit codes, messages without tracebacks, JSON, quick help."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import time
+
+import pytest
+
+
+def gaps(*args, env=None):
+    return subprocess.run(
+        [sys.executable, "-m", "gaps", *args], capture_output=True, text=True, timeout=300, env=env
+    )
+
+
+def test_help_is_quick_and_loads_no_heavy_library():
+    code = (
+        "import time, sys; t = time.perf_counter(); from gaps.cli import cli; "
+        "import gaps; print(time.perf_counter() - t); "
+        "print(sorted(m for m in ('sympy', 'z3', 'matplotlib', 'dask', 'numpy') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True).stdout.split("\n")
+    assert out[1] == "[]"
+    started = time.perf_counter()
+    result = gaps("--help")
+    assert result.returncode == 0 and "survey" in result.stdout
+    assert time.perf_counter() - started < 3  # the import itself is checked above
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["classify", "sortng"], "Did you mean 'sorting'?"),
+        (["classify", "sorting", "--sizes", "8,x"], "comma-separated"),
+        (["classify", "sorting", "--cost", "stepz"], "Did you mean 'steps'?"),
+        (["classify", "sorting", "--pairing", "nope"], "has no pairing"),
+        (["classify", "sorting", "--memory-limit", "lots"], "not a size in bytes"),
+        (["survey", "--domain", "astrology"], "No family matches"),
+        (["classify", "no_such_file.py:FAMILY"], "No file"),
+        (["bogus"], "No such command"),
+    ],
+)
+def test_usage_errors_exit_2_with_a_message_and_no_traceback(args, message):
+    result = gaps(*args)
+    assert result.returncode == 2
+    assert message in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_a_store_that_is_not_a_database_is_a_usage_error(tmp_path):
+    bad = tmp_path / "bad.sqlite"
+    bad.write_text("not sqlite" * 200)
+    result = gaps("classify", "sorting", "--sizes", "4,8,16", "--db", str(bad))
+    assert result.returncode == 2 and "Cannot open the store" in result.stderr
+    assert bad.read_text().startswith("not sqlite")
+
+
+def test_classify_json_and_plot(tmp_path):
+    plot = tmp_path / "sorting.png"
+    result = gaps(
+        "classify", "sorting", "--sizes", "32,64,128,256", "--instances", "2",
+        "--json", "--plot", str(plot), "--db", str(tmp_path / "s.sqlite"),
+    )
+    assert result.returncode == 0, result.stderr
+    (report,) = json.loads(result.stdout)
+    assert report["sign"] == "positive" and report["generate"]["growth"]["label"] == "linearithmic"
+    assert plot.stat().st_size > 10_000
+
+
+def test_user_family_from_a_file_unsound_exits_1(tmp_path):
+    source = tmp_path / "mine.py"
+    source.write_text(
+        "import gaps\n"
+        "FAMILY = gaps.Family('accept_all', lambda n, rng: list(range(n)),\n"
+        "    lambda xs, m: xs[::-1], lambda xs, ys, m: True, lambda xs, ys, rng: ys + [0])\n"
+    )
+    result = gaps("classify", f"{source}:FAMILY", "--sizes", "4,8,16", "--no-store")
+    assert result.returncode == 1
+    assert "unsound" in result.stdout and "accepts a corrupted output" in result.stdout
+
+
+def test_catalog_lists_and_shows_a_family():
+    listed = gaps("catalog", "--json")
+    assert listed.returncode == 0
+    assert "sorting" in [row["name"] for row in json.loads(listed.stdout)]
+    shown = gaps("catalog", "sorting")
+    assert shown.returncode == 0 and "Timsort" in shown.stdout

@@ -1,0 +1,121 @@
+"""Bad generators and verifiers end in recorded outcomes; the sweep and the store go on."""
+
+from __future__ import annotations
+
+import os
+import random
+
+import pytest
+
+import gaps
+from gaps.execution import WorkerPool
+from gaps.measure import measure
+from gaps.store import Store
+from gaps.tasks import Limits
+
+
+def sample(size, rng):
+    return [rng.randrange(100) for _ in range(size)]
+
+
+def misbehaving_generate(xs, meter):
+    """Fine at most sizes; at some sizes raises, hangs, eats memory or kills its process."""
+    n = len(xs)
+    if n == 3:
+        raise ValueError("generator failed on purpose")
+    if n == 5:
+        while True:  # runaway pure-Python loop: only a kill stops it
+            pass
+    if n == 6:
+        hoard = []
+        while True:
+            hoard.append(bytearray(50 * 2**20))
+    if n == 7:
+        os._exit(3)
+    meter.tick(n)
+    return sum(xs)
+
+
+def verify_sum(xs, s, meter):
+    meter.tick(len(xs))
+    return s == sum(xs)
+
+
+MISBEHAVING = gaps.Family(
+    "misbehaving", sample, misbehaving_generate, verify_sum, lambda xs, s, rng: s + 1
+)
+
+
+def test_every_failure_is_recorded_and_the_sweep_goes_on(tmp_path):
+    limits = Limits(time=1.0, memory=256 * 2**20)
+    with WorkerPool(2) as pool, Store(tmp_path / "s.sqlite") as store:
+        result = measure(
+            MISBEHAVING, [2, 3, 4, 5, 6, 7, 8], instances=1, limits=limits, pool=pool, store=store
+        )
+        assert store.count("tasks") == 7
+    generate = {size: rs[1] if len(rs) > 1 else rs[0] for (_, size, _), rs in result.records.items()}
+    assert (generate[3].outcome, generate[3].reason.split(":")[0]) == ("error", "ValueError")
+    assert (generate[5].outcome, generate[5].reason) == ("censored", "time")
+    assert (generate[6].outcome, generate[6].reason) == ("censored", "memory")
+    assert generate[7].outcome == "error" and "exit code 3" in generate[7].reason
+    for size in (2, 4, 8):
+        assert [r.outcome for r in result.records[("generate", size, 0)]] == ["ok"] * 5
+
+
+def test_steps_budget_censors_at_the_budget():
+    fam = gaps.Family("spin", sample, lambda xs, m: [m.tick() for _ in iter(int, 1)], verify_sum)
+    with WorkerPool(1) as pool:
+        result = measure(fam, [4], instances=1, limits=Limits(steps=1000), pool=pool)
+    record = result.records[("generate", 4, 0)][1]
+    assert (record.outcome, record.reason, record.steps) == ("censored", "steps", 1001)
+
+
+def test_non_bool_verdict_makes_the_pairing_unsound():
+    fam = gaps.Family("int_verdict", sample, lambda xs, m: sum(xs), lambda xs, s, m: 1)
+    report = gaps.classify(fam, sizes=[4, 8, 16], workers=1, instances=2)
+    assert report.sign == "unsound"
+    assert "not a bool" in report.reasons[0]
+
+
+def test_lambda_family_from_main_runs_in_workers():
+    # Declared here with lambdas: it reaches the workers by value, through cloudpickle.
+    fam = gaps.Family(
+        "lambdas",
+        lambda n, rng: [rng.random() for _ in range(n)],
+        lambda xs, m: m.tick(len(xs)) or max(xs),
+        lambda xs, v, m: m.tick(len(xs)) or v == max(xs),
+        lambda xs, v, rng: v + 1,
+    )
+    report = gaps.classify(fam, sizes=[8, 16, 32, 64], workers=2, instances=2)
+    assert report.sign == "neutral"
+
+
+def test_same_seed_same_instances_and_identical_step_costs():
+    fam = gaps.get("sorting")
+    with WorkerPool(2) as pool:
+        a = measure(fam, [16, 32], instances=3, seed=7, pool=pool)
+        b = measure(fam, [16, 32], instances=3, seed=7, pool=pool)
+        c = measure(fam, [16, 32], instances=3, seed=8, pool=pool)
+
+    def steps(m):
+        return [[r.steps for r in rs] for _, rs in sorted(m.records.items())]
+
+    assert steps(a) == steps(b)
+    assert steps(a) != steps(c)
+
+
+@pytest.mark.parametrize("sizes", [[0, 4], [4, -1], [4, 2.5], "8,16", [True, 4], [4, 4]])
+def test_bad_sizes_get_a_clear_message(sizes):
+    with pytest.raises(gaps.InvalidArgument, match="sizes"):
+        gaps.classify(gaps.get("sorting"), sizes=sizes)
+
+
+def test_unknown_cost_suggests_a_known_one():
+    with pytest.raises(gaps.UnknownName, match="Did you mean 'steps'"):
+        gaps.classify(gaps.get("sorting"), sizes=[4, 8, 16], cost="stepz")
+
+
+def test_global_rng_is_untouched_by_classify():
+    state = random.getstate()
+    gaps.classify(gaps.get("sorting"), sizes=[8, 16, 32], workers=1, instances=1)
+    assert random.getstate() == state

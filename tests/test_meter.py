@@ -1,0 +1,42 @@
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import gaps
+from gaps.seeding import derive_seed
+
+
+@given(st.lists(st.integers(0, 1000), max_size=50))
+def test_ticks_add_up(ks):
+    meter = gaps.Meter()
+    for k in ks:
+        meter.tick(k)
+    assert meter.steps == sum(ks)
+
+
+@given(budget=st.integers(1, 10_000), extra=st.integers(1, 100))
+def test_budget_stops_exactly_past_the_budget(budget, extra):
+    meter = gaps.Meter(budget)
+    meter.tick(budget)  # reaching the budget is allowed
+    with pytest.raises(gaps.BudgetExceeded) as info:
+        meter.tick(extra)
+    assert info.value.steps == budget + extra
+
+
+@pytest.mark.parametrize("budget", [0, -1, 2.5, "10"])
+def test_bad_budget_is_rejected(budget):
+    with pytest.raises(gaps.InvalidArgument, match="'budget'"):
+        gaps.Meter(budget)
+
+
+def test_unknown_counter_is_rejected():
+    with pytest.raises(gaps.InvalidArgument, match="propagations"):
+        gaps.Meter().count(flops=3)
+
+
+@given(st.integers(0, 2**32), st.integers(0, 2**32), st.integers(0, 100), st.integers(0, 100))
+def test_derived_seeds_do_not_collide_across_seed_and_index(s1, s2, i1, i2):
+    if (s1, i1) != (s2, i2):
+        assert derive_seed(s1, "fam", 8, i1) != derive_seed(s2, "fam", 8, i2)
