@@ -7,17 +7,41 @@ report their own machine-independent counters through :meth:`Meter.count`.
 
 from __future__ import annotations
 
-import math
-
 from gaps.errors import BudgetExceeded, InvalidArgument
 
 __all__ = ["COUNTERS", "Meter"]
+
+_NO_LIMIT = 2**63 - 1
+
+
+class PyTicker:
+    """The pure-Python reference of the C step counter (used when it is not built)."""
+
+    __slots__ = ("_limit", "steps")
+
+    def __init__(self) -> None:
+        self.steps = 0
+        self._limit = _NO_LIMIT
+
+    def tick(self, k: int = 1) -> None:
+        self.steps += k
+        if self.steps > self._limit:
+            self._exceeded()
+
+    def _exceeded(self) -> None:
+        raise NotImplementedError
+
+
+try:  # the C hot path of tick(): a Python method call costs twice as much
+    from gaps._meter import Ticker as _Ticker
+except ImportError:  # pragma: no cover - the extension is optional
+    _Ticker = PyTicker  # type: ignore[misc,assignment]
 
 #: Machine-independent counters a family may report besides steps.
 COUNTERS = ("propagations", "conflicts", "decisions", "rlimit")
 
 
-class Meter:
+class Meter(_Ticker):
     """Counts the steps of one call and stops it past its budget.
 
     Parameters
@@ -39,7 +63,7 @@ class Meter:
     120
     """
 
-    __slots__ = ("_limit", "budget", "counters", "steps")
+    __slots__ = ("budget", "counters")
 
     def __init__(self, budget: int | None = None) -> None:
         if budget is not None and (not isinstance(budget, int) or budget < 1):
@@ -47,16 +71,16 @@ class Meter:
                 f"The 'budget' of a Meter must be a positive int or None. "
                 f"Got {budget!r} ({type(budget).__name__})."
             )
+        super().__init__()
         self.budget = budget
-        self._limit: float = math.inf if budget is None else budget
-        self.steps = 0
+        self._limit = _NO_LIMIT if budget is None else min(budget, _NO_LIMIT)
         self.counters: dict[str, int] = {}
 
-    def tick(self, k: int = 1) -> None:
-        """Record ``k`` O(1) steps of work; raise BudgetExceeded past the budget."""
-        self.steps += k
-        if self.steps > self._limit:
-            raise BudgetExceeded(self.budget or 0, self.steps)
+    # tick(k=1) is inherited from the C core: record k O(1) steps of work and raise
+    # BudgetExceeded past the budget.
+
+    def _exceeded(self) -> None:
+        raise BudgetExceeded(self.budget or 0, self.steps)
 
     def count(self, **counters: int) -> None:
         """Add a native solver's own counters (propagations, conflicts, decisions, rlimit).
