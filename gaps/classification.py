@@ -17,7 +17,8 @@ from functools import lru_cache
 from typing import Any
 
 from gaps.errors import InvalidArgument, UnknownName, did_you_mean
-from gaps.execution import WorkerPool
+from gaps.distributed import open_runner
+from gaps.execution import Runner
 from gaps.family import UNITS, Family, Pairing
 from gaps.growth import Growth, fit_growth
 from gaps.measure import Measurements, measure
@@ -179,6 +180,7 @@ def classify(
     steps_limit: int | None = None,
     store: Store | None = None,
     workers: int | None = None,
+    scheduler: Any = None,
 ) -> GapReport:
     """Measure a family and classify the gap of one pairing (the first by default).
 
@@ -196,6 +198,12 @@ def classify(
     time_limit, memory_limit, steps_limit
         Per-call budgets (seconds, bytes, steps); a call past one is stopped and
         recorded as censored.
+    store : gaps.Store, optional
+        Where every finished measurement is committed (and read back on a rerun).
+    workers : int, optional
+        Local worker processes (one per core by default).
+    scheduler : str or distributed.Client, optional
+        Run on this Dask cluster instead of local workers.
 
     Examples
     --------
@@ -224,6 +232,7 @@ def classify(
         steps_limit=steps_limit,
         store=store,
         workers=workers,
+        scheduler=scheduler,
     )
     return reports[0]
 
@@ -241,7 +250,8 @@ def classify_family(
     steps_limit: int | None = None,
     store: Store | None = None,
     workers: int | None = None,
-    pool: WorkerPool | None = None,
+    scheduler: Any = None,
+    pool: Runner | None = None,
     run_id: int = 0,
     progress: Callable[[int, int], None] | None = None,
 ) -> list[GapReport]:
@@ -258,7 +268,7 @@ def classify_family(
     chosen = list(family.pairings) if pairings is None else [family.pairing(p) for p in pairings]
     generators = sorted({p.generator for p in chosen})
     own_pool = pool is None
-    active = pool or WorkerPool(workers)
+    active = pool or open_runner(workers, scheduler)
     try:
         if store is not None and not run_id:
             run_id = store.start_run(

@@ -188,6 +188,8 @@ _common = [
     click.option("--memory-limit", default="2G", show_default=True, type=_Memory(),
                  help="Bytes per call (512M, 2G); 'none' lifts it."),
     click.option("--workers", type=click.IntRange(min=1), help="Worker processes [one per core]."),
+    click.option("--scheduler", metavar="ADDRESS",
+                 help="Run on the Dask cluster at this scheduler address instead."),
     click.option("--db", type=click.Path(dir_okay=False),
                  help="SQLite store [$GAPS_DB or ~/.local/share/gaps/gaps.sqlite]."),
     click.option("--no-store", is_flag=True, help="Keep nothing: measure everything afresh."),
@@ -236,6 +238,7 @@ def classify(
     time_limit: float,
     memory_limit: int | None,
     workers: int | None,
+    scheduler: str | None,
     db: str | None,
     no_store: bool,
     as_json: bool,
@@ -263,6 +266,7 @@ def classify(
             steps_limit=steps_limit,
             store=store,
             workers=workers,
+            scheduler=scheduler,
             progress=lambda done, total: bar.update(job, completed=done, total=total),
         )
     if plot:
@@ -306,6 +310,7 @@ def survey(
     time_limit: float,
     memory_limit: int | None,
     workers: int | None,
+    scheduler: str | None,
     db: str | None,
     no_store: bool,
     as_json: bool,
@@ -329,6 +334,7 @@ def survey(
             memory_limit=memory_limit,
             store=store,
             workers=workers,
+            scheduler=scheduler,
             progress=lambda name, done, total: bar.update(jobs[name], completed=done, total=total),
         )
     folder = Path(out)

@@ -25,14 +25,14 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, Protocol
 
 from gaps.calls import CallRecord
 from gaps.errors import GapsError, InvalidArgument
 from gaps.family import Family
 from gaps.tasks import Limits, Task
 
-__all__ = ["Limits", "WorkerPool", "read_frame", "write_frame"]
+__all__ = ["Limits", "Runner", "WorkerPool", "read_frame", "ship", "write_frame"]
 
 _HEADER = struct.Struct("!Q")
 #: Extra wall time a call may take beyond its limit for calibration repeats.
@@ -137,7 +137,23 @@ class _Worker:
                 pass
 
 
-def _ship(family: Family) -> tuple[str, bytes]:
+class Runner(Protocol):
+    """What runs tasks: the local :class:`WorkerPool` or a Dask cluster's pool."""
+
+    def run(
+        self,
+        family: Family,
+        tasks: Iterable[Task],
+        limits: Limits,
+        on_done: Callable[[Task, list[CallRecord]], None],
+        should_stop: Callable[[], bool] = ...,
+    ) -> None: ...
+
+    def close(self) -> None: ...
+
+
+def ship(family: Family) -> tuple[str, bytes]:
+    """The family as cloudpickle bytes (by value where it is not importable) and their hash."""
     import cloudpickle
 
     try:
@@ -203,7 +219,7 @@ class WorkerPool:
         should_stop: Callable[[], bool] = lambda: False,
     ) -> None:
         """Run ``tasks``; call ``on_done(task, records)`` in this process as each ends."""
-        key, blob = _ship(family)
+        key, blob = ship(family)
         pending = deque(tasks)
         selector = selectors.DefaultSelector()
         busy: list[_Worker] = []

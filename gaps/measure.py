@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from gaps.calls import CallRecord
 from gaps.errors import InvalidArgument
-from gaps.execution import WorkerPool
+from gaps.execution import Runner
 from gaps.family import Family, Pairing
 from gaps.store import Store, TaskKey
 from gaps.tasks import Limits, Task
@@ -120,7 +120,7 @@ def measure(
     instances: int = 5,
     seed: int = 0,
     limits: Limits | None = None,
-    pool: WorkerPool,
+    pool: Runner,
     store: Store | None = None,
     run_id: int = 0,
     generators: Sequence[str] | None = None,

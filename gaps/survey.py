@@ -9,7 +9,7 @@ from typing import Any
 
 from gaps.classification import GapReport, classify_family
 from gaps.errors import GapsError
-from gaps.execution import WorkerPool
+from gaps.distributed import open_runner
 from gaps.family import Family
 from gaps.store import Store
 
@@ -77,6 +77,7 @@ def survey(
     memory_limit: int | None = 2 * 2**30,
     store: Store | None = None,
     workers: int | None = None,
+    scheduler: Any = None,
     progress: Callable[[str, int, int], None] | None = None,
 ) -> Survey:
     """Classify every pairing of ``families`` in each family's default unit and sizes."""
@@ -93,7 +94,7 @@ def survey(
                 "time_limit": time_limit,
             },
         )
-    with WorkerPool(workers) as pool:
+    with open_runner(workers, scheduler) as pool:
         for family in families:
 
             def tick(done: int, total: int, name: str = family.name) -> None:

@@ -1,0 +1,128 @@
+"""Running measurement tasks on a Dask distributed cluster.
+
+Each Dask task runs one measurement in a worker process of gaps's own
+(:class:`gaps.execution.WorkerPool`, one per Dask worker process, kept alive between
+tasks): Dask workers are daemonic and their threads cannot be stopped, so the hard
+limits live in that subprocess child, exactly as on one machine. Step costs are
+therefore identical to a local run. The coordinator still writes the store alone.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from gaps.calls import CallRecord
+from gaps.errors import InvalidArgument
+from gaps.execution import WorkerPool, ship
+from gaps.family import Family
+from gaps.tasks import Limits, Task
+
+__all__ = ["DaskPool", "open_runner"]
+
+_local: dict[str, WorkerPool] = {}
+_local_lock = threading.Lock()
+
+
+def _run_remote(blob: bytes, task: Task, limits: Limits) -> list[CallRecord]:
+    """Executed on a Dask worker: one task, under hard limits, in a child process."""
+    import cloudpickle
+
+    family = cloudpickle.loads(blob)
+    with _local_lock:
+        pool = _local.setdefault("pool", WorkerPool(1))
+        done: list[list[CallRecord]] = []
+        pool.run(family, [task], limits, lambda t, records: done.append(records))
+    return done[0]
+
+
+class DaskPool:
+    """Run tasks on the Dask cluster at ``address`` (or a ``distributed.Client``).
+
+    Examples
+    --------
+    >>> from distributed import LocalCluster
+    >>> import gaps
+    >>> with LocalCluster(n_workers=1, processes=False) as cluster:
+    ...     with DaskPool(cluster.scheduler_address) as pool:
+    ...         fam = gaps.get("sorting")
+    ...         from gaps.measure import measure
+    ...         result = measure(fam, [8, 16], instances=1, pool=pool)
+    >>> sorted(k[1] for k in result.records)
+    [8, 16]
+    """
+
+    def __init__(self, address: Any) -> None:
+        try:
+            from distributed import Client
+        except ImportError:
+            raise InvalidArgument(
+                "Running on a Dask cluster needs the 'dask' extra: pip install 'gaps[dask]'."
+            ) from None
+        if isinstance(address, Client):
+            self.client, self._own = address, False
+        else:
+            try:
+                self.client, self._own = Client(address, timeout=10), True
+            except (OSError, TimeoutError) as exc:
+                raise InvalidArgument(
+                    f"Cannot reach a Dask scheduler at {address!r} ({exc}). Start one with "
+                    "`dask scheduler` or pass the address it prints."
+                ) from None
+
+    def __enter__(self) -> DaskPool:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        if self._own:
+            self.client.close()
+
+    def run(
+        self,
+        family: Family,
+        tasks: Iterable[Task],
+        limits: Limits,
+        on_done: Callable[[Task, list[CallRecord]], None],
+        should_stop: Callable[[], bool] = lambda: False,
+    ) -> None:
+        """Submit every task; call ``on_done`` here, in the coordinator, as each ends."""
+        from distributed import as_completed
+
+        _, blob = ship(family)
+        remote_blob = self.client.scatter(blob, broadcast=True, hash=False)
+        futures = {}
+        for task in tasks:
+            future = self.client.submit(_run_remote, remote_blob, task, limits, pure=False)
+            futures[future] = task
+        try:
+            for future in as_completed(futures):
+                task = futures[future]
+                try:
+                    records = future.result()
+                except Exception as exc:
+                    records = [
+                        CallRecord(
+                            "sample",
+                            outcome="error",
+                            reason=f"the Dask task failed: {type(exc).__name__}: {exc}"[:500],
+                        )
+                    ]
+                on_done(task, records)
+        finally:
+            for future in futures:
+                future.cancel()
+
+
+def open_runner(workers: int | None = None, scheduler: Any = None) -> WorkerPool | DaskPool:
+    """Local worker processes, or the Dask cluster at ``scheduler`` when one is given.
+
+    >>> pool = open_runner(workers=1)
+    >>> type(pool).__name__
+    'WorkerPool'
+    >>> pool.close()
+    """
+    return WorkerPool(workers) if scheduler is None else DaskPool(scheduler)

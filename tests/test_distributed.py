@@ -1,0 +1,70 @@
+"""A Dask LocalCluster gives the same step costs as local workers, limits included."""
+
+from __future__ import annotations
+
+import pytest
+
+import gaps
+from gaps.distributed import DaskPool
+from gaps.execution import WorkerPool
+from gaps.measure import measure
+from gaps.tasks import Limits
+
+distributed = pytest.importorskip("distributed")
+
+
+def hang_at_size_16(xs, meter):
+    if len(xs) == 16:
+        while True:
+            pass
+    meter.tick(len(xs))
+    return max(xs)
+
+
+HANGS = gaps.Family(
+    "hangs",
+    lambda n, rng: [rng.random() for _ in range(n)],
+    hang_at_size_16,
+    lambda xs, v, m: m.tick(len(xs)) or v == max(xs),
+)
+
+
+@pytest.fixture(scope="module")
+def cluster():
+    with distributed.LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+    ) as cluster:
+        yield cluster
+
+
+def steps(result):
+    return {key: [(r.role, r.outcome, r.steps) for r in records] for key, records in result.records.items()}
+
+
+def test_dask_and_local_workers_give_identical_step_costs(cluster):
+    fam = gaps.get("sorting")
+    with DaskPool(cluster.scheduler_address) as pool:
+        remote = measure(fam, [16, 64, 256], instances=2, seed=3, pool=pool)
+    with WorkerPool(2) as pool:
+        local = measure(fam, [16, 64, 256], instances=2, seed=3, pool=pool)
+    assert steps(remote) == steps(local)
+
+
+def test_time_limit_is_hard_on_dask_workers(cluster):
+    with DaskPool(cluster.scheduler_address) as pool:
+        result = measure(HANGS, [8, 16, 32], instances=1, limits=Limits(time=1.0), pool=pool)
+    hung = result.records[("generate", 16, 0)][-1]
+    assert (hung.outcome, hung.reason) == ("censored", "time")
+    assert result.records[("generate", 32, 0)][-1].verdict is True
+
+
+def test_classify_on_a_scheduler_address(cluster):
+    report = gaps.classify(
+        gaps.get("sorting"), sizes=[32, 64, 128, 256], instances=2, scheduler=cluster.scheduler_address
+    )
+    assert report.sign == "positive"
+
+
+def test_an_unreachable_scheduler_is_a_clear_error():
+    with pytest.raises(gaps.InvalidArgument, match="Cannot reach a Dask scheduler"):
+        DaskPool("tcp://127.0.0.1:9")
