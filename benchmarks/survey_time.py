@@ -1,0 +1,52 @@
+"""Wall time of ``gaps survey`` on the embedded defaults (goal: under 3 minutes on 2 cores).
+
+Runs the command as a user would, on a fresh store, and prints the wall time, the
+number of families and pairings classified, and the share of signs that agree with
+the declared theory.
+
+    python benchmarks/survey_time.py
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+
+GOAL_SECONDS = 180
+
+
+def main() -> int:
+    with tempfile.TemporaryDirectory() as tmp:
+        command = [
+            sys.executable, "-m", "gaps", "survey", "--json", "--no-plots",
+            "--db", os.path.join(tmp, "gaps.sqlite"), "--out", os.path.join(tmp, "report"),
+        ]
+        started = time.perf_counter()
+        result = subprocess.run(command, capture_output=True, text=True)
+        seconds = time.perf_counter() - started
+    if not result.stdout.strip():
+        print(result.stderr)
+        return 2
+    survey = json.loads(result.stdout)
+    reports = survey["reports"]
+    families = {r["family"] for r in reports}
+    print(f"gaps survey (defaults, {os.cpu_count()} cores): {seconds:.1f} s wall, "
+          f"{len(families)} families, {len(reports)} pairings, exit code {result.returncode}")
+    print(f"signs agreeing with the declared theory: {survey['agreement']:.0%}")
+    for r in reports:
+        mark = "ok " if r["agrees"] else "DIFF" if r["agrees"] is False else "  - "
+        print(f"  {mark} {r['family']:>22} {r['pairing']:<28} {r['unit']:>5} "
+              f"{r['sign']:>12} (theory {r['theory_sign']})")
+    for note in survey["notes"]:
+        print(f"  note: {note}")
+    met = seconds <= GOAL_SECONDS
+    print(f"goal: <= {GOAL_SECONDS} s: {'met' if met else 'MISSED'}")
+    return 0 if met else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
