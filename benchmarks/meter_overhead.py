@@ -67,8 +67,10 @@ def main() -> int:
         xs = [rng.random() for _ in range(n)]
         plain = ticked = float("inf")
         for _ in range(7):
-            plain = min(plain, best_of(lambda: merge_sort_plain(xs), 1))
-            ticked = min(ticked, best_of(lambda: merge_sort_ticked(xs, gaps.Meter(10**12)), 1))
+            plain = min(plain, best_of(lambda xs=xs: merge_sort_plain(xs), 1))
+            ticked = min(
+                ticked, best_of(lambda xs=xs: merge_sort_ticked(xs, gaps.Meter(10**12)), 1)
+            )
         ratio = ticked / plain
         worst = max(worst, ratio)
         print(f"{n:>8} {plain * 1e3:>8.1f}ms {ticked * 1e3:>8.1f}ms {ratio:>6.2f}x")

@@ -22,8 +22,16 @@ GOAL_SECONDS = 180
 def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         command = [
-            sys.executable, "-m", "gaps", "survey", "--json", "--no-plots",
-            "--db", os.path.join(tmp, "gaps.sqlite"), "--out", os.path.join(tmp, "report"),
+            sys.executable,
+            "-m",
+            "gaps",
+            "survey",
+            "--json",
+            "--no-plots",
+            "--db",
+            os.path.join(tmp, "gaps.sqlite"),
+            "--out",
+            os.path.join(tmp, "report"),
         ]
         started = time.perf_counter()
         result = subprocess.run(command, capture_output=True, text=True)
@@ -34,13 +42,17 @@ def main() -> int:
     survey = json.loads(result.stdout)
     reports = survey["reports"]
     families = {r["family"] for r in reports}
-    print(f"gaps survey (defaults, {os.cpu_count()} cores): {seconds:.1f} s wall, "
-          f"{len(families)} families, {len(reports)} pairings, exit code {result.returncode}")
+    print(
+        f"gaps survey (defaults, {os.cpu_count()} cores): {seconds:.1f} s wall, "
+        f"{len(families)} families, {len(reports)} pairings, exit code {result.returncode}"
+    )
     print(f"signs agreeing with the declared theory: {survey['agreement']:.0%}")
     for r in reports:
         mark = "ok " if r["agrees"] else "DIFF" if r["agrees"] is False else "  - "
-        print(f"  {mark} {r['family']:>22} {r['pairing']:<28} {r['unit']:>5} "
-              f"{r['sign']:>12} (theory {r['theory_sign']})")
+        print(
+            f"  {mark} {r['family']:>22} {r['pairing']:<28} {r['unit']:>5} "
+            f"{r['sign']:>12} (theory {r['theory_sign']})"
+        )
     for note in survey["notes"]:
         print(f"  note: {note}")
     met = seconds <= GOAL_SECONDS

@@ -8,6 +8,7 @@ unsafe, and unlike multiprocessing's spawn it never re-runs the user's ``__main_
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import pickle
@@ -60,8 +61,10 @@ def _unloadable(exc: Exception) -> Any:
 if __name__ == "__main__":
     sys.path[:] = json.loads(os.environ.get("GAPS_WORKER_PATH", "[]")) or sys.path
     read_fd, write_fd = int(sys.argv[1]), int(sys.argv[2])
-    with os.fdopen(read_fd, "rb") as rx, os.fdopen(write_fd, "wb") as tx:
-        try:
-            serve(rx, tx)
-        except (BrokenPipeError, pickle.UnpicklingError, EOFError):
-            pass  # the coordinator went away: nothing left to report to
+    # When the coordinator goes away there is nothing left to report to.
+    with (
+        os.fdopen(read_fd, "rb") as rx,
+        os.fdopen(write_fd, "wb") as tx,
+        contextlib.suppress(BrokenPipeError, pickle.UnpicklingError, EOFError),
+    ):
+        serve(rx, tx)

@@ -8,6 +8,7 @@ corruption makes the pairing ``unsound`` whatever the costs say.
 
 from __future__ import annotations
 
+import itertools
 import math
 import random
 import statistics
@@ -16,8 +17,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from gaps.errors import InvalidArgument, UnknownName, did_you_mean
 from gaps.distributed import open_runner
+from gaps.errors import InvalidArgument, UnknownName, did_you_mean
 from gaps.execution import Runner
 from gaps.family import UNITS, Family, Pairing
 from gaps.growth import Growth, fit_growth
@@ -113,7 +114,9 @@ class GapReport:
             "crossover": self.crossover,
             "generate": self.generate.to_dict(),
             "verify": self.verify.to_dict(),
-            "verify_corrupt": None if self.verify_corrupt is None else self.verify_corrupt.to_dict(),
+            "verify_corrupt": None
+            if self.verify_corrupt is None
+            else self.verify_corrupt.to_dict(),
             "reasons": self.reasons,
             "flags": self.flags,
             "evidence": self.evidence,
@@ -329,7 +332,9 @@ def _quantiles(values: list[float]) -> tuple[float, float, float]:
     return q[0], statistics.median(values), q[-1]
 
 
-def _fit(ns: list[int], costs: list[float], censored: list[bool], bootstrap: int = 200) -> Growth | None:
+def _fit(
+    ns: list[int], costs: list[float], censored: list[bool], bootstrap: int = 200
+) -> Growth | None:
     if len(set(ns)) < 3:
         return None
     try:
@@ -458,7 +463,7 @@ def _gap_curve(gen: SideReport, ver: SideReport) -> dict[int, float]:
 
 def _crossover(curve: dict[int, float]) -> float | None:
     points = sorted(curve.items())
-    for (n0, g0), (n1, g1) in zip(points, points[1:]):
+    for (n0, g0), (n1, g1) in itertools.pairwise(points):
         if g0 == 0:
             return float(n0)
         if (g0 < 0) != (g1 < 0):
@@ -494,9 +499,7 @@ def _report(meas: Measurements, pairing: Pairing, unit: str) -> GapReport:
         sign = _SIGN_OF_ORDER[_order(gen.growth, ver.growth)]
         confidence = _bootstrap_sign(meas, pairing, unit, sign)
         if confidence < 0.5:
-            reasons.append(
-                f"the sign {sign} held in only {confidence:.0%} of bootstrap resamples"
-            )
+            reasons.append(f"the sign {sign} held in only {confidence:.0%} of bootstrap resamples")
             sign = "inconclusive"
     curve = _gap_curve(gen, ver)
     return GapReport(
@@ -543,12 +546,16 @@ def _flags(
     for side in (gen, ver):
         if side.errors:
             flags.append(f"{side.role}: {len(side.errors)} failed calls, first {side.errors[0]}")
-    if bad is not None and bad.growth is not None and ver.growth is not None:
-        if _order(bad.growth, ver.growth) == "faster":
-            flags.append(
-                f"verifying corruptions grows faster ({bad.growth.label}) than verifying "
-                f"honest outputs ({ver.growth.label}): a dishonest generator can slow checking"
-            )
+    if (
+        bad is not None
+        and bad.growth is not None
+        and ver.growth is not None
+        and _order(bad.growth, ver.growth) == "faster"
+    ):
+        flags.append(
+            f"verifying corruptions grows faster ({bad.growth.label}) than verifying "
+            f"honest outputs ({ver.growth.label}): a dishonest generator can slow checking"
+        )
     if unit == "steps":
         for side, role in ((gen, "generate"), (ver, "verify")):
             timed = _side(meas, pairing, role, "time", fit=False)

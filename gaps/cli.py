@@ -87,7 +87,9 @@ def _family(name: str) -> Any:
             raise InvalidArgument(f"Cannot import {where!r} (from {name!r}): {exc}.") from None
     family = getattr(module, attribute, None)
     if not isinstance(family, gaps.Family):
-        raise InvalidArgument(f"{name!r} does not name a gaps.Family (got {type(family).__name__}).")
+        raise InvalidArgument(
+            f"{name!r} does not name a gaps.Family (got {type(family).__name__})."
+        )
     return family
 
 
@@ -122,7 +124,7 @@ def catalog(family: str | None, domain: str | None, mode: str | None, as_json: b
         for f in gaps.catalog(domain)
         if mode is None or any(v.mode == mode for v in f.verifiers.values())
     ]
-    rows = [
+    rows: list[dict[str, Any]] = [
         {
             "name": f.name,
             "domain": f.domain,
@@ -183,15 +185,31 @@ def _show_family(family: Any, as_json: bool) -> None:
 
 _common = [
     click.option("--seed", default=0, show_default=True, type=int),
-    click.option("--time-limit", default=10.0, show_default=True, type=float,
-                 help="Wall-clock seconds per call; a call past it is stopped and censored."),
-    click.option("--memory-limit", default="2G", show_default=True, type=_Memory(),
-                 help="Bytes per call (512M, 2G); 'none' lifts it."),
+    click.option(
+        "--time-limit",
+        default=10.0,
+        show_default=True,
+        type=float,
+        help="Wall-clock seconds per call; a call past it is stopped and censored.",
+    ),
+    click.option(
+        "--memory-limit",
+        default="2G",
+        show_default=True,
+        type=_Memory(),
+        help="Bytes per call (512M, 2G); 'none' lifts it.",
+    ),
     click.option("--workers", type=click.IntRange(min=1), help="Worker processes [one per core]."),
-    click.option("--scheduler", metavar="ADDRESS",
-                 help="Run on the Dask cluster at this scheduler address instead."),
-    click.option("--db", type=click.Path(dir_okay=False),
-                 help="SQLite store [$GAPS_DB or ~/.local/share/gaps/gaps.sqlite]."),
+    click.option(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="Run on the Dask cluster at this scheduler address instead.",
+    ),
+    click.option(
+        "--db",
+        type=click.Path(dir_okay=False),
+        help="SQLite store [$GAPS_DB or ~/.local/share/gaps/gaps.sqlite].",
+    ),
     click.option("--no-store", is_flag=True, help="Keep nothing: measure everything afresh."),
     click.option("--json", "as_json", is_flag=True, help="Print JSON instead of tables."),
 ]
@@ -296,8 +314,13 @@ def _numbered(path: str, pairing: str, index: int) -> str:
 @click.option("--domain", help="Only families of this domain.")
 @click.option("--family", "names", multiple=True, help="Only this family (repeatable).")
 @click.option("--instances", default=3, show_default=True, type=click.IntRange(min=1))
-@click.option("--out", default="gaps-report", show_default=True, type=click.Path(file_okay=False),
-              help="Folder for the report (Markdown, JSON, plots).")
+@click.option(
+    "--out",
+    default="gaps-report",
+    show_default=True,
+    type=click.Path(file_okay=False),
+    help="Folder for the report (Markdown, JSON, plots).",
+)
 @click.option("--no-plots", is_flag=True, help="Skip the plots.")
 @_with_common
 def survey(
@@ -372,8 +395,11 @@ def main() -> None:
     try:
         cli.main(standalone_mode=False)
     except click.exceptions.Abort:
-        click.echo("gaps: interrupted. Finished measurements are kept in the store; "
-                   "rerun the same command to resume.", err=True)
+        click.echo(
+            "gaps: interrupted. Finished measurements are kept in the store; "
+            "rerun the same command to resume.",
+            err=True,
+        )
         sys.exit(130)
     except click.ClickException as exc:
         exc.show()
@@ -383,6 +409,9 @@ def main() -> None:
         usage = isinstance(exc, (InvalidArgument, UnknownName, TypeError, OSError))
         sys.exit(2 if usage else 1)
     except KeyboardInterrupt:
-        click.echo("gaps: interrupted. Finished measurements are kept in the store; "
-                   "rerun the same command to resume.", err=True)
+        click.echo(
+            "gaps: interrupted. Finished measurements are kept in the store; "
+            "rerun the same command to resume.",
+            err=True,
+        )
         sys.exit(130)

@@ -35,7 +35,7 @@ class DeclarationError(GapsError, TypeError):
 
 
 class UnknownName(GapsError, KeyError):
-    """A family, pairing or cost unit name that does not exist; the message suggests one that does."""
+    """A family, pairing or cost unit that does not exist; the message suggests a known one."""
 
     def __str__(self) -> str:  # KeyError would repr() the message
         return str(self.args[0]) if self.args else ""

@@ -11,6 +11,7 @@ Only the coordinator writes the store: workers return records.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -89,7 +90,7 @@ class _Worker:
     def start(cls) -> _Worker:
         to_child_r, to_child_w = os.pipe()
         from_child_r, from_child_w = os.pipe()
-        stderr = tempfile.TemporaryFile()
+        stderr = tempfile.TemporaryFile()  # noqa: SIM115 - kept open for the worker's life
         env = dict(os.environ)
         # One BLAS thread per worker: the pool already uses every core.
         for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
@@ -107,7 +108,9 @@ class _Worker:
         )
         os.close(to_child_r)
         os.close(from_child_w)
-        worker = cls(process, os.fdopen(to_child_w, "wb"), os.fdopen(from_child_r, "rb", buffering=0), stderr)
+        worker = cls(
+            process, os.fdopen(to_child_w, "wb"), os.fdopen(from_child_r, "rb", buffering=0), stderr
+        )
         ready = read_frame(worker.rx)
         if ready is None or ready[0] != "ready":
             raise WorkerDied(f"a worker process failed to start:\n{worker.stderr_tail()}")
@@ -122,19 +125,15 @@ class _Worker:
         return "\n".join(text.strip().splitlines()[-lines:])
 
     def kill(self) -> None:
-        try:
+        with contextlib.suppress(ProcessLookupError, PermissionError):
             os.killpg(self.process.pid, signal.SIGKILL)
-        except (ProcessLookupError, PermissionError):
-            pass
         self.process.wait()
         self.close()
 
     def close(self) -> None:
         for stream in (self.tx, self.rx, self.stderr):
-            try:
+            with contextlib.suppress(OSError):
                 stream.close()
-            except OSError:
-                pass
 
 
 class Runner(Protocol):

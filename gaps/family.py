@@ -267,7 +267,7 @@ class Family:
         if pairings is None:
             pairs = [(g, v) for g in gens for v in vers]
         else:
-            pairs = [tuple(p) for p in pairings]
+            pairs = [(str(g), str(v)) for g, v in pairings]
         set_(self, "pairings", tuple(Pairing(g, v, vers[v].mode) for g, v in pairs if v in vers))
         _validate(self, pairs)
 

@@ -156,7 +156,7 @@ def measure(
                 else:
                     tasks.append(task)
 
-        def finished(task: Task, records: list[CallRecord]) -> None:
+        def finished(task: Task, records: list[CallRecord], size: int = size) -> None:
             nonlocal done
             result.records[(task.generator, task.size, task.index)] = records
             if store is not None:

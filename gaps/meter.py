@@ -73,7 +73,7 @@ class Meter(_Ticker):
             )
         super().__init__()
         self.budget = budget
-        self._limit = _NO_LIMIT if budget is None else min(budget, _NO_LIMIT)
+        self._limit = _NO_LIMIT if budget is None else min(budget, _NO_LIMIT)  # type: ignore[misc]
         self.counters: dict[str, int] = {}
 
     # tick(k=1) is inherited from the C core: record k O(1) steps of work and raise

@@ -108,9 +108,12 @@ def report_plot(report: GapReport, path: str | None = None) -> Any:
             capsize=3,
             label=f"{label} ~ {_growth(side)}",
         )
-        censored = [(n, m) for n, m, c in zip(side.sizes, side.median, side.censored, strict=True) if c]
+        censored = [
+            (n, m) for n, m, c in zip(side.sizes, side.median, side.censored, strict=True) if c
+        ]
         if censored:
-            ax.scatter(*zip(*censored, strict=True), marker="^", s=80, color=colour, zorder=3)
+            xs, ys = [n for n, _ in censored], [m for _, m in censored]
+            ax.scatter(xs, ys, marker="^", s=80, color=colour, zorder=3)
     ax.set_xscale("log")
     ax.set_yscale("log")
     ax.set_xlabel("instance size n")
@@ -129,7 +132,17 @@ def survey_table(reports: Sequence[GapReport]) -> Any:
     from rich.table import Table
 
     table = Table(title="generator–verifier gaps")
-    for column in ("family", "pairing", "mode", "unit", "generate", "verify", "sign", "theory", "gap"):
+    for column in (
+        "family",
+        "pairing",
+        "mode",
+        "unit",
+        "generate",
+        "verify",
+        "sign",
+        "theory",
+        "gap",
+    ):
         table.add_column(column, justify="right" if column == "gap" else "left")
     for r in reports:
         agree = "" if r.agrees is None else (" ✓" if r.agrees else " ✗")

@@ -208,9 +208,7 @@ class Store:
                 "AND idx=? AND seed=? AND limits=?",
                 key,
             )
-            self._db.executemany(
-                f"INSERT INTO measurements VALUES ({', '.join('?' * 20)})", rows
-            )
+            self._db.executemany(f"INSERT INTO measurements VALUES ({', '.join('?' * 20)})", rows)
             self._db.execute(
                 "INSERT OR REPLACE INTO tasks VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (family, *key, run_id, time.time()),
@@ -279,5 +277,3 @@ def solver_versions() -> dict[str, str]:
         except PackageNotFoundError:
             continue
     return found
-
-

@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from gaps.classification import GapReport, classify_family
-from gaps.errors import GapsError
 from gaps.distributed import open_runner
+from gaps.errors import GapsError
 from gaps.family import Family
 from gaps.store import Store
 

@@ -37,7 +37,9 @@ def parse_growth(text: str) -> Any:
         raise ValueError(f"growth {text!r} is not an expression in n.")
     extra = sorted(str(s) for s in expr.free_symbols if s != n)
     if extra:
-        raise ValueError(f"growth {text!r} may only use the variable n; it uses {', '.join(extra)}.")
+        raise ValueError(
+            f"growth {text!r} may only use the variable n; it uses {', '.join(extra)}."
+        )
     return expr
 
 

@@ -98,7 +98,9 @@ def _verify(
     if verifier.mode == "grade":
         if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 1:
             record.outcome = "rejected"
-            record.reason = f"grader returned {value!r} ({type(value).__name__}), not a score in [0, 1]"
+            record.reason = (
+                f"grader returned {value!r} ({type(value).__name__}), not a score in [0, 1]"
+            )
             return record
         record.score = float(value)
         record.verdict = value >= 1 - 1e-9
@@ -124,8 +126,13 @@ def run_task(
     ...                   lambda xs, m: sum(xs), lambda xs, s, m: s == sum(xs),
     ...                   lambda xs, s, rng: s + 1)
     >>> task = Task("generate", ("verify",), size=4, index=0, seed=0)
-    >>> [(r.role, r.outcome, r.verdict) for r in run_task(fam, task, Limits(), lambda *a: None)]
-    [('sample', 'ok', None), ('generate', 'ok', None), ('verify', 'ok', True), ('corrupt', 'ok', None), ('verify_corrupt', 'ok', False)]
+    >>> for r in run_task(fam, task, Limits(), lambda *a: None):
+    ...     print(r.role, r.outcome, r.verdict)
+    sample ok None
+    generate ok None
+    verify ok True
+    corrupt ok None
+    verify_corrupt ok False
     """
     rng = derive_rng(task.seed, family.name, task.size, task.index)
     record = CallRecord("sample")
@@ -162,7 +169,9 @@ def run_task(
     if family.corrupt is None:
         return
     corrupt = family.corrupt
-    corrupt_rng = derive_rng(task.seed, family.name, task.size, task.index, "corrupt", task.generator)
+    corrupt_rng = derive_rng(
+        task.seed, family.name, task.size, task.index, "corrupt", task.generator
+    )
     record = CallRecord("corrupt")
     announce("corrupt", "")
     bad = measure_call(

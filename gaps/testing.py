@@ -40,10 +40,12 @@ class ContractError(GapsError, AssertionError):
     """A family broke its contract; the message says how to reproduce it."""
 
 
-def _fail(family: Family, check: Callable[..., Any], size: int, seed: int, what: str) -> ContractError:
+def _fail(
+    family: Family, check: Callable[..., Any], size: int, seed: int, what: str
+) -> ContractError:
     command = (
-        f"python -c \"import gaps, gaps.testing as t; "
-        f"t.{check.__name__}(gaps.get({family.name!r}), size={size}, seed={seed})\""
+        f'python -c "import gaps, gaps.testing as t; '
+        f't.{check.__name__}(gaps.get({family.name!r}), size={size}, seed={seed})"'
     )
     return ContractError(
         f"{family.name}: {check.__name__} failed at size {size}, seed {seed}: {what}\n"
@@ -70,8 +72,6 @@ def _verdict(family: Family, name: str, instance: Any, output: Any, certificate:
         value = verifier.fn(instance, output, certificate, Meter())
     else:
         value = verifier.fn(instance, output, Meter())
-    if verifier.mode == "grade":
-        return value if isinstance(value, (int, float)) and not isinstance(value, bool) else value
     return value
 
 
@@ -87,8 +87,13 @@ def check_sampling_reproducible(family: Family, size: int, seed: int) -> None:
     """The same rng state gives the same instance (compared by pickled bytes)."""
     a, b = _instance(family, size, seed), _instance(family, size, seed)
     if pickle.dumps(a) != pickle.dumps(b) and a != b:
-        raise _fail(family, check_sampling_reproducible, size, seed,
-                    "two samples from equal rngs differ: draw all randomness from `rng`.")
+        raise _fail(
+            family,
+            check_sampling_reproducible,
+            size,
+            seed,
+            "two samples from equal rngs differ: draw all randomness from `rng`.",
+        )
 
 
 def check_global_rng_untouched(family: Family, size: int, seed: int) -> None:
@@ -105,11 +110,21 @@ def check_global_rng_untouched(family: Family, size: int, seed: int) -> None:
             family.corrupt(instance, generate(instance, Meter()), random.Random(seed))
     if random.getstate() != state:
         random.setstate(state)
-        raise _fail(family, check_global_rng_untouched, size, seed,
-                    "the global `random` state changed: use the `rng` argument.")
+        raise _fail(
+            family,
+            check_global_rng_untouched,
+            size,
+            seed,
+            "the global `random` state changed: use the `rng` argument.",
+        )
     if np_state is not None and not _same_numpy_state(np_state):
-        raise _fail(family, check_global_rng_untouched, size, seed,
-                    "numpy's global RNG state changed: use np.random.default_rng(rng.getrandbits(64)).")
+        raise _fail(
+            family,
+            check_global_rng_untouched,
+            size,
+            seed,
+            "numpy's global RNG state changed: use np.random.default_rng(rng.getrandbits(64)).",
+        )
 
 
 def _numpy_state() -> Any:
@@ -120,7 +135,7 @@ def _numpy_state() -> Any:
 def _same_numpy_state(before: Any) -> bool:
     import numpy as np
 
-    after = np.random.get_state()
+    after: Any = np.random.get_state()
     return bool(before[0] == after[0] and (before[1] == after[1]).all() and before[2:] == after[2:])
 
 
@@ -135,12 +150,22 @@ def check_completeness(family: Family, size: int, seed: int) -> None:
             value = _verdict(family, pairing.verifier, instance, output, certificate)
             verdict = _accepts(family, pairing.verifier, value)
             if verdict is None:
-                raise _fail(family, check_completeness, size, seed,
-                            f"verifier {pairing.verifier!r} returned {value!r} "
-                            f"({type(value).__name__}), not a verdict.")
+                raise _fail(
+                    family,
+                    check_completeness,
+                    size,
+                    seed,
+                    f"verifier {pairing.verifier!r} returned {value!r} "
+                    f"({type(value).__name__}), not a verdict.",
+                )
             if not verdict:
-                raise _fail(family, check_completeness, size, seed,
-                            f"verifier {pairing.verifier!r} rejects an output of generator {name!r}.")
+                raise _fail(
+                    family,
+                    check_completeness,
+                    size,
+                    seed,
+                    f"verifier {pairing.verifier!r} rejects an output of generator {name!r}.",
+                )
 
 
 def check_soundness(family: Family, size: int, seed: int) -> None:
@@ -158,9 +183,14 @@ def check_soundness(family: Family, size: int, seed: int) -> None:
             cert = certificate if bad_certificate is None else bad_certificate
             value = _verdict(family, pairing.verifier, instance, bad, cert)
             if _accepts(family, pairing.verifier, value) is not False:
-                raise _fail(family, check_soundness, size, seed,
-                            f"verifier {pairing.verifier!r} accepts a corruption of {name!r}'s "
-                            f"output (returned {value!r}).")
+                raise _fail(
+                    family,
+                    check_soundness,
+                    size,
+                    seed,
+                    f"verifier {pairing.verifier!r} accepts a corruption of {name!r}'s "
+                    f"output (returned {value!r}).",
+                )
 
 
 def check_verifier_pure(family: Family, size: int, seed: int) -> None:
@@ -174,8 +204,13 @@ def check_verifier_pure(family: Family, size: int, seed: int) -> None:
             before = pickle.dumps((instance, output, certificate))
             _verdict(family, pairing.verifier, instance, output, certificate)
             if pickle.dumps((instance, output, certificate)) != before:
-                raise _fail(family, check_verifier_pure, size, seed,
-                            f"verifier {pairing.verifier!r} modified its instance or output.")
+                raise _fail(
+                    family,
+                    check_verifier_pure,
+                    size,
+                    seed,
+                    f"verifier {pairing.verifier!r} modified its instance or output.",
+                )
 
 
 def check_corruptor_corrupts(family: Family, size: int, seed: int) -> None:
@@ -187,8 +222,13 @@ def check_corruptor_corrupts(family: Family, size: int, seed: int) -> None:
         result = generate(instance, Meter())
         bad = family.corrupt(instance, result, random.Random(seed))
         if pickle.dumps(bad) == pickle.dumps(result):
-            raise _fail(family, check_corruptor_corrupts, size, seed,
-                        "the corruptor returned its input unchanged.")
+            raise _fail(
+                family,
+                check_corruptor_corrupts,
+                size,
+                seed,
+                "the corruptor returned its input unchanged.",
+            )
 
 
 CHECKS: tuple[Callable[[Family, int, int], None], ...] = (

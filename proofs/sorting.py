@@ -18,7 +18,7 @@ __all__ = ["prove_sorted_permutation_is_unique"]
 def _permutation(z3: Any, name: str, n: int) -> tuple[list[Any], list[Any]]:
     """Integer variables p_i in [0, n) that are pairwise distinct: a permutation."""
     p = [z3.Int(f"{name}{i}") for i in range(n)]
-    constraints = [z3.And(0 <= v, v < n) for v in p]
+    constraints = [z3.And(v >= 0, v < n) for v in p]
     if n > 1:
         constraints.append(z3.Distinct(*p))
     return p, constraints

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import itertools
 import random
 
 import pytest
@@ -30,7 +31,9 @@ def merge_sort(xs, meter):
 
 def is_sorted_permutation(xs, ys, meter):
     meter.tick(len(xs))
-    return len(ys) == len(xs) and all(a <= b for a, b in zip(ys, ys[1:])) and sorted(xs) == ys
+    return (
+        len(ys) == len(xs) and all(a <= b for a, b in itertools.pairwise(ys)) and sorted(xs) == ys
+    )
 
 
 SORTING = gaps.Family(
@@ -112,7 +115,6 @@ def check_nonce(instance, nonce, meter):
 
 
 def corrupt_nonce(instance, nonce, rng):
-    challenge, bits = instance
     bad = nonce + 1
     while check_nonce(instance, bad, gaps.Meter()):
         bad += 1

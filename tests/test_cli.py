@@ -20,9 +20,12 @@ def test_help_is_quick_and_loads_no_heavy_library():
     code = (
         "import time, sys; t = time.perf_counter(); from gaps.cli import cli; "
         "import gaps; print(time.perf_counter() - t); "
-        "print(sorted(m for m in ('sympy', 'z3', 'matplotlib', 'dask', 'numpy') if m in sys.modules))"
+        "heavy = ('sympy', 'z3', 'matplotlib', 'dask', 'numpy'); "
+        "print(sorted(m for m in heavy if m in sys.modules))"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True).stdout.split("\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True).stdout.split(
+        "\n"
+    )
     assert out[1] == "[]"
     started = time.perf_counter()
     result = gaps("--help")
@@ -61,8 +64,17 @@ def test_a_store_that_is_not_a_database_is_a_usage_error(tmp_path):
 def test_classify_json_and_plot(tmp_path):
     plot = tmp_path / "sorting.png"
     result = gaps(
-        "classify", "sorting", "--sizes", "32,64,128,256", "--instances", "2",
-        "--json", "--plot", str(plot), "--db", str(tmp_path / "s.sqlite"),
+        "classify",
+        "sorting",
+        "--sizes",
+        "32,64,128,256",
+        "--instances",
+        "2",
+        "--json",
+        "--plot",
+        str(plot),
+        "--db",
+        str(tmp_path / "s.sqlite"),
     )
     assert result.returncode == 0, result.stderr
     (report,) = json.loads(result.stdout)

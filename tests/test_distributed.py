@@ -38,7 +38,10 @@ def cluster():
 
 
 def steps(result):
-    return {key: [(r.role, r.outcome, r.steps) for r in records] for key, records in result.records.items()}
+    return {
+        key: [(r.role, r.outcome, r.steps) for r in records]
+        for key, records in result.records.items()
+    }
 
 
 def test_dask_and_local_workers_give_identical_step_costs(cluster):
@@ -60,7 +63,10 @@ def test_time_limit_is_hard_on_dask_workers(cluster):
 
 def test_classify_on_a_scheduler_address(cluster):
     report = gaps.classify(
-        gaps.get("sorting"), sizes=[32, 64, 128, 256], instances=2, scheduler=cluster.scheduler_address
+        gaps.get("sorting"),
+        sizes=[32, 64, 128, 256],
+        instances=2,
+        scheduler=cluster.scheduler_address,
     )
     assert report.sign == "positive"
 

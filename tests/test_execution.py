@@ -53,7 +53,9 @@ def test_every_failure_is_recorded_and_the_sweep_goes_on(tmp_path):
             MISBEHAVING, [2, 3, 4, 5, 6, 7, 8], instances=1, limits=limits, pool=pool, store=store
         )
         assert store.count("tasks") == 7
-    generate = {size: rs[1] if len(rs) > 1 else rs[0] for (_, size, _), rs in result.records.items()}
+    generate = {
+        size: rs[1] if len(rs) > 1 else rs[0] for (_, size, _), rs in result.records.items()
+    }
     assert (generate[3].outcome, generate[3].reason.split(":")[0]) == ("error", "ValueError")
     assert (generate[5].outcome, generate[5].reason) == ("censored", "time")
     assert (generate[6].outcome, generate[6].reason) == ("censored", "memory")

@@ -47,8 +47,10 @@ def test_interrupted_survey_keeps_what_was_finished(tmp_path):
             fam,
             tasks,
             Limits(),
-            lambda t, r: (store.commit_task(fam.name, ("fp", t.generator, t.size, t.index, 0, "l"), 1, r),
-                          stop_after_two(t, r)),
+            lambda t, r: (
+                store.commit_task(fam.name, ("fp", t.generator, t.size, t.index, 0, "l"), 1, r),
+                stop_after_two(t, r),
+            ),
         )
     store.close()
     with Store(path) as reopened:

@@ -19,6 +19,7 @@ True
 
 from __future__ import annotations
 
+import itertools
 import random
 from collections import Counter
 from functools import cmp_to_key
@@ -41,7 +42,7 @@ def timsort(xs: list[int], meter: gaps.Meter) -> list[int]:
 def check(xs: list[int], ys: object, meter: gaps.Meter) -> bool:
     if not isinstance(ys, list) or len(ys) != len(xs):
         return False
-    for a, b in zip(ys, ys[1:]):
+    for a, b in itertools.pairwise(ys):
         meter.tick()
         if a > b:
             return False
