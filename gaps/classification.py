@@ -24,7 +24,7 @@ from gaps.family import UNITS, Family, Pairing
 from gaps.growth import Growth, fit_growth
 from gaps.measure import Measurements, measure
 from gaps.store import Store
-from gaps.tasks import Limits
+from gaps.tasks import IRREPRODUCIBLE, Limits
 
 __all__ = ["GapReport", "SideReport", "classify", "classify_family"]
 
@@ -543,6 +543,15 @@ def _flags(
     flags = []
     if meas.family.corrupt is None:
         flags.append("no corruptor: the verifier's soundness was not audited")
+    if any(r.reason == IRREPRODUCIBLE for _, _, r in meas.calls(pairing, "sample")):
+        flags.append(f"not reproducible: {IRREPRODUCIBLE}")
+    for role in ("sample", "corrupt"):
+        failed = [(n, r) for n, _, r in meas.calls(pairing, role) if r.outcome != "ok"]
+        if failed:
+            n, r = failed[0]
+            flags.append(
+                f"{role}: {len(failed)} failed calls, first n={n}: {r.outcome}: {r.reason}"
+            )
     for side in (gen, ver):
         if side.errors:
             flags.append(f"{side.role}: {len(side.errors)} failed calls, first {side.errors[0]}")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import inspect
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
@@ -22,8 +23,11 @@ __all__ = ["Measurements", "fingerprint", "measure", "validate_sizes"]
 
 #: Sizes tried, in order, when neither the caller nor the family gives a schedule.
 AUTO_SIZES = tuple(2**k for k in range(2, 21))
-#: The automatic schedule stops once a size's slowest call takes this share of the limit.
+#: The automatic schedule stops once a size's slowest call takes this share of the limit,
 AUTO_STOP_SHARE = 0.25
+#: or once the sweep has used half of this many seconds (the next size costs at least as
+#: much again as all the sizes before it, for anything that grows at least linearly).
+AUTO_BUDGET_SECONDS = 60.0
 
 
 def fingerprint(family: Family) -> str:
@@ -95,7 +99,8 @@ class Measurements:
             if generator != pairing.generator:
                 continue
             for r in records:
-                if r.role == role and (role == "generate" or r.verifier == pairing.verifier):
+                shared = role in ("sample", "generate", "corrupt")
+                if r.role == role and (shared or r.verifier == pairing.verifier):
                     found.append((size, index, r))
         return found
 
@@ -143,6 +148,7 @@ def measure(
     auto = schedule is None
     planned = AUTO_SIZES if schedule is None else schedule
     done = 0
+    started = time.monotonic()
     for size in planned:
         tasks: list[Task] = []
         for g in gens:
@@ -166,7 +172,8 @@ def measure(
                 progress(done, _total(planned, auto, size, len(gens) * instances))
 
         pool.run(family, tasks, limits, finished)
-        if auto and _budget_binds(result, size, limits):
+        spent = time.monotonic() - started
+        if auto and (_budget_binds(result, size, limits) or 2 * spent > AUTO_BUDGET_SECONDS):
             break
     return result
 

@@ -144,6 +144,8 @@ def run_task(
         memory_limit=limits.memory,
         repeatable=False,
     )
+    if record.outcome == "ok" and task.index == 0:
+        record.reason = _reproducibility(family, task, instance)
     yield record
     if record.outcome != "ok":
         return
@@ -190,6 +192,27 @@ def run_task(
     for name in task.verifiers:
         announce("verify_corrupt", name)
         yield _verify(family, name, "verify_corrupt", instance, bad_output, bad_certificate, limits)
+
+
+def _reproducibility(family: Family, task: Task, instance: Any) -> str:
+    """'' when sampling again from an equal rng gives the same instance, else why not."""
+    import pickle
+
+    again = family.sample(task.size, derive_rng(task.seed, family.name, task.size, task.index))
+    try:
+        same = pickle.dumps(again) == pickle.dumps(instance) or bool(again == instance)
+    except Exception:
+        same = True  # not comparable: nothing to report
+    if same:
+        return ""
+    return IRREPRODUCIBLE
+
+
+#: The reason a sample record carries when the sampler did not depend on its rng alone.
+IRREPRODUCIBLE = (
+    "the sampler gave different instances from equal rngs: it must draw all its "
+    "randomness from its `rng` argument (not the global random module or numpy)"
+)
 
 
 def _split(result: Any) -> tuple[Any, Any]:

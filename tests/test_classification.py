@@ -191,3 +191,13 @@ def test_accept_all_verifier_is_unsound_with_evidence():
     assert report.sign == "unsound"
     assert "accepts a corrupted output" in report.reasons[0]
     assert report.evidence.startswith("instance=")
+
+
+def test_sizes_omitted_grow_until_the_budget_binds():
+    # No sizes from the caller or the family: doubling until a call takes a quarter of
+    # the 0.2 s limit. Merge sort's steps still classify as linearithmic.
+    report = gaps.classify(SORTING, cost="steps", time_limit=0.2, workers=2, instances=2)
+    sizes = report.generate.sizes
+    assert sizes[0] == 4 and len(sizes) >= 6
+    assert all(b == 2 * a for a, b in itertools.pairwise(sizes))
+    assert report.generate.growth.label == "linearithmic"

@@ -121,3 +121,23 @@ def test_global_rng_is_untouched_by_classify():
     state = random.getstate()
     gaps.classify(gaps.get("sorting"), sizes=[8, 16, 32], workers=1, instances=1)
     assert random.getstate() == state
+
+
+def global_rng_sample(size, rng):
+    return [random.random() for _ in range(size)]  # ignores its rng: a mistake
+
+
+def test_sampler_that_ignores_its_rng_is_flagged():
+    fam = gaps.Family("sloppy", global_rng_sample, lambda xs, m: max(xs), lambda xs, v, m: True)
+    report = gaps.classify(fam, sizes=[4, 8, 16], workers=1, instances=1)
+    assert any("not reproducible" in flag for flag in report.flags)
+
+
+def test_failing_sampler_is_reported_not_raised():
+    def broken_sample(size, rng):
+        raise RuntimeError("no instances today")
+
+    fam = gaps.Family("no_instances", broken_sample, lambda xs, m: 0, lambda xs, v, m: True)
+    report = gaps.classify(fam, sizes=[4, 8, 16], workers=1, instances=1)
+    assert report.sign == "inconclusive"
+    assert any("no instances today" in flag for flag in report.flags)
