@@ -88,10 +88,14 @@ _TINY = 1e-280
 # 1 an exponential, and the data cannot tell them apart).
 _ALPHA_LO, _ALPHA_HI = 0.15, 0.85
 _ALPHAS = np.linspace(_ALPHA_LO, _ALPHA_HI, 8)
+# Below the largest size, the growing term must reach this share of the overhead.
+_SPIKE = 0.1
 # Score margin beyond which a family is not refitted on the bootstrap resamples.
 _HOPELESS = 30.0
-# A lower-order term may not exceed this share of the leading term at the largest size.
-_LOW_SHARE = 0.3
+# A lower-order term may not exceed this share of the leading term at the largest size,
+# nor cancel more than this share of it anywhere.
+_LOW_SHARE = float(os.environ.get("GL", 1.0))
+_LOW_CANCEL = 0.75
 
 
 @dataclass(frozen=True)
@@ -444,9 +448,16 @@ def _fit(
         # would fake a much steeper growth).
         low = coef[..., 1:2] * X[..., 1]
         lead = coef[..., 2:3] * X[..., 2]
-        bad = np.any(low < -0.5 * lead, axis=-1) | ~np.isfinite(ssr)
+        bad = np.any(low < -_LOW_CANCEL * lead, axis=-1) | ~np.isfinite(ssr)
         bad |= np.abs(low[..., -1]) > _LOW_SHARE * lead[..., -1]
+        bad |= ~off[..., 2] & _spike(coef[..., 0], lead[..., -2] + low[..., -2])
     return coef, np.where(bad, np.inf, ssr)
+
+
+def _spike(overhead: Floats, growth_below_top: Floats) -> Bools:
+    """Where the growth shows at the largest size only (it is hidden by the overhead
+    everywhere else): one point cannot make a growth law."""
+    return growth_below_top < _SPIKE * overhead
 
 
 def _fit2(
@@ -484,7 +495,8 @@ def _fit2(
             act = ~cens | (r > 0)
         resid = np.where(cens, np.maximum(r, 0.0), r)
         ssr = np.sum(w * resid**2, axis=-1)
-    return a, c, np.where(np.isfinite(ssr), ssr, np.inf)
+        bad = ~np.isfinite(ssr) | _spike(a, c * g[..., -2])
+    return a, c, np.where(bad, np.inf, ssr)
 
 
 def _loglin(
@@ -754,7 +766,9 @@ def _subexp(
         # One local stage around the fit's (a, theta), refined by a parabola in a.
         a0 = float(centre.alpha[0])
         stages = [np.clip(a0 + np.linspace(-0.1, 0.1, 5), _ALPHA_LO, _ALPHA_HI)]
-        logt = math.log(float(centre.theta["subexponential"][0])) + np.linspace(-0.4, 0.4, 7)
+        t0 = float(centre.theta["subexponential"][0])
+        t0 = t0 if np.isfinite(t0) and t0 > 0.02 else 0.02
+        logt = math.log(t0) + np.linspace(-0.4, 0.4, 7)
     best_a = thetas = np.full(y.shape[0], np.nan)
     for i, grid in enumerate(stages):
         alphas = grid if i == 0 else np.clip(best_a[:, None] + grid, _ALPHA_LO, _ALPHA_HI)

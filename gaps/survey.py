@@ -116,6 +116,9 @@ def survey(
             except GapsError as exc:
                 result.failures.append(f"{family.name}: {exc}")
                 continue
+            except Exception as exc:  # a broken third-party family must not end the survey
+                result.failures.append(f"{family.name}: internal error {type(exc).__name__}: {exc}")
+                continue
             result.reports.extend(reports)
     if store is not None:
         store.finish_run(run_id)
