@@ -38,8 +38,8 @@ _EXPORTS = {
     "Growth": "gaps.growth",
     "fit_growth": "gaps.growth",
     "Limits": "gaps.execution",
-    "GapReport": "gaps.classification",
-    "SideReport": "gaps.classification",
+    "GapReport": "gaps.report",
+    "SideReport": "gaps.report",
     "classify": "gaps.classification",
     "Store": "gaps.store",
 }
@@ -47,7 +47,7 @@ _EXPORTS = {
 __all__ = sorted(_EXPORTS)
 
 if TYPE_CHECKING:  # pragma: no cover
-    from gaps.classification import GapReport, SideReport, classify
+    from gaps.classification import classify
     from gaps.errors import (
         BudgetExceeded,
         DeclarationError,
@@ -71,6 +71,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from gaps.growth import Growth, fit_growth
     from gaps.meter import Meter
     from gaps.registry import catalog, get
+    from gaps.report import GapReport, SideReport
     from gaps.store import Store
 
 

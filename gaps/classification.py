@@ -13,127 +13,23 @@ import math
 import random
 import statistics
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any
 
+from gaps.asymptotics import compare_fitted, matches_theory
 from gaps.distributed import open_runner
 from gaps.errors import InvalidArgument, UnknownName, did_you_mean
 from gaps.execution import Runner
 from gaps.family import UNITS, Family, Pairing
 from gaps.growth import Growth, fit_growth
 from gaps.measure import Measurements, measure
+from gaps.report import GapReport, SideReport
 from gaps.store import Store
 from gaps.tasks import IRREPRODUCIBLE, Limits
 
 __all__ = ["GapReport", "SideReport", "classify", "classify_family"]
 
-_POWER_LABELS = ("constant", "linear", "quadratic", "cubic", "polynomial")
-_SUPERPOLY_LABELS = ("exponential", "subexponential")
-#: Polynomial exponents closer than this are the same growth (noise, not asymptotics).
-EXPONENT_TOLERANCE = 0.2
+#: Bootstrap resamples (over instances within each size) behind a sign's confidence.
 BOOTSTRAP = 40
-
-
-@dataclass
-class SideReport:
-    """One side of a pairing (generation, verification of outputs or of corruptions)."""
-
-    role: str
-    unit: str
-    sizes: list[int]
-    median: list[float]
-    low: list[float]
-    high: list[float]
-    censored: list[int]
-    count: list[int]
-    growth: Growth | None
-    theory: str | None = None
-    agrees: bool | None = None
-    errors: list[str] = field(default_factory=list)
-
-    def to_dict(self) -> dict[str, Any]:
-        g = self.growth
-        return {
-            "role": self.role,
-            "unit": self.unit,
-            "sizes": self.sizes,
-            "median": self.median,
-            "censored": self.censored,
-            "growth": None
-            if g is None
-            else {"label": g.label, "param": g.param, "text": g.text, "confidence": g.confidence},
-            "theory": self.theory,
-            "agrees": self.agrees,
-            "errors": self.errors,
-        }
-
-
-@dataclass
-class GapReport:
-    """The classified gap of one pairing.
-
-    ``sign`` is positive / negative / neutral / inconclusive / unsound;
-    ``gap`` maps each size to log2(C_generate / C_verify) (bits of advantage);
-    ``evidence`` holds the instance and output behind an ``unsound`` sign.
-    """
-
-    family: str
-    pairing: str
-    mode: str
-    unit: str
-    sign: str
-    confidence: float
-    generate: SideReport
-    verify: SideReport
-    verify_corrupt: SideReport | None
-    gap: dict[int, float]
-    crossover: float | None
-    theory_sign: str | None
-    reasons: list[str] = field(default_factory=list)
-    flags: list[str] = field(default_factory=list)
-    evidence: str = ""
-    seed: int = 0
-
-    @property
-    def agrees(self) -> bool | None:
-        """Whether the measured sign matches the declared one (None without a theory)."""
-        return None if self.theory_sign is None else self.sign == self.theory_sign
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "family": self.family,
-            "pairing": self.pairing,
-            "mode": self.mode,
-            "unit": self.unit,
-            "sign": self.sign,
-            "confidence": self.confidence,
-            "theory_sign": self.theory_sign,
-            "agrees": self.agrees,
-            "gap_bits": {str(k): v for k, v in self.gap.items()},
-            "crossover": self.crossover,
-            "generate": self.generate.to_dict(),
-            "verify": self.verify.to_dict(),
-            "verify_corrupt": None
-            if self.verify_corrupt is None
-            else self.verify_corrupt.to_dict(),
-            "reasons": self.reasons,
-            "flags": self.flags,
-            "evidence": self.evidence,
-            "seed": self.seed,
-        }
-
-    def table(self) -> Any:
-        """A rich table of both sides' costs and the gap per size."""
-        from gaps.render import report_table
-
-        return report_table(self)
-
-    def plot(self, path: str | None = None) -> Any:
-        """A matplotlib figure of both sides' costs (log scale, censored points marked)."""
-        from gaps.render import report_plot
-
-        return report_plot(self, path)
 
 
 def _check_cost(family: Family, cost: str | None) -> str:
@@ -360,48 +256,6 @@ def _audit(meas: Measurements, pairing: Pairing) -> tuple[list[str], str]:
     return reasons, evidence
 
 
-def _power(g: Growth) -> float | None:
-    if g.label == "constant":
-        return 0.0
-    if g.label in _POWER_LABELS:
-        return float(g.param) if g.param is not None else None
-    return None
-
-
-@lru_cache(maxsize=4096)
-def _compare_texts(a: str, b: str) -> str:
-    from gaps.symbolic import compare_growth, parse_growth
-
-    return compare_growth(parse_growth(a), parse_growth(b))
-
-
-def _order(a: Growth, b: Growth) -> str:
-    """'faster', 'slower' or 'same': how ``a`` grows relative to ``b``."""
-    ka, kb = _power(a), _power(b)
-    if ka is not None and kb is not None:
-        if abs(ka - kb) <= EXPONENT_TOLERANCE:
-            return "same"
-        return "faster" if ka > kb else "slower"
-    if a.label in _SUPERPOLY_LABELS and b.label == a.label and a.param and b.param:
-        close = abs(math.log(a.param) / math.log(b.param) - 1) < 0.15 if b.param != 1 else False
-        if close:
-            return "same"
-    return _compare_texts(_rounded(a), _rounded(b))
-
-
-def _rounded(g: Growth) -> str:
-    # Fitted parameters are noisy in the third digit; sympy sees them rounded so that
-    # the cache is shared by nearby bootstrap fits.
-    if g.param is None or g.label in ("linear", "quadratic", "cubic"):
-        return g.text
-    p = round(g.param, 2)
-    if g.label == "polynomial":
-        return f"n**{p}"
-    if g.label == "exponential":
-        return f"{p}**n"
-    return g.text
-
-
 _SIGN_OF_ORDER = {"faster": "positive", "slower": "negative", "same": "neutral"}
 
 
@@ -413,7 +267,7 @@ def _bootstrap_sign(meas: Measurements, pairing: Pairing, unit: str, sign: str) 
     for _ in range(BOOTSTRAP):
         g = _fit(*_resample(gen, rng), bootstrap=0)
         v = _fit(*_resample(ver, rng), bootstrap=0)
-        if g is not None and v is not None and _SIGN_OF_ORDER[_order(g, v)] == sign:
+        if g is not None and v is not None and _SIGN_OF_ORDER[compare_fitted(g, v)] == sign:
             agree += 1
     return agree / BOOTSTRAP
 
@@ -432,23 +286,6 @@ def _resample(
             costs.append(c)
             censored.append(z)
     return ns, costs, censored
-
-
-def _theory_agrees(g: Growth | None, text: str | None) -> bool | None:
-    if g is None or text is None:
-        return None
-    from gaps.symbolic import compare_growth, parse_growth
-
-    expr = parse_growth(text)
-    if g.label in _SUPERPOLY_LABELS:
-        return compare_growth(expr, parse_growth("n**12")) == "faster"
-    if g.label == "polynomial" and g.param is not None:
-        import sympy
-
-        n = sympy.Symbol("n", positive=True)
-        k = sympy.limit(sympy.log(expr) / sympy.log(n), n, sympy.oo)
-        return bool(k.is_finite) and abs(float(k) - g.param) <= EXPONENT_TOLERANCE
-    return compare_growth(g.expr, expr) == "same"
 
 
 def _gap_curve(gen: SideReport, ver: SideReport) -> dict[int, float]:
@@ -481,8 +318,8 @@ def _report(meas: Measurements, pairing: Pairing, unit: str) -> GapReport:
     if theory is not None:
         gen.theory = theory.growth_of("generate", pairing.generator)
         ver.theory = theory.growth_of("verify", pairing.verifier)
-        gen.agrees = _theory_agrees(gen.growth, gen.theory)
-        ver.agrees = _theory_agrees(ver.growth, ver.theory)
+        gen.agrees = matches_theory(gen.growth, gen.theory)
+        ver.agrees = matches_theory(ver.growth, ver.theory)
     reasons, evidence = _audit(meas, pairing)
     flags = _flags(meas, pairing, unit, gen, ver, bad)
     confidence = 1.0
@@ -496,7 +333,7 @@ def _report(meas: Measurements, pairing: Pairing, unit: str) -> GapReport:
         sign = "inconclusive"
         reasons.append("both sides were censored by budgets")
     else:
-        sign = _SIGN_OF_ORDER[_order(gen.growth, ver.growth)]
+        sign = _SIGN_OF_ORDER[compare_fitted(gen.growth, ver.growth)]
         confidence = _bootstrap_sign(meas, pairing, unit, sign)
         if confidence < 0.5:
             reasons.append(f"the sign {sign} held in only {confidence:.0%} of bootstrap resamples")
@@ -559,7 +396,7 @@ def _flags(
         bad is not None
         and bad.growth is not None
         and ver.growth is not None
-        and _order(bad.growth, ver.growth) == "faster"
+        and compare_fitted(bad.growth, ver.growth) == "faster"
     ):
         flags.append(
             f"verifying corruptions grows faster ({bad.growth.label}) than verifying "

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from gaps.classification import GapReport, SideReport
+    from gaps.report import GapReport, SideReport
 
 __all__ = ["format_cost", "report_plot", "report_table", "survey_markdown", "survey_table"]
 

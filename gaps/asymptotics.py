@@ -1,0 +1,95 @@
+"""Comparing fitted growths with each other and with a declared theory.
+
+Polynomial growths compare by exponent, with a tolerance for measurement noise;
+everything else compares by the sympy limit of the ratio of the two expressions.
+"""
+
+from __future__ import annotations
+
+import math
+from functools import lru_cache
+
+from gaps.growth import Growth
+
+__all__ = ["EXPONENT_TOLERANCE", "compare_fitted", "matches_theory"]
+
+_POWER_LABELS = ("constant", "linear", "quadratic", "cubic", "polynomial")
+_SUPERPOLY_LABELS = ("exponential", "subexponential")
+#: Polynomial exponents closer than this are the same growth (noise, not asymptotics).
+EXPONENT_TOLERANCE = 0.2
+
+
+def _power(g: Growth) -> float | None:
+    if g.label == "constant":
+        return 0.0
+    if g.label in _POWER_LABELS:
+        return float(g.param) if g.param is not None else None
+    return None
+
+
+@lru_cache(maxsize=4096)
+def _compare_texts(a: str, b: str) -> str:
+    from gaps.symbolic import compare_growth, parse_growth
+
+    return compare_growth(parse_growth(a), parse_growth(b))
+
+
+def compare_fitted(a: Growth, b: Growth) -> str:
+    """'faster', 'slower' or 'same': how fitted growth ``a`` grows relative to ``b``.
+
+    >>> from gaps import fit_growth
+    >>> ns = [16, 32, 64, 128, 256]
+    >>> compare_fitted(fit_growth(ns, [n * n for n in ns]), fit_growth(ns, [5 * n for n in ns]))
+    'faster'
+    """
+    ka, kb = _power(a), _power(b)
+    if ka is not None and kb is not None:
+        if abs(ka - kb) <= EXPONENT_TOLERANCE:
+            return "same"
+        return "faster" if ka > kb else "slower"
+    if a.label in _SUPERPOLY_LABELS and b.label == a.label and a.param and b.param:
+        close = abs(math.log(a.param) / math.log(b.param) - 1) < 0.15 if b.param != 1 else False
+        if close:
+            return "same"
+    return _compare_texts(_rounded(a), _rounded(b))
+
+
+def _rounded(g: Growth) -> str:
+    # Fitted parameters are noisy in the third digit; sympy sees them rounded so that
+    # the cache is shared by nearby bootstrap fits.
+    if g.param is None or g.label in ("linear", "quadratic", "cubic"):
+        return g.text
+    p = round(g.param, 2)
+    if g.label == "polynomial":
+        return f"n**{p}"
+    if g.label == "exponential":
+        return f"{p}**n"
+    return g.text
+
+
+def matches_theory(g: Growth | None, text: str | None) -> bool | None:
+    """Whether a fitted growth matches a declared one (None when either is missing).
+
+    Exponential and subexponential fits match any super-polynomial theory (bases are
+    not identifiable from a short range); a free polynomial matches within
+    ``EXPONENT_TOLERANCE``; the rest must grow like the theory up to a constant.
+
+    >>> from gaps import fit_growth
+    >>> ns = [16, 32, 64, 128, 256]
+    >>> matches_theory(fit_growth(ns, [n * n for n in ns]), "n**2/2 + n")
+    True
+    """
+    if g is None or text is None:
+        return None
+    from gaps.symbolic import compare_growth, parse_growth
+
+    expr = parse_growth(text)
+    if g.label in _SUPERPOLY_LABELS:
+        return compare_growth(expr, parse_growth("n**12")) == "faster"
+    if g.label == "polynomial" and g.param is not None:
+        import sympy
+
+        n = sympy.Symbol("n", positive=True)
+        k = sympy.limit(sympy.log(expr) / sympy.log(n), n, sympy.oo)
+        return bool(k.is_finite) and abs(float(k) - g.param) <= EXPONENT_TOLERANCE
+    return compare_growth(g.expr, expr) == "same"

@@ -1,0 +1,111 @@
+"""The result of classifying a pairing: both sides' costs, fitted growths and the sign."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from gaps.growth import Growth
+
+__all__ = ["GapReport", "SideReport"]
+
+
+@dataclass
+class SideReport:
+    """One side of a pairing (generation, verification of outputs or of corruptions)."""
+
+    role: str
+    unit: str
+    sizes: list[int]
+    median: list[float]
+    low: list[float]
+    high: list[float]
+    censored: list[int]
+    count: list[int]
+    growth: Growth | None
+    theory: str | None = None
+    agrees: bool | None = None
+    errors: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        g = self.growth
+        return {
+            "role": self.role,
+            "unit": self.unit,
+            "sizes": self.sizes,
+            "median": self.median,
+            "censored": self.censored,
+            "growth": None
+            if g is None
+            else {"label": g.label, "param": g.param, "text": g.text, "confidence": g.confidence},
+            "theory": self.theory,
+            "agrees": self.agrees,
+            "errors": self.errors,
+        }
+
+
+@dataclass
+class GapReport:
+    """The classified gap of one pairing.
+
+    ``sign`` is positive / negative / neutral / inconclusive / unsound;
+    ``gap`` maps each size to log2(C_generate / C_verify) (bits of advantage);
+    ``evidence`` holds the instance and output behind an ``unsound`` sign.
+    """
+
+    family: str
+    pairing: str
+    mode: str
+    unit: str
+    sign: str
+    confidence: float
+    generate: SideReport
+    verify: SideReport
+    verify_corrupt: SideReport | None
+    gap: dict[int, float]
+    crossover: float | None
+    theory_sign: str | None
+    reasons: list[str] = field(default_factory=list)
+    flags: list[str] = field(default_factory=list)
+    evidence: str = ""
+    seed: int = 0
+
+    @property
+    def agrees(self) -> bool | None:
+        """Whether the measured sign matches the declared one (None without a theory)."""
+        return None if self.theory_sign is None else self.sign == self.theory_sign
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "family": self.family,
+            "pairing": self.pairing,
+            "mode": self.mode,
+            "unit": self.unit,
+            "sign": self.sign,
+            "confidence": self.confidence,
+            "theory_sign": self.theory_sign,
+            "agrees": self.agrees,
+            "gap_bits": {str(k): v for k, v in self.gap.items()},
+            "crossover": self.crossover,
+            "generate": self.generate.to_dict(),
+            "verify": self.verify.to_dict(),
+            "verify_corrupt": None
+            if self.verify_corrupt is None
+            else self.verify_corrupt.to_dict(),
+            "reasons": self.reasons,
+            "flags": self.flags,
+            "evidence": self.evidence,
+            "seed": self.seed,
+        }
+
+    def table(self) -> Any:
+        """A rich table of both sides' costs and the gap per size."""
+        from gaps.render import report_table
+
+        return report_table(self)
+
+    def plot(self, path: str | None = None) -> Any:
+        """A matplotlib figure of both sides' costs (log scale, censored points marked)."""
+        from gaps.render import report_plot
+
+        return report_plot(self, path)
