@@ -14,11 +14,11 @@ from __future__ import annotations
 import pickle
 import random
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from gaps.errors import GapsError
-from gaps.family import Certified, Family
+from gaps.family import Certified, Family, Pairing
 from gaps.meter import Meter
 from gaps.seeding import derive_rng
 
@@ -96,18 +96,30 @@ def check_sampling_reproducible(family: Family, size: int, seed: int) -> None:
         )
 
 
+def _honest(family: Family, size: int, seed: int) -> Iterator[tuple[Pairing, Any, Any]]:
+    """(pairing, instance, generator result) for every pairing, generating once each."""
+    instance = _instance(family, size, seed)
+    for name, generate in family.generators.items():
+        result = generate(instance, Meter())
+        for pairing in family.pairings:
+            if pairing.generator == name:
+                yield pairing, instance, result
+
+
+def _corruption(family: Family, instance: Any, result: Any, size: int, seed: int) -> Any:
+    assert family.corrupt is not None
+    rng = derive_rng(seed, family.name, size, 0, "corrupt")
+    return family.corrupt(instance, result, rng)
+
+
 def check_global_rng_untouched(family: Family, size: int, seed: int) -> None:
     """Sampling, generating, verifying and corrupting leave the global RNGs alone."""
     state = random.getstate()
     np_state = _numpy_state()
-    instance = _instance(family, size, seed)
-    for name, generate in family.generators.items():
-        output, certificate = _split(generate(instance, Meter()))
-        for pairing in family.pairings:
-            if pairing.generator == name:
-                _verdict(family, pairing.verifier, instance, output, certificate)
+    for pairing, instance, result in _honest(family, size, seed):
+        _verdict(family, pairing.verifier, instance, *_split(result))
         if family.corrupt is not None:
-            family.corrupt(instance, generate(instance, Meter()), random.Random(seed))
+            _corruption(family, instance, result, size, seed)
     if random.getstate() != state:
         random.setstate(state)
         raise _fail(
@@ -141,86 +153,62 @@ def _same_numpy_state(before: Any) -> bool:
 
 def check_completeness(family: Family, size: int, seed: int) -> None:
     """Every verifier accepts its generators' honest outputs."""
-    instance = _instance(family, size, seed)
-    for name, generate in family.generators.items():
-        output, certificate = _split(generate(instance, Meter()))
-        for pairing in family.pairings:
-            if pairing.generator != name:
-                continue
-            value = _verdict(family, pairing.verifier, instance, output, certificate)
-            verdict = _accepts(family, pairing.verifier, value)
-            if verdict is None:
-                raise _fail(
-                    family,
-                    check_completeness,
-                    size,
-                    seed,
-                    f"verifier {pairing.verifier!r} returned {value!r} "
-                    f"({type(value).__name__}), not a verdict.",
-                )
-            if not verdict:
-                raise _fail(
-                    family,
-                    check_completeness,
-                    size,
-                    seed,
-                    f"verifier {pairing.verifier!r} rejects an output of generator {name!r}.",
-                )
+    for pairing, instance, result in _honest(family, size, seed):
+        value = _verdict(family, pairing.verifier, instance, *_split(result))
+        verdict = _accepts(family, pairing.verifier, value)
+        if not verdict:
+            what = "rejects" if verdict is False else f"returns {value!r:.60}, not a verdict, for"
+            raise _fail(
+                family,
+                check_completeness,
+                size,
+                seed,
+                f"verifier {pairing.verifier!r} {what} an honest output of "
+                f"generator {pairing.generator!r}.",
+            )
 
 
 def check_soundness(family: Family, size: int, seed: int) -> None:
     """Every verifier rejects the corruptor's outputs (skipped without a corruptor)."""
     if family.corrupt is None:
         return
-    instance = _instance(family, size, seed)
-    for name, generate in family.generators.items():
-        result = generate(instance, Meter())
+    for pairing, instance, result in _honest(family, size, seed):
         _, certificate = _split(result)
-        bad, bad_certificate = _split(family.corrupt(instance, result, random.Random(seed)))
-        for pairing in family.pairings:
-            if pairing.generator != name:
-                continue
-            cert = certificate if bad_certificate is None else bad_certificate
-            value = _verdict(family, pairing.verifier, instance, bad, cert)
-            if _accepts(family, pairing.verifier, value) is not False:
-                raise _fail(
-                    family,
-                    check_soundness,
-                    size,
-                    seed,
-                    f"verifier {pairing.verifier!r} accepts a corruption of {name!r}'s "
-                    f"output (returned {value!r}).",
-                )
+        bad, bad_certificate = _split(_corruption(family, instance, result, size, seed))
+        cert = certificate if bad_certificate is None else bad_certificate
+        value = _verdict(family, pairing.verifier, instance, bad, cert)
+        if _accepts(family, pairing.verifier, value) is not False:
+            raise _fail(
+                family,
+                check_soundness,
+                size,
+                seed,
+                f"verifier {pairing.verifier!r} accepts a corruption of generator "
+                f"{pairing.generator!r}'s output (returned {value!r:.60}).",
+            )
 
 
 def check_verifier_pure(family: Family, size: int, seed: int) -> None:
     """Verifiers leave the instance and the output they are shown unchanged."""
-    instance = _instance(family, size, seed)
-    for name, generate in family.generators.items():
-        output, certificate = _split(generate(instance, Meter()))
-        for pairing in family.pairings:
-            if pairing.generator != name:
-                continue
-            before = pickle.dumps((instance, output, certificate))
-            _verdict(family, pairing.verifier, instance, output, certificate)
-            if pickle.dumps((instance, output, certificate)) != before:
-                raise _fail(
-                    family,
-                    check_verifier_pure,
-                    size,
-                    seed,
-                    f"verifier {pairing.verifier!r} modified its instance or output.",
-                )
+    for pairing, instance, result in _honest(family, size, seed):
+        before = pickle.dumps((instance, result))
+        _verdict(family, pairing.verifier, instance, *_split(result))
+        if pickle.dumps((instance, result)) != before:
+            raise _fail(
+                family,
+                check_verifier_pure,
+                size,
+                seed,
+                f"verifier {pairing.verifier!r} modified its instance or output.",
+            )
 
 
 def check_corruptor_corrupts(family: Family, size: int, seed: int) -> None:
     """A corruption differs from the output it was made from."""
     if family.corrupt is None:
         return
-    instance = _instance(family, size, seed)
-    for generate in family.generators.values():
-        result = generate(instance, Meter())
-        bad = family.corrupt(instance, result, random.Random(seed))
+    for _, instance, result in _honest(family, size, seed):
+        bad = _corruption(family, instance, result, size, seed)
         if pickle.dumps(bad) == pickle.dumps(result):
             raise _fail(
                 family,
