@@ -113,15 +113,31 @@ def _corruption(family: Family, instance: Any, result: Any, size: int, seed: int
 
 
 def check_global_rng_untouched(family: Family, size: int, seed: int) -> None:
-    """Sampling, generating, verifying and corrupting leave the global RNGs alone."""
-    state = random.getstate()
-    np_state = _numpy_state()
-    for pairing, instance, result in _honest(family, size, seed):
-        _verdict(family, pairing.verifier, instance, *_split(result))
-        if family.corrupt is not None:
-            _corruption(family, instance, result, size, seed)
-    if random.getstate() != state:
-        random.setstate(state)
+    """Sampling, generating, verifying and corrupting leave the global RNGs alone.
+
+    The global states are first moved to a fresh point (and restored afterwards), so a
+    family that reseeds them is caught even when an earlier call left them where that
+    reseeding leads.
+    """
+    saved, np_saved = random.getstate(), _numpy_state()
+    random.seed(f"gaps-sentinel-{seed}")
+    sentinel = random.getstate()
+    np = sys.modules.get("numpy")
+    if np is not None:
+        np.random.seed(seed + 12345)
+    np_sentinel = _numpy_state()
+    try:
+        for pairing, instance, result in _honest(family, size, seed):
+            _verdict(family, pairing.verifier, instance, *_split(result))
+            if family.corrupt is not None:
+                _corruption(family, instance, result, size, seed)
+        python_changed = random.getstate() != sentinel
+        numpy_changed = np_sentinel is not None and not _same_numpy_state(np_sentinel)
+    finally:
+        random.setstate(saved)
+        if np is not None and np_saved is not None:
+            np.random.set_state(np_saved)
+    if python_changed:
         raise _fail(
             family,
             check_global_rng_untouched,
@@ -129,7 +145,7 @@ def check_global_rng_untouched(family: Family, size: int, seed: int) -> None:
             seed,
             "the global `random` state changed: use the `rng` argument.",
         )
-    if np_state is not None and not _same_numpy_state(np_state):
+    if numpy_changed:
         raise _fail(
             family,
             check_global_rng_untouched,
@@ -174,7 +190,10 @@ def check_soundness(family: Family, size: int, seed: int) -> None:
         return
     for pairing, instance, result in _honest(family, size, seed):
         _, certificate = _split(result)
-        bad, bad_certificate = _split(_corruption(family, instance, result, size, seed))
+        corrupted = _corruption(family, instance, result, size, seed)
+        if pickle.dumps(corrupted) == pickle.dumps(result):
+            continue  # not a corruption at all: check_corruptor_corrupts reports it
+        bad, bad_certificate = _split(corrupted)
         cert = certificate if bad_certificate is None else bad_certificate
         value = _verdict(family, pairing.verifier, instance, bad, cert)
         if _accepts(family, pairing.verifier, value) is not False:
