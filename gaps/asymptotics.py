@@ -27,6 +27,11 @@ def _power(g: Growth) -> float | None:
     return None
 
 
+def _overlap(a: tuple[float, float] | None, b: tuple[float, float] | None) -> bool:
+    """Whether two bootstrap intervals on an exponent overlap (the data cannot tell them apart)."""
+    return a is not None and b is not None and a[0] <= b[1] and b[0] <= a[1]
+
+
 @lru_cache(maxsize=4096)
 def _compare_texts(a: str, b: str) -> str:
     from gaps.symbolic import compare_growth, parse_growth
@@ -44,7 +49,7 @@ def compare_fitted(a: Growth, b: Growth) -> str:
     """
     ka, kb = _power(a), _power(b)
     if ka is not None and kb is not None:
-        if abs(ka - kb) <= EXPONENT_TOLERANCE:
+        if abs(ka - kb) <= EXPONENT_TOLERANCE or _overlap(a.interval, b.interval):
             return "same"
         return "faster" if ka > kb else "slower"
     if a.label in _SUPERPOLY_LABELS and b.label == a.label and a.param and b.param:
