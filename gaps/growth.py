@@ -6,33 +6,42 @@ and comparing the fits with an information criterion on the *log* residuals.
 
 Design
 ------
-* **Per-size summaries.** Instances of one size are summarised by the mean of their
+* **Per-size summaries.** The instances of a size are summarised by the mean of their
   log costs, after rejecting outliers *within* that size only (a robust pooled scale
   decides what an outlier is); a size holding censored instances is summarised by its
-  median, which is itself a lower bound when a censored instance reaches it.
-  Replicates also give the noise level of each summary, which becomes the floor of
-  the residual variance (a model cannot be preferred for fitting the noise).
-* **Fitting in log space.** Every model is fitted by Gauss-Newton on the log residuals,
-  each step a small weighted non-negative least-squares problem in
-  ``(overhead, [lower-order term,] c)``, so relative errors count, the largest sizes
-  do not dominate, and the cost unit does not matter. The named powers and ``n log n``
-  may carry one lower-order term (``n**2 + b*n``, ``n*log(n) + b*n``, ``n**3 + b*n**2``)
-  whose sign is free but which must stay smaller than the leading term.
+  median, itself a lower bound when a censored instance reaches it. Replicates give
+  the noise of each summary: its weight, and the floor of the residual variance (a
+  model cannot win by fitting the noise).
+* **Fitting in log space.** Each candidate is fitted by Gauss-Newton on the log
+  residuals, every step a tiny weighted non-negative least-squares problem in
+  ``(overhead, [lower-order term,] c)``: relative errors count, the largest sizes do
+  not dominate, and the cost unit does not matter.
+* **Variants.** Every label is tried with and without the overhead, and ``n log n``,
+  ``n**2`` and ``n**3`` also with one lower-order term (``+ b*n``, ``+ b*n``,
+  ``+ b*n**2``, either sign) as real step counts have; the term must stay a correction
+  (at most half the leading term at the largest size, never cancelling 90% of it)
+  and is tried only when the largest size is at least 10 times the smallest.
+  A variant whose growth shows at the largest size only (hidden below the overhead
+  everywhere else) is refused: one point makes no law.
 * **Free shapes.** ``polynomial`` (``n**k``), ``exponential`` (``b**n``) and
-  ``subexponential`` (``exp(s*n**a)``) share one parametrisation: ``g = exp(theta*u(n))``
-  with ``u`` a rescaled ``log n``, ``n`` or ``n**a`` in ``[-1, 0]``, so ``theta`` is the
-  total log-growth over the measured range. It is searched on a grid, then refined on
-  finer local grids; ``g`` is evaluated in log space and never overflows.
+  ``subexponential`` (``exp(s*n**a)``, ``0.15 <= a <= 0.85``) share one
+  parametrisation, ``g = exp(theta*u(n))`` with ``u`` the rescaled ``log n``, ``n`` or
+  ``n**a`` in ``[-1, 0]``: ``theta`` is the total log-growth over the measured range,
+  searched on a grid and refined on finer local grids. ``g`` never overflows, so
+  ``n = 10**6`` is fine. Without an overhead these fits are linear in log space.
 * **Censored points** (the cost is at least the recorded value) add a one-sided
   residual: a model is penalised only where it predicts less than the bound.
-* **Selection.** ``-2 log L`` of the Gaussian log-residual model plus a penalty per
-  parameter; the free polynomial also pays a simplicity bias, so a named power is
-  reported unless the free exponent is clearly better.
-* **Confidence.** Instances are resampled with replacement within each size (or, with
-  one instance per size, the residuals of the chosen fit are resampled) and the whole
-  selection is repeated; ``confidence`` is the share that selects the same label and
-  ``interval`` the 90% percentile interval of the label's free parameter (for the
-  named powers, of the free exponent ``k``).
+* **Selection.** ``-2 log L`` of Gaussian log residuals plus 3 per parameter; a model
+  may not have more parameters than the uncensored sizes minus one; the free
+  polynomial pays 4 more (a named power is reported unless the free exponent is
+  clearly better) and the subexponential 6 more. An exponent ``k > 3.5`` is also tried
+  rounded, reported as ``n**4`` when that does as well.
+* **Confidence.** Instances are resampled with replacement within each size (with one
+  instance per size, the residuals of the chosen fit are resampled) and the selection
+  is repeated, with the free shapes searched near the fit's estimates;
+  ``confidence`` is the share of resamples selecting the same label, ``interval`` the
+  90% percentile interval of the label's parameter (for the named powers, of the free
+  exponent ``k``).
 
 Examples
 --------
@@ -77,9 +86,8 @@ Bools = NDArray[np.bool_]
 # Information criterion: penalty per fitted parameter, and the simplicity bias the
 # free polynomial pays over a named power (and the subexponential over the others),
 # so that a named law is reported unless the data clearly need the free one.
-import os
-_PENALTY = float(os.environ.get("GP", 2.0))
-_BIAS = {"polynomial": float(os.environ.get("GB", 4.0)), "subexponential": float(os.environ.get("GS", 6.0))}
+_PENALTY = 3.0
+_BIAS = {"polynomial": 4.0, "subexponential": 6.0}
 # Relative noise floor of a per-size summary: even exact step counts carry rounding
 # and lower-order terms no candidate models, so no fit is trusted beyond ~0.5%.
 _FLOOR = 5e-3
@@ -94,8 +102,11 @@ _SPIKE = 0.1
 _HOPELESS = 30.0
 # A lower-order term may not exceed this share of the leading term at the largest size,
 # nor cancel more than this share of it anywhere.
-_LOW_SHARE = float(os.environ.get("GL", 1.0))
-_LOW_CANCEL = 0.75
+_LOW_SHARE = 0.5
+_LOW_CANCEL = 0.9
+# ...and is only tried when the sizes span this factor: over a shorter range it cannot
+# be told from a change of exponent, and only blurs the labels.
+_LOW_RANGE = 10.0
 
 
 @dataclass(frozen=True)
@@ -151,9 +162,7 @@ def _as_sizes(ns: Sequence[Any]) -> Floats:
     try:
         arr = np.asarray(ns, dtype=float)
     except (TypeError, ValueError):
-        raise InvalidArgument(
-            f"sizes 'ns' must be positive integers. Got {_show(ns)}."
-        ) from None
+        raise InvalidArgument(f"sizes 'ns' must be positive integers. Got {_show(ns)}.") from None
     if arr.ndim != 1:
         raise InvalidArgument(f"sizes 'ns' must be a flat sequence. Got shape {arr.shape}.")
     bad = ~np.isfinite(arr) | (arr < 1) | (arr != np.round(arr))
@@ -267,10 +276,10 @@ def _location(v: Floats, cv: Bools, scale: float) -> tuple[Floats, Bools, Floats
 
 
 def _prepare(sizes: Floats, values: Floats, cens: Bools) -> _Series:
-    positive = values[values > 0]
+    positive = values[values > 0] if np.any(values > 0) else np.ones(1)
     # Zero costs have no logarithm; shifting every cost by half the smallest positive
     # cost is an extra overhead, which every model has anyway.
-    eps = 0.5 * float(positive.min()) if len(positive) < len(values) else 0.0
+    eps = max(0.5 * float(positive.min()), 1e-300) if len(positive) < len(values) else 0.0
     logs = np.log(values + eps)
     shift = float(np.median(logs))
     logs = logs - shift
@@ -361,7 +370,7 @@ def _named_basis(ctx: _Context) -> tuple[Floats, Bools, list[tuple[str, int]]]:
         rows.append(np.stack([one, zero, ctx.named[lead]], -1))
         offs.append([False, True, False])
         meta.append((label, 2))
-        if low is not None:
+        if low is not None and ctx.n[-1] >= _LOW_RANGE * ctx.n[0]:
             rows.append(np.stack([one, ctx.named[low], ctx.named[lead]], -1))
             offs.append([False, False, False])
             meta.append((label, 3))
@@ -379,6 +388,12 @@ def _coef3(a: Floats, c: Floats) -> Floats:
     return np.stack([a, np.zeros_like(a), c], -1)
 
 
+def _scale_only(log_c: Floats) -> Floats:
+    """Coefficients of a fit without overhead, from the log of its leading constant."""
+    c = np.exp(np.clip(np.nan_to_num(log_c), -700.0, 700.0))
+    return _coef3(np.zeros_like(c), c)
+
+
 # ------------------------------------------------------------------------ fitting
 
 
@@ -393,7 +408,8 @@ def _masked_solve(A: Floats, b: Floats, off: Bools) -> Floats:
     # Pinned coefficients get a unit diagonal (so x = 0); the others a tiny ridge.
     As = As + np.eye(A.shape[-1]) * np.where(good, 1e-10, 1.0)[..., None, :]
     bs = np.where(good, b * d, 0.0)
-    return np.linalg.solve(As, bs[..., None])[..., 0] * d
+    x = np.linalg.solve(As, bs[..., None])[..., 0] * d
+    return np.asarray(x, dtype=np.float64)
 
 
 # Column 1 (the lower-order term) may be negative; overhead and leading term may not.
@@ -469,15 +485,14 @@ def _fit2(
     if feasible, else the better of the two one-coefficient solutions.
     """
     shape = np.broadcast_shapes(g.shape, y.shape, cens.shape)
-    y = np.broadcast_to(y, shape)
-    cens = np.broadcast_to(cens, shape)
+    censoring = bool(cens.any())  # without censored points every point is always used
     with np.errstate(over="ignore", invalid="ignore", divide="ignore", under="ignore"):
-        mu = np.exp(y)
+        mu = np.broadcast_to(np.exp(y), shape)
         r = np.zeros(shape)
-        act = ~cens
+        ww = w * ~cens
         a = c = np.zeros(shape[:-1])
         for _ in range(iters):
-            t2 = (w * act) / (mu * mu)
+            t2 = ww / (mu * mu)
             z = mu * (1.0 + np.clip(r, -1.0, 1.0))
             tg = t2 * g
             s00, s01, s11 = np.sum(t2, -1), np.sum(tg, -1), np.sum(tg * g, -1)
@@ -492,8 +507,9 @@ def _fit2(
             c = np.where(feasible, c, np.where(a_only, 0.0, b1 / s11))
             mu = np.maximum(a[..., None] + c[..., None] * g, _TINY)
             r = y - np.log(mu)
-            act = ~cens | (r > 0)
-        resid = np.where(cens, np.maximum(r, 0.0), r)
+            if censoring:
+                ww = w * (~cens | (r > 0))
+        resid = np.where(cens, np.maximum(r, 0.0), r) if censoring else r
         ssr = np.sum(w * resid**2, axis=-1)
         bad = ~np.isfinite(ssr) | _spike(a, c * g[..., -2])
     return a, c, np.where(bad, np.inf, ssr)
@@ -508,7 +524,8 @@ def _loglin(
     while the line is below them. Returns ``(b0, theta, ssr)``.
     """
     shape = np.broadcast_shapes(u.shape, y.shape, cens.shape)
-    u, y, cens = (np.broadcast_to(v, shape) for v in (u, y, cens))
+    u, y = np.broadcast_to(u, shape), np.broadcast_to(y, shape)
+    cens = np.broadcast_to(cens, shape)
     act = ~cens
     with np.errstate(invalid="ignore", divide="ignore"):
         for _ in range(iters):
@@ -569,8 +586,22 @@ def _parabola(q: Floats, x: Floats) -> Floats:
     return x0 + np.clip(delta, -1.0, 1.0) * h
 
 
+@dataclass(frozen=True)
+class _Effort:
+    """How hard a search works: the fit itself, or each of its bootstrap resamples."""
+
+    iters: int  # Gauss-Newton steps per fit
+    rounds: int  # local refinements of theta
+    points: int  # (odd) points per local grid
+    local: int  # points of the starting grid around a resample's centre
+
+
+_FIT = _Effort(iters=8, rounds=4, points=9, local=13)
+_RESAMPLE = _Effort(iters=5, rounds=2, points=5, local=7)
+
+
 def _search(
-    u: Floats, logt: Floats, y: Floats, cens: Bools, w: Floats, rounds: int, iters: int
+    u: Floats, logt: Floats, y: Floats, cens: Bools, w: Floats, effort: _Effort
 ) -> tuple[Floats, Floats, Floats]:
     """Best ``theta`` of ``a + c*exp(theta*u)``: a grid over ``log theta``, then local grids.
 
@@ -578,16 +609,18 @@ def _search(
     against ``logt.shape + (m,)``. The last local grid is refined by a parabola
     through its best point. Returns ``(theta, coef, ssr)``.
     """
+    iters = effort.iters
     a, c, q = _fit2(_shape(u, np.exp(logt)), y, w, cens, iters)
     ssr, lt, coef = _best(q, logt, _coef3(a, c))
     h = float(logt[..., 1].flat[0] - logt[..., 0].flat[0])
     local = lt[..., None]
-    for _ in range(rounds):
-        local = lt[..., None] + np.linspace(-h, h, 9)
+    for _ in range(effort.rounds):
+        # Each local grid spans one step of the previous grid on either side.
+        local = lt[..., None] + np.linspace(-h, h, effort.points)
         a, c, q = _fit2(_shape(u, np.exp(local)), y, w, cens, iters)
         ssr, lt, coef = _best(q, local, _coef3(a, c))
-        h /= 4
-    if rounds:
+        h /= (effort.points - 1) / 2
+    if effort.rounds:
         # The parabola's vertex, kept where it fits at least as well as the grid.
         lv = _parabola(q, local)
         a, c, qv = _fit2(_shape(u, np.exp(lv[..., None])), y, w, cens, iters)
@@ -598,11 +631,11 @@ def _search(
     return np.exp(lt), coef, ssr
 
 
-def _theta_grid(ctx: _Context, centre: float | None) -> Floats:
+def _theta_grid(ctx: _Context, centre: float | None, points: int = 13) -> Floats:
     """Grid over ``log theta``: global for the fit, local around ``centre`` to resample."""
     if centre is None or not np.isfinite(centre) or centre <= 0:
         return np.log(np.geomspace(0.02, ctx.theta_hi, 40))
-    return math.log(centre) + np.linspace(-0.6, 0.6, 13)
+    return math.log(centre) + np.linspace(-0.6, 0.6, points)
 
 
 # ---------------------------------------------------------------------- selection
@@ -675,35 +708,30 @@ def _scores(
     centre's estimates (the bootstrap resamples). Labels in ``skip`` are not fitted
     (they score infinity).
     """
-    iters, rounds = (8, 4) if centre is None else (6, 2)
+    effort = _FIT if centre is None else _RESAMPLE
     board = _Board(s, cens)
     yb, cb = y[:, None, :], cens[:, None, :]
-    _named(s, ctx, yb, cb, iters, board)
+    _named(s, ctx, yb, cb, effort.iters, board)
     for label, u in (("polynomial", ctx.u_log), ("exponential", ctx.u_lin)):
         if label in skip:
             board.offer(label, np.full(len(y), np.inf), 0, np.zeros(3))
             continue
         b0, th, q = _loglin(u, y, s.w, cens)
-        board.offer(label, q, 2, _coef3(np.zeros_like(b0), np.exp(b0)), th)
+        board.offer(label, q, 2, _scale_only(b0), th)
         centre_theta = None if centre is None else float(centre.theta[label][0])
-        logt = _theta_grid(ctx, centre_theta if centre_theta else float(np.median(th)))
-        if centre is None:
-            logt = _theta_grid(ctx, None)
-        th, c, q = _search(u, logt, yb, cb, s.w, rounds, iters)
+        th, c, q = _search(u, _theta_grid(ctx, centre_theta, effort.local), yb, cb, s.w, effort)
         board.offer(label, q, 3, c, th)
-    _integer_powers(s, ctx, y, cens, iters, board)
+    _integer_powers(s, ctx, y, cens, effort.iters, board)
     if "subexponential" in skip:
         board.offer("subexponential", np.full(len(y), np.inf), 0, np.zeros(3))
         alpha = np.full(len(y), np.nan)
     else:
-        alpha = _subexp(s, ctx, y, cens, centre, rounds, iters, board)
+        alpha = _subexp(s, ctx, y, cens, centre, effort, board)
     k_int = board.extra["polynomial"]
     return _Scores(board.score, board.coef, board.theta, alpha, k_int)
 
 
-def _named(
-    s: _Series, ctx: _Context, yb: Floats, cb: Bools, iters: int, board: _Board
-) -> None:
+def _named(s: _Series, ctx: _Context, yb: Floats, cb: Bools, iters: int, board: _Board) -> None:
     """Offer the constant and the named laws, with and without overhead."""
     X, off, meta = _named_basis(ctx)
     coefs, ssrs = _fit(X, off, yb, s.w, cb, iters)
@@ -713,7 +741,7 @@ def _named(
         col = ctx.named[lead]
         if np.all(col > 0):  # log n vanishes at n = 1: no fit without an overhead there
             b0, _, q = _loglin(np.log(col), yb[:, 0], s.w, cb[:, 0], slope=1.0)
-            board.offer(label, q, 1, _coef3(np.zeros_like(b0), np.exp(b0)))
+            board.offer(label, q, 1, _scale_only(b0))
 
 
 def _integer_powers(
@@ -728,11 +756,9 @@ def _integer_powers(
         return
     g = _shape(ctx.u_log, (k * L)[:, None])
     a, c, q = _fit2(g, y[:, None, :], s.w, cens[:, None, :], iters)
-    board.offer("polynomial", np.where(use, q[:, 0], np.inf), 2,
-                _coef3(a[:, 0], c[:, 0]), k * L, k)
+    board.offer("polynomial", np.where(use, q[:, 0], np.inf), 2, _coef3(a[:, 0], c[:, 0]), k * L, k)
     b0, _, q1 = _loglin(ctx.u_log * (k * L)[:, None], y, s.w, cens, slope=1.0)
-    board.offer("polynomial", np.where(use, q1, np.inf), 1,
-                _coef3(np.zeros_like(b0), np.exp(b0)), k * L, k)
+    board.offer("polynomial", np.where(use, q1, np.inf), 1, _scale_only(b0), k * L, k)
 
 
 def _subexp(
@@ -741,8 +767,7 @@ def _subexp(
     y: Floats,
     cens: Bools,
     centre: _Scores | None,
-    rounds: int,
-    iters: int,
+    effort: _Effort,
     board: _Board,
 ) -> Floats:
     """Offer ``exp(theta * u_a(n))`` fitted over exponents ``a``; return the best ``a``.
@@ -755,7 +780,7 @@ def _subexp(
     b0, th, q = _loglin(_u_sub(ctx, fine), y[:, None, :], s.w, cens[:, None, :])
     alpha0 = _parabola(q, fine) if centre is not None else _best(q, fine)[1]
     q0, b0, th = _best(q, b0, th)
-    won = board.offer("subexponential", q0, 3, _coef3(np.zeros_like(b0), np.exp(b0)), th)
+    won = board.offer("subexponential", q0, 3, _scale_only(b0), th)
     alpha = np.where(won, alpha0, np.nan)
 
     yb, cb = y[:, None, None, :], cens[:, None, None, :]
@@ -768,14 +793,14 @@ def _subexp(
         stages = [np.clip(a0 + np.linspace(-0.1, 0.1, 5), _ALPHA_LO, _ALPHA_HI)]
         t0 = float(centre.theta["subexponential"][0])
         t0 = t0 if np.isfinite(t0) and t0 > 0.02 else 0.02
-        logt = math.log(t0) + np.linspace(-0.4, 0.4, 7)
+        logt = math.log(t0) + np.linspace(-0.4, 0.4, effort.local)
     best_a = thetas = np.full(y.shape[0], np.nan)
     for i, grid in enumerate(stages):
         alphas = grid if i == 0 else np.clip(best_a[:, None] + grid, _ALPHA_LO, _ALPHA_HI)
         if i > 0:
             logt = np.log(thetas)[:, None, None] + np.linspace(-0.3, 0.3, 13)
         u = _u_sub(ctx, alphas)[..., None, :]  # (A, 1, m) or (B, A, 1, m)
-        th_a, coef_a, q = _search(u, logt, yb, cb, s.w, rounds, iters)
+        th_a, coef_a, q = _search(u, logt, yb, cb, s.w, effort)
         ssr, best_a, thetas, coef = _best(q, np.broadcast_to(alphas, q.shape), th_a, coef_a)
     if centre is not None:
         best_a = _parabola(q, np.broadcast_to(alphas, q.shape))
@@ -807,7 +832,7 @@ def _resample_residuals(
 ) -> tuple[Floats, Bools]:
     """Resamples ``fitted + residual*`` for series with one instance per size."""
     free = ~s.cens
-    resid = (s.y - fitted)[free]
+    resid = (s.y - fitted)[free] if free.any() else np.zeros(1)
     dof = max(int(free.sum()) - p, 1)
     resid = (resid - resid.mean()) * math.sqrt(free.sum() / dof)
     y = np.where(free, fitted + rng.choice(resid, size=(B, len(s.n))), s.y)
@@ -843,11 +868,11 @@ def _bootstrap(
         y, cens = _resample_residuals(s, _fitted(ctx, main, label), p, rng, B)
     # Resampling moves scores by a few units: a free family far behind the best (and
     # not selected) cannot win a resample, so its costly search is skipped.
-    best = min(float(v[0]) for v in main.score.values())
+    best = min(float(main.score[lab][0]) for lab in labels)
     skip = frozenset(
         fam
         for fam in ("exponential", "subexponential")
-        if fam != label and float(main.score[fam][0]) > best + _HOPELESS
+        if fam != label and (fam not in labels or float(main.score[fam][0]) > best + _HOPELESS)
     )
     sc = _scores(s, ctx, y, cens, main, skip)
     confidence = float(np.mean(np.asarray(labels)[_choose(sc, labels)] == label))
@@ -1011,4 +1036,6 @@ def fit_growth(
     log_coef = s.shift + math.log(max(c, _TINY)) - _log_g_max(label, ctx, param or 0.0, theta)
     coef = math.exp(min(log_coef, 700.0)) if c > 0 else 0.0
     text = _text(label, param, ctx, theta)
-    return Growth(label, param, coef, text, confidence, interval if param else None, n_cens)
+    return Growth(
+        label, param, coef, text, confidence, interval if param is not None else None, n_cens
+    )
