@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import itertools
 import math
-import random
 import statistics
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -27,9 +26,6 @@ from gaps.store import Store
 from gaps.tasks import IRREPRODUCIBLE, Limits
 
 __all__ = ["GapReport", "SideReport", "classify", "classify_family"]
-
-#: Bootstrap resamples (over instances within each size) behind a sign's confidence.
-BOOTSTRAP = 40
 
 
 def _check_cost(family: Family, cost: str | None) -> str:
@@ -259,33 +255,22 @@ def _audit(meas: Measurements, pairing: Pairing) -> tuple[list[str], str]:
 _SIGN_OF_ORDER = {"faster": "positive", "slower": "negative", "same": "neutral"}
 
 
-def _bootstrap_sign(meas: Measurements, pairing: Pairing, unit: str, sign: str) -> float:
-    gen = meas.series(pairing, "generate", unit)
-    ver = meas.series(pairing, "verify", unit)
-    rng = random.Random(meas.seed)
-    agree = 0
-    for _ in range(BOOTSTRAP):
-        g = _fit(*_resample(gen, rng), bootstrap=0)
-        v = _fit(*_resample(ver, rng), bootstrap=0)
-        if g is not None and v is not None and _SIGN_OF_ORDER[compare_fitted(g, v)] == sign:
-            agree += 1
-    return agree / BOOTSTRAP
+def _sign_confidence(gen: Growth, ver: Growth, sign: str) -> float:
+    """Probability of ``sign`` under the two sides' bootstrap distributions of growth.
 
-
-def _resample(
-    series: tuple[list[int], list[float], list[bool]], rng: random.Random
-) -> tuple[list[int], list[float], list[bool]]:
-    """Resample instances within each size (never across sizes)."""
-    by_size: dict[int, list[tuple[float, bool]]] = {}
-    for n, c, z in zip(*series, strict=True):
-        by_size.setdefault(n, []).append((c, z))
-    ns, costs, censored = [], [], []
-    for n, points in by_size.items():
-        for c, z in rng.choices(points, k=len(points)):
-            ns.append(n)
-            costs.append(c)
-            censored.append(z)
-    return ns, costs, censored
+    The sides were measured independently, so the joint distribution is the product
+    of each side's resampled labels (with their median parameters).
+    """
+    total = 0.0
+    for g_label, g_share, g_param, g_text in gen.alternatives:
+        for v_label, v_share, v_param, v_text in ver.alternatives:
+            order = compare_fitted(
+                Growth(g_label, g_param, 1.0, g_text, 1.0, None),
+                Growth(v_label, v_param, 1.0, v_text, 1.0, None),
+            )
+            if _SIGN_OF_ORDER[order] == sign:
+                total += g_share * v_share
+    return total
 
 
 def _gap_curve(gen: SideReport, ver: SideReport) -> dict[int, float]:
@@ -334,7 +319,7 @@ def _report(meas: Measurements, pairing: Pairing, unit: str) -> GapReport:
         reasons.append("both sides were censored by budgets")
     else:
         sign = _SIGN_OF_ORDER[compare_fitted(gen.growth, ver.growth)]
-        confidence = _bootstrap_sign(meas, pairing, unit, sign)
+        confidence = _sign_confidence(gen.growth, ver.growth, sign)
         if confidence < 0.5:
             reasons.append(f"the sign {sign} held in only {confidence:.0%} of bootstrap resamples")
             sign = "inconclusive"

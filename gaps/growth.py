@@ -58,7 +58,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
@@ -131,6 +131,10 @@ class Growth:
         free exponent ``k``); None where ``param`` is None.
     censored : int
         Number of censored points used as lower bounds.
+    alternatives : tuple of (label, share, param, text)
+        Every label the bootstrap resamples selected, with the share of resamples that
+        selected it and its median parameter and growth text over those resamples: the
+        bootstrap distribution of the growth, for comparing two growths with confidence.
 
     Examples
     --------
@@ -146,6 +150,9 @@ class Growth:
     confidence: float
     interval: tuple[float, float] | None
     censored: int = 0
+    alternatives: tuple[tuple[str, float, float | None, str], ...] = field(
+        default=(), repr=False, compare=False
+    )
 
     @property
     def expr(self) -> Any:
@@ -856,10 +863,14 @@ def _fitted(ctx: _Context, main: _Scores, label: str) -> Floats:
     return np.log(np.maximum(a + low * g_low + c * g, _TINY))
 
 
+Alternative = tuple[str, float, float | None, str]
+
+
 def _bootstrap(
     s: _Series, ctx: _Context, main: _Scores, label: str, labels: list[str], B: int, seed: int
-) -> tuple[float, tuple[float, float] | None]:
-    """Share of resamples selecting ``label`` and the 90% interval of its parameter."""
+) -> tuple[float, tuple[float, float] | None, tuple[Alternative, ...]]:
+    """Share of resamples selecting ``label``, the 90% interval of its parameter, and the
+    labels every resample selected (with shares, median parameters and texts)."""
     rng = np.random.default_rng(seed)
     if s.replicated:
         y, cens = _resample(s, rng, B)
@@ -875,16 +886,34 @@ def _bootstrap(
         if fam != label and (fam not in labels or float(main.score[fam][0]) > best + _HOPELESS)
     )
     sc = _scores(s, ctx, y, cens, main, skip)
-    confidence = float(np.mean(np.asarray(labels)[_choose(sc, labels)] == label))
+    chosen = np.asarray(labels)[_choose(sc, labels)]
+    confidence = float(np.mean(chosen == label))
+    alternatives = _alternatives(ctx, sc, chosen)
     family = _FAMILY.get(label)
     if family is None:
-        return confidence, None
+        return confidence, None, alternatives
     values = _param(label, ctx, sc.theta[family], sc.alpha, sc.k_int)
     values = values[np.isfinite(values)]
     if not len(values):
-        return confidence, None
+        return confidence, None, alternatives
     lo, hi = np.quantile(values, [0.05, 0.95])
-    return confidence, (float(lo), float(hi))
+    return confidence, (float(lo), float(hi)), alternatives
+
+
+def _alternatives(ctx: _Context, sc: _Scores, chosen: NDArray[np.str_]) -> tuple[Alternative, ...]:
+    found = []
+    for lab in dict.fromkeys(chosen.tolist()):
+        mask = chosen == lab
+        theta = float(np.median(sc.theta[lab][mask]))
+        param: float | None = _POWERS.get(lab)
+        if lab in ("polynomial", "exponential", "subexponential"):
+            values = _param(lab, ctx, sc.theta[_FAMILY[lab]], sc.alpha, sc.k_int)[mask]
+            values = values[np.isfinite(values)]
+            param = float(np.median(values)) if len(values) else None
+        if lab == "subexponential" and param is not None:
+            theta = float(np.median(sc.theta["subexponential"][mask]))
+        found.append((lab, float(mask.mean()), param, _text(lab, param, ctx, theta)))
+    return tuple(sorted(found, key=lambda alt: -alt[1]))
 
 
 # The fit whose parameter gives each label's interval (the free exponent for powers).
@@ -1017,7 +1046,8 @@ def fit_growth(
     n_cens = int(cens.sum())
     labels = [lab for lab in GROWTH_LABELS if lab in labels]
     if "constant" in labels and np.ptp(values) <= 1e-12 * float(np.max(values)):
-        return Growth("constant", None, float(np.median(values)), "1", 1.0, None, n_cens)
+        only = (("constant", 1.0, None, "1"),)
+        return Growth("constant", None, float(np.median(values)), "1", 1.0, None, n_cens, only)
     s = _prepare(sizes, values, cens)
     ctx = _context(s)
     main = _scores(s, ctx, s.y[None, :], s.cens[None, :])
@@ -1030,12 +1060,24 @@ def fit_growth(
         family = main.theta[_FAMILY[label]]
         param = float(_param(label, ctx, family, main.alpha, main.k_int)[0])
     confidence, interval = 1.0, None
+    alternatives: tuple[Alternative, ...] = ()
     if bootstrap:
-        confidence, interval = _bootstrap(s, ctx, main, label, labels, bootstrap, seed)
+        confidence, interval, alternatives = _bootstrap(
+            s, ctx, main, label, labels, bootstrap, seed
+        )
     c = float(main.coef[label][0, 0 if label == "constant" else 2])
     log_coef = s.shift + math.log(max(c, _TINY)) - _log_g_max(label, ctx, param or 0.0, theta)
     coef = math.exp(min(log_coef, 700.0)) if c > 0 else 0.0
     text = _text(label, param, ctx, theta)
+    if not alternatives:
+        alternatives = ((label, 1.0, param, text),)
     return Growth(
-        label, param, coef, text, confidence, interval if param is not None else None, n_cens
+        label,
+        param,
+        coef,
+        text,
+        confidence,
+        interval if param is not None else None,
+        n_cens,
+        alternatives,
     )
