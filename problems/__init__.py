@@ -16,7 +16,8 @@ def _discover() -> list[gaps.Family]:
     families = []
     for domain in sorted(m.name for m in pkgutil.iter_modules(__path__) if m.ispkg):
         package = importlib.import_module(f"{__name__}.{domain}")
-        for module in sorted(m.name for m in pkgutil.iter_modules(package.__path__)):
+        modules = [m.name for m in pkgutil.iter_modules(package.__path__)]
+        for module in sorted(m for m in modules if not m.startswith("_")):  # _x: helpers
             families.append(importlib.import_module(f"{package.__name__}.{module}").FAMILY)
     return families
 

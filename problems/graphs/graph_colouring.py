@@ -44,7 +44,7 @@ from __future__ import annotations
 import random
 
 import networkx as nx
-from pysat.solvers import Solver
+from gaps.problems._sat import solve_cnf
 
 import gaps
 
@@ -75,17 +75,10 @@ def _decide(graph: nx.Graph, meter: gaps.Meter) -> dict | None:
     if graph.number_of_edges():  # symmetry breaking: fix the colours of one edge
         u, v = max(graph.edges(), key=lambda e: graph.degree(e[0]) + graph.degree(e[1]))
         clauses += [[var(u, 0)], [var(v, 1)]]
-    with Solver(name="cadical195", bootstrap_with=clauses) as solver:
-        colourable = solver.solve()
-        model = set(solver.get_model() or ()) if colourable else None
-        stats = solver.accum_stats()
-    meter.count(
-        propagations=stats.get("propagations", 0),
-        conflicts=stats.get("conflicts", 0),
-        decisions=stats.get("decisions", 0),
-    )
-    if model is None:
+    found = solve_cnf(clauses, meter)
+    if found is None:
         return None
+    model = set(found)
     return {v: next(c for c in range(COLOURS) if var(v, c) in model) for v in graph}
 
 

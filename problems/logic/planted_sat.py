@@ -46,7 +46,7 @@ from __future__ import annotations
 import math
 import random
 
-from pysat.solvers import Solver
+from gaps.problems._sat import solve_cnf
 
 import gaps
 
@@ -97,15 +97,7 @@ def _well_formed(spec: Spec, formula: object, meter: gaps.Meter) -> bool:
 def decide(spec: Spec, formula: object, meter: gaps.Meter) -> bool:
     if not _well_formed(spec, formula, meter):
         return False
-    with Solver(name="cadical195", bootstrap_with=formula) as solver:
-        satisfiable = solver.solve()
-        stats = solver.accum_stats()
-    meter.count(
-        propagations=stats.get("propagations", 0),
-        conflicts=stats.get("conflicts", 0),
-        decisions=stats.get("decisions", 0),
-    )
-    return bool(satisfiable)
+    return solve_cnf(formula, meter) is not None
 
 
 def check(spec: Spec, formula: object, assignment: object, meter: gaps.Meter) -> bool:

@@ -40,7 +40,7 @@ from __future__ import annotations
 
 import random
 
-from pysat.solvers import Solver
+from gaps.problems._sat import solve_cnf
 
 import gaps
 
@@ -61,15 +61,7 @@ def sample(size: int, rng: random.Random) -> Formula:
 
 def _decide(n: int, clauses: list[tuple[int, int, int]], meter: gaps.Meter) -> tuple | None:
     """CaDiCaL's answer: a satisfying assignment (tuple of n bools) or None."""
-    with Solver(name="cadical195", bootstrap_with=clauses) as solver:
-        satisfiable = solver.solve()
-        model = solver.get_model() if satisfiable else None
-        stats = solver.accum_stats()
-    meter.count(
-        propagations=stats.get("propagations", 0),
-        conflicts=stats.get("conflicts", 0),
-        decisions=stats.get("decisions", 0),
-    )
+    model = solve_cnf(clauses, meter)
     if model is None:
         return None
     values = [False] * n
