@@ -56,7 +56,7 @@ RATIO = 4.2
 Q = (math.sqrt(5) - 1) / 2
 
 Spec = tuple[int, int, int]
-Clause = tuple[int, int, int]
+Clause = tuple[int, ...]
 
 
 def sample(size: int, rng: random.Random) -> Spec:
@@ -108,7 +108,7 @@ def check(spec: Spec, formula: object, assignment: object, meter: gaps.Meter) ->
         return False
     if not all(type(value) is bool for value in assignment):
         return False
-    for clause in formula:  # type: ignore[union-attr]
+    for clause in formula:  # type: ignore[attr-defined]
         meter.tick()
         if not any(assignment[abs(lit) - 1] == (lit > 0) for lit in clause):
             return False

@@ -47,7 +47,7 @@ import gaps
 #: Clauses per variable: below the threshold 4.267, above the DPLL-hardness ratio 3.81.
 RATIO = 4.0
 
-Formula = tuple[int, list[tuple[int, int, int]]]
+Formula = tuple[int, list[tuple[int, ...]]]
 
 
 def sample(size: int, rng: random.Random) -> Formula:
@@ -59,7 +59,7 @@ def sample(size: int, rng: random.Random) -> Formula:
     return n, clauses
 
 
-def _decide(n: int, clauses: list[tuple[int, int, int]], meter: gaps.Meter) -> tuple | None:
+def _decide(n: int, clauses: list[tuple[int, ...]], meter: gaps.Meter) -> tuple | None:
     """CaDiCaL's answer: a satisfying assignment (tuple of n bools) or None."""
     model = solve_cnf(clauses, meter)
     if model is None:

@@ -88,7 +88,7 @@ def _is_int(x: object) -> bool:
 
 def decide(spec: Spec, N: object, meter: gaps.Meter) -> bool:
     n = spec[0]
-    if not _is_int(N) or N < 4 or N.bit_length() != n:  # type: ignore[operator,union-attr]
+    if not isinstance(N, int) or isinstance(N, bool) or N < 4 or N.bit_length() != n:
         return False
     factors = flint.fmpz(N).factor()
     return sum(e for _, e in factors) == 2
@@ -96,7 +96,7 @@ def decide(spec: Spec, N: object, meter: gaps.Meter) -> bool:
 
 def check(spec: Spec, N: object, factors: object, meter: gaps.Meter) -> bool:
     n = spec[0]
-    if not _is_int(N) or N.bit_length() != n:  # type: ignore[union-attr]
+    if not isinstance(N, int) or isinstance(N, bool) or N.bit_length() != n:
         return False
     if not isinstance(factors, (tuple, list)) or len(factors) != 2:
         return False
