@@ -20,6 +20,7 @@ _EXPORTS = {
     "BudgetExceeded": "gaps.errors",
     "DeclarationError": "gaps.errors",
     "GapsError": "gaps.errors",
+    "GaveUp": "gaps.errors",
     "InvalidArgument": "gaps.errors",
     "UnknownName": "gaps.errors",
     "Meter": "gaps.meter",
@@ -52,6 +53,7 @@ if TYPE_CHECKING:  # pragma: no cover
         BudgetExceeded,
         DeclarationError,
         GapsError,
+        GaveUp,
         InvalidArgument,
         UnknownName,
     )

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from gaps.errors import BudgetExceeded
+from gaps.errors import BudgetExceeded, GaveUp
 from gaps.meter import Meter
 
 __all__ = ["CallRecord", "measure_call"]
@@ -29,9 +29,9 @@ CALIBRATE_MAX_REPEATS = 1000
 class CallRecord:
     """What one call cost and how it ended.
 
-    ``outcome`` is ``ok``, ``censored`` (a budget stopped it: ``reason`` says which,
-    and the costs are lower bounds), ``error`` (it raised; ``reason`` says what) or
-    ``rejected`` (it returned a value of the wrong kind).
+    ``outcome`` is ``ok``, ``censored`` (a budget stopped it, or a heuristic gave up:
+    ``reason`` says which, and the costs are lower bounds), ``error`` (it raised;
+    ``reason`` says what) or ``rejected`` (it returned a value of the wrong kind).
     """
 
     role: str
@@ -126,6 +126,9 @@ def measure_call(
             value = fn(meter)
     except BudgetExceeded:
         record.outcome, record.reason = "censored", "steps"
+        value = None
+    except GaveUp:
+        record.outcome, record.reason = "censored", "gave up"
         value = None
     except MemoryError:
         record.outcome, record.reason = "censored", "memory"

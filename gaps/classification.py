@@ -25,7 +25,13 @@ from gaps.report import GapReport, SideReport
 from gaps.store import Store
 from gaps.tasks import IRREPRODUCIBLE, Limits
 
-__all__ = ["GapReport", "SideReport", "classify", "classify_family"]
+__all__ = ["classify", "classify_family"]
+
+#: CPU times below this (seconds) are too close to timer noise to cross-check steps with.
+TIMER_FLOOR = 5e-5
+#: A measured gap that moves against the fitted sign by more than this many bits per
+#: doubling of n makes the sign inconclusive: the fits extrapolate beyond the evidence.
+TREND_TOLERANCE = 0.25
 
 
 def _check_cost(family: Family, cost: str | None) -> str:
@@ -283,6 +289,19 @@ def _gap_curve(gen: SideReport, ver: SideReport) -> dict[int, float]:
     return curve
 
 
+def _trend(curve: dict[int, float]) -> float | None:
+    """Least-squares slope of the measured gap (bits) per doubling of n."""
+    if len(curve) < 3:
+        return None
+    xs = [math.log2(n) for n in curve]
+    ys = list(curve.values())
+    mx, my = sum(xs) / len(xs), sum(ys) / len(ys)
+    spread = sum((x - mx) ** 2 for x in xs)
+    if spread == 0:
+        return None
+    return sum((x - mx) * (y - my) for x, y in zip(xs, ys, strict=True)) / spread
+
+
 def _crossover(curve: dict[int, float]) -> float | None:
     points = sorted(curve.items())
     for (n0, g0), (n1, g1) in itertools.pairwise(points):
@@ -324,6 +343,16 @@ def _report(meas: Measurements, pairing: Pairing, unit: str) -> GapReport:
             reasons.append(f"the sign {sign} held in only {confidence:.0%} of bootstrap resamples")
             sign = "inconclusive"
     curve = _gap_curve(gen, ver)
+    trend = _trend(curve)
+    if trend is not None and (
+        (sign == "positive" and trend < -TREND_TOLERANCE)
+        or (sign == "negative" and trend > TREND_TOLERANCE)
+    ):
+        reasons.append(
+            f"the fitted growths say {sign}, but the measured gap moves {trend:+.2f} bits per "
+            "doubling of n: the fits extrapolate beyond the evidence"
+        )
+        sign = "inconclusive"
     return GapReport(
         family=family.name,
         pairing=pairing.name,
@@ -390,6 +419,10 @@ def _flags(
     if unit == "steps":
         for side, role in ((gen, "generate"), (ver, "verify")):
             timed = _side(meas, pairing, role, "time", fit=False)
+            if side.growth is None or side.growth.label == "constant":
+                continue  # a constant step count leaves only timer noise to compare
+            if not timed.median or max(timed.median) < TIMER_FLOOR:
+                continue
             steps_slope, time_slope = _top_slope(side), _top_slope(timed)
             if steps_slope is None or time_slope is None:
                 continue

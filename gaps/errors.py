@@ -11,6 +11,7 @@ __all__ = [
     "BudgetExceeded",
     "DeclarationError",
     "GapsError",
+    "GaveUp",
     "InvalidArgument",
     "UnknownName",
 ]
@@ -58,6 +59,15 @@ class BudgetExceeded(GapsError):
         super().__init__(f"steps budget of {budget} exceeded ({steps} steps)")
         self.budget = budget
         self.steps = steps
+
+
+class GaveUp(GapsError):
+    """Raised by a heuristic generator or verifier that stops without an answer.
+
+    sympy's ``integrate`` or a local search may give up where a complete algorithm
+    would go on: the call is recorded as *censored* (its cost is at least what it spent),
+    not as an error and never as an answer.
+    """
 
 
 def did_you_mean(name: str, known: list[str] | tuple[str, ...]) -> str:

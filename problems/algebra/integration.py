@@ -12,7 +12,8 @@ but is not fully implemented anywhere and has no useful complexity bound; sympy'
 cost on these integrands grows steeply with n (median about 0.001 s at n = 1,
 0.2–1 s at n = 5, about half the calls past 5 s at n = 6) and is very irregular.
 When sympy gives up it returns an unevaluated ``Integral``; the generator then
-raises (the call is recorded as an error, not passed off as an answer).
+raises ``gaps.GaveUp`` (the call is recorded as censored, at least the time spent,
+never passed off as an answer).
 
 The ``differentiate`` verifier (witness) computes G′ − f and reduces it with
 ``expand``, then ``simplify``, ``trigsimp`` and ``expand_log`` until it is 0:
@@ -94,7 +95,7 @@ def integrate(f: sympy.Expr, meter: gaps.Meter) -> sympy.Expr:
     clear_cache()
     antiderivative = sympy.integrate(f, X)
     if antiderivative.has(sympy.Integral):
-        raise RuntimeError(f"sympy.integrate gave up on {f} (returned an unevaluated Integral)")
+        raise gaps.GaveUp(f"sympy.integrate gave up on {f} (returned an unevaluated Integral)")
     return antiderivative
 
 
