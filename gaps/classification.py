@@ -34,20 +34,21 @@ TIMER_FLOOR = 5e-5
 TREND_TOLERANCE = 0.25
 
 
-def _check_cost(family: Family, cost: str | None) -> str:
+def _check_cost(family: Family, pairing: Pairing, cost: str | None) -> str:
+    units = family.units_of(pairing)
     if cost is None:
-        return family.units[0]
+        return units[0]
     if cost not in UNITS:
         raise UnknownName(f"Unknown cost unit {cost!r}. " + did_you_mean(cost, list(UNITS)))
-    if cost not in family.units and cost not in ("time", "memory"):
+    if cost not in units and cost not in ("time", "memory"):
         raise InvalidArgument(
-            f"Family {family.name!r} does not count {cost!r} on every side (its units are "
-            f"{', '.join(family.units)}). Use cost={family.units[0]!r}."
+            f"Pairing {pairing.name!r} of family {family.name!r} does not count {cost!r} on "
+            f"both sides (its units are {', '.join(units)}). Use cost={units[0]!r}."
         )
     return cost
 
 
-def _limits(time_limit: Any, memory_limit: Any, steps_limit: Any, cost: str) -> Limits:
+def _limits(time_limit: Any, memory_limit: Any, steps_limit: Any, cost: str | None) -> Limits:
     for name, value, kind in (
         ("time_limit", time_limit, (int, float)),
         ("memory_limit", memory_limit, (int,)),
@@ -164,16 +165,16 @@ def classify_family(
         )
     if isinstance(seed, bool) or not isinstance(seed, int):
         raise InvalidArgument(f"'seed' must be an int. Got {seed!r} ({type(seed).__name__}).")
-    unit = _check_cost(family, cost)
-    limits = _limits(time_limit, memory_limit, steps_limit, unit)
+    limits = _limits(time_limit, memory_limit, steps_limit, cost)
     chosen = list(family.pairings) if pairings is None else [family.pairing(p) for p in pairings]
+    units = [_check_cost(family, p, cost) for p in chosen]
     generators = sorted({p.generator for p in chosen})
     own_pool = pool is None
     active = pool or open_runner(workers, scheduler)
     try:
         if store is not None and not run_id:
             run_id = store.start_run(
-                seed=seed, config={"family": family.name, "cost": unit, "limits": limits.key()}
+                seed=seed, config={"family": family.name, "cost": units, "limits": limits.key()}
             )
         meas = measure(
             family,
@@ -190,7 +191,7 @@ def classify_family(
     finally:
         if own_pool:
             active.close()
-    return [_report(meas, p, unit) for p in chosen]
+    return [_report(meas, p, unit) for p, unit in zip(chosen, units, strict=True)]
 
 
 def _side(

@@ -128,8 +128,7 @@ def catalog(family: str | None, domain: str | None, mode: str | None, as_json: b
         {
             "name": f.name,
             "domain": f.domain,
-            "pairings": [f"{p.name} ({p.mode})" for p in f.pairings],
-            "units": list(f.units),
+            "pairings": [f"{p.name} ({p.mode}; {', '.join(f.units_of(p))})" for p in f.pairings],
             "theory_sign": None if f.theory is None else f.theory.sign,
             "summary": f.summary,
         }
@@ -141,7 +140,7 @@ def catalog(family: str | None, domain: str | None, mode: str | None, as_json: b
     from rich.table import Table
 
     table = Table(title=f"{len(rows)} families")
-    for column in ("name", "domain", "pairings", "units", "theory sign", "summary"):
+    for column in ("name", "domain", "pairings (mode; units)", "theory sign", "summary"):
         table.add_column(column)
     for row in rows:
         sign = row["theory_sign"]
@@ -149,7 +148,6 @@ def catalog(family: str | None, domain: str | None, mode: str | None, as_json: b
             row["name"],
             row["domain"],
             "\n".join(row["pairings"]),
-            ", ".join(row["units"]),
             "-" if sign is None else (sign if isinstance(sign, str) else json.dumps(sign)),
             row["summary"],
         )
@@ -165,8 +163,10 @@ def _show_family(family: Any, as_json: bool) -> None:
         "name": family.name,
         "domain": family.domain,
         "summary": family.summary,
-        "pairings": [{"name": p.name, "mode": p.mode} for p in family.pairings],
-        "units": list(family.units),
+        "pairings": [
+            {"name": p.name, "mode": p.mode, "units": list(family.units_of(p))}
+            for p in family.pairings
+        ],
         "sizes": family.sizes,
         "references": list(family.references),
         "documentation": doc or "",
@@ -177,8 +177,9 @@ def _show_family(family: Any, as_json: bool) -> None:
     console = _console()
     console.rule(f"{family.name} ({family.domain})")
     console.print(doc or family.summary)
-    console.print(f"\npairings: {', '.join(f'{p.name} ({p.mode})' for p in family.pairings)}")
-    console.print(f"units: {', '.join(family.units)}; default sizes: {family.sizes}")
+    for p in family.pairings:
+        console.print(f"pairing {p.name}: {p.mode}, units {', '.join(family.units_of(p))}")
+    console.print(f"default sizes: {family.sizes}")
     for ref in family.references:
         console.print(f"  - {ref}")
 

@@ -188,10 +188,12 @@ class Family:
         Catalog metadata.
     theory : Theory, optional
         Expected growth of each side and expected sign.
-    units : sequence of str
-        Cost units that are meaningful on every side of every pairing, the first
-        being the default. Time and memory are always measured by the core; a
-        family whose sides run in native code omits ``"steps"``.
+    units : sequence of str, or mapping of verifier (or pairing) name to one
+        Cost units that are meaningful on both sides of a pairing, the first being
+        its default. Time and memory are always measured by the core; a side that
+        runs in native code does not tick where its work is done, so a pairing with
+        one omits ``"steps"``. A mapping gives each pairing its own units; the
+        ``units`` attribute then holds those common to every pairing.
     sizes : sequence of int, optional
         A default size schedule (used by ``gaps survey``).
     pairings : sequence of (generator, verifier), optional
@@ -226,6 +228,7 @@ class Family:
     pairings: tuple[Pairing, ...] = field(default=())
     generators: Mapping[str, Callable[..., Any]] = field(init=False, repr=False)
     verifiers: Mapping[str, Verifier] = field(init=False, repr=False)
+    _pairing_units: Mapping[str, tuple[str, ...]] = field(init=False, repr=False)
 
     def __init__(
         self,
@@ -240,7 +243,7 @@ class Family:
         theory: Theory | None = None,
         references: Sequence[str] = (),
         tags: Sequence[str] = (),
-        units: Sequence[str] = ("steps", "time"),
+        units: Sequence[str] | Mapping[str, Sequence[str]] = ("steps", "time"),
         sizes: Sequence[int] | None = None,
         pairings: Sequence[tuple[str, str]] | None = None,
     ) -> None:
@@ -253,7 +256,9 @@ class Family:
         set_(self, "theory", theory)
         set_(self, "references", tuple(references))
         set_(self, "tags", tuple(tags))
-        set_(self, "units", tuple(units))
+        per_pairing = {k: tuple(v) for k, v in units.items()} if isinstance(units, Mapping) else {}
+        set_(self, "_pairing_units", per_pairing)
+        set_(self, "units", _common_units(per_pairing) if per_pairing else tuple(units))
         set_(self, "sizes", None if sizes is None else tuple(sizes))
         gens = _as_mapping(generate, "generate")
         vers = {
@@ -271,6 +276,19 @@ class Family:
         set_(self, "pairings", tuple(Pairing(g, v, vers[v].mode) for g, v in pairs if v in vers))
         _validate(self, pairs)
 
+    def units_of(self, pairing: Pairing) -> tuple[str, ...]:
+        """The cost units meaningful for ``pairing``, its default first.
+
+        >>> import gaps
+        >>> fam = gaps.Family("two_units", lambda n, rng: n, lambda n, m: n,
+        ...                   {"fast": lambda n, o, m: True, "native": lambda n, o, m: True},
+        ...                   units={"fast": ("steps", "time"), "native": ("time",)})
+        >>> fam.units, fam.units_of(fam.pairing("fast"))
+        (('time',), ('steps', 'time'))
+        """
+        own = self._pairing_units
+        return own.get(pairing.name, own.get(pairing.verifier, self.units))
+
     def pairing(self, name: str) -> Pairing:
         """The pairing called ``"generator/verifier"`` (or just a verifier's name)."""
         for p in self.pairings:
@@ -283,6 +301,12 @@ class Family:
 
     def __repr__(self) -> str:
         return f"<Family {self.name!r} ({self.domain}): {', '.join(p.name for p in self.pairings)}>"
+
+
+def _common_units(per_pairing: Mapping[str, tuple[str, ...]]) -> tuple[str, ...]:
+    first = next(iter(per_pairing.values()), ("time",))
+    common = tuple(u for u in first if all(u in units for units in per_pairing.values()))
+    return common or ("time",)
 
 
 def _fail(family: str, part: str, problem: str) -> DeclarationError:
@@ -347,9 +371,11 @@ def _validate(fam: Family, pairs: list[Any]) -> None:
             raise _fail(name, f"pairing ({g!r}, {v!r})", "names an unknown generator.")
         if v not in fam.verifiers:
             raise _fail(name, f"pairing ({g!r}, {v!r})", "names an unknown verifier.")
-    unknown_units = [u for u in fam.units if u not in UNITS]
-    if not fam.units or unknown_units:
-        raise _fail(name, "'units'", f"must be a non-empty subset of {UNITS}. Got {fam.units}.")
+    for key, units in [("*", fam.units), *fam._pairing_units.items()]:
+        if not units or any(u not in UNITS for u in units):
+            raise _fail(name, "'units'", f"must be a non-empty subset of {UNITS}. Got {units}.")
+        if key != "*" and key not in fam.verifiers and key not in [p.name for p in fam.pairings]:
+            raise _fail(name, f"'units' key {key!r}", "names no verifier or pairing.")
     if fam.sizes is not None and not all(
         isinstance(s, int) and not isinstance(s, bool) and s > 0 for s in fam.sizes
     ):

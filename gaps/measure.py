@@ -37,7 +37,7 @@ def fingerprint(family: Family) -> str:
     >>> len(fingerprint(gaps.get("sorting")))
     16
     """
-    parts = [family.name, repr(family.units)]
+    parts = [family.name]
     functions = [family.sample, family.corrupt, *family.generators.values()]
     functions += [v.fn for v in family.verifiers.values()]
     for fn in functions:
