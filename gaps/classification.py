@@ -191,7 +191,20 @@ def classify_family(
     finally:
         if own_pool:
             active.close()
-    return [_report(meas, p, unit) for p, unit in zip(chosen, units, strict=True)]
+    reports = [_report(meas, p, unit) for p, unit in zip(chosen, units, strict=True)]
+    if store is not None:
+        for report in reports:
+            store.record_sign(
+                family.name,
+                report.pairing,
+                unit=report.unit,
+                sign=report.sign,
+                theory_sign=report.theory_sign,
+                confidence=report.confidence,
+                seed=seed,
+                run_id=run_id,
+            )
+    return reports
 
 
 def _side(

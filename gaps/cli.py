@@ -57,7 +57,9 @@ class _Sizes(click.ParamType):
 def _console(stderr: bool = False) -> Any:
     from rich.console import Console
 
-    return Console(stderr=stderr, highlight=False)
+    # Piped output is read in files and logs, where a wide table beats a wrapped one.
+    stream = sys.stderr if stderr else sys.stdout
+    return Console(stderr=stderr, highlight=False, width=None if stream.isatty() else 160)
 
 
 def _family(name: str) -> Any:
@@ -110,48 +112,82 @@ def cli() -> None:
 @cli.command()
 @click.argument("family", required=False)
 @click.option("--domain", help="Only families of this domain.")
-@click.option("--mode", help="Only families offering a verifier of this mode.")
+@click.option("--mode", help="Only pairings whose verifier has this mode (witness, blind, ...).")
+@click.option("--sign", help="Only pairings whose last measured sign is this.")
+@click.option("--db", type=click.Path(dir_okay=False), help="Store holding measured signs.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
-def catalog(family: str | None, domain: str | None, mode: str | None, as_json: bool) -> None:
-    """List the registered families, or show one family's documentation."""
+def catalog(
+    family: str | None,
+    domain: str | None,
+    mode: str | None,
+    sign: str | None,
+    db: str | None,
+    as_json: bool,
+) -> None:
+    """List the registered pairings with their theory and last measured sign, or show one
+    family's documentation."""
     import gaps
+    from gaps.errors import did_you_mean
+    from gaps.family import MODES, SIGNS
 
     if family is not None:
         _show_family(_family(family), as_json)
         return
-    families = [
-        f
-        for f in gaps.catalog(domain)
-        if mode is None or any(v.mode == mode for v in f.verifiers.values())
-    ]
-    rows: list[dict[str, Any]] = [
-        {
-            "name": f.name,
-            "domain": f.domain,
-            "pairings": [f"{p.name} ({p.mode}; {', '.join(f.units_of(p))})" for p in f.pairings],
-            "theory_sign": None if f.theory is None else f.theory.sign,
-            "summary": f.summary,
-        }
-        for f in families
-    ]
+    for name, value, known in (("mode", mode, MODES), ("sign", sign, SIGNS)):
+        if value is not None and value not in known:
+            raise InvalidArgument(f"Unknown {name} {value!r}. " + did_you_mean(value, known))
+    domains = sorted({f.domain for f in gaps.catalog()})
+    if domain is not None and domain not in domains:
+        raise InvalidArgument(
+            f"No family matches domain {domain!r}. " + did_you_mean(domain, domains)
+        )
+    measured = _measured_signs(db)
+    rows: list[dict[str, Any]] = []
+    for f in gaps.catalog(domain):
+        for p in f.pairings:
+            row: dict[str, Any] = {
+                "family": f.name,
+                "domain": f.domain,
+                "pairing": p.name,
+                "mode": p.mode,
+                "units": list(f.units_of(p)),
+                "theory_sign": None if f.theory is None else f.theory.sign_of(p),
+                "measured_sign": measured.get((f.name, p.name)),
+                "summary": f.summary,
+            }
+            if (mode is None or p.mode == mode) and (sign is None or row["measured_sign"] == sign):
+                rows.append(row)
     if as_json:
         click.echo(json.dumps(rows, indent=2))
         return
     from rich.table import Table
 
-    table = Table(title=f"{len(rows)} families")
-    for column in ("name", "domain", "pairings (mode; units)", "theory sign", "summary"):
+    families = len({row["family"] for row in rows})
+    table = Table(title=f"{families} families, {len(rows)} pairings")
+    for column in ("family", "domain", "pairing", "mode", "units", "theory", "measured"):
         table.add_column(column)
     for row in rows:
-        sign = row["theory_sign"]
         table.add_row(
-            row["name"],
+            row["family"],
             row["domain"],
-            "\n".join(row["pairings"]),
-            "-" if sign is None else (sign if isinstance(sign, str) else json.dumps(sign)),
-            row["summary"],
+            row["pairing"],
+            row["mode"],
+            ", ".join(row["units"]),
+            row["theory_sign"] or "-",
+            row["measured_sign"] or "-",
         )
     _console().print(table)
+
+
+def _measured_signs(db: str | None) -> dict[tuple[str, str], str]:
+    """The latest classified signs in the store, if there is one (it is never created here)."""
+    from gaps.store import Store, default_path
+
+    path = Path(db) if db else default_path()
+    if not path.is_file():
+        return {}
+    with Store(path) as store:
+        return store.latest_signs()
 
 
 def _show_family(family: Any, as_json: bool) -> None:

@@ -22,7 +22,7 @@ from gaps.errors import GapsError
 
 __all__ = ["SCHEMA_VERSION", "Store", "StoreError", "default_path"]
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: the signs table
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS runs (
@@ -71,6 +71,18 @@ CREATE TABLE IF NOT EXISTS measurements (
     PRIMARY KEY (fingerprint, generator, size, idx, seed, limits, position)
 );
 CREATE INDEX IF NOT EXISTS measurements_family ON measurements (family, role);
+CREATE TABLE IF NOT EXISTS signs (
+    family TEXT NOT NULL,
+    pairing TEXT NOT NULL,
+    unit TEXT NOT NULL,
+    sign TEXT NOT NULL,
+    theory_sign TEXT,
+    confidence REAL NOT NULL,
+    seed INTEGER NOT NULL,
+    run_id INTEGER NOT NULL,
+    classified REAL NOT NULL
+);
+CREATE INDEX IF NOT EXISTS signs_latest ON signs (family, pairing, classified);
 """
 
 
@@ -229,8 +241,41 @@ class Store:
         for row in cursor:
             yield dict(zip(names, row, strict=True))
 
+    def record_sign(
+        self,
+        family: str,
+        pairing: str,
+        *,
+        unit: str,
+        sign: str,
+        theory_sign: str | None,
+        confidence: float,
+        seed: int,
+        run_id: int,
+    ) -> None:
+        """Keep a pairing's classified sign (the catalog shows the latest)."""
+        with self._transaction():
+            self._db.execute(
+                "INSERT INTO signs VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (family, pairing, unit, sign, theory_sign, confidence, seed, run_id, time.time()),
+            )
+
+    def latest_signs(self) -> dict[tuple[str, str], str]:
+        """The most recently classified sign of every (family, pairing).
+
+        >>> store = Store(":memory:")
+        >>> store.record_sign("sorting", "timsort/check", unit="steps", sign="positive",
+        ...                   theory_sign="positive", confidence=1.0, seed=0, run_id=0)
+        >>> store.latest_signs()
+        {('sorting', 'timsort/check'): 'positive'}
+        """
+        cursor = self._db.execute(
+            "SELECT family, pairing, sign FROM signs ORDER BY classified, rowid"
+        )
+        return {(family, pairing): sign for family, pairing, sign in cursor}
+
     def count(self, table: str = "measurements") -> int:
-        if table not in ("runs", "tasks", "measurements"):
+        if table not in ("runs", "tasks", "measurements", "signs"):
             raise ValueError(f"unknown table {table!r}")
         return int(self._db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])
 

@@ -97,6 +97,18 @@ def test_user_family_from_a_file_unsound_exits_1(tmp_path):
 def test_catalog_lists_and_shows_a_family():
     listed = gaps("catalog", "--json")
     assert listed.returncode == 0
-    assert "sorting" in [row["name"] for row in json.loads(listed.stdout)]
+    assert "sorting" in [row["family"] for row in json.loads(listed.stdout)]
     shown = gaps("catalog", "sorting")
     assert shown.returncode == 0 and "Timsort" in shown.stdout
+
+
+def test_catalog_shows_last_measured_sign_and_filters_by_it(tmp_path):
+    db = str(tmp_path / "s.sqlite")
+    assert gaps("classify", "sorting", "--sizes", "32,64,128,256", "--db", db).returncode == 0
+    rows = json.loads(gaps("catalog", "--json", "--db", db).stdout)
+    (sorting,) = [r for r in rows if r["family"] == "sorting"]
+    assert (sorting["theory_sign"], sorting["measured_sign"]) == ("positive", "positive")
+    positive = json.loads(gaps("catalog", "--json", "--db", db, "--sign", "positive").stdout)
+    assert [r["family"] for r in positive] == ["sorting"]
+    unknown = gaps("catalog", "--mode", "blnd")
+    assert unknown.returncode == 2 and "Did you mean 'blind'?" in unknown.stderr
