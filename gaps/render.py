@@ -42,6 +42,14 @@ def _growth(side: SideReport | None) -> str:
     return side.growth.text
 
 
+def _with_theory(side: SideReport) -> str:
+    """The fitted growth, and below it the declared one, marked when they disagree."""
+    if side.theory is None:
+        return _growth(side)
+    mark = "" if side.agrees is None else (" ✓" if side.agrees else " ✗")
+    return f"{_growth(side)}\n[dim]theory {side.theory}{mark}[/]"
+
+
 def report_table(report: GapReport) -> Any:
     """Both sides' median costs per size, with censored counts and the gap in bits."""
     from rich.table import Table
@@ -152,8 +160,8 @@ def survey_table(reports: Sequence[GapReport]) -> Any:
             r.pairing,
             r.mode,
             r.unit,
-            _growth(r.generate),
-            _growth(r.verify),
+            _with_theory(r.generate),
+            _with_theory(r.verify),
             f"[{_SIGN_STYLE[r.sign]}]{r.sign}[/]",
             f"{r.theory_sign or '-'}{agree}",
             "-" if top is None else f"{r.gap[top]:+.1f} bits @ n={top}",
@@ -168,8 +176,9 @@ def survey_markdown(reports: Sequence[GapReport], notes: Sequence[str], header: 
     for r in reports:
         mark = "" if r.agrees is None else (" ✓" if r.agrees else " ✗")
         lines.append(
-            f"| {r.family} | {r.pairing} | {r.mode} | {r.unit} | `{_growth(r.generate)}` | "
-            f"`{_growth(r.verify)}` | **{r.sign}** | {r.theory_sign or '-'}{mark} |"
+            f"| {r.family} | {r.pairing} | {r.mode} | {r.unit} | `{_growth(r.generate)}` "
+            f"(theory `{r.generate.theory or '-'}`) | `{_growth(r.verify)}` "
+            f"(theory `{r.verify.theory or '-'}`) | **{r.sign}** | {r.theory_sign or '-'}{mark} |"
         )
     if notes:
         lines += ["", "## Disagreements and failures", ""]
