@@ -1,0 +1,114 @@
+"""Linear systems: solve Ax = b with LAPACK vs check the residual.
+
+Problem: an n×n float64 matrix A with independent standard normal entries plus
+sqrt(n)·I (so its condition number stays small and nearly constant in n) and a
+standard normal right-hand side b. The output is x with Ax = b, as a float64 vector.
+
+Gap: generation is ``numpy.linalg.solve`` (LAPACK ``gesv``: LU with partial
+pivoting, about 2n**3/3 flops). The ``residual`` verifier (witness) computes
+r = Ax − b in Θ(n**2) and accepts when ‖r‖∞ ≤ 1e-9 · (‖A‖∞ ‖x‖∞ + ‖b‖∞): a normwise
+backward-error test (Rigal & Gaches 1967). LU with partial pivoting is backward stable
+in practice, with a backward error of a few n·ε ≈ 1e-13 at the sizes used, far below
+the tolerance; a wrong answer passes only if it is itself an exact solution of a
+system within relative distance 1e-9 of the given one, which for a well-conditioned A
+means x is accurate to about cond(A)·1e-9. So the check is of an approximate solution,
+as is any floating-point solve. The ``recompute`` verifier (compare) solves again and
+compares with the same tolerance relative to ‖x‖: its gap is never positive.
+
+Costs: time only (LAPACK is native code). Expected: generation n**3, residual n**2
+(positive gap), recompute n**3 (neutral). The default sizes avoid powers of two.
+
+References: Rigal & Gaches 1967 (normwise backward error); Higham 2002, §7.1 and §9;
+Anderson et al. 1999 (LAPACK).
+
+>>> import random, gaps
+>>> fam = gaps.get("linear_system")
+>>> system = fam.sample(30, random.Random(1))
+>>> x = fam.generate["lapack"](system, gaps.Meter())
+>>> fam.verify["residual"].fn(system, x, gaps.Meter())
+True
+>>> fam.verify["residual"].fn(system, fam.corrupt(system, x, random.Random(2)), gaps.Meter())
+False
+"""
+
+from __future__ import annotations
+
+import random
+
+import numpy as np
+
+import gaps
+
+#: Relative backward error accepted.
+TOLERANCE = 1e-9
+
+System = tuple[np.ndarray, np.ndarray]
+
+
+def sample(size: int, rng: random.Random) -> System:
+    gen = np.random.default_rng(rng.getrandbits(64))
+    n = max(size, 1)
+    a = gen.standard_normal((n, n)) + np.sqrt(n) * np.eye(n)
+    return a, gen.standard_normal(n)
+
+
+def solve(system: System, meter: gaps.Meter) -> np.ndarray:
+    a, b = system
+    return np.linalg.solve(a, b)
+
+
+def _as_vector(system: System, x: object) -> np.ndarray | None:
+    n = system[1].shape[0]
+    if not isinstance(x, np.ndarray) or x.shape != (n,) or x.dtype.kind not in "fiu":
+        return None
+    x = x.astype(np.float64, copy=False)
+    return x if bool(np.all(np.isfinite(x))) else None
+
+
+def residual(system: System, x: object, meter: gaps.Meter) -> bool:
+    vec = _as_vector(system, x)
+    if vec is None:
+        return False
+    a, b = system
+    r = a @ vec - b
+    scale = np.abs(a).sum(axis=1).max() * np.abs(vec).max() + np.abs(b).max()
+    return bool(np.abs(r).max() <= TOLERANCE * scale)
+
+
+def recompute(system: System, x: object, meter: gaps.Meter) -> bool:
+    vec = _as_vector(system, x)
+    if vec is None:
+        return False
+    reference = np.linalg.solve(*system)
+    return bool(np.abs(vec - reference).max() <= TOLERANCE * np.abs(reference).max())
+
+
+def corrupt(system: System, x: np.ndarray, rng: random.Random) -> np.ndarray:
+    """Change one coordinate by 1e-3 of the largest one (or make x the wrong length)."""
+    bad = np.array(x, dtype=np.float64, copy=True)
+    if bad.size == 0:
+        return np.zeros(1)
+    i = rng.randrange(bad.size)
+    bad[i] += rng.choice((-1, 1)) * 1e-3 * max(float(np.abs(bad).max()), 1.0)
+    return bad
+
+
+FAMILY = gaps.Family(
+    name="linear_system",
+    domain="linalg",
+    summary="Solve a well-conditioned n×n system (LAPACK) vs check the residual or re-solve.",
+    sample=sample,
+    generate={"lapack": solve},
+    verify={"residual": gaps.witness(residual), "recompute": gaps.compare(recompute)},
+    corrupt=corrupt,
+    theory=gaps.Theory(
+        generate="n**3",
+        verify={"residual": "n**2", "recompute": "n**3"},
+        sign={"residual": "positive", "recompute": "neutral"},
+        reference="Higham 2002, §7.1 and §9",
+    ),
+    references=("Rigal and Gaches 1967", "Higham 2002", "Anderson et al. 1999 (LAPACK)"),
+    tags=("linear-algebra", "numerical", "numpy"),
+    units=("time",),
+    sizes=(80, 120, 180, 260, 380, 540, 760),
+)

@@ -1,0 +1,141 @@
+"""Discrete logarithms: find x with g**x ≡ h modulo a safe prime vs one exponentiation.
+
+Problem: a random n-bit safe prime p = 2q + 1 (q prime; both tested with FLINT's
+proven ``is_prime``), a generator g of the multiplicative group (g**q ≢ 1, which for
+a safe prime means g has order 2q) and h = g**x for a random exponent x. The output
+is an exponent y with g**y ≡ h (mod p).
+
+Gap: generation is sympy's ``discrete_log``: Pohlig–Hellman splits the group order
+2q into its prime factors, which for a safe prime leaves a discrete logarithm in the
+subgroup of prime order q ≈ 2**(n-1), solved by baby-step giant-step or Pollard's rho:
+Θ(2**(n/2)) group operations (index calculus would be subexponential,
+L_p[1/2], but sympy does not implement it and at these sizes the square root is the
+practical method). The ``power`` verifier (witness) computes g**y mod p by square and
+multiply: Θ(n) multiplications, Θ(n**3) bit operations with schoolbook arithmetic at
+most. Positive gap, exponential in n. Sizes stay small (n ≤ 36 bits) so that the
+generator finishes; the check costs about a microsecond at every size, under the
+timer's resolution for a single call, so its measured growth is mostly noise.
+
+A second generator, ``bsgs``, is a readable textbook version of the same method
+(Pohlig–Hellman for the factor 2 by Euler's criterion, then baby-step giant-step
+in the subgroup of order q) that ticks one step per group operation, and the
+``power`` verifier ticks one step per modular multiplication of its square and
+multiply loop, so that pairing is also measured in steps: about 2**(n/2) against n.
+
+Costs: time for ``sympy/power`` (sympy's loop is not ticked); steps and time for
+``bsgs/power``.
+
+References: Pohlig & Hellman 1978; Shanks 1971 (baby-step giant-step); Pollard 1978
+(rho); Meurer et al. 2017 (sympy); Odlyzko 1985 (index calculus survey).
+
+>>> import random, gaps
+>>> fam = gaps.get("discrete_log")
+>>> p, g, h = fam.sample(24, random.Random(1))
+>>> x = fam.generate["sympy"]((p, g, h), gaps.Meter())
+>>> pow(g, x, p) == h, fam.verify["power"].fn((p, g, h), x, gaps.Meter())
+(True, True)
+>>> fam.verify["power"].fn((p, g, h), x + 1, gaps.Meter())
+False
+"""
+
+from __future__ import annotations
+
+import random
+from math import isqrt
+
+import flint
+from sympy.ntheory import discrete_log as sympy_discrete_log
+
+import gaps
+
+Instance = tuple[int, int, int]
+
+
+def sample(size: int, rng: random.Random) -> Instance:
+    n = max(size, 4)
+    while True:
+        q = rng.getrandbits(n - 1) | (1 << (n - 2)) | 1
+        if flint.fmpz(q).is_prime() and flint.fmpz(2 * q + 1).is_prime():
+            break
+    p = 2 * q + 1
+    while True:
+        g = rng.randrange(2, p - 1)
+        if pow(g, q, p) != 1:
+            break
+    return p, g, pow(g, rng.randrange(1, p - 1), p)
+
+
+def solve(instance: Instance, meter: gaps.Meter) -> int:
+    p, g, h = instance
+    return int(sympy_discrete_log(p, h, g))
+
+
+def bsgs(instance: Instance, meter: gaps.Meter) -> int:
+    """Pohlig–Hellman over 2q, then baby-step giant-step in the subgroup of order q."""
+    p, g, h = instance
+    q = (p - 1) // 2
+    odd = pow(h, q, p) != 1  # x mod 2, by Euler's criterion
+    g2, h2 = g * g % p, h * h % p  # g2 has order q and h2 = g2**x
+    m = isqrt(q) + 1
+    table: dict[int, int] = {}
+    e = 1
+    for j in range(m):
+        meter.tick()
+        table.setdefault(e, j)
+        e = e * g2 % p
+    giant, gamma = pow(e, p - 2, p), h2  # e = g2**m; giant = g2**-m
+    for i in range(m):
+        meter.tick()
+        hit = table.get(gamma)
+        if hit is not None:
+            x = (i * m + hit) % q
+            return x if x % 2 == odd else x + q
+        gamma = gamma * giant % p
+    raise AssertionError("h is not a power of g")  # unreachable for a generator g
+
+
+def power(instance: Instance, x: object, meter: gaps.Meter) -> bool:
+    """Square and multiply, one step per modular multiplication."""
+    p, g, h = instance
+    if type(x) is not int or x < 0:
+        return False
+    result, base = 1, g % p
+    while x:
+        meter.tick()
+        if x & 1:
+            result = result * base % p
+        base, x = base * base % p, x >> 1
+    return result == h
+
+
+def corrupt(instance: Instance, x: int, rng: random.Random) -> int:
+    """Another exponent in [0, p − 1) (g has order p − 1, so its power differs)."""
+    p = instance[0]
+    return (x + rng.randrange(1, p - 1)) % (p - 1)
+
+
+FAMILY = gaps.Family(
+    name="discrete_log",
+    domain="numbers",
+    summary="Discrete logarithm modulo an n-bit safe prime (sympy) vs one exponentiation.",
+    sample=sample,
+    generate={"sympy": solve, "bsgs": bsgs},
+    verify={"power": gaps.witness(power)},
+    corrupt=corrupt,
+    theory=gaps.Theory(
+        generate="2**(n/2)",
+        verify="n**3",
+        sign="positive",
+        reference="Pohlig and Hellman 1978; Shanks 1971; Pollard 1978",
+    ),
+    references=(
+        "Pohlig and Hellman 1978",
+        "Shanks 1971",
+        "Pollard 1978",
+        "Odlyzko 1985",
+        "Meurer et al. 2017 (sympy)",
+    ),
+    tags=("number-theory", "discrete-logarithm", "cryptography"),
+    units={"sympy/power": ("time",), "bsgs/power": ("steps", "time")},
+    sizes=(14, 18, 22, 26, 30, 34),
+)

@@ -1,0 +1,219 @@
+"""Certified primes: build a prime with a Pratt certificate vs check or prove primality.
+
+Problem: the instance ``(n, seed)`` asks for a random n-bit prime p with a Pratt
+certificate (Pratt 1975): for every prime r > 2 in a tree rooted at p, a witness a and
+the factorisation of r − 1 = ∏ q**e, such that a**(r−1) ≡ 1 and a**((r−1)/q) ≢ 1
+(mod r) for each q; then a has order r − 1, so r is prime, provided each q is.
+
+Generation (Maurer 1995 style, with FLINT for the primality tests): an n-bit prime is
+built as p = 2**j · F · q + 1, where F is a product of recursively generated primes
+of between a third and a half of the remaining bits and q is a small random prime of
+17–32 bits, redrawn until p passes FLINT's BPSW test (then the witness proves it, and
+q is certified). Primes of at most 32 bits are drawn at random, proved by FLINT and
+certified by factoring r − 1 with FLINT. The witness a is the least integer ≥ 2
+satisfying the conditions (found in a few tries: a random residue is a generator with
+probability φ(p−1)/(p−1)). The planting leaks the shape of p: p − 1 always has a
+prime factor of n/3 to n/2 bits, so p is not a uniformly random n-bit prime (Maurer
+1995 discusses how close the distribution is); the certificate is the secret.
+
+Gap: generation tests O(n) candidates p (FLINT's BPSW test sieves each by trial
+division first, then one modular exponentiation, n**3 with schoolbook arithmetic),
+so Θ(n**4) at the top level asymptotically, the recursive levels adding a geometric
+fraction; the witness search adds a few exponentiations. The ``pratt`` verifier
+(certified) walks the tree: at each prime r, one exponentiation per distinct prime
+factor of r − 1 plus one, that is O(log n) exponentiations at the top and a
+geometric sum below: Θ(n**3 log n). The declared sign is positive (a factor about
+n / log n), but it is an asymptotic statement: at the default sizes (96 to 440 bits)
+the sieve rejects most candidates before any exponentiation, so generation costs only
+a few exponentiations more than the check and the measured gap stays near +1.5 bits
+(measured neutral, even slightly falling). Larger sizes are out of reach of the blind
+verifier's budget.
+
+The ``miller_rabin`` verifier (blind) decides primality of p without the
+certificate with FLINT's proven ``is_prime`` (a deterministic strong-pseudoprime test
+below 3.3·10**24, then BPSW followed by a Pocklington–Lehmer, Morrison or APRCL
+proof). APRCL runs in (log p)**O(log log log p), superpolynomial, and costs ten to
+twenty times the whole generation at a few hundred bits: negative gap. (FLINT's
+``is_probable_prime``, BPSW alone, would cost one exponentiation after the sieve, but
+is not a proof, though no counterexample is known; proving primality blind is what
+the certificate saves.)
+
+Costs: time only (the exponentiations are CPython's or FLINT's native code).
+
+References: Pratt 1975; Maurer 1995; Baillie & Wagstaff 1980 (BPSW); Adleman,
+Pomerance & Rumely 1983 and Cohen & Lenstra 1984 (APRCL); Hart 2010 (FLINT).
+
+>>> import random, gaps
+>>> fam = gaps.get("prime_certificate")
+>>> spec = fam.sample(100, random.Random(1))
+>>> p, certificate = fam.generate["maurer"](spec, gaps.Meter())
+>>> p.bit_length(), fam.verify["pratt"].fn(spec, p, certificate, gaps.Meter())
+(100, True)
+>>> fam.verify["pratt"].fn(spec, p + 2, certificate, gaps.Meter())
+False
+"""
+
+from __future__ import annotations
+
+import random
+from collections import Counter
+from typing import TypeGuard
+
+import flint
+
+import gaps
+
+#: Primes up to this many bits are drawn at random and certified by factoring r − 1.
+SMALL = 32
+
+Spec = tuple[int, int]
+#: prime r > 2 -> (witness a, ((q, e), ...)) with r − 1 = ∏ q**e.
+Certificate = dict[int, tuple[int, tuple[tuple[int, int], ...]]]
+
+
+def sample(size: int, rng: random.Random) -> Spec:
+    return max(size, 3), rng.getrandbits(64)
+
+
+def _witness(r: int, primes: list[int]) -> int:
+    a = 2
+    while pow(a, r - 1, r) != 1 or any(pow(a, (r - 1) // q, r) == 1 for q in primes):
+        a += 1
+    return a
+
+
+def _certify_small(r: int, cert: Certificate) -> None:
+    if r == 2 or r in cert:
+        return
+    factors = tuple((int(q), int(e)) for q, e in flint.fmpz(r - 1).factor())
+    cert[r] = (_witness(r, [q for q, _ in factors]), factors)
+    for q, _ in factors:
+        _certify_small(q, cert)
+
+
+def _small_prime(bits: int, rng: random.Random) -> int:
+    while True:
+        r = rng.getrandbits(bits) | (1 << (bits - 1)) | 1 if bits > 2 else rng.choice((2, 3))
+        if flint.fmpz(r).is_prime():
+            return r
+
+
+def _prime(bits: int, rng: random.Random, cert: Certificate) -> int:
+    """A random prime of exactly ``bits`` bits, its certificate added to ``cert``."""
+    if bits <= SMALL:
+        r = _small_prime(bits, rng)
+        _certify_small(r, cert)
+        return r
+    while True:
+        local: Certificate = {}
+        rem, big = bits - 2, []
+        while rem > SMALL:
+            k = rng.randint(rem // 3, rem // 2)
+            big.append(_prime(k, rng, local))
+            rem -= k
+        f = 1
+        for q in big:
+            f *= q
+        for _ in range(20 * bits):
+            q = _small_prime(rem, rng)  # certified only if p turns out prime
+            r = f * q
+            j = bits - r.bit_length()
+            p = (r << j) + 1
+            if flint.fmpz(p).is_probable_prime():
+                counts = Counter([*big, q])
+                factors = ((2, j), *sorted(counts.items()))
+                _certify_small(q, local)
+                local[p] = (_witness(p, [t for t, _ in factors]), factors)
+                cert.update(local)
+                return p
+
+
+def maurer(spec: Spec, meter: gaps.Meter) -> gaps.Certified:
+    n, seed = spec
+    cert: Certificate = {}
+    p = _prime(n, random.Random(seed), cert)
+    return gaps.Certified(p, cert)
+
+
+def _is_int(x: object) -> TypeGuard[int]:
+    return type(x) is int
+
+
+def pratt(spec: Spec, p: object, cert: object, meter: gaps.Meter) -> bool:
+    if not _is_int(p) or p.bit_length() != spec[0] or not isinstance(cert, dict):
+        return False
+    done: set[int] = {2}
+    todo: list[object] = [p]
+    while todo:
+        r = todo.pop()
+        if r in done:
+            continue
+        entry = cert.get(r)
+        if not _is_int(r) or r < 3 or not isinstance(entry, tuple) or len(entry) != 2:
+            return False
+        a, factors = entry
+        if not _is_int(a) or not isinstance(factors, tuple):
+            return False
+        product = 1
+        for item in factors:
+            if not isinstance(item, tuple) or len(item) != 2:
+                return False
+            q, e = item
+            if not (_is_int(q) and _is_int(e) and 2 <= q < r and e >= 1):
+                return False
+            product *= q**e
+            if product > r:
+                return False
+        if product != r - 1 or pow(a, r - 1, r) != 1:
+            return False
+        if any(pow(a, (r - 1) // q, r) == 1 for q, _ in factors):
+            return False
+        done.add(r)
+        todo.extend(q for q, _ in factors)
+    return True
+
+
+def miller_rabin(spec: Spec, p: object, meter: gaps.Meter) -> bool:
+    if not _is_int(p) or p < 2 or p.bit_length() != spec[0]:
+        return False
+    return bool(flint.fmpz(p).is_prime())
+
+
+def corrupt(spec: Spec, result: gaps.Certified, rng: random.Random) -> gaps.Certified:
+    """A nearby odd composite of the same bit length (even for n ≤ 4), with the certificate."""
+    p, cert = result
+    n = spec[0]
+    step = rng.choice((-2, 2))
+    for k in range(1, 64):
+        for q in (p + step * k, p - step * k):
+            if q.bit_length() == n and q > 3 and not flint.fmpz(q).is_prime():
+                return gaps.Certified(q, cert)
+    return gaps.Certified(p - 1, cert)  # tiny n: even, composite (p ≥ 5), same length
+
+
+FAMILY = gaps.Family(
+    name="prime_certificate",
+    domain="numbers",
+    summary="Build an n-bit prime with a Pratt certificate vs check it or prove primality blind.",
+    sample=sample,
+    generate={"maurer": maurer},
+    verify={"pratt": gaps.certified(pratt), "miller_rabin": gaps.blind(miller_rabin)},
+    corrupt=corrupt,
+    theory=gaps.Theory(
+        generate="n**4",
+        verify={"pratt": "n**3*log(n)", "miller_rabin": "n**(log(log(n)))"},
+        sign={"pratt": "positive", "miller_rabin": "negative"},
+        reference="Pratt 1975; Maurer 1995; Cohen and Lenstra 1984",
+    ),
+    references=(
+        "Pratt 1975",
+        "Maurer 1995",
+        "Baillie and Wagstaff 1980",
+        "Adleman, Pomerance and Rumely 1983",
+        "Cohen and Lenstra 1984",
+        "Hart 2010 (FLINT)",
+    ),
+    tags=("number-theory", "primality", "certificate", "planted"),
+    units=("time",),
+    sizes=(96, 128, 176, 240, 320, 440),
+)

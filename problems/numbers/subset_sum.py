@@ -1,0 +1,142 @@
+"""Planted subset sum: pick a subset and add it up vs find a subset with that sum.
+
+Problem: the instance ``(n, seed)`` asks for a yes-instance of subset sum: n random
+integers of n bits (density about 1, the hardest regime for lattice attacks to be
+irrelevant and for dynamic programming to be useless) and a target equal to the sum
+of a hidden random subset. The generator (``plant``) draws the numbers and the subset
+from the seed and returns ``Certified((numbers, target), subset)`` with the subset as
+a sorted tuple of indices. The planting leaks nothing beyond the instance itself: the
+target is a sum like any other, but the subset is the secret.
+
+Gap: planting is Θ(n) draws and additions. Without the subset, the ``decide``
+verifier (blind) must decide whether some subset reaches the target: the
+meet-in-the-middle algorithm of Horowitz & Sahni (1974) lists the 2**(n/2) subset sums
+of each half, stores one half in a hash set and looks up target − s for each sum s of
+the other: Θ(2**(n/2)) steps, still the best known worst-case exponent for this
+density up to the Schroeppel–Shamir memory saving and the 2**(0.291n) heuristics of
+Howgrave-Graham & Joux (2010) for random instances. Negative gap. With the subset,
+``check`` (certified) adds it up: Θ(n), neutral.
+
+Costs: steps (one per subset sum listed or looked up, one per number drawn or
+added) and time.
+
+References: Horowitz & Sahni 1974; Schroeppel & Shamir 1981; Howgrave-Graham & Joux
+2010; Garey & Johnson 1979 (NP-completeness).
+
+>>> import random, gaps
+>>> fam = gaps.get("subset_sum")
+>>> spec = fam.sample(16, random.Random(1))
+>>> instance, subset = fam.generate["plant"](spec, gaps.Meter())
+>>> fam.verify["decide"].fn(spec, instance, gaps.Meter())
+True
+>>> fam.verify["check"].fn(spec, instance, subset, gaps.Meter())
+True
+>>> numbers, target = instance
+>>> fam.verify["decide"].fn(spec, (numbers, sum(numbers) + 1), gaps.Meter())
+False
+"""
+
+from __future__ import annotations
+
+import random
+
+import gaps
+
+Spec = tuple[int, int]
+Instance = tuple[tuple[int, ...], int]
+
+
+def sample(size: int, rng: random.Random) -> Spec:
+    return max(size, 2), rng.getrandbits(64)
+
+
+def plant(spec: Spec, meter: gaps.Meter) -> gaps.Certified:
+    n, seed = spec
+    rng = random.Random(seed)
+    numbers = tuple(rng.getrandbits(n) | (1 << (n - 1)) for _ in range(n))
+    subset = tuple(i for i in range(n) if rng.random() < 0.5)
+    meter.tick(n + len(subset))
+    return gaps.Certified((numbers, sum(numbers[i] for i in subset)), subset)
+
+
+def _well_formed(spec: Spec, instance: object) -> bool:
+    n = spec[0]
+    if not isinstance(instance, tuple) or len(instance) != 2:
+        return False
+    numbers, target = instance
+    if not isinstance(numbers, tuple) or len(numbers) != n or type(target) is not int:
+        return False
+    return all(type(a) is int and a > 0 and a.bit_length() == n for a in numbers)
+
+
+def _sums(numbers: tuple[int, ...], meter: gaps.Meter) -> list[int]:
+    sums = [0]
+    for a in numbers:
+        meter.tick(len(sums))
+        sums += [s + a for s in sums]
+    return sums
+
+
+def has_subset(numbers: tuple[int, ...], target: int, meter: gaps.Meter) -> bool:
+    """Horowitz–Sahni meet in the middle: is some subset's sum equal to ``target``?"""
+    half = len(numbers) // 2
+    left = set(_sums(numbers[:half], meter))
+    right = _sums(numbers[half:], meter)
+    meter.tick(len(right))
+    return any(target - s in left for s in right)
+
+
+def decide(spec: Spec, instance: object, meter: gaps.Meter) -> bool:
+    if not _well_formed(spec, instance):
+        return False
+    numbers: tuple[int, ...] = instance[0]  # type: ignore[index]
+    return has_subset(numbers, instance[1], meter)  # type: ignore[index]
+
+
+def check(spec: Spec, instance: object, subset: object, meter: gaps.Meter) -> bool:
+    if not _well_formed(spec, instance) or not isinstance(subset, tuple):
+        return False
+    numbers: tuple[int, ...] = instance[0]  # type: ignore[index]
+    target: int = instance[1]  # type: ignore[index]
+    if not all(type(i) is int and 0 <= i < len(numbers) for i in subset):
+        return False
+    if list(subset) != sorted(set(subset)):
+        return False
+    meter.tick(len(subset))
+    return sum(numbers[i] for i in subset) == target
+
+
+def corrupt(spec: Spec, result: gaps.Certified, rng: random.Random) -> gaps.Certified:
+    """Shift the target to a nearby value that no subset reaches (checked by search)."""
+    numbers, target = result.output
+    meter = gaps.Meter()
+    while True:
+        bad = target + rng.choice((-1, 1)) * rng.randint(1, 1 << max(spec[0] // 2, 1))
+        if not has_subset(numbers, bad, meter):
+            return gaps.Certified((numbers, bad), result.certificate)
+
+
+FAMILY = gaps.Family(
+    name="subset_sum",
+    domain="numbers",
+    summary="Plant a subset sum of n n-bit numbers vs find one (meet in the middle) or check.",
+    sample=sample,
+    generate={"plant": plant},
+    verify={"decide": gaps.blind(decide), "check": gaps.certified(check)},
+    corrupt=corrupt,
+    theory=gaps.Theory(
+        generate="n",
+        verify={"decide": "2**(n/2)", "check": "n"},
+        sign={"decide": "negative", "check": "neutral"},
+        reference="Horowitz and Sahni 1974",
+    ),
+    references=(
+        "Horowitz and Sahni 1974",
+        "Schroeppel and Shamir 1981",
+        "Howgrave-Graham and Joux 2010",
+        "Garey and Johnson 1979",
+    ),
+    tags=("subset-sum", "np-complete", "planted", "textbook"),
+    units=("steps", "time"),
+    sizes=(12, 16, 20, 24, 28, 32),
+)

@@ -1,0 +1,170 @@
+"""n queens: place n non-attacking queens, by search or by formula, vs check a placement.
+
+Problem: the instance ``(n, order)`` asks for n queens on an n × n board, no two in
+the same row, column or diagonal; ``order`` is a random permutation of the columns
+(the order in which the backtracking generator tries them, so that instances of one
+size differ). The output is a list ``q`` of n ints: the queen of row i stands in
+column ``q[i]``. Solutions exist for every n ≥ 4 (Pauls 1874); sizes start there.
+
+Gap — the choice of generator decides the sign:
+
+- ``backtracking``: row-by-row depth-first search with O(1) conflict tests (column
+  and diagonal occupancy arrays), trying columns in the instance's order; one step per
+  node visited and per column tried. The first solution of plain backtracking takes
+  time exponential in n: in the natural column order it visits 1.1·10³ nodes at
+  n = 8, 4.4·10⁶ at n = 20 and 9·10⁷ at n = 28. Random column orders help a lot
+  (placements are plentiful, about (0.143 n)ⁿ of them, Simkin 2021) and make the
+  cost heavy-tailed (Gomes, Selman & Kautz 1998): at the catalog's sizes (8–28) the
+  median grows only about like n², so ``gaps classify`` fits a polynomial to it.
+  The theory keeps the exponential of the fixed-order search, which no analysis of
+  random orders is known to lower; the sign is positive either way, as the check is
+  linear. This is a readable textbook search, labelled as such; it is not the best
+  way to *find* a placement (min-conflicts local search, Minton et al. 1992, finds
+  one in about linear time), which is the point of the next generator.
+- ``construction``: the explicit placement of Hoffman, Loessi & Moore (1969)
+  (Bernhardsson 1991): queens at (i, 2i) and (n/2 + i, 2i − 1) for even n by the
+  residue of n mod 6, plus a corner queen for odd n. O(n), one step per queen.
+
+The ``check`` verifier (witness) tests the shape (n ints in range) and that all n
+columns, n anti-diagonals r + c and n diagonals r − c are distinct, with sets: O(n),
+one step per queen. So ``backtracking/check`` is positive (exponential vs linear)
+and ``construction/check`` neutral (linear vs linear): finding *a* placement is easy
+once you know the formula, and no verifier can be asymptotically cheaper than reading
+the n queens.
+
+Costs: steps (ticked by both sides' Python code) and time.
+
+References: Pauls 1874; Hoffman, Loessi & Moore 1969; Bernhardsson 1991;
+Minton, Johnston, Philips & Laird 1992; Gomes, Selman & Kautz 1998; Bell & Stevens
+2009 (survey); Simkin 2021.
+
+>>> import random, gaps
+>>> fam = gaps.get("n_queens")
+>>> spec = fam.sample(10, random.Random(1))
+>>> queens = fam.generate["construction"](spec, gaps.Meter())
+>>> fam.verify["check"].fn(spec, queens, gaps.Meter())
+True
+>>> fam.verify["check"].fn(spec, list(range(10)), gaps.Meter())
+False
+"""
+
+from __future__ import annotations
+
+import random
+
+import gaps
+
+Spec = tuple[int, tuple[int, ...]]
+
+
+def sample(size: int, rng: random.Random) -> Spec:
+    n = max(size, 4)
+    order = list(range(n))
+    rng.shuffle(order)
+    return n, tuple(order)
+
+
+def backtracking(spec: Spec, meter: gaps.Meter) -> list[int]:
+    n, order = spec
+    cols, diag, anti = [False] * n, [False] * (2 * n), [False] * (2 * n)
+    queens = [-1] * n
+    # An explicit stack: next[r] is the index in `order` to try next in row r.
+    nxt = [0] * (n + 1)
+    row = 0
+    while row < n:
+        meter.tick()
+        placed = False
+        while nxt[row] < n:
+            meter.tick()
+            c = order[nxt[row]]
+            nxt[row] += 1
+            if not (cols[c] or diag[row - c + n] or anti[row + c]):
+                cols[c] = diag[row - c + n] = anti[row + c] = True
+                queens[row] = c
+                placed = True
+                break
+        if placed:
+            row += 1
+            nxt[row] = 0
+            continue
+        row -= 1  # backtrack: undo the previous row's queen
+        if row < 0:
+            raise gaps.GaveUp(f"no placement of {n} queens")  # impossible for n >= 4
+        c = queens[row]
+        cols[c] = diag[row - c + n] = anti[row + c] = False
+    return queens
+
+
+def construction(spec: Spec, meter: gaps.Meter) -> list[int]:
+    n = spec[0]
+    m = n - (n % 2)  # place an even board, then a corner queen when n is odd
+    half = m // 2
+    queens = [0] * n
+    if m % 6 != 2:
+        for i in range(half):
+            meter.tick(2)
+            queens[i] = 2 * i + 1
+            queens[half + i] = 2 * i
+    else:  # m ≡ 2 (mod 6): the shifted formula of Hoffman, Loessi & Moore
+        for i in range(half):
+            meter.tick(2)
+            queens[i] = (2 * i + half - 1) % m
+            queens[m - 1 - i] = m - 1 - (2 * i + half - 1) % m
+    if n % 2:
+        meter.tick()
+        queens[n - 1] = n - 1
+    return queens
+
+
+def check(spec: Spec, queens: object, meter: gaps.Meter) -> bool:
+    n = spec[0]
+    if not isinstance(queens, list) or len(queens) != n:
+        return False
+    cols, diag, anti = set(), set(), set()
+    for r, c in enumerate(queens):
+        meter.tick()
+        if type(c) is not int or not 0 <= c < n:
+            return False
+        if c in cols or r - c in diag or r + c in anti:
+            return False
+        cols.add(c)
+        diag.add(r - c)
+        anti.add(r + c)
+    return True
+
+
+def corrupt(spec: Spec, queens: list[int], rng: random.Random) -> list[int]:
+    """Move one queen into another queen's column (a column attack), or off the board."""
+    bad = list(queens)
+    i, j = rng.sample(range(len(bad)), 2)
+    bad[i] = bad[j] if rng.random() < 0.8 else spec[0]
+    return bad
+
+
+FAMILY = gaps.Family(
+    name="n_queens",
+    domain="puzzles",
+    summary="Place n queens by backtracking or by formula vs check no two attack.",
+    sample=sample,
+    generate={"backtracking": backtracking, "construction": construction},
+    verify={"check": gaps.witness(check)},
+    corrupt=corrupt,
+    theory=gaps.Theory(
+        generate={"backtracking": "2**(n/4)", "construction": "n"},
+        verify="n",
+        sign={"backtracking/check": "positive", "construction/check": "neutral"},
+        reference="Hoffman, Loessi and Moore 1969; Bell and Stevens 2009",
+    ),
+    references=(
+        "Pauls 1874",
+        "Hoffman, Loessi and Moore 1969",
+        "Bernhardsson 1991",
+        "Minton, Johnston, Philips and Laird 1992",
+        "Gomes, Selman and Kautz 1998",
+        "Bell and Stevens 2009",
+        "Simkin 2021",
+    ),
+    tags=("puzzles", "construction", "backtracking", "textbook"),
+    units=("steps", "time"),
+    sizes=(8, 12, 16, 20, 24, 28),
+)
