@@ -1,0 +1,128 @@
+"""Pigeonhole formulas: refute PHP(n+1, n) with CaDiCaL vs re-decide it or check its DRAT proof.
+
+Problem: the instance is the pigeonhole formula PHP(n+1, n) — variable p(i, j) says
+pigeon i sits in hole j; n + 1 clauses put each pigeon in some hole and n·C(n+1, 2)
+binary clauses forbid two pigeons in one hole — with its variables renamed and its
+clauses and literals shuffled by the sampler (the formula is always unsatisfiable;
+the shuffle only keeps the solver from seeing the same file twice). The expected
+answer is ``"unsatisfiable"``; a satisfying assignment is also a well-typed answer
+(and always wrong here).
+
+Gap: generation is CaDiCaL 1.9.5 (python-sat, proof logging on), which answers
+``"unsatisfiable"`` and hands its DRAT proof over as the certificate. Every
+resolution refutation of PHP(n+1, n) has 2^Ω(n) clauses (Haken 1985), and CDCL
+solvers are resolution-bounded, so generation is exponential. The ``decide``
+verifier (blind) re-decides with CaDiCaL: the same exponential work, neutral. The
+``drat`` verifier (certified) checks the proof with the textbook forward DRUP
+checker of ``problems/logic/_refutation.py`` (pure Python, unit propagation with two
+watched literals, deletions honoured): polynomial in the proof's length — but that
+length is itself exponential, so the certificate does not remove the exponential.
+Both sides are polynomial in the same exponential proof, so the theory says neutral.
+Measured at n = 4..8 (proof lemmas 59, 235, 1971, 14414, 69147) the Python check
+costs 3x, 5x, 15x, 14x, 37x CaDiCaL's time: it grows somewhat faster than generation
+(each lemma's propagation visits a clause database that grows with the proof, and a
+Python checker is compared with a native solver). At the default sizes n = 1..6 the
+gap falls from +3.6 to −2.9 bits and ``gaps classify`` still calls it neutral; at
+larger n expect it to read negative. A verifier handed an assignment instead
+evaluates it clause by clause.
+
+Costs: time only (CaDiCaL is native; its counters are reported for information).
+
+References: Haken 1985 (pigeonhole needs exponential resolution); Cook & Reckhow
+1979; Heule, Hunt & Wetzler 2013 (DRUP/DRAT proofs, forward checking); Wetzler,
+Heule & Hunt 2014 (drat-trim).
+
+>>> import random, gaps
+>>> fam = gaps.get("pigeonhole")
+>>> spec = fam.sample(4, random.Random(1))
+>>> answer, proof = fam.generate["cadical"](spec, gaps.Meter())
+>>> answer
+'unsatisfiable'
+>>> fam.verify["drat"].fn(spec, answer, proof, gaps.Meter())
+True
+>>> fam.verify["drat"].fn(spec, answer, proof[: len(proof) // 3], gaps.Meter())
+False
+"""
+
+from __future__ import annotations
+
+import random
+
+from gaps.problems.logic._refutation import UNSAT, check_drup, decide_unsat, refute, satisfies
+
+import gaps
+
+Spec = tuple[int, list[list[int]]]
+
+
+def pigeonhole_clauses(n: int) -> list[list[int]]:
+    """PHP(n+1, n) with p(i, j) = i·n + j + 1 (pigeons i < n + 1, holes j < n)."""
+    clauses = [[i * n + j + 1 for j in range(n)] for i in range(n + 1)]
+    for j in range(n):
+        for i in range(n + 1):
+            for k in range(i + 1, n + 1):
+                clauses.append([-(i * n + j + 1), -(k * n + j + 1)])
+    return clauses
+
+
+def sample(size: int, rng: random.Random) -> Spec:
+    n = max(size, 1)
+    names = list(range(1, n * (n + 1) + 1))
+    rng.shuffle(names)
+    clauses = []
+    for clause in pigeonhole_clauses(n):
+        renamed = [names[abs(x) - 1] * (1 if x > 0 else -1) for x in clause]
+        rng.shuffle(renamed)
+        clauses.append(renamed)
+    rng.shuffle(clauses)
+    return n, clauses
+
+
+def cadical(spec: Spec, meter: gaps.Meter) -> gaps.Certified:
+    answer, proof = refute(spec[1], meter)
+    return gaps.Certified(answer, proof)
+
+
+def decide(spec: Spec, answer: object, meter: gaps.Meter) -> bool:
+    if answer == UNSAT:
+        return decide_unsat(spec[1], meter)
+    return satisfies(spec[1], answer, meter)
+
+
+def drat(spec: Spec, answer: object, proof: object, meter: gaps.Meter) -> bool:
+    if answer == UNSAT:
+        return check_drup(spec[1], proof, meter)
+    return satisfies(spec[1], answer, meter)
+
+
+def corrupt(spec: Spec, result: gaps.Certified, rng: random.Random) -> gaps.Certified:
+    """Claim a random assignment satisfies the formula (no assignment does)."""
+    n = spec[0]
+    model = [v if rng.random() < 0.5 else -v for v in range(1, n * (n + 1) + 1)]
+    return gaps.Certified(model, result.certificate)
+
+
+FAMILY = gaps.Family(
+    name="pigeonhole",
+    domain="logic",
+    summary="Refute PHP(n+1, n) with CaDiCaL vs re-decide it or check its DRAT proof.",
+    sample=sample,
+    generate={"cadical": cadical},
+    verify={"decide": gaps.blind(decide), "drat": gaps.certified(drat)},
+    corrupt=corrupt,
+    theory=gaps.Theory(
+        generate="2**n",
+        verify={"decide": "2**n", "drat": "2**n"},
+        sign="neutral",
+        reference="Haken 1985; Heule, Hunt and Wetzler 2013",
+    ),
+    references=(
+        "Haken 1985",
+        "Cook and Reckhow 1979",
+        "Heule, Hunt and Wetzler 2013",
+        "Wetzler, Heule and Hunt 2014",
+    ),
+    tags=("sat", "unsat", "proof-complexity", "drat", "solver"),
+    units=("time",),
+    sizes=(1, 2, 3, 4, 5, 6),
+)

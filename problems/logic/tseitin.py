@@ -1,0 +1,175 @@
+"""Tseitin formulas: refute them with CaDiCaL vs check the DRAT proof or solve the XORs.
+
+Problem: a random 3-regular graph on n vertices (n even; networkx's pairing model)
+with a charge bit on each vertex, the charges summing to 1 (odd). One variable per
+edge; each vertex v says "the edges at v sum to charge(v) mod 2", written as the
+four 3-clauses that forbid the assignments of the wrong parity. Summing all vertex
+equations counts every edge twice, so the formula is unsatisfiable. The sampler
+shuffles clauses and literals. The expected answer is ``"unsatisfiable"``; a
+satisfying assignment is also a well-typed (always wrong) answer.
+
+Gap: generation is CaDiCaL 1.9.5 with proof logging; it answers ``"unsatisfiable"``
+with its DRAT proof as certificate. On expanders (random 3-regular graphs are, with
+high probability) every resolution refutation has 2^Ω(n) clauses (Urquhart 1987;
+Ben-Sasson & Wigderson 2001), so a CDCL solver without XOR reasoning is exponential.
+Three verifiers: ``decide`` (blind) re-decides with CaDiCaL — the same exponential
+work, neutral; ``drat`` (certified) checks the DRAT proof with the textbook forward
+DRUP checker of ``problems/logic/_refutation.py`` — polynomial in the proof, whose
+length is exponential: neutral in theory, though the Python checker's cost grows
+faster than native CaDiCaL's (3.5x its time at n = 8, 11x at n = 28), so it
+measures negative at the default sizes; ``gauss`` (blind) reads the parity
+constraints back out of the clauses (a set of 2^(k-1) clauses on the same k
+variables forbidding every assignment of one parity is an XOR, as CryptoMiniSat
+detects them) and runs Gaussian elimination over GF(2) on bit-packed rows (Python
+ints): O(n^3 / w) at worst, polynomial. A different proof system (linear algebra)
+makes the refutation cheap where resolution is exponential: a positive gap against
+the solver. A verifier handed an assignment evaluates it clause by clause.
+
+Costs: time only (CaDiCaL is native).
+
+References: Tseitin 1968; Urquhart 1987 (hard examples for resolution); Ben-Sasson &
+Wigderson 2001 (width and expansion); Heule, Hunt & Wetzler 2013 (DRAT);
+Soos, Nohl & Castelluccia 2009 (XOR recovery and Gauss in CryptoMiniSat).
+
+>>> import random, gaps
+>>> fam = gaps.get("tseitin")
+>>> spec = fam.sample(12, random.Random(1))
+>>> answer, proof = fam.generate["cadical"](spec, gaps.Meter())
+>>> answer
+'unsatisfiable'
+>>> fam.verify["gauss"].fn(spec, answer, gaps.Meter())
+True
+>>> fam.verify["drat"].fn(spec, answer, proof, gaps.Meter())
+True
+>>> fam.verify["drat"].fn(spec, answer, proof[:1], gaps.Meter())
+False
+"""
+
+from __future__ import annotations
+
+import random
+from collections import defaultdict
+
+import networkx as nx
+from gaps.problems.logic._refutation import UNSAT, check_drup, decide_unsat, refute, satisfies
+
+import gaps
+
+Spec = tuple[int, list[list[int]]]
+
+
+def sample(size: int, rng: random.Random) -> Spec:
+    n = max(4, size + size % 2)
+    graph = nx.random_regular_graph(3, n, seed=rng.getrandbits(32))
+    charge = [rng.getrandbits(1) for _ in range(n)]
+    if sum(charge) % 2 == 0:
+        charge[rng.randrange(n)] ^= 1
+    incident: list[list[int]] = [[] for _ in range(n)]
+    for e, (u, v) in enumerate(graph.edges()):
+        incident[u].append(e + 1)
+        incident[v].append(e + 1)
+    clauses = []
+    for v in range(n):
+        edges = incident[v]
+        for mask in range(1 << len(edges)):
+            if bin(mask).count("1") % 2 != charge[v]:  # forbid this wrong-parity assignment
+                clause = [-x if mask >> i & 1 else x for i, x in enumerate(edges)]
+                rng.shuffle(clause)
+                clauses.append(clause)
+    rng.shuffle(clauses)
+    return n, clauses
+
+
+def cadical(spec: Spec, meter: gaps.Meter) -> gaps.Certified:
+    answer, proof = refute(spec[1], meter)
+    return gaps.Certified(answer, proof)
+
+
+def decide(spec: Spec, answer: object, meter: gaps.Meter) -> bool:
+    if answer == UNSAT:
+        return decide_unsat(spec[1], meter)
+    return satisfies(spec[1], answer, meter)
+
+
+def drat(spec: Spec, answer: object, proof: object, meter: gaps.Meter) -> bool:
+    if answer == UNSAT:
+        return check_drup(spec[1], proof, meter)
+    return satisfies(spec[1], answer, meter)
+
+
+def xors_of(clauses: list[list[int]]) -> list[tuple[list[int], int]] | None:
+    """The XORs (variables, parity) that ``clauses`` encode, or None if a clause is in none."""
+    groups: dict[frozenset[int], set[int]] = defaultdict(set)
+    for clause in clauses:
+        variables = sorted({abs(x) for x in clause})
+        if len(variables) != len(clause):
+            return None
+        mask = sum(1 << i for i, x in enumerate(sorted(clause, key=abs)) if x < 0)
+        groups[frozenset(variables)].add(mask)
+    xors = []
+    for group, forbidden in groups.items():
+        parities = {bin(mask).count("1") % 2 for mask in forbidden}
+        if len(parities) != 1 or len(forbidden) != 1 << (len(group) - 1):
+            return None
+        xors.append((sorted(group), 1 - parities.pop()))
+    return xors
+
+
+def gauss(spec: Spec, answer: object, meter: gaps.Meter) -> bool:
+    if answer != UNSAT:
+        return satisfies(spec[1], answer, meter)
+    xors = xors_of(spec[1])
+    if xors is None:
+        return False  # not an XOR formula: Gaussian elimination cannot refute it
+    pivots: dict[int, int] = {}  # pivot bit -> row; bit 0 holds the right-hand side
+    for variables, parity in xors:
+        row = parity
+        for x in variables:
+            row ^= 1 << x
+        while row > 1:
+            top = row.bit_length() - 1
+            if top not in pivots:
+                pivots[top] = row
+                break
+            row ^= pivots[top]
+        if row == 1:
+            return True  # 0 = 1: the equations are inconsistent
+    return False
+
+
+def corrupt(spec: Spec, result: gaps.Certified, rng: random.Random) -> gaps.Certified:
+    """Claim a random assignment of the edge variables satisfies the formula (none does)."""
+    m = 3 * spec[0] // 2
+    model = [e if rng.random() < 0.5 else -e for e in range(1, m + 1)]
+    return gaps.Certified(model, result.certificate)
+
+
+FAMILY = gaps.Family(
+    name="tseitin",
+    domain="logic",
+    summary="Refute a Tseitin formula with CaDiCaL vs check its DRAT proof or solve its XORs.",
+    sample=sample,
+    generate={"cadical": cadical},
+    verify={
+        "decide": gaps.blind(decide),
+        "drat": gaps.certified(drat),
+        "gauss": gaps.blind(gauss),
+    },
+    corrupt=corrupt,
+    theory=gaps.Theory(
+        generate="2**n",
+        verify={"decide": "2**n", "drat": "2**n", "gauss": "n**3"},
+        sign={"decide": "neutral", "drat": "neutral", "gauss": "positive"},
+        reference="Urquhart 1987; Ben-Sasson and Wigderson 2001",
+    ),
+    references=(
+        "Tseitin 1968",
+        "Urquhart 1987",
+        "Ben-Sasson and Wigderson 2001",
+        "Heule, Hunt and Wetzler 2013",
+        "Soos, Nohl and Castelluccia 2009",
+    ),
+    tags=("sat", "unsat", "proof-complexity", "drat", "xor", "solver"),
+    units=("time",),
+    sizes=(8, 12, 16, 20, 24, 28),
+)

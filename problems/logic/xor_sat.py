@@ -1,0 +1,158 @@
+"""Random XOR-SAT: solve a GF(2) linear system by elimination vs check the answer.
+
+Problem: n variables and m = round(0.9 n) random equations x_a ⊕ x_b ⊕ x_c = r over
+GF(2) (three distinct variables each, r a random bit). The density 0.9 sits just
+below the satisfiability threshold of random 3-XOR-SAT (≈ 0.918, Dubois & Mandler
+2002), so both answers occur. The output is an assignment (a tuple of n bools) or
+``"inconsistent"``.
+
+Gap: generation is textbook Gauss–Jordan elimination on bit-packed rows (Python ints:
+bit 0 the right-hand side, bit i variable i), each row carrying the set of original
+equations it is the sum of; one tick per machine word of a row operation, Θ(n·m·n/64)
+= Θ(n^3/64). A consistent system yields the assignment with free variables 0; a row
+reduced to 0 = 1 yields, as certificate, the equations summing to it. The ``check``
+verifier (certified) evaluates every equation on an assignment (Θ(m)), or, for
+``"inconsistent"``, adds up the certificate's equations and checks they give 0 = 1
+(Θ(|certificate|) ≤ Θ(m)). Positive gap (n^3 against n; the 1/64 word packing
+delays it at small n).
+
+Costs: steps (ticked on both sides) and time.
+
+References: Gauss (Gaussian elimination); Dubois & Mandler 2002 (3-XOR-SAT
+threshold); Creignou & Daudé 1999 (random XOR-SAT).
+
+>>> import random, gaps
+>>> fam = gaps.get("xor_sat")
+>>> spec = fam.sample(40, random.Random(1))
+>>> answer, certificate = fam.generate["gauss"](spec, gaps.Meter())
+>>> fam.verify["check"].fn(spec, answer, certificate, gaps.Meter())
+True
+>>> bad = fam.corrupt(spec, gaps.Certified(answer, certificate), random.Random(2))
+>>> fam.verify["check"].fn(spec, bad.output, bad.certificate, gaps.Meter())
+False
+"""
+
+from __future__ import annotations
+
+import random
+
+import gaps
+
+#: Equations per variable, just below the 3-XOR-SAT threshold 0.918.
+DENSITY = 0.9
+INCONSISTENT = "inconsistent"
+
+Equation = tuple[tuple[int, int, int], int]
+Spec = tuple[int, list[Equation]]
+
+
+def sample(size: int, rng: random.Random) -> Spec:
+    n = max(size, 3)
+    equations = []
+    for _ in range(round(DENSITY * n)):
+        a, b, c = rng.sample(range(n), 3)
+        equations.append(((a, b, c), rng.getrandbits(1)))
+    return n, equations
+
+
+def gauss(spec: Spec, meter: gaps.Meter) -> gaps.Certified:
+    n, equations = spec
+    words = n // 64 + 1
+    rows = []
+    for i, (variables, rhs) in enumerate(equations):
+        meter.tick(len(variables))
+        row = rhs
+        for x in variables:
+            row ^= 1 << (x + 1)
+        rows.append([row, 1 << i])
+    pivot_of: dict[int, int] = {}  # variable -> index of its pivot row
+    done = 0
+    for x in range(n):
+        bit = 1 << (x + 1)
+        for r in range(done, len(rows)):
+            meter.tick()
+            if rows[r][0] & bit:
+                break
+        else:
+            continue
+        rows[done], rows[r] = rows[r], rows[done]
+        pivot_row = rows[done]
+        for r in range(len(rows)):
+            meter.tick()
+            if r != done and rows[r][0] & bit:
+                meter.tick(2 * words)
+                rows[r][0] ^= pivot_row[0]
+                rows[r][1] ^= pivot_row[1]
+        pivot_of[x] = done
+        done += 1
+    for row, combination in rows[done:]:
+        meter.tick()
+        if row == 1:  # 0 = 1
+            return gaps.Certified(
+                INCONSISTENT, [i for i in range(len(equations)) if combination >> i & 1]
+            )
+    assignment = [False] * n
+    for x, r in pivot_of.items():
+        meter.tick()
+        assignment[x] = bool(rows[r][0] & 1)
+    return gaps.Certified(tuple(assignment), ())
+
+
+def check(spec: Spec, answer: object, certificate: object, meter: gaps.Meter) -> bool:
+    n, equations = spec
+    if answer == INCONSISTENT:
+        if not isinstance(certificate, (list, tuple)) or len(set(certificate)) != len(certificate):
+            return False
+        if not all(type(i) is int and 0 <= i < len(equations) for i in certificate):
+            return False
+        odd: set[int] = set()
+        total = 0
+        for i in certificate:
+            variables, rhs = equations[i]
+            meter.tick(len(variables))
+            odd ^= set(variables)
+            total ^= rhs
+        return not odd and total == 1
+    if not isinstance(answer, tuple) or len(answer) != n:
+        return False
+    if not all(type(value) is bool for value in answer):
+        return False
+    for variables, rhs in equations:
+        meter.tick(len(variables))
+        if sum(answer[x] for x in variables) % 2 != rhs:
+            return False
+    return True
+
+
+def corrupt(spec: Spec, result: gaps.Certified, rng: random.Random) -> gaps.Certified:
+    """Flip a variable of a random equation, or drop an equation from the 0 = 1 sum."""
+    answer, certificate = result
+    if answer == INCONSISTENT:
+        bad = list(certificate)
+        del bad[rng.randrange(len(bad))]
+        return gaps.Certified(INCONSISTENT, bad)
+    variables, _ = rng.choice(spec[1])
+    flipped = list(answer)
+    flipped[variables[0]] = not flipped[variables[0]]
+    return gaps.Certified(tuple(flipped), certificate)
+
+
+FAMILY = gaps.Family(
+    name="xor_sat",
+    domain="logic",
+    summary="Solve random 3-XOR-SAT by Gauss–Jordan elimination vs evaluate or sum a certificate.",
+    sample=sample,
+    generate={"gauss": gauss},
+    verify={"check": gaps.certified(check)},
+    corrupt=corrupt,
+    theory=gaps.Theory(
+        generate="n**3",
+        verify="n",
+        sign="positive",
+        reference="Dubois and Mandler 2002",
+    ),
+    references=("Creignou and Daude 1999", "Dubois and Mandler 2002"),
+    tags=("sat", "xor", "linear-algebra", "gf2"),
+    units=("steps", "time"),
+    sizes=(40, 80, 120, 180, 240, 320),
+)

@@ -1,0 +1,398 @@
+"""Bit-vector term rewriting: rewrite a term by n sound rules vs prove or replay equivalence.
+
+Problem: a random 8-bit expression over four variables a, b, c, d and small constants
+with the operators + − × & | ^ ~ (bitwise not) and unary minus, about n/2 operators
+(terms are nested tuples: ``("var", "a")``, ``("const", 3)``, ``("add", s, t)``,
+``("not", t)``, ``("shl", t, k)``). The output is another term equal to it for all
+inputs.
+
+Gap: the generator applies n random semantics-preserving rewrite rules at random
+positions (x + 0 ↔ x, x·1 ↔ x, ~~x ↔ x, commutativity and associativity of + · & | ^,
+distributivity and factoring a·(b + c) ↔ a·b + a·c, De Morgan both ways,
+x·2 ↔ x << 1), choosing each position by a random walk from the root: Θ(n · depth)
+steps. It returns the rewritten term and, as a certificate, the trace of
+(path, rule) steps. The ``replay`` verifier (certified) re-applies every step,
+checking that the rule matches at that position (a step that does not match is
+rejected), and compares the result with the output: Θ(n · depth + size), the same
+work as generation — neutral. The ``prove`` verifier (blind) sees only the two terms
+and asks z3 to prove ``original == rewritten`` for all inputs (it bit-blasts the
+multiplications: equivalence of bit-vector terms is coNP-complete), reporting z3's
+``rlimit count``. The theory states the worst case (coNP-complete, exponential).
+Measured, z3 costs 9–50x the rewriting at n = 8..256, but its fixed per-call cost
+dominates and its word-level simplifier handles these locally rewritten terms
+easily, so the gap narrows (−5.7 to −3.0 bits) and classifies neutral at the default
+sizes; at n ≥ 512 some calls become much slower (heavy tail).
+The corruptor flips one operator of the output, keeping the change only if random
+inputs show the terms differ (else it adds 1, which is never equivalent).
+
+Costs: ``replay`` in steps (ticked on both sides) and time; ``prove`` in time only
+(z3 is native; its ``rlimit count`` is reported for information).
+
+References: Baader & Nipkow 1998 (term rewriting); de Moura & Bjørner 2008 (z3);
+Kroening & Strichman 2016, ch. 6 (bit-vector decision procedures).
+
+>>> import random, gaps
+>>> fam = gaps.get("term_equivalence")
+>>> spec = fam.sample(16, random.Random(1))
+>>> rewritten, trace = fam.generate["rewrite"](spec, gaps.Meter())
+>>> len(trace)
+16
+>>> fam.verify["replay"].fn(spec, rewritten, trace, gaps.Meter())
+True
+>>> fam.verify["prove"].fn(spec, rewritten, gaps.Meter())
+True
+>>> fam.verify["prove"].fn(spec, ("add", rewritten, ("const", 1)), gaps.Meter())
+False
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable
+from typing import Any
+
+import gaps
+
+WIDTH = 8
+MASK = (1 << WIDTH) - 1
+VARIABLES = ("a", "b", "c", "d")
+BINARY = ("add", "sub", "mul", "and", "or", "xor")
+COMMUTATIVE = ("add", "mul", "and", "or", "xor")
+UNARY = ("not", "neg")
+FLIP = {"add": "xor", "xor": "or", "or": "and", "and": "add", "sub": "add", "mul": "add"}
+
+Term = tuple[Any, ...]
+Spec = tuple[int, Term]
+Step = tuple[tuple[int, ...], str]
+
+
+def _random_term(operators: int, rng: random.Random) -> Term:
+    if operators == 0:
+        if rng.random() < 0.8:
+            return ("var", rng.choice(VARIABLES))
+        return ("const", rng.randrange(1, 8))
+    if rng.random() < 0.2:
+        return (rng.choice(UNARY), _random_term(operators - 1, rng))
+    left = rng.randrange(operators)
+    op = rng.choice(BINARY)
+    return (op, _random_term(left, rng), _random_term(operators - 1 - left, rng))
+
+
+def sample(size: int, rng: random.Random) -> Spec:
+    n = max(size, 1)
+    return n, _random_term(max(n // 2, 1), rng)
+
+
+def _children(term: Term) -> tuple[int, ...]:
+    """Indices of the subterms of ``term`` (the shift amount of shl is not a term)."""
+    if term[0] in BINARY:
+        return (1, 2)
+    if term[0] in UNARY or term[0] == "shl":
+        return (1,)
+    return ()
+
+
+def _eq(s: Term, t: Term, meter: gaps.Meter) -> bool:
+    meter.tick(_size(s))
+    return s == t
+
+
+def _size(term: Term) -> int:
+    return 1 + sum(_size(term[i]) for i in _children(term))
+
+
+# Each rule maps a node to its rewrite, or None when it does not match.
+def _comm(t: Term, m: gaps.Meter) -> Term | None:
+    return (t[0], t[2], t[1]) if t[0] in COMMUTATIVE else None
+
+
+def _assoc(t: Term, m: gaps.Meter) -> Term | None:
+    if t[0] in COMMUTATIVE and t[1][0] == t[0]:
+        return (t[0], t[1][1], (t[0], t[1][2], t[2]))
+    return None
+
+
+def _assoc_back(t: Term, m: gaps.Meter) -> Term | None:
+    if t[0] in COMMUTATIVE and t[2][0] == t[0]:
+        return (t[0], (t[0], t[1], t[2][1]), t[2][2])
+    return None
+
+
+def _add_zero(t: Term, m: gaps.Meter) -> Term | None:
+    return ("add", t, ("const", 0))
+
+
+def _drop_zero(t: Term, m: gaps.Meter) -> Term | None:
+    return t[1] if t[0] == "add" and t[2] == ("const", 0) else None
+
+
+def _mul_one(t: Term, m: gaps.Meter) -> Term | None:
+    return ("mul", t, ("const", 1))
+
+
+def _drop_one(t: Term, m: gaps.Meter) -> Term | None:
+    return t[1] if t[0] == "mul" and t[2] == ("const", 1) else None
+
+
+def _not_not(t: Term, m: gaps.Meter) -> Term | None:
+    return ("not", ("not", t))
+
+
+def _drop_not_not(t: Term, m: gaps.Meter) -> Term | None:
+    return t[1][1] if t[0] == "not" and t[1][0] == "not" else None
+
+
+def _de_morgan(t: Term, m: gaps.Meter) -> Term | None:
+    if t[0] == "not" and t[1][0] in ("and", "or"):
+        dual = "or" if t[1][0] == "and" else "and"
+        return (dual, ("not", t[1][1]), ("not", t[1][2]))
+    return None
+
+
+def _de_morgan_back(t: Term, m: gaps.Meter) -> Term | None:
+    if t[0] in ("and", "or") and t[1][0] == "not" and t[2][0] == "not":
+        dual = "or" if t[0] == "and" else "and"
+        return ("not", (dual, t[1][1], t[2][1]))
+    return None
+
+
+def _distribute(t: Term, m: gaps.Meter) -> Term | None:
+    if t[0] == "mul" and t[2][0] == "add":
+        return ("add", ("mul", t[1], t[2][1]), ("mul", t[1], t[2][2]))
+    return None
+
+
+def _factor(t: Term, m: gaps.Meter) -> Term | None:
+    if t[0] == "add" and t[1][0] == "mul" and t[2][0] == "mul" and _eq(t[1][1], t[2][1], m):
+        return ("mul", t[1][1], ("add", t[1][2], t[2][2]))
+    return None
+
+
+def _shift(t: Term, m: gaps.Meter) -> Term | None:
+    return ("shl", t[1], 1) if t[0] == "mul" and t[2] == ("const", 2) else None
+
+
+def _unshift(t: Term, m: gaps.Meter) -> Term | None:
+    return ("mul", t[1], ("const", 2)) if t[0] == "shl" and t[2] == 1 else None
+
+
+RULES: dict[str, Callable[[Term, gaps.Meter], Term | None]] = {
+    "commute": _comm,
+    "associate": _assoc,
+    "associate_back": _assoc_back,
+    "add_zero": _add_zero,
+    "drop_zero": _drop_zero,
+    "mul_one": _mul_one,
+    "drop_one": _drop_one,
+    "not_not": _not_not,
+    "drop_not_not": _drop_not_not,
+    "de_morgan": _de_morgan,
+    "de_morgan_back": _de_morgan_back,
+    "distribute": _distribute,
+    "factor": _factor,
+    "shift": _shift,
+    "unshift": _unshift,
+}
+#: Rules that only grow the term are taken when nothing else matches (or rarely).
+GROWING = ("add_zero", "mul_one", "not_not")
+
+
+def _apply(term: Term, path: tuple[int, ...], rule: str, meter: gaps.Meter) -> Term | None:
+    meter.tick()
+    if not path:
+        return RULES[rule](term, meter)
+    i = path[0]
+    if i not in _children(term):
+        return None
+    inner = _apply(term[i], path[1:], rule, meter)
+    if inner is None:
+        return None
+    return (*term[:i], inner, *term[i + 1 :])
+
+
+def rewrite(spec: Spec, meter: gaps.Meter) -> gaps.Certified:
+    n, term = spec
+    rng = random.Random(_digest(term))
+    trace: list[Step] = []
+    while len(trace) < n:
+        path: list[int] = []
+        node = term
+        while _children(node) and rng.random() < 0.75:
+            meter.tick()
+            path.append(rng.choice(_children(node)))
+            node = node[path[-1]]
+        names = [r for r in RULES if r not in GROWING and RULES[r](node, meter) is not None]
+        meter.tick(len(RULES))
+        if not names or rng.random() < 0.1:
+            names = list(GROWING)
+        rule = rng.choice(names)
+        new = _apply(term, tuple(path), rule, meter)
+        if new is None:  # pragma: no cover - the rule was checked to match
+            continue
+        term = new
+        trace.append((tuple(path), rule))
+    return gaps.Certified(term, trace)
+
+
+def _digest(term: Term) -> int:
+    """A seed for the generator's own choices, a pure function of the term."""
+    value = 0
+    for ch in repr(term):
+        value = (value * 131 + ord(ch)) % (1 << 61)
+    return value
+
+
+def _well_formed(term: object, depth: int = 0) -> bool:
+    if not isinstance(term, tuple) or not term or depth > 10_000:
+        return False
+    op = term[0]
+    if op == "var":
+        return len(term) == 2 and term[1] in VARIABLES
+    if op == "const":
+        return len(term) == 2 and type(term[1]) is int and 0 <= term[1] <= MASK
+    if op in UNARY:
+        return len(term) == 2 and _well_formed(term[1], depth + 1)
+    if op == "shl":
+        return (
+            len(term) == 3
+            and type(term[2]) is int
+            and 0 <= term[2] < WIDTH
+            and _well_formed(term[1], depth + 1)
+        )
+    if op in BINARY:
+        return (
+            len(term) == 3 and _well_formed(term[1], depth + 1) and _well_formed(term[2], depth + 1)
+        )
+    return False
+
+
+def replay(spec: Spec, rewritten: object, trace: object, meter: gaps.Meter) -> bool:
+    if not _well_formed(rewritten) or not isinstance(trace, (list, tuple)):
+        return False
+    term = spec[1]
+    for step in trace:
+        if not (isinstance(step, tuple) and len(step) == 2 and step[1] in RULES):
+            return False
+        path, rule = step
+        if not isinstance(path, tuple) or not all(type(i) is int for i in path):
+            return False
+        new = _apply(term, path, rule, meter)
+        if new is None:
+            return False
+        term = new
+    return _eq(term, rewritten, meter)  # type: ignore[arg-type]
+
+
+def _to_z3(term: Term, env: dict[str, Any]) -> Any:
+    import z3
+
+    op = term[0]
+    if op == "var":
+        return env[term[1]]
+    if op == "const":
+        return z3.BitVecVal(term[1], WIDTH, ctx=env[VARIABLES[0]].ctx)
+    if op == "shl":
+        return _to_z3(term[1], env) << term[2]
+    if op == "not":
+        return ~_to_z3(term[1], env)
+    if op == "neg":
+        return -_to_z3(term[1], env)
+    s, t = _to_z3(term[1], env), _to_z3(term[2], env)
+    return {
+        "add": s + t,
+        "sub": s - t,
+        "mul": s * t,
+        "and": s & t,
+        "or": s | t,
+        "xor": s ^ t,
+    }[op]
+
+
+def prove(spec: Spec, rewritten: object, meter: gaps.Meter) -> bool:
+    if not _well_formed(rewritten):
+        return False
+    import z3
+
+    context = z3.Context()
+    env = {v: z3.BitVec(v, WIDTH, ctx=context) for v in VARIABLES}
+    solver = z3.Solver(ctx=context)
+    solver.add(_to_z3(spec[1], env) != _to_z3(rewritten, env))  # type: ignore[arg-type]
+    answer = solver.check()
+    stats = solver.statistics()
+    counters = stats.keys()
+    if "rlimit count" in counters:
+        meter.count(rlimit=int(stats.get_key_value("rlimit count")))
+    if answer == z3.unknown:
+        raise gaps.GaveUp(f"z3 returned unknown: {solver.reason_unknown()}")
+    return bool(answer == z3.unsat)
+
+
+def _evaluate(term: Term, env: dict[str, int]) -> int:
+    op = term[0]
+    if op == "var":
+        return env[term[1]]
+    if op == "const":
+        return int(term[1])
+    if op == "shl":
+        return (_evaluate(term[1], env) << term[2]) & MASK
+    if op == "not":
+        return ~_evaluate(term[1], env) & MASK
+    if op == "neg":
+        return -_evaluate(term[1], env) & MASK
+    s, t = _evaluate(term[1], env), _evaluate(term[2], env)
+    value = {"add": s + t, "sub": s - t, "mul": s * t, "and": s & t, "or": s | t, "xor": s ^ t}
+    return value[op] & MASK
+
+
+def _flip(term: Term, path: list[int]) -> Term:
+    if not path:
+        return (FLIP[term[0]], *term[1:])
+    i = path[0]
+    return (*term[:i], _flip(term[i], path[1:]), *term[i + 1 :])
+
+
+def corrupt(spec: Spec, result: gaps.Certified, rng: random.Random) -> gaps.Certified:
+    """Flip one binary operator of the output so that it is no longer equivalent."""
+    rewritten, trace = result
+    inputs = [{v: rng.randrange(1 << WIDTH) for v in VARIABLES} for _ in range(64)]
+    for _ in range(20):
+        path: list[int] = []
+        node, target = rewritten, None
+        while _children(node):
+            if node[0] in BINARY:
+                target = list(path)
+            path.append(rng.choice(_children(node)))
+            node = node[path[-1]]
+            if target is not None and rng.random() < 0.3:
+                break
+        if target is None:
+            break
+        bad = _flip(rewritten, target)
+        if any(_evaluate(bad, env) != _evaluate(rewritten, env) for env in inputs):
+            return gaps.Certified(bad, trace)
+    return gaps.Certified(("add", rewritten, ("const", 1)), trace)
+
+
+FAMILY = gaps.Family(
+    name="term_equivalence",
+    domain="programs",
+    summary="Rewrite a bit-vector term by n sound rules vs replay the trace or prove it with z3.",
+    sample=sample,
+    generate={"rewrite": rewrite},
+    verify={"replay": gaps.certified(replay), "prove": gaps.blind(prove)},
+    corrupt=corrupt,
+    theory=gaps.Theory(
+        generate="n*log(n)",
+        verify={"replay": "n*log(n)", "prove": "2**n"},
+        sign={"replay": "neutral", "prove": "negative"},
+        reference="Baader and Nipkow 1998; Kroening and Strichman 2016",
+    ),
+    references=(
+        "Baader and Nipkow 1998",
+        "de Moura and Bjorner 2008",
+        "Kroening and Strichman 2016",
+    ),
+    tags=("rewriting", "smt", "bit-vectors", "z3", "equivalence"),
+    units={"replay": ("steps", "time"), "prove": ("time",)},
+    sizes=(8, 16, 32, 64, 128, 256),
+)
