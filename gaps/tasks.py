@@ -70,7 +70,7 @@ def _verify(
 ) -> CallRecord:
     verifier = family.verifiers[name]
     record = CallRecord(role, name)
-    if verifier.mode == "certified" and certificate is None:
+    if verifier.mode == "certified" and certificate is NO_CERTIFICATE:
         record.outcome = "error"
         record.reason = (
             f"certified verifier {name!r} needs a certificate, but the generator returned "
@@ -187,7 +187,7 @@ def run_task(
     if record.outcome != "ok":
         return
     bad_output, bad_certificate = _split(bad)
-    if bad_certificate is None:
+    if bad_certificate is NO_CERTIFICATE:
         bad_certificate = certificate  # a corrupted output keeps the honest certificate
     for name in task.verifiers:
         announce("verify_corrupt", name)
@@ -215,7 +215,12 @@ IRREPRODUCIBLE = (
 )
 
 
+#: What a generator that returned no ``gaps.Certified`` has as its certificate (a
+#: certificate may itself be None, so None cannot mean "none").
+NO_CERTIFICATE: Any = type("NoCertificate", (), {"__repr__": lambda self: "NO_CERTIFICATE"})()
+
+
 def _split(result: Any) -> tuple[Any, Any]:
     if isinstance(result, Certified):
         return result.output, result.certificate
-    return result, None
+    return result, NO_CERTIFICATE

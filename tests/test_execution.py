@@ -141,3 +141,22 @@ def test_failing_sampler_is_reported_not_raised():
     report = gaps.classify(fam, sizes=[4, 8, 16], workers=1, instances=1)
     assert report.sign == "inconclusive"
     assert any("no instances today" in flag for flag in report.flags)
+
+
+def test_a_certificate_may_be_none_but_a_missing_one_is_an_error():
+    with_none = gaps.Family(
+        "none_certificate",
+        sample,
+        lambda xs, m: gaps.Certified(sum(xs), None),
+        gaps.certified(lambda xs, s, cert, m: cert is None and s == sum(xs)),
+        lambda xs, s, rng: gaps.Certified(s.output + 1, None),
+    )
+    assert gaps.classify(with_none, sizes=[4, 8, 16], workers=1, instances=1).sign != "unsound"
+    missing = gaps.Family(
+        "no_certificate",
+        sample,
+        lambda xs, m: sum(xs),
+        gaps.certified(lambda xs, s, cert, m: True),
+    )
+    report = gaps.classify(missing, sizes=[4, 8, 16], workers=1, instances=1)
+    assert any("needs a certificate" in flag for flag in report.flags)
