@@ -1,0 +1,138 @@
+"""Eulerian circuit: Hierholzer's algorithm vs walking the circuit handed in.
+
+Problem: a random connected multigraph ``(n, edges)`` with all degrees even: the
+union of a cycle through all n vertices in a random order (which makes it
+connected) and random cycles of 3–10 distinct vertices until m ≥ 2n edges (average
+degree about 4; parallel edges may occur, loops do not). The output is an Eulerian
+circuit, the list of the m + 1 vertices it visits (first = last).
+
+Gap: generation is Hierholzer's algorithm (iterative, with a pointer per vertex and
+a used flag per edge): O(n + m), one tick per edge examined. Witness verification
+walks the circuit once: each consecutive pair of vertices must consume one still
+unused copy of an edge (a multiset of edges keyed by endpoints), the circuit must be
+closed and have exactly m steps: O(n + m). Both sides are linear: **neutral**, the
+gap is a constant factor (Hierholzer examines each edge from both ends).
+
+Costs: steps (ticked in both sides' Python code) and time.
+
+References: Euler 1736; Hierholzer & Wiener 1873; Fleischner 1990.
+
+>>> import random, gaps
+>>> fam = gaps.get("eulerian_circuit")
+>>> graph = fam.sample(30, random.Random(1))
+>>> circuit = fam.generate["hierholzer"](graph, gaps.Meter())
+>>> len(circuit) == len(graph[1]) + 1
+True
+>>> fam.verify["walk"].fn(graph, circuit, gaps.Meter())
+True
+>>> fam.verify["walk"].fn(graph, circuit[::2], gaps.Meter())
+False
+"""
+
+from __future__ import annotations
+
+import random
+from collections import Counter
+from itertools import pairwise
+from typing import Any
+
+import gaps
+
+#: Edges per vertex (average degree twice that).
+DEGREE = 2
+#: The longest extra cycle.
+LONGEST = 10
+
+Graph = tuple[int, list[tuple[int, int]]]
+
+
+def _cycle(vertices: list[int]) -> list[tuple[int, int]]:
+    return [(vertices[i - 1], vertices[i]) for i in range(len(vertices))]
+
+
+def sample(size: int, rng: random.Random) -> Graph:
+    n = max(size, 3)
+    order = list(range(n))
+    rng.shuffle(order)
+    edges = _cycle(order)
+    while len(edges) < DEGREE * n:
+        edges += _cycle(rng.sample(range(n), rng.randint(3, min(n, LONGEST))))
+    rng.shuffle(edges)
+    return n, edges
+
+
+def hierholzer(graph: Graph, meter: gaps.Meter) -> list[int]:
+    n, edges = graph
+    incident: list[list[int]] = [[] for _ in range(n)]
+    for i, (u, v) in enumerate(edges):
+        meter.tick()
+        incident[u].append(i)
+        incident[v].append(i)
+    used = [False] * len(edges)
+    pointer = [0] * n
+    stack, circuit = [edges[0][0] if edges else 0], []
+    while stack:
+        u = stack[-1]
+        while pointer[u] < len(incident[u]) and used[incident[u][pointer[u]]]:
+            meter.tick()
+            pointer[u] += 1
+        if pointer[u] == len(incident[u]):
+            circuit.append(stack.pop())
+            continue
+        meter.tick()
+        i = incident[u][pointer[u]]
+        used[i] = True
+        a, b = edges[i]
+        stack.append(b if a == u else a)
+    circuit.reverse()
+    return circuit
+
+
+def walk(graph: Graph, circuit: Any, meter: gaps.Meter) -> bool:
+    n, edges = graph
+    if not isinstance(circuit, (list, tuple)) or len(circuit) != len(edges) + 1:
+        return False
+    if not all(type(v) is int and 0 <= v < n for v in circuit) or circuit[0] != circuit[-1]:
+        return False
+    unused: Counter[tuple[int, int]] = Counter()
+    for u, v in edges:
+        meter.tick()
+        unused[(u, v) if u < v else (v, u)] += 1
+    for u, v in pairwise(circuit):
+        meter.tick()
+        key = (u, v) if u < v else (v, u)
+        if unused[key] <= 0:
+            return False
+        unused[key] -= 1
+    return True
+
+
+def corrupt(graph: Graph, circuit: list[int], rng: random.Random) -> list[int]:
+    """Replace one inner vertex by another: two steps then use edges not in the graph's
+    multiset (the edge multiset would only be unchanged through a loop, and there are none)."""
+    n = graph[0]
+    bad = list(circuit)
+    i = rng.randrange(1, len(bad) - 1)
+    bad[i] = (bad[i] + rng.randrange(1, n)) % n
+    return bad
+
+
+FAMILY = gaps.Family(
+    name="eulerian_circuit",
+    domain="graphs",
+    summary="Hierholzer's Eulerian circuit vs walking it edge by edge (both linear).",
+    sample=sample,
+    generate={"hierholzer": hierholzer},
+    verify={"walk": gaps.witness(walk)},
+    corrupt=corrupt,
+    theory=gaps.Theory(
+        generate="n",
+        verify="n",
+        sign="neutral",
+        reference="Hierholzer and Wiener 1873; Fleischner 1990",
+    ),
+    references=("Euler 1736", "Hierholzer and Wiener 1873", "Fleischner 1990"),
+    tags=("graphs", "euler", "textbook"),
+    units=("steps", "time"),
+    sizes=(500, 1000, 2000, 4000, 8000, 16000),
+)

@@ -1,0 +1,213 @@
+"""Hamiltonian cycle: plant a cycle in a sparse random graph vs decide Hamiltonicity.
+
+Problem: the instance ``(n, seed)`` asks for a Hamiltonian graph on 0..n−1. The
+generator draws a cycle through all vertices in a random order and adds 0.75 n
+random extra edges (average degree 3.5), returning the shuffled edge list with the
+cycle (a vertex order) as certificate.
+
+Gap: planting is O(n). The ``decide`` verifier (blind) decides Hamiltonicity with
+CaDiCaL 1.9.5 on a compact encoding with lazy subtour elimination: one variable per
+arc (each edge in both directions), exactly one arc out of and into each vertex, no
+2-cycles; each model is a union of disjoint cycles, and while it has more than one,
+a clause "some arc leaves S" is added for each of its cycles S and the solver is
+called again (incrementally). It answers "no" only when the clauses are
+unsatisfiable, which the subtour clauses (valid for every Hamiltonian cycle) make a
+sound refutation. Hamiltonicity is NP-complete (Karp 1972). The ``check`` verifier
+(certified) reads the cycle once: a permutation of the vertices whose consecutive
+pairs (cyclically) are edges, O(n + m). Signs: blind negative, certified neutral.
+
+Leakage: the planting is not hidden. Vertices of degree 2 (about e^(−1.5) ≈ 22 % of
+them: an extra-edge degree is about Poisson(1.5)) force both their edges into every
+Hamiltonian cycle, and forced edges propagate; more generally, a hidden Hamiltonian
+cycle in a random graph of large enough constant average degree is found in
+polynomial time w.h.p. (Broder, Frieze & Shamir 1994), and random graphs of minimum
+degree 3 are Hamiltonian w.h.p. and solved by polynomial average-case algorithms
+(Bollobás, Fenner & Frieze 1987). So the exponential worst case is not expected on
+this distribution: the blind side is expected to grow polynomially, faster than the
+linear planting (a negative gap, but polynomial, not exponential).
+
+Costs: the blind pairing in time only (CaDiCaL is native; its counters are
+reported); planting and the check tick their steps.
+
+References: Karp 1972; Bollobás, Fenner & Frieze 1987; Broder, Frieze & Shamir 1994;
+Biere et al. 2020 (CaDiCaL).
+
+>>> import random, gaps
+>>> fam = gaps.get("hamiltonian_cycle")
+>>> spec = fam.sample(40, random.Random(1))
+>>> edges, cycle = fam.generate["plant"](spec, gaps.Meter())
+>>> fam.verify["check"].fn(spec, edges, cycle, gaps.Meter())
+True
+>>> fam.verify["decide"].fn(spec, edges, gaps.Meter())
+True
+>>> bad, _ = fam.corrupt(spec, gaps.Certified(edges, cycle), random.Random(2))
+>>> fam.verify["decide"].fn(spec, bad, gaps.Meter())
+False
+"""
+
+from __future__ import annotations
+
+import random
+from typing import Any
+
+from pysat.solvers import Solver
+
+import gaps
+
+#: Extra random edges per vertex, on top of the planted cycle.
+EXTRA = 0.75
+
+Spec = tuple[int, int]
+
+
+def sample(size: int, rng: random.Random) -> Spec:
+    return max(size, 5), rng.getrandbits(64)
+
+
+def plant(spec: Spec, meter: gaps.Meter) -> gaps.Certified:
+    n, seed = spec
+    rng = random.Random(seed)
+    cycle = list(range(n))
+    rng.shuffle(cycle)
+    pairs = {(min(a, b), max(a, b)) for a, b in zip(cycle, cycle[1:] + cycle[:1], strict=True)}
+    meter.tick(n)
+    target = min(n + round(EXTRA * n), n * (n - 1) // 2)
+    while len(pairs) < target:
+        meter.tick()
+        u, v = rng.sample(range(n), 2)
+        pairs.add((min(u, v), max(u, v)))
+    edges = sorted(pairs)
+    rng.shuffle(edges)
+    meter.tick(len(edges))
+    return gaps.Certified(edges, cycle)
+
+
+def _edge_set(n: int, edges: Any, meter: gaps.Meter) -> set[tuple[int, int]] | None:
+    """The edges of a simple graph on 0..n-1 as (min, max) pairs, or None."""
+    if not isinstance(edges, (list, tuple)):
+        return None
+    found = set()
+    for edge in edges:
+        meter.tick()
+        if not isinstance(edge, (list, tuple)) or len(edge) != 2:
+            return None
+        u, v = edge
+        if type(u) is not int or type(v) is not int or not (0 <= u < n and 0 <= v < n) or u == v:
+            return None
+        found.add((min(u, v), max(u, v)))
+    return found if len(found) == len(edges) else None
+
+
+def decide(spec: Spec, edges: Any, meter: gaps.Meter) -> bool:
+    n = spec[0]
+    pairs = _edge_set(n, edges, meter)
+    if pairs is None:
+        return False
+    arc: dict[tuple[int, int], int] = {}
+    out: list[list[int]] = [[] for _ in range(n)]
+    into: list[list[int]] = [[] for _ in range(n)]
+    neighbours: list[list[int]] = [[] for _ in range(n)]
+    for u, v in sorted(pairs):
+        for a, b in ((u, v), (v, u)):
+            arc[a, b] = len(arc) + 1
+            out[a].append(arc[a, b])
+            into[b].append(arc[a, b])
+            neighbours[a].append(b)
+    if any(len(out[v]) < 2 for v in range(n)):
+        return False  # a vertex of degree < 2 lies on no cycle
+    clauses = []
+    for lists in (out, into):
+        for xs in lists:
+            clauses.append(xs)
+            clauses += [[-x, -y] for i, x in enumerate(xs) for y in xs[:i]]
+    clauses += [[-arc[u, v], -arc[v, u]] for u, v in pairs]
+    stats = {"propagations": 0, "conflicts": 0, "decisions": 0}
+    with Solver(name="cadical195", bootstrap_with=clauses) as solver:
+        while True:
+            if not solver.solve():
+                answer = False
+                break
+            model = solver.get_model()
+            successor = [0] * n
+            for (a, b), x in arc.items():
+                if model[x - 1] > 0:
+                    successor[a] = b
+            seen = [False] * n
+            cycles = []
+            for start in range(n):
+                if not seen[start]:
+                    cycle, v = [], start
+                    while not seen[v]:
+                        seen[v] = True
+                        cycle.append(v)
+                        v = successor[v]
+                    cycles.append(cycle)
+            if len(cycles) == 1:
+                answer = True
+                break
+            for cycle in cycles:
+                inside = set(cycle)
+                solver.add_clause(
+                    [arc[a, b] for a in cycle for b in neighbours[a] if b not in inside]
+                )
+        stats = solver.accum_stats()
+    meter.count(
+        propagations=stats.get("propagations", 0),
+        conflicts=stats.get("conflicts", 0),
+        decisions=stats.get("decisions", 0),
+    )
+    return answer
+
+
+def check(spec: Spec, edges: Any, cycle: Any, meter: gaps.Meter) -> bool:
+    n = spec[0]
+    pairs = _edge_set(n, edges, meter)
+    if pairs is None or not isinstance(cycle, (list, tuple)) or len(cycle) != n:
+        return False
+    seen = [False] * n
+    for v in cycle:
+        meter.tick()
+        if type(v) is not int or not 0 <= v < n or seen[v]:
+            return False
+        seen[v] = True
+    for i in range(n):
+        meter.tick()
+        u, v = cycle[i - 1], cycle[i]
+        if (min(u, v), max(u, v)) not in pairs:
+            return False
+    return True
+
+
+def corrupt(spec: Spec, result: gaps.Certified, rng: random.Random) -> gaps.Certified:
+    """Cut a vertex down to one edge: it lies on no cycle, so the graph is not Hamiltonian."""
+    edges, cycle = result
+    v = rng.randrange(spec[0])
+    incident = [e for e in edges if v in e]
+    keep = rng.choice(incident)
+    return gaps.Certified([e for e in edges if v not in e or e == keep], cycle)
+
+
+FAMILY = gaps.Family(
+    name="hamiltonian_cycle",
+    domain="graphs",
+    summary="Plant a Hamiltonian cycle (O(n)) vs decide Hamiltonicity blind or check the cycle.",
+    sample=sample,
+    generate={"plant": plant},
+    verify={"decide": gaps.blind(decide), "check": gaps.certified(check)},
+    corrupt=corrupt,
+    theory=gaps.Theory(
+        generate="n",
+        verify={"decide": "n**2", "check": "n"},
+        sign={"decide": "negative", "check": "neutral"},
+        reference="Karp 1972; Broder, Frieze and Shamir 1994 (hidden cycles are easy)",
+    ),
+    references=(
+        "Karp 1972",
+        "Bollobas, Fenner and Frieze 1987",
+        "Broder, Frieze and Shamir 1994",
+        "Biere et al. 2020",
+    ),
+    tags=("graphs", "hamiltonian", "planted", "np-complete", "solver"),
+    units={"decide": ("time",), "check": ("steps", "time")},
+    sizes=(50, 100, 200, 400, 800, 1600),
+)
