@@ -53,7 +53,7 @@ class DaskPool:
     [8, 16]
     """
 
-    def __init__(self, address: Any) -> None:
+    def __init__(self, address: Any, *, timeout: float = 10.0) -> None:
         try:
             from distributed import Client
         except ImportError:
@@ -64,7 +64,7 @@ class DaskPool:
             self.client, self._own = address, False
         else:
             try:
-                self.client, self._own = Client(address, timeout=10), True
+                self.client, self._own = Client(address, timeout=timeout), True
             except (OSError, TimeoutError) as exc:
                 raise InvalidArgument(
                     f"Cannot reach a Dask scheduler at {address!r} ({exc}). Start one with "

@@ -73,4 +73,4 @@ def test_classify_on_a_scheduler_address(cluster):
 
 def test_an_unreachable_scheduler_is_a_clear_error():
     with pytest.raises(gaps.InvalidArgument, match="Cannot reach a Dask scheduler"):
-        DaskPool("tcp://127.0.0.1:9")
+        DaskPool("tcp://127.0.0.1:9", timeout=1)
