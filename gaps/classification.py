@@ -303,6 +303,75 @@ def _gap_curve(gen: SideReport, ver: SideReport) -> dict[int, float]:
     return curve
 
 
+_POLYNOMIAL = frozenset(
+    ("constant", "log", "linear", "linearithmic", "quadratic", "cubic", "polynomial")
+)
+SLOPE_ROUNDS = 200
+
+
+def _sign_from_slope(
+    meas: Measurements, pairing: Pairing, unit: str, gen: SideReport, ver: SideReport
+) -> tuple[str, float, str]:
+    """Decide a sign the fitted growths left ambiguous, from the measured gap's slope.
+
+    When both sides grow polynomially, the gap's slope in bits per doubling of n is the
+    difference of their exponents: a bootstrap interval (over instances within each
+    size) inside ±TREND_TOLERANCE says neutral, one wholly above or below says positive
+    or negative. Anything else, or a super-polynomial side, stays inconclusive.
+    """
+    assert gen.growth is not None and ver.growth is not None
+    if not {gen.growth.label, ver.growth.label} <= _POLYNOMIAL or any(gen.censored + ver.censored):
+        return "inconclusive", 0.0, "a side is not polynomial or was censored"
+    slopes = _slope_bootstrap(meas, pairing, unit)
+    if len(slopes) < SLOPE_ROUNDS // 2:
+        return "inconclusive", 0.0, "too few sizes to measure the gap's slope"
+    lo, hi = slopes[len(slopes) // 20], slopes[-(len(slopes) // 20) - 1]
+    tol = TREND_TOLERANCE
+    if lo > tol:
+        sign, share = "positive", sum(s > tol for s in slopes) / len(slopes)
+    elif hi < -tol:
+        sign, share = "negative", sum(s < -tol for s in slopes) / len(slopes)
+    elif -tol <= lo and hi <= tol:
+        sign, share = "neutral", sum(abs(s) <= tol for s in slopes) / len(slopes)
+    else:
+        sign, share = "inconclusive", 0.0
+    why = (
+        f"both sides are polynomial, and the measured gap moves [{lo:+.2f}, {hi:+.2f}] bits per "
+        f"doubling of n (90% interval): {sign}"
+    )
+    return sign, share, why
+
+
+def _slope_bootstrap(meas: Measurements, pairing: Pairing, unit: str) -> list[float]:
+    """Sorted bootstrap slopes of log2(median generate / median verify) against log2 n."""
+    import numpy as np
+
+    sides = []
+    for role in ("generate", "verify"):
+        ns, costs, censored = meas.series(pairing, role, unit)
+        by_size: dict[int, list[float]] = {}
+        for n, c, z in zip(ns, costs, censored, strict=True):
+            if not z and c > 0:
+                by_size.setdefault(n, []).append(c)
+        sides.append(by_size)
+    sizes = sorted(set(sides[0]) & set(sides[1]))
+    if len(sizes) < 3:
+        return []
+    rng = np.random.default_rng(meas.seed)
+    x = np.log2(np.array(sizes, dtype=float))
+    gaps = np.zeros((SLOPE_ROUNDS, len(sizes)))
+    for j, n in enumerate(sizes):
+        meds = []
+        for by_size in sides:
+            values = np.log2(np.array(by_size[n]))
+            picks = rng.integers(0, len(values), size=(SLOPE_ROUNDS, len(values)))
+            meds.append(np.median(values[picks], axis=1))
+        gaps[:, j] = meds[0] - meds[1]
+    xc = x - x.mean()
+    slopes = (gaps - gaps.mean(axis=1, keepdims=True)) @ xc / float(xc @ xc)
+    return sorted(float(s) for s in slopes)
+
+
 def _trend(curve: dict[int, float]) -> float | None:
     """Least-squares slope of the measured gap (bits) per doubling of n."""
     if len(curve) < 3:
@@ -354,8 +423,9 @@ def _report(meas: Measurements, pairing: Pairing, unit: str) -> GapReport:
         sign = _SIGN_OF_ORDER[compare_fitted(gen.growth, ver.growth)]
         confidence = _sign_confidence(gen.growth, ver.growth, sign)
         if confidence < 0.5:
-            reasons.append(f"the sign {sign} held in only {confidence:.0%} of bootstrap resamples")
-            sign = "inconclusive"
+            ambiguous = f"the sign {sign} held in only {confidence:.0%} of bootstrap resamples"
+            sign, confidence, why = _sign_from_slope(meas, pairing, unit, gen, ver)
+            reasons.append(f"{ambiguous}; {why}")
     curve = _gap_curve(gen, ver)
     trend = _trend(curve)
     if trend is not None and (
