@@ -229,3 +229,25 @@ def check_drup(clauses: Sequence[Sequence[int]], proof: object, meter: gaps.Mete
             return True
         checker.add(lits)
     return checker.inconsistent and checker.rup([])
+
+
+# The roles shared by the refutation families: an instance is (size, clauses).
+
+
+def cadical(spec: tuple[int, list[list[int]]], meter: gaps.Meter) -> gaps.Certified:
+    answer, proof = refute(spec[1], meter)
+    return gaps.Certified(answer, proof)
+
+
+def decide(spec: tuple[int, list[list[int]]], answer: object, meter: gaps.Meter) -> bool:
+    if answer == UNSAT:
+        return decide_unsat(spec[1], meter)
+    return satisfies(spec[1], answer, meter)
+
+
+def drat(
+    spec: tuple[int, list[list[int]]], answer: object, proof: object, meter: gaps.Meter
+) -> bool:
+    if answer == UNSAT:
+        return check_drup(spec[1], proof, meter)
+    return satisfies(spec[1], answer, meter)

@@ -48,7 +48,7 @@ from __future__ import annotations
 
 import random
 
-from gaps.problems.logic._refutation import UNSAT, check_drup, decide_unsat, refute, satisfies
+from gaps.problems.logic._refutation import cadical, decide, drat
 
 import gaps
 
@@ -76,23 +76,6 @@ def sample(size: int, rng: random.Random) -> Spec:
         clauses.append(renamed)
     rng.shuffle(clauses)
     return n, clauses
-
-
-def cadical(spec: Spec, meter: gaps.Meter) -> gaps.Certified:
-    answer, proof = refute(spec[1], meter)
-    return gaps.Certified(answer, proof)
-
-
-def decide(spec: Spec, answer: object, meter: gaps.Meter) -> bool:
-    if answer == UNSAT:
-        return decide_unsat(spec[1], meter)
-    return satisfies(spec[1], answer, meter)
-
-
-def drat(spec: Spec, answer: object, proof: object, meter: gaps.Meter) -> bool:
-    if answer == UNSAT:
-        return check_drup(spec[1], proof, meter)
-    return satisfies(spec[1], answer, meter)
 
 
 def corrupt(spec: Spec, result: gaps.Certified, rng: random.Random) -> gaps.Certified:
