@@ -49,7 +49,11 @@ settings.register_profile(
 )
 settings.register_profile(
     "deep",
+    # From hypothesis's default, not whatever is loaded: under CI=true hypothesis loads
+    # its own derandomized "ci" profile, and a deep run must explore at random.
+    settings.get_profile("default"),
     max_examples=DEEP_EXAMPLES,
+    derandomize=False,
     deadline=None,
     # Families sample slowly at their larger sizes; depth is the point here, not speed.
     suppress_health_check=[HealthCheck.too_slow],
