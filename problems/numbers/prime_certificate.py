@@ -29,6 +29,19 @@ a few exponentiations more than the check and the measured gap stays near +1.5 b
 (measured neutral, even slightly falling). Larger sizes are out of reach of the blind
 verifier's budget.
 
+So maurer/pratt is honestly undecidable at measurable sizes, and is left so. Measured
+with 3 instances on seeds 0 and 1, the gap was +1.5, +1.6, +2.3, +1.4, +1.1, +1.3 and
++2.0, +1.6, +1.5, +1.7, +1.5, +1.5 bits from 96 to 440 bits (slope interval about
+[-0.6, +0.1] bits per doubling: inconclusive, never positive). The reason is the
+generator's per-candidate cost at these sizes: each candidate costs a fresh 17–32-bit
+prime q, a product, and FLINT's trial-division sieve, nearly constant in n, while
+the n**3 exponentiation that dominates asymptotically runs on only a few survivors;
+its measured growth is about n**2 to n**3 against about n**2.3 for the check (CPython's
+``pow`` at a few hundred bits). The count of candidates is geometric, so 3 instances
+also leave the generator's medians noisy by a factor up to 1.7. The theory is kept:
+it is the standard count for this construction (Maurer 1995), and nothing measured
+contradicts it.
+
 The ``miller_rabin`` verifier (blind) decides primality of p without the
 certificate with FLINT's proven ``is_prime`` (a deterministic strong-pseudoprime test
 below 3.3·10**24, then BPSW followed by a Pocklington–Lehmer, Morrison or APRCL
