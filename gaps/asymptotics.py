@@ -64,11 +64,11 @@ def _rounded(g: Growth) -> str:
     # the cache is shared by nearby bootstrap fits.
     if g.param is None or g.label in ("linear", "quadratic", "cubic"):
         return g.text
-    p = round(g.param, 2)
     if g.label == "polynomial":
-        return f"n**{p}"
-    if g.label == "exponential":
-        return f"{p}**n"
+        return f"n**{round(g.param, 2)}"
+    if g.label == "exponential" and g.param > 1:
+        # Two significant digits of b - 1: a base of 1.0036 must not round to 1.
+        return f"{1 + float(f'{g.param - 1:.2g}')!r}**n"
     return g.text
 
 

@@ -201,3 +201,12 @@ def test_sizes_omitted_grow_until_the_budget_binds():
     assert sizes[0] == 4 and len(sizes) >= 6
     assert all(b == 2 * a for a, b in itertools.pairwise(sizes))
     assert report.generate.growth.label == "linearithmic"
+
+
+def test_an_exponential_with_a_base_near_one_still_outgrows_n_log_n():
+    from gaps.asymptotics import compare_fitted
+
+    slow_exponential = gaps.Growth("exponential", 1.0036, 1.0, "1.0036**n", 1.0, None)
+    linearithmic = gaps.Growth("linearithmic", None, 1.0, "n*log(n)", 1.0, None)
+    assert compare_fitted(slow_exponential, linearithmic) == "faster"
+    assert compare_fitted(linearithmic, slow_exponential) == "slower"
