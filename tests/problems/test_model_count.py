@@ -48,3 +48,13 @@ def test_model_count_accepts_a_correct_zero():
     assert count == 0
     assert WITNESSES(spec, 0, certificate, gaps.Meter()) is True
     assert RECOMPUTE(spec, 0, gaps.Meter()) is True
+
+
+def test_model_count_recompute_repeats_the_whole_generation():
+    # A compare verifier regenerates (enumeration and DRAT refutation) and compares:
+    # CaDiCaL's deterministic counters must be the same on both sides.
+    spec = FAM.sample(14, random.Random(2))
+    generated, checked = gaps.Meter(), gaps.Meter()
+    count, _ = FAM.generate["enumerate"](spec, generated)
+    assert RECOMPUTE(spec, count, checked) is True
+    assert checked.counters == generated.counters

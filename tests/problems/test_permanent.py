@@ -29,3 +29,13 @@ def test_permanent_rejects_wrong_types():
     matrix = [[1, 1], [1, 1]]
     for bad in (1, 3, 2.0, "2", None, True):
         assert RECOMPUTE(matrix, bad, gaps.Meter()) is False
+
+
+def test_permanent_recompute_ticks_the_generators_work_plus_one_comparison():
+    # A compare verifier regenerates and compares: both sides must tick the same work.
+    for size in (3, 6, 9):
+        matrix = FAM.sample(size, random.Random(size))
+        generated, checked = gaps.Meter(), gaps.Meter()
+        count = FAM.generate["ryser"](matrix, generated)
+        assert RECOMPUTE(matrix, count, checked) is True
+        assert checked.steps == generated.steps + 1
