@@ -34,3 +34,16 @@ def test_bipartite_matching_rejects_hand_made_wrong_answers():
         assert KONIG(graph, bad, cover, gaps.Meter()) is False, bad
     for bad_cover in [((), (0,)), ((0,), ()), ((0, 1), (0, 1)), None, ((5,), (0,)), ((0,),)]:
         assert KONIG(graph, matching, bad_cover, gaps.Meter()) is False, bad_cover
+
+
+def test_recompute_accepts_any_maximum_matching_and_rejects_a_smaller_one():
+    fam = gaps.get("bipartite_matching")
+    recompute = fam.verify["recompute"].fn
+    graph = (2, [(0, 0), (0, 1), (1, 0)])
+    assert recompute(graph, ((0, 1), (1, 0)), gaps.Meter()) is True
+    assert recompute(graph, ((0, 0),), gaps.Meter()) is False  # maximal, not maximum
+    assert recompute(graph, ((1, 1),), gaps.Meter()) is False  # not an edge
+    assert recompute(graph, "nonsense", gaps.Meter()) is False
+    big = fam.sample(200, random.Random(3))
+    matching = fam.generate["hopcroft_karp"](big, gaps.Meter()).output
+    assert recompute(big, matching, gaps.Meter()) is True
