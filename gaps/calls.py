@@ -139,9 +139,6 @@ def measure_call(
     except MemoryError:
         record.outcome, record.reason = "censored", "memory"
         value = None
-    except RecursionError as exc:
-        record.outcome, record.reason = "error", _short_error(exc)
-        value = None
     except Exception as exc:
         record.outcome, record.reason = "error", _short_error(exc)
         value = None

@@ -87,7 +87,6 @@ class DaskPool:
         tasks: Iterable[Task],
         limits: Limits,
         on_done: Callable[[Task, list[CallRecord]], None],
-        should_stop: Callable[[], bool] = lambda: False,
     ) -> None:
         """Submit every task; call ``on_done`` here, in the coordinator, as each ends."""
         from distributed import as_completed

@@ -145,7 +145,6 @@ class Runner(Protocol):
         tasks: Iterable[Task],
         limits: Limits,
         on_done: Callable[[Task, list[CallRecord]], None],
-        should_stop: Callable[[], bool] = ...,
     ) -> None: ...
 
     def close(self) -> None: ...
@@ -215,7 +214,6 @@ class WorkerPool:
         tasks: Iterable[Task],
         limits: Limits,
         on_done: Callable[[Task, list[CallRecord]], None],
-        should_stop: Callable[[], bool] = lambda: False,
     ) -> None:
         """Run ``tasks``; call ``on_done(task, records)`` in this process as each ends."""
         key, blob = ship(family)
@@ -224,7 +222,7 @@ class WorkerPool:
         busy: list[_Worker] = []
         try:
             while pending or busy:
-                while pending and len(busy) < self.size and not should_stop():
+                while pending and len(busy) < self.size:
                     worker = self._idle.pop() if self._idle else _Worker.start()
                     task = pending.popleft()
                     worker.task, worker.records, worker.current = task, [], None

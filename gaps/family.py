@@ -10,6 +10,7 @@ checked when the family is declared, so a mistake surfaces where it was made.
 from __future__ import annotations
 
 import inspect
+import numbers
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -31,6 +32,7 @@ __all__ = [
     "certified",
     "compare",
     "grade",
+    "verdict_of",
     "witness",
 ]
 
@@ -72,6 +74,24 @@ class Verifier:
     @property
     def arity(self) -> int:
         return 4 if self.mode == "certified" else 3
+
+
+def verdict_of(mode: str, value: Any) -> bool | None:
+    """What a verifier of ``mode`` returned: accepted, rejected, or None (not a verdict).
+
+    A ``grade`` verifier accepts with a score of 1 and must return a real number in
+    [0, 1]; the others must return a bool (numpy's bools count, ints do not).
+
+    >>> verdict_of("witness", True), verdict_of("witness", 1), verdict_of("grade", 0.5)
+    (True, None, False)
+    """
+    if mode == "grade":
+        if isinstance(value, bool) or not isinstance(value, numbers.Real):
+            return None
+        score = float(value)
+        return score >= 1 - 1e-9 if 0 <= score <= 1 else None  # NaN fails both bounds
+    numpy_bool = type(value).__module__ == "numpy" and type(value).__name__ in ("bool", "bool_")
+    return bool(value) if isinstance(value, bool) or numpy_bool else None
 
 
 def witness(fn: Callable[[Any, Any, Any], bool]) -> Verifier:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from gaps.calls import WARM_BELOW, CallRecord, measure_call
-from gaps.family import Certified, Family
+from gaps.family import Certified, Family, verdict_of
 from gaps.seeding import derive_rng
 
 __all__ = ["Limits", "Task", "run_task"]
@@ -59,11 +59,6 @@ def _evidence(instance: Any, output: Any) -> str:
     return text if len(text) <= EVIDENCE_CHARS else text[:EVIDENCE_CHARS] + " ...(truncated)"
 
 
-def _is_bool(value: Any) -> bool:
-    # numpy's bool_ is a fine verdict; ints and truthy objects are not.
-    return isinstance(value, bool) or type(value).__name__ == "bool_"
-
-
 def _verify(
     family: Family,
     name: str,
@@ -101,21 +96,15 @@ def _verify(
     )
     if record.outcome != "ok":
         return record
-    if verifier.mode == "grade":
-        if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 1:
-            record.outcome = "rejected"
-            record.reason = (
-                f"grader returned {value!r} ({type(value).__name__}), not a score in [0, 1]"
-            )
-            return record
-        record.score = float(value)
-        record.verdict = value >= 1 - 1e-9
-    elif not _is_bool(value):
+    verdict = verdict_of(verifier.mode, value)
+    if verdict is None:
+        wanted = "a score in [0, 1]" if verifier.mode == "grade" else "a bool"
         record.outcome = "rejected"
-        record.reason = f"verifier returned {value!r:.80} ({type(value).__name__}), not a bool"
+        record.reason = f"verifier returned {value!r:.80} ({type(value).__name__}), not {wanted}"
         return record
-    else:
-        record.verdict = bool(value)
+    record.verdict = verdict
+    if verifier.mode == "grade":
+        record.score = float(value)
     expected = role == "verify"
     if record.verdict != expected:
         record.evidence = _evidence(instance, output)

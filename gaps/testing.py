@@ -22,7 +22,6 @@ the contract itself does not load hypothesis).
 from __future__ import annotations
 
 import functools
-import numbers
 import os
 import pickle
 import random
@@ -36,7 +35,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from gaps.errors import DeclarationError, GapsError, InvalidArgument, UnknownName, did_you_mean
-from gaps.family import Certified, Family, Pairing
+from gaps.family import Certified, Family, Pairing, verdict_of
 from gaps.meter import Meter
 from gaps.seeding import derive_rng
 
@@ -137,13 +136,7 @@ def _call_verifier(family: Family, name: str, instance: Any, output: Any, certif
 
 def _verdict_of(family: Family, name: str, value: Any) -> bool | None:
     """True (accepted), False (rejected) or None (not a verdict for this verifier's mode)."""
-    if family.verifiers[name].mode == "grade":
-        if isinstance(value, bool) or not isinstance(value, numbers.Real):
-            return None
-        grade = float(value)
-        return grade >= 1 - 1e-9 if 0 <= grade <= 1 else None  # NaN fails both bounds
-    numpy_bool = type(value).__module__ == "numpy" and type(value).__name__ in ("bool", "bool_")
-    return bool(value) if isinstance(value, bool) or numpy_bool else None
+    return verdict_of(family.verifiers[name].mode, value)
 
 
 def _same(a: Any, b: Any) -> bool:

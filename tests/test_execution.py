@@ -160,3 +160,17 @@ def test_a_certificate_may_be_none_but_a_missing_one_is_an_error():
     )
     report = gaps.classify(missing, sizes=[4, 8, 16], workers=1, instances=1)
     assert any("needs a certificate" in flag for flag in report.flags)
+
+
+def test_numpy_bools_are_verdicts():
+    import numpy as np
+
+    fam = gaps.Family(
+        "numpy_verdict",
+        sample,
+        lambda xs, m: sum(xs),
+        lambda xs, s, m: np.bool_(s == sum(xs)),
+        lambda xs, s, rng: s + 1,
+    )
+    report = gaps.classify(fam, sizes=[4, 8, 16], workers=1, instances=1)
+    assert report.sign != "unsound", report.reasons
