@@ -42,19 +42,11 @@ from __future__ import annotations
 
 import random
 
+from gaps.problems.strings._pairs import sample
+
 import gaps
 
-ALPHABET = "acgt"
-
 Pair = tuple[str, str]
-
-
-def sample(size: int, rng: random.Random) -> Pair:
-    n = max(size, 1)
-    return (
-        "".join(rng.choice(ALPHABET) for _ in range(n)),
-        "".join(rng.choice(ALPHABET) for _ in range(n)),
-    )
 
 
 def _next_row(prev: list[int], a: str, t: str) -> list[int]:
