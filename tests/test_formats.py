@@ -1,14 +1,27 @@
-"""Strict format readers: round trips with python-sat, and clear errors on malformed files."""
+"""Strict format readers: round trips with python-sat, cnfgen and z3, clear errors on bad files."""
 
 from __future__ import annotations
 
 import io
+import subprocess
+import sys
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from gaps.formats import CNF, FormatError, dumps_dimacs, read_dimacs, read_edgelist, read_graphml
+from gaps.errors import InvalidArgument
+from gaps.formats import (
+    CNF,
+    FormatError,
+    cnf_from,
+    dumps_dimacs,
+    dumps_smtlib,
+    read_dimacs,
+    read_edgelist,
+    read_graphml,
+    read_smtlib,
+)
 
 
 @st.composite
@@ -84,3 +97,218 @@ def test_graphml_round_trip_and_malformed_xml():
     assert nx.is_isomorphic(read_graphml(io.StringIO(text)), graph)
     with pytest.raises(FormatError, match="not well-formed XML"):
         read_graphml(io.StringIO("<graphml><graph>"))
+
+
+def test_importing_formats_loads_neither_z3_nor_cnfgen_nor_python_sat():
+    heavy = "('z3', 'cnfgen', 'pysat')"
+    code = f"import gaps.formats, sys; print([m for m in {heavy} if m in sys.modules])"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+
+
+def cnfgen_families():
+    import cnfgen
+
+    empty = cnfgen.CNF()
+    empty.update_variable_number(5)
+    return [
+        cnfgen.PigeonholePrinciple(4, 3),
+        cnfgen.RandomKCNF(3, 10, 20, seed=1),
+        cnfgen.OrderingPrinciple(4),
+        cnfgen.VanDerWaerden(8, 3, 3),
+        empty,
+    ]
+
+
+@pytest.mark.parametrize("formula", cnfgen_families(), ids=lambda f: f.header["description"])
+def test_cnf_from_cnfgen_keeps_the_formula_and_round_trips_through_dimacs(formula):
+    cnf = cnf_from(formula)
+    assert cnf.num_vars == formula.number_of_variables()
+    assert cnf.clauses == [list(clause) for clause in formula.clauses()]
+    assert cnf.comments[0] == f"description: {formula.header['description']}"
+    again = read_dimacs(io.StringIO(dumps_dimacs(cnf)))
+    assert (again.num_vars, again.clauses, again.comments) == (
+        cnf.num_vars,
+        cnf.clauses,
+        cnf.comments,
+    )
+
+
+@pytest.mark.parametrize("formula", cnfgen_families(), ids=lambda f: f.header["description"])
+def test_we_read_what_cnfgen_writes(formula):
+    plain = read_dimacs(io.StringIO(formula.to_dimacs()))
+    assert (plain.num_vars, plain.clauses) == (
+        cnf_from(formula).num_vars,
+        cnf_from(formula).clauses,
+    )
+    with_header = io.StringIO()
+    formula.to_file(with_header)  # cnfgen's header as comment lines
+    read = read_dimacs(io.StringIO(with_header.getvalue()))
+    assert read.clauses == plain.clauses
+    assert read.comments[: len(formula.header)] == cnf_from(formula).comments
+
+
+@given(cnfs())
+def test_cnf_from_agrees_with_cnfgen_and_python_sat_on_any_clauses(cnf):
+    import cnfgen
+    from pysat.formula import CNF as PysatCNF
+
+    from_cnfgen = cnfgen.CNF(cnf.clauses)
+    from_pysat = PysatCNF(from_clauses=cnf.clauses)
+    assert cnf_from(from_cnfgen).clauses == cnf_from(from_pysat).clauses == cnf.clauses
+    assert cnf_from(from_cnfgen).num_vars == cnf_from(from_pysat).num_vars
+    pysat_text = io.StringIO()
+    from_pysat.to_fp(pysat_text)
+    for text in (from_cnfgen.to_dimacs(), pysat_text.getvalue()):
+        assert read_dimacs(io.StringIO(text)).clauses == cnf.clauses
+
+
+def test_cnf_from_python_sat_keeps_comments_without_their_lead():
+    from pysat.formula import CNF as PysatCNF
+
+    cnf = cnf_from(PysatCNF(from_string="c made by hand\np cnf 3 1\n1 -3 0\n"))
+    assert (cnf.num_vars, cnf.clauses, cnf.comments) == (3, [[1, -3]], ["made by hand"])
+
+
+def test_cnf_from_copies_a_cnf():
+    original = CNF(2, [[1, -2]], ["kept"])
+    copy = cnf_from(original)
+    copy.clauses[0].append(2)
+    copy.comments.append("added")
+    assert (original.clauses, original.comments) == ([[1, -2]], ["kept"])
+
+
+def unsized_pysat_cnf():
+    from pysat.formula import CNF as PysatCNF
+
+    formula = PysatCNF()
+    formula.clauses = [[1, 2]]  # nv stays 0: python-sat itself would write 'p cnf 0 1'
+    return formula
+
+
+def pysat_object(name):
+    from pysat import formula
+
+    made = getattr(formula, name)()
+    made.append([1, 2])
+    return made
+
+
+@pytest.mark.parametrize(
+    "make, message",
+    [
+        (
+            lambda: [[1, -2]],
+            "takes a cnfgen formula, a python-sat CNF or a gaps.formats.CNF. Got list",
+        ),
+        (lambda: "p cnf 1 1\n1 0\n", "Got str"),
+        (lambda: pysat_object("WCNF"), "cannot take a python-sat WCNF"),
+        (lambda: pysat_object("CNFPlus"), None),
+        (unsized_pysat_cnf, "declares 0 variables, but clause 1 \\[1, 2\\] uses variable 1"),
+        (lambda: CNF(2, [[1, 0]]), "Clause 1 of the CNF holds 0 \\(int\\); literals are nonzero"),
+        (lambda: CNF(2, [[True]]), "holds True \\(bool\\)"),
+        (lambda: CNF(-1, []), "number of variables must be an int >= 0. Got -1"),
+    ],
+)
+def test_cnf_from_refuses_what_it_cannot_convert(make, message):
+    formula = make()
+    if message is None:  # a CNFPlus is accepted until it holds a cardinality constraint
+        assert cnf_from(formula).clauses == [[1, 2]]
+        formula.append([[1, 2], 1], is_atmost=True)
+        message = "CNFPlus with cardinality constraints"
+    with pytest.raises(InvalidArgument, match=message):
+        cnf_from(formula)
+
+
+def z3_terms():
+    import z3
+
+    x, y = z3.Ints("x y")
+    r = z3.Real("r")
+    f = z3.Function("f", z3.IntSort(), z3.IntSort())
+    bits = z3.BitVec("b v", 8)  # a name that SMT-LIB must quote
+    a = z3.Array("a", z3.IntSort(), z3.BoolSort())
+    s = z3.String("s")
+    return [
+        [x > 1],
+        [x + 2 * y <= 7, z3.Or(x == y, z3.Not(x < 0))],
+        [r * r == 2, r > 0],
+        [f(f(x)) < y, z3.ForAll([x], f(x) >= 0)],
+        [bits + 1 == 3, z3.Extract(7, 4, bits) == 0],
+        [z3.Select(a, x), z3.Implies(a[y], x != y)],
+        [s == z3.StringVal('say "hi"'), z3.Length(s) > 2],
+    ]
+
+
+@pytest.mark.parametrize("terms", z3_terms(), ids=str)
+def test_smtlib_round_trip(terms, tmp_path):
+    text = dumps_smtlib(terms)
+    again = read_smtlib(io.StringIO(text))
+    assert [a.sexpr() for a in again] == [t.sexpr() for t in terms]
+    path = tmp_path / "round.smt2"
+    path.write_text(text)
+    assert dumps_smtlib(read_smtlib(path)) == text
+
+
+def test_smtlib_commands_and_comments_are_allowed():
+    text = (
+        "; a benchmark\n(set-logic QF_LIA)\n(set-option :produce-models true)\n"
+        "(declare-const x Int) ; the unknown\n(define-fun two () Int 2)\n"
+        "(push 1)\n(assert (< x 0))\n(pop 1)\n"
+        "(assert (> x two))\n(check-sat)\n(get-model)\n(exit)\n"
+    )
+    assert [a.sexpr() for a in read_smtlib(io.StringIO(text))] == ["(> x 2)"]
+
+
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        (
+            "(declare-const x Int)\n  (assert (> x 1)\n",
+            "line 2, column 3: this command is never closed",
+        ),
+        ("(declare-const x Int)\n(assert (> x 1)))\n", "line 2, column 17: .* a '\\)' that closes"),
+        ("(declare-const x Int)\n\n(assert (< y 3))\n", "line 3, column 12: unknown constant y"),
+        (
+            "(declare-const x Int)\n(declare-const s String)\n(assert (> x s))\n",
+            "line 3, column \\d+: Sort mismatch at argument #2",
+        ),
+        ("(declare-const x Int)\n(assert (+ x 1))\n", "line 2, column \\d+: .*term is not Boolean"),
+        ("(frobnicate)\n(assert true)\n", "line 1, column 2: expected an SMT-LIB command"),
+        ("(assert true)\n(asert false)\n", "line 2, column 2: .*'assert'.*got 'asert'"),
+        (
+            "(assert true)\nhello\n",
+            "line 2, column 1: expected '\\(' to start a command, got 'hello'",
+        ),
+        ('(assert (= "a b))\n', "line 1, column 12: this string literal is never closed"),
+        ("(assert |p)\n", "line 1, column 9: this quoted symbol"),
+        ("", "no assertion; expected at least one \\(assert TERM\\)"),
+        ("; only a comment\n", "no assertion"),
+        ("(declare-const x Int)\n(check-sat)\n", "no assertion"),
+    ],
+)
+def test_malformed_smtlib_names_the_line_and_the_expectation(text, message):
+    with pytest.raises(FormatError, match=message) as caught:
+        read_smtlib(io.StringIO(text))
+    error = caught.value
+    assert error.__context__ is None or error.__suppress_context__  # no z3 traceback chained
+
+
+def test_smtlib_file_errors_name_the_file_and_line(tmp_path):
+    path = tmp_path / "bad.smt2"
+    path.write_text("(set-logic QF_LIA)\n(declare-const x Int)\n(assert (< x zz))\n")
+    with pytest.raises(FormatError, match=r"bad\.smt2: line 3, column 14: unknown constant zz"):
+        read_smtlib(path)
+    with pytest.raises(FormatError, match="no such file"):
+        read_smtlib(tmp_path / "missing.smt2")
+
+
+def test_dumps_smtlib_refuses_what_read_smtlib_would_not_read_back():
+    import z3
+
+    with pytest.raises(InvalidArgument, match="at least one assertion"):
+        dumps_smtlib([])
+    with pytest.raises(InvalidArgument, match=r"Assertion 1 must be a z3 Boolean term\. Got x"):
+        dumps_smtlib([z3.BoolVal(True), z3.Int("x")])
+    with pytest.raises(InvalidArgument, match="Got True \\(bool\\)"):
+        dumps_smtlib([True])
