@@ -1,0 +1,259 @@
+"""0/1 knapsack: the dynamic program vs checking that a packed set is optimal.
+
+Problem: n items with integer weights w_i in [1, 100] and values v_i in [1, 1000],
+drawn uniformly and independently (the "uncorrelated" class of the knapsack
+literature), and a capacity C = ⌊Σ w_i / 2⌋, so about half the items fit. The output
+is a pair ``(items, value)``: the packed items as a sorted tuple of indices and the
+claimed optimum. It is correct when the items weigh at most C, are worth exactly
+``value``, and no set of weight at most C is worth more. Weights are bounded on
+purpose: C ≈ 25 n then grows like n, the n × C table stays affordable, and every
+cost below is a function of n alone.
+
+Gap: generation is the textbook dynamic program over capacities (Bellman 1957;
+Kellerer, Pferschy & Pisinger 2004, ch. 2): best[i][c] = max(best[i-1][c],
+best[i-1][c - w_i] + v_i) over the n·(C + 1) cells, then a walk back up the table for
+the packed set: Θ(n·C) steps, Θ(n²) here since C ∝ n. It is pseudo-polynomial:
+polynomial in n and in the *magnitude* of C, exponential in its bit length, as it
+must be for an NP-hard problem (Karp 1972; Garey & Johnson 1979, [MP9]). This is a
+readable reference implementation, not the fastest algorithm for bounded weights
+(Polak, Rohwedder & Węgrzycki 2021 solve 0/1 knapsack in O(n + w_max³)). A faster
+generator would serve the ``optimality`` verifier equally (neutral either way); the
+``table`` certificate belongs to this dynamic program.
+
+Checking a set's weight and value is Θ(n), but it establishes only a lower bound on
+the optimum: the optimal set minus one item passes it. It is therefore not offered
+as a verifier (the corruptor below drops items, and the audit would rightly call it
+unsound). Optimality is the hard part. "Is this feasible set optimal?" is
+coNP-complete: a better set refutes it, and conversely any decision instance (w, v,
+C, V) with positive weights and V ≥ 1 reduces to it by adding an item of weight C and value
+V − 1, whose singleton is optimal exactly when no set of the original items reaches V.
+So no polynomial-size certificate of optimality exists unless NP = coNP, and in the
+pseudo-polynomial regime an O((n + C)^(2−ε)) algorithm for 0/1 knapsack would give a
+truly subquadratic (min, +)-convolution (Cygan, Mucha, Węgrzycki & Włodarczyk 2019).
+The two verifiers measure what is left:
+
+- ``optimality`` (compare) reruns the dynamic program keeping one row (Θ(C) memory)
+  for the optimum, then checks the set against it (Θ(n)): Θ(n·C), neutral.
+- ``table`` (certified) is shown the generator's table as a certificate and checks
+  that row 0 is zero, that every cell obeys the recurrence (a table that does is the
+  dynamic program's, by induction on i, so its last cell is the optimum) and that the
+  set is feasible and worth that optimum: Θ(n·C), neutral. The certificate the
+  generator can hand over is as large as its work, and checking it costs as much.
+
+Both establish the same thing, optimality; neither accepts a feasible suboptimal set.
+The cheap certificate of the fractional problem, Dantzig's (1957) greedy bound, proves
+a set optimal only when the set's value reaches the bound's integer part, which
+random instances do not guarantee, so it cannot serve as a complete verifier.
+
+Costs: steps (one per table cell computed or checked, one per item walked back or
+checked, on both sides) and time. A wrong answer that is overweight or misstates its
+value is rejected by the Θ(n) check of the set, before any table work; a feasible
+suboptimal one costs the full Θ(n·C).
+
+References: Bellman 1957; Dantzig 1957; Karp 1972; Garey & Johnson 1979 ([MP9]);
+Kellerer, Pferschy & Pisinger 2004 (ch. 2); Cygan, Mucha, Węgrzycki & Włodarczyk 2019;
+Polak, Rohwedder & Węgrzycki 2021.
+
+>>> import random, gaps
+>>> fam = gaps.get("knapsack")
+>>> instance = fam.sample(12, random.Random(1))
+>>> (items, value), table = fam.generate["dynamic_programming"](instance, gaps.Meter())
+>>> fam.verify["optimality"].fn(instance, (items, value), gaps.Meter())
+True
+>>> fam.verify["table"].fn(instance, (items, value), table, gaps.Meter())
+True
+>>> fewer = items[1:]  # feasible, but worth less than the optimum
+>>> worth = sum(instance.values[i] for i in fewer)
+>>> fam.verify["optimality"].fn(instance, (fewer, worth), gaps.Meter())
+False
+"""
+
+from __future__ import annotations
+
+import random
+from typing import Any, NamedTuple
+
+import gaps
+
+#: The largest weight and the largest value of a sampled item.
+MAX_WEIGHT = 100
+MAX_VALUE = 1000
+
+
+class Knapsack(NamedTuple):
+    """An instance: item weights and values (equal-length tuples) and the capacity."""
+
+    weights: tuple[int, ...]
+    values: tuple[int, ...]
+    capacity: int
+
+
+def _is_count(x: object) -> bool:
+    return type(x) is int and x >= 0
+
+
+def _checked(instance: object, role: str) -> Knapsack:
+    """The instance as a Knapsack, or InvalidArgument naming the family and the role."""
+    ok = (
+        isinstance(instance, tuple)
+        and len(instance) == 3
+        and isinstance(instance[0], tuple)
+        and isinstance(instance[1], tuple)
+        and len(instance[0]) == len(instance[1])
+        and _is_count(instance[2])
+        and all(_is_count(x) for x in instance[0] + instance[1])
+    )
+    if not ok:
+        shown = repr(instance)
+        shown = shown if len(shown) <= 60 else shown[:57] + "..."
+        raise gaps.InvalidArgument(
+            f"The instance given to knapsack's {role} must be a (weights, values, capacity) "
+            "triple: two tuples of non-negative ints of equal length and a non-negative "
+            f"int. Got {shown} ({type(instance).__name__}). Hint: draw one with "
+            "gaps.get('knapsack').sample(size, rng)."
+        )
+    return Knapsack(*instance)  # type: ignore[misc]
+
+
+def sample(size: int, rng: random.Random) -> Knapsack:
+    if not isinstance(size, int) or isinstance(size, bool) or size < 1:
+        raise gaps.InvalidArgument(
+            f"The 'size' parameter of knapsack's sampler (the number of items) must be an "
+            f"int >= 1. Got {size!r} ({type(size).__name__})."
+        )
+    weights = tuple(rng.randint(1, MAX_WEIGHT) for _ in range(size))
+    values = tuple(rng.randint(1, MAX_VALUE) for _ in range(size))
+    return Knapsack(weights, values, sum(weights) // 2)
+
+
+def _next_row(row: list[int], w: int, v: int, meter: gaps.Meter) -> list[int]:
+    """best[i][·] from best[i-1][·]: one tick per cell, C + 1 cells."""
+    meter.tick(len(row))
+    return row[:w] + [max(row[c], row[c - w] + v) for c in range(w, len(row))]
+
+
+def dynamic_programming(instance: Knapsack, meter: gaps.Meter) -> gaps.Certified:
+    """The optimal set and its value by the O(n·C) table; the table is the certificate."""
+    weights, values, capacity = _checked(instance, "generator 'dynamic_programming'")
+    table = [[0] * (capacity + 1)]
+    for w, v in zip(weights, values, strict=True):
+        table.append(_next_row(table[-1], w, v, meter))
+    items, c = [], capacity
+    for i in range(len(weights), 0, -1):  # walk back: item i-1 is packed iff it helped
+        meter.tick()
+        if table[i][c] != table[i - 1][c]:
+            items.append(i - 1)
+            c -= weights[i - 1]
+    return gaps.Certified((tuple(reversed(items)), table[-1][capacity]), table)
+
+
+def _packed_value(instance: Knapsack, output: Any, meter: gaps.Meter) -> int | None:
+    """The claimed value if ``output`` is a feasible set worth exactly that, else None.
+
+    Θ(len(items)) steps. This is all a witness check can establish: a lower bound.
+    """
+    if not isinstance(output, tuple) or len(output) != 2:
+        return None
+    items, value = output
+    if not isinstance(items, tuple) or type(value) is not int:
+        return None
+    n, weight, worth, last = len(instance.weights), 0, 0, -1
+    for i in items:
+        meter.tick()
+        if type(i) is not int or not last < i < n:  # sorted, distinct, in range
+            return None
+        weight, worth, last = weight + instance.weights[i], worth + instance.values[i], i
+    return value if weight <= instance.capacity and worth == value else None
+
+
+def optimality(instance: object, output: object, meter: gaps.Meter) -> bool:
+    """Compare: rerun the dynamic program for the optimum and check the set reaches it."""
+    knapsack = _checked(instance, "verifier 'optimality'")
+    value = _packed_value(knapsack, output, meter)
+    if value is None:
+        return False
+    row = [0] * (knapsack.capacity + 1)
+    for w, v in zip(knapsack.weights, knapsack.values, strict=True):
+        row = _next_row(row, w, v, meter)
+    return value == row[-1]
+
+
+def table(instance: object, output: object, certificate: object, meter: gaps.Meter) -> bool:
+    """Certified: check every cell of the claimed table, then the set against its optimum."""
+    knapsack = _checked(instance, "verifier 'table'")
+    value = _packed_value(knapsack, output, meter)
+    width = knapsack.capacity + 1
+    if value is None or not isinstance(certificate, list | tuple):
+        return False
+    if len(certificate) != len(knapsack.weights) + 1:
+        return False
+    rows = list(certificate)
+    if not all(isinstance(r, list | tuple) and len(r) == width for r in rows):
+        return False
+    meter.tick(width)
+    if any(x != 0 or type(x) is not int for x in rows[0]):
+        return False
+    for prev, row, w, v in zip(rows[:-1], rows[1:], knapsack.weights, knapsack.values, strict=True):
+        meter.tick(width)
+        for c in range(width):
+            best = prev[c] if c < w else max(prev[c], prev[c - w] + v)
+            if type(row[c]) is not int or row[c] != best:
+                return False
+    return value == rows[-1][-1]
+
+
+def corrupt(instance: object, result: gaps.Certified, rng: random.Random) -> gaps.Certified:
+    """A realistic wrong answer, its value recomputed honestly unless the value is the lie.
+
+    Drop a packed item (feasible, suboptimal), swap a packed item for an unpacked one
+    (overweight or suboptimal; a swap that ties the optimum is not wrong and is skipped),
+    add an unpacked item (overweight, since the set was optimal), or misstate the value.
+    """
+    knapsack = _checked(instance, "corruptor")
+    (items, optimum), certificate = result
+    unpacked = sorted(set(range(len(knapsack.weights))) - set(items))
+    candidates: list[tuple[int, ...]] = []
+    if items:
+        dropped = rng.choice(items)
+        candidates.append(tuple(i for i in items if i != dropped))
+    if items and unpacked:
+        out, into = rng.choice(items), rng.choice(unpacked)
+        candidates.append(tuple(sorted({*items, into} - {out})))
+    if unpacked:
+        candidates.append(tuple(sorted({*items, rng.choice(unpacked)})))
+    rng.shuffle(candidates)
+    for bad in candidates:
+        weight = sum(knapsack.weights[i] for i in bad)
+        worth = sum(knapsack.values[i] for i in bad)
+        if weight > knapsack.capacity or worth != optimum:
+            return gaps.Certified((bad, worth), certificate)
+    return gaps.Certified((items, optimum + rng.choice((-1, 1))), certificate)
+
+
+FAMILY = gaps.Family(
+    name="knapsack",
+    domain="numbers",
+    summary="0/1 knapsack by the O(n·C) table vs checking optimality (rerun or check the table).",
+    sample=sample,
+    generate={"dynamic_programming": dynamic_programming},
+    verify={"optimality": gaps.compare(optimality), "table": gaps.certified(table)},
+    corrupt=corrupt,
+    theory=gaps.Theory(
+        generate="n**2",
+        verify={"optimality": "n**2", "table": "n**2"},
+        sign={"optimality": "neutral", "table": "neutral"},
+        reference="Kellerer, Pferschy and Pisinger 2004, ch. 2; Garey and Johnson 1979",
+    ),
+    references=(
+        "Bellman 1957",
+        "Dantzig 1957",
+        "Karp 1972",
+        "Garey and Johnson 1979",
+        "Kellerer, Pferschy and Pisinger 2004",
+        "Cygan, Mucha, Wegrzycki and Wlodarczyk 2019",
+        "Polak, Rohwedder and Wegrzycki 2021",
+    ),
+    tags=("knapsack", "np-hard", "pseudo-polynomial", "dynamic-programming", "optimality"),
+    units=("steps", "time"),
+    sizes=(12, 24, 48, 96, 192),
+)
