@@ -1,0 +1,356 @@
+"""Planarity: the left-right test with an embedding or a Kuratowski subgraph vs checking it.
+
+Problem: a graph ``(n, edges)`` on the vertices 0..n−1, ``edges`` a list of pairs
+``(u, v)`` with u < v. The sampler triangulates n random points in the unit square
+(Delaunay, with scipy) and keeps each edge with probability 0.9, a sparse planar
+graph of about 2.7 n edges whose edge count stays below 3n − 6, so Euler's bound
+alone never decides. Sampled graphs are all planar: a mixture of planar and
+non-planar instances made each size's median cost a coin toss between two unlike
+costs (tracing every face of a "yes" against reading a constant-size Kuratowski
+subgraph of a "no"), and no sign could be measured. "No" answers are handled, and
+checked, on any graph given to the family (K5, K3,3 and the Petersen graph in its
+tests). The output is the verdict (``True``: planar) and the
+certificate is either a rotation system — for each vertex v the tuple of its
+neighbours in clockwise order, ``rotation[v]`` — or a Kuratowski subgraph, a tuple
+of edges forming a subdivision of K5 or K3,3.
+
+Gap: the generator ``left_right`` is networkx's ``check_planarity``, the left-right
+planarity test (de Fraysseix & Rosenstiehl; Brandes 2009), O(n), which returns an
+embedding when the graph is planar. For a "no", networkx's own counterexample search
+deletes the edges one at a time with a full planarity test each: Θ(m·(n + m)),
+minutes at n = 4000. The generator therefore first finds a small non-planar piece —
+the smallest non-planar ball around vertex 0 in breadth-first order (galloping, then
+bisection on the ball's size) — and runs networkx's deletion on that piece only. On
+this family's graphs that ball has a few dozen vertices whatever n is, so a "no"
+costs O(n) too; on a graph whose only obstruction lies far from vertex 0 it would be
+quadratic (linear-time extraction exists: Williamson 1984; Boyer & Myrvold 2004,
+not in networkx).
+
+The ``certificate`` verifier (certified) checks an embedding by tracing its faces:
+the rotation must list exactly the edges of the graph, and each connected component
+with at least one edge must satisfy Euler's formula V − E + F = 2 (an isolated vertex
+is a component of its own); every rotation system satisfies V − E + F = 2 − 2g with
+genus g ≥ 0, and g = 0 exactly when it is a plane embedding (Heffter–Edmonds
+rotation principle; Mohar & Thomassen 2001, §3.2). A Kuratowski subgraph is checked
+by reading it: its edges are edges of the graph, its vertices have degree 2 except
+five branch vertices of degree 4 or six of degree 3, and following each edge from a
+branch vertex through degree-2 vertices reaches another branch vertex along
+internally disjoint paths that use every degree-2 vertex once, joining each pair of
+the five once (K5) or each pair across a 3 + 3 bipartition once (K3,3). A graph
+containing such a subdivision is not planar (Kuratowski 1930). Both checks are
+O(n + m). The ``recompute`` verifier (compare) runs the left-right test again and
+compares the verdict.
+
+Both sides are linear: planarity is decidable in linear time (Hopcroft & Tarjan
+1974), so a certificate buys a simpler verifier — a face count and a path trace
+instead of a planarity test — but no asymptotic gap. Signs: neutral and neutral.
+
+Costs: time only (networkx's test cannot tick its steps), on both sides.
+
+References: Kuratowski 1930; Hopcroft & Tarjan 1974; Williamson 1984;
+de Fraysseix & Rosenstiehl 1985; Boyer & Myrvold 2004; Brandes 2009;
+Mohar & Thomassen 2001.
+
+>>> import random, gaps
+>>> fam = gaps.get("planarity")
+>>> graph = fam.sample(60, random.Random(3))
+>>> planar, certificate = fam.generate["left_right"](graph, gaps.Meter())
+>>> fam.verify["certificate"].fn(graph, planar, certificate, gaps.Meter())
+True
+>>> k5 = (5, [(u, v) for u in range(5) for v in range(u + 1, 5)])
+>>> planar, kuratowski = fam.generate["left_right"](k5, gaps.Meter())
+>>> planar, len(kuratowski), fam.verify["certificate"].fn(k5, planar, kuratowski, gaps.Meter())
+(False, 10, True)
+>>> fam.verify["certificate"].fn(k5, True, ((1, 2, 3, 4),) * 5, gaps.Meter())
+False
+"""
+
+from __future__ import annotations
+
+import random
+from collections import deque
+from typing import Any
+
+import networkx as nx
+import numpy as np
+from scipy.spatial import Delaunay
+
+import gaps
+
+#: The probability that the sampler keeps an edge of the triangulation.
+KEEP = 0.9
+#: The smallest graph the sampler draws (a triangulation needs a few points).
+MIN_SIZE = 8
+
+Graph = tuple[int, list[tuple[int, int]]]
+Rotation = tuple[tuple[int, ...], ...]
+Edges = tuple[tuple[int, int], ...]
+
+
+def sample(size: int, rng: random.Random) -> Graph:
+    if isinstance(size, bool) or not isinstance(size, int) or size < MIN_SIZE:
+        raise gaps.InvalidArgument(
+            f"The 'size' parameter of planarity must be an int >= {MIN_SIZE} (the number "
+            f"of vertices). Got {size!r} ({type(size).__name__})."
+        )
+    points = np.random.default_rng(rng.getrandbits(64)).random((size, 2))
+    triangulation = Delaunay(points)
+    triangles = triangulation.simplices.tolist()
+    edges = sorted(
+        {(min(u, v), max(u, v)) for a, b, c in triangles for u, v in ((a, b), (b, c), (a, c))}
+    )
+    edges = [e for e in edges if rng.random() < KEEP]
+    rng.shuffle(edges)
+    return size, edges
+
+
+def _graph(graph: Any, role: str) -> Graph:
+    """The instance, checked to be ``(n, edges)`` of a simple graph on 0..n−1."""
+    ok = isinstance(graph, (tuple, list)) and len(graph) == 2
+    n, edges = graph if ok else (None, None)
+    ok = ok and type(n) is int and n >= 0 and isinstance(edges, (list, tuple))
+    if ok:
+        for edge in edges:
+            if not (isinstance(edge, (tuple, list)) and len(edge) == 2):
+                ok = False
+                break
+            u, v = edge
+            if type(u) is not int or type(v) is not int or not (0 <= u < v < n):
+                ok = False
+                break
+    if not ok:
+        raise gaps.InvalidArgument(
+            f"The instance handed to planarity's {role} must be a pair (n, edges): an int "
+            "n >= 0 and a list of int pairs (u, v) with 0 <= u < v < n. Got "
+            f"{str(graph)[:60]!r} ({type(graph).__name__}). Draw instances with "
+            "gaps.get('planarity').sample(size, rng)."
+        )
+    return n, edges
+
+
+def _networkx(n: int, edges: Any) -> nx.Graph:
+    graph = nx.Graph()
+    graph.add_nodes_from(range(n))
+    graph.add_edges_from(edges)
+    return graph
+
+
+def _kuratowski(graph: nx.Graph) -> Edges:
+    """A Kuratowski subgraph of a non-planar graph, searched in a small ball first."""
+    order: list[int] = []
+    seen = set()
+    for root in graph:  # breadth-first from vertex 0, then from each unseen vertex
+        if root in seen:
+            continue
+        seen.add(root)
+        queue = deque([root])
+        while queue:
+            v = queue.popleft()
+            order.append(v)
+            for w in graph[v]:
+                if w not in seen:
+                    seen.add(w)
+                    queue.append(w)
+
+    def planar(size: int) -> bool:
+        return nx.is_planar(graph.subgraph(order[:size]))
+
+    low, high = 0, 16  # planar(low) holds, planar(high) is still to be tested
+    while high < len(order) and planar(high):
+        low, high = high, 2 * high
+    high = min(high, len(order))
+    while high - low > 1:  # the smallest non-planar ball lies in (low, high]
+        middle = (low + high) // 2
+        if planar(middle):
+            low = middle
+        else:
+            high = middle
+    _, found = nx.check_planarity(nx.Graph(graph.subgraph(order[:high])), counterexample=True)
+    return tuple(sorted((min(u, v), max(u, v)) for u, v in found.edges))
+
+
+def left_right(graph: Graph, meter: gaps.Meter) -> gaps.Certified:
+    n, edges = _graph(graph, "generator 'left_right'")
+    g = _networkx(n, edges)
+    planar, embedding = nx.check_planarity(g)
+    if planar:
+        return gaps.Certified(True, tuple(tuple(embedding.neighbors_cw_order(v)) for v in range(n)))
+    return gaps.Certified(False, _kuratowski(g))
+
+
+def _is_plane_embedding(n: int, edges: Any, rotation: Any) -> bool:
+    """Whether ``rotation`` lists exactly the edges and traces faces with V − E + F = 2."""
+    if not isinstance(rotation, (tuple, list)) or len(rotation) != n:
+        return False
+    neighbours: list[set[int]] = [set() for _ in range(n)]
+    parent = list(range(n))  # union–find with path halving: the connected components
+    for u, v in edges:
+        neighbours[u].add(v)
+        neighbours[v].add(u)
+        while parent[u] != u:
+            parent[u] = u = parent[parent[u]]
+        while parent[v] != v:
+            parent[v] = v = parent[parent[v]]
+        parent[u] = v
+    position: list[dict[int, int]] = []  # position[v][w]: the index of w around v
+    for v, around in enumerate(rotation):
+        if not isinstance(around, (tuple, list)) or not all(type(w) is int for w in around):
+            return False
+        where = {w: i for i, w in enumerate(around)}
+        if len(where) != len(around) or where.keys() != neighbours[v]:
+            return False  # a neighbour listed twice, missing, or not a neighbour
+        position.append(where)
+    # Faces: after arriving at x from u, leave along the neighbour that follows u at x.
+    faces = 0
+    seen = [bytearray(len(around)) for around in rotation]
+    for v in range(n):
+        for i in range(len(rotation[v])):
+            if seen[v][i]:
+                continue
+            faces += 1
+            u, j = v, i
+            while not seen[u][j]:
+                seen[u][j] = 1
+                x = rotation[u][j]
+                j = position[x][u] + 1
+                u, j = x, (j if j < len(rotation[x]) else 0)
+    components = sum(1 for v in range(n) if parent[v] == v)
+    isolated = sum(1 for v in range(n) if not rotation[v])
+    # Each component has V − E + F = 2 − 2g (g >= 0; an isolated vertex traces no face),
+    # so the sum is 2 per component exactly when every genus is 0.
+    edge_count = sum(map(len, neighbours)) // 2
+    return n - edge_count + faces + isolated == 2 * components
+
+
+def _is_kuratowski_subgraph(edges: Any, claimed: Any) -> bool:
+    """Whether ``claimed`` is a set of the graph's edges forming a subdivided K5 or K3,3."""
+    if not isinstance(claimed, (tuple, list)):
+        return False
+    edge_set = set(edges)
+    adjacent: dict[int, list[int]] = {}
+    pairs = set()
+    for edge in claimed:
+        if not isinstance(edge, (tuple, list)) or len(edge) != 2:
+            return False
+        u, v = edge
+        if type(u) is not int or type(v) is not int:
+            return False
+        key = (min(u, v), max(u, v))
+        if key not in edge_set or key in pairs:
+            return False
+        pairs.add(key)
+        adjacent.setdefault(u, []).append(v)
+        adjacent.setdefault(v, []).append(u)
+    degree = {v: len(ws) for v, ws in adjacent.items()}
+    branches = [v for v, d in degree.items() if d != 2]
+    shape = sorted(degree[v] for v in branches)
+    if shape not in ([4] * 5, [3] * 6):
+        return False
+    # Follow every edge out of every branch vertex through degree-2 vertices.
+    ends: set[tuple[int, int]] = set()
+    inner = 0
+    for b in branches:
+        for first in adjacent[b]:
+            previous, v = b, first
+            while degree[v] == 2:
+                inner += 1
+                a, c = adjacent[v]
+                previous, v = v, (c if a == previous else a)
+            if v == b:
+                return False  # a loop back to its own branch vertex
+            ends.add((min(b, v), max(b, v)))
+    # Each path is traced twice (once from each end): disjoint paths cover each inner
+    # vertex exactly twice, and a cycle of degree-2 vertices alone is not covered.
+    subdivision = sum(1 for d in degree.values() if d == 2)
+    if inner != 2 * subdivision or 2 * len(ends) != sum(degree[b] for b in branches):
+        return False
+    if len(branches) == 5:
+        return True  # 10 distinct pairs of 5 vertices: every pair, K5
+    side = {branches[0]: 0}  # 9 distinct pairs on 6 vertices of degree 3: K3,3 iff bipartite
+    stack = [branches[0]]
+    neighbours: dict[int, list[int]] = {b: [] for b in branches}
+    for a, c in ends:
+        neighbours[a].append(c)
+        neighbours[c].append(a)
+    while stack:
+        a = stack.pop()
+        for c in neighbours[a]:
+            if c not in side:
+                side[c] = 1 - side[a]
+                stack.append(c)
+            elif side[c] == side[a]:
+                return False
+    return True
+
+
+def certificate(graph: Graph, planar: Any, evidence: Any, meter: gaps.Meter) -> bool:
+    n, edges = _graph(graph, "verifier 'certificate'")
+    if planar is True:
+        return _is_plane_embedding(n, edges, evidence)
+    if planar is False:
+        return _is_kuratowski_subgraph(edges, evidence)
+    return False
+
+
+def recompute(graph: Graph, planar: Any, meter: gaps.Meter) -> bool:
+    n, edges = _graph(graph, "verifier 'recompute'")
+    if type(planar) is not bool:
+        return False
+    return nx.check_planarity(_networkx(n, edges))[0] == planar
+
+
+def corrupt(graph: Graph, result: gaps.Certified, rng: random.Random) -> gaps.Certified:
+    """Claim the opposite verdict with the evidence a careless generator would hand in.
+
+    For a planar graph: "no", with all ten edges among five random vertices (a K5 that
+    is not a subgraph: planar graphs contain none) or with the whole graph. For a
+    non-planar one: "yes", with a rotation system of its edges in random order (no
+    rotation of a non-planar graph is plane) or with one edge dropped from it.
+    """
+    n, edges = graph
+    if result.output:
+        if rng.random() < 0.5:
+            five = sorted(rng.sample(range(n), 5))
+            return gaps.Certified(
+                False, tuple((u, v) for i, u in enumerate(five) for v in five[i + 1 :])
+            )
+        return gaps.Certified(False, tuple(edges))
+    kept = list(edges)
+    if rng.random() < 0.5:
+        kept.remove(rng.choice(result.certificate))
+    around: list[list[int]] = [[] for _ in range(n)]
+    for u, v in kept:
+        around[u].append(v)
+        around[v].append(u)
+    for ws in around:
+        rng.shuffle(ws)
+    return gaps.Certified(True, tuple(tuple(ws) for ws in around))
+
+
+FAMILY = gaps.Family(
+    name="planarity",
+    domain="graphs",
+    summary="Left-right planarity test vs checking its embedding (Euler) or Kuratowski subgraph.",
+    sample=sample,
+    generate={"left_right": left_right},
+    verify={"certificate": gaps.certified(certificate), "recompute": gaps.compare(recompute)},
+    corrupt=corrupt,
+    theory=gaps.Theory(
+        generate="n",
+        verify={"certificate": "n", "recompute": "n"},
+        sign={"certificate": "neutral", "recompute": "neutral"},
+        reference="Hopcroft and Tarjan 1974; Boyer and Myrvold 2004; Brandes 2009",
+    ),
+    references=(
+        "Kuratowski 1930",
+        "Hopcroft and Tarjan 1974",
+        "Williamson 1984",
+        "de Fraysseix and Rosenstiehl 1985",
+        "Boyer and Myrvold 2004",
+        "Brandes 2009",
+        "Mohar and Thomassen 2001",
+    ),
+    tags=("graphs", "planarity", "certificate", "no-answers", "networkx"),
+    units=("time",),
+    sizes=(300, 600, 1200, 2400, 4800),
+)
