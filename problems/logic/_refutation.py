@@ -9,7 +9,9 @@ level stay implied, as in drat-trim (they are consequences of the formula, so th
 sound for refutations). RAT steps are not checked: CaDiCaL's default proofs are pure
 RUP, and a lemma that is not RUP is rejected (never accepted). The proof is accepted
 when the empty clause is derived. One tick per clause visited during propagation and
-per literal read.
+per literal read; and, as CaDiCaL counts them, one ``propagations`` per literal whose
+watch list propagation scans, so a proof check and the search that wrote the proof
+can be compared in the same machine-independent unit.
 
 >>> import gaps
 >>> formula = [[1, 2], [-1, 2], [1, -2], [-1, -2]]
@@ -104,6 +106,7 @@ class _Checker:
         self.trail: list[int] = []
         self.inconsistent = False
         self.index: dict[tuple[int, ...], list[int]] = {}
+        self.propagations = 0
 
     def _true(self, lit: int) -> bool:
         return self.value.get(lit, False)
@@ -122,6 +125,7 @@ class _Checker:
         while head < len(self.trail):
             lit = self.trail[head]
             head += 1
+            self.propagations += 1
             watching = self.watches.get(-lit, [])
             keep = []
             conflict = False
@@ -213,6 +217,13 @@ def check_drup(clauses: Sequence[Sequence[int]], proof: object, meter: gaps.Mete
     if not isinstance(proof, (list, tuple)):
         return False
     checker = _Checker(meter)
+    try:
+        return _check(checker, clauses, proof)
+    finally:
+        meter.count(propagations=checker.propagations)
+
+
+def _check(checker: _Checker, clauses: Sequence[Sequence[int]], proof: Sequence[object]) -> bool:
     for clause in clauses:
         checker.add(list(clause))
     for line in proof:
