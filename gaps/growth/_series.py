@@ -30,7 +30,7 @@ Bools = NDArray[np.bool_]
 # free polynomial pays over a named power (and the subexponential over the others),
 # so that a named law is reported unless the data clearly need the free one.
 _PENALTY = 3.0
-_BIAS = {"polynomial": 4.0, "exponential": 4.0, "subexponential": 6.0}
+_BIAS = {"polynomial": 4.0, "subexponential": 6.0}
 # Relative noise floor of a per-size summary: even exact step counts carry rounding
 # and lower-order terms no candidate models, so no fit is trusted beyond ~0.5%.
 _FLOOR = 5e-3
