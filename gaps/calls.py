@@ -6,6 +6,8 @@ This is what a worker process executes; the hard wall-clock limit lives one leve
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import resource
 import time
 import traceback
@@ -128,7 +130,7 @@ def measure_call(
     meter = Meter(steps_budget)
     cpu0, wall0 = time.process_time(), time.perf_counter()
     try:
-        with _MemoryCap(memory_limit):
+        with _MemoryCap(memory_limit), _collector_paused():
             value = fn(meter)
     except BudgetExceeded:
         record.outcome, record.reason = "censored", "steps"
@@ -147,13 +149,31 @@ def measure_call(
     record.cpu, record.wall = cpu, wall
     if record.outcome != "ok":
         return None
-    if repeatable and cpu < CALIBRATE_BELOW:
-        record.cpu = _calibrated_cpu(fn, cpu)
-    elif repeatable and cpu < warm_below:
-        record.cpu = _calibrated_cpu(fn, cpu, repeats=1)
+    if repeatable and cpu < warm_below:
+        with _MemoryCap(memory_limit), _collector_paused():
+            repeats = 0 if cpu < CALIBRATE_BELOW else 1
+            record.cpu = _calibrated_cpu(fn, cpu, repeats=repeats)
     if track_memory:
         record.memory = _peak_memory(fn)
     return value
+
+
+@contextlib.contextmanager
+def _collector_paused() -> Any:
+    """Collect garbage, then keep the cyclic collector off while a call is timed.
+
+    A collection scans every live object of the process, so its cost depends on what
+    else is alive (the generator's output, while its verifier runs), not on the call:
+    it made verifier times grow faster than their work. ``timeit`` pauses it too.
+    """
+    enabled = gc.isenabled()
+    gc.collect()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _calibrated_cpu(fn: Callable[[Meter], Any], first: float, repeats: int = 0) -> float:
