@@ -71,6 +71,16 @@ def _open(source: Source) -> tuple[TextIO, str, bool]:
     return source, getattr(source, "name", "<stream>"), False
 
 
+def _read_text(source: Source) -> tuple[str, str]:
+    """The whole text of ``source`` and the name to report it by."""
+    stream, name, close = _open(source)
+    try:
+        return stream.read(), name
+    finally:
+        if close:
+            stream.close()
+
+
 def read_dimacs(source: Source) -> CNF:
     """Read a DIMACS CNF file strictly.
 
@@ -317,12 +327,7 @@ def read_graphml(source: Source) -> Any:
 
     import networkx as nx
 
-    stream, name, close = _open(source)
-    try:
-        text = stream.read()
-    finally:
-        if close:
-            stream.close()
+    text, name = _read_text(source)
     try:
         root = ET.fromstring(text)
     except ET.ParseError as exc:
@@ -371,12 +376,7 @@ def read_smtlib(source: Source) -> list[Any]:
     ...
     gaps.formats.FormatError: <stream>: line 2, column 12: unknown constant y; declare it first.
     """
-    stream, name, close = _open(source)
-    try:
-        text = stream.read()
-    finally:
-        if close:
-            stream.close()
+    text, name = _read_text(source)
     _check_commands(text, name)
     import z3
 

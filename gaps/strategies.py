@@ -42,7 +42,7 @@ from gaps.errors import InvalidArgument, UnknownName, did_you_mean
 from gaps.family import Certified, Family
 from gaps.meter import Meter
 from gaps.seeding import derive_seed
-from gaps.testing import (
+from gaps.testing._run import (
     ContractError,
     SolverError,
     _as_family,

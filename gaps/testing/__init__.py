@@ -31,15 +31,7 @@ from gaps.testing._family_checks import (
     check_sampling_reproducible,
     check_theory_consistent,
 )
-
-# From _run: the error types, then the helpers gaps.strategies imports from here (x as x).
 from gaps.testing._run import ContractError, SolverError, contract_sizes
-from gaps.testing._run import _as_family as _as_family
-from gaps.testing._run import _call_verifier as _call_verifier
-from gaps.testing._run import _reproduction as _reproduction
-from gaps.testing._run import _short as _short
-from gaps.testing._run import _split as _split
-from gaps.testing._run import _verdict_of as _verdict_of
 from gaps.testing._verifier_checks import (
     check_completeness,
     check_corruptor_corrupts,
