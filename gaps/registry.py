@@ -23,7 +23,14 @@ def _load() -> dict[str, Family]:
     if _cache is None:
         found: dict[str, Family] = {}
         for ep in sorted(entry_points(group="gaps.families"), key=lambda e: e.name):
-            entries = ep.load()
+            try:
+                entries = ep.load()
+            except ImportError as exc:
+                raise DeclarationError(
+                    f"Entry point {ep.name!r} of group 'gaps.families' ({ep.value}) could not "
+                    f"be imported: {exc}. Reinstall the package that declares it "
+                    "(for gaps itself: pip install -e . in the checkout)."
+                ) from None
             families: Iterable[object] = entries() if callable(entries) else entries
             for fam in families:
                 if not isinstance(fam, Family):
