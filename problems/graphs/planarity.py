@@ -104,27 +104,32 @@ def sample(size: int, rng: random.Random) -> Graph:
     return size, edges
 
 
+def _is_graph(graph: Any) -> bool:
+    if not (isinstance(graph, (tuple, list)) and len(graph) == 2):
+        return False
+    n, edges = graph
+    if type(n) is not int or n < 0 or not isinstance(edges, (list, tuple)):
+        return False
+    return all(
+        isinstance(edge, (tuple, list))
+        and len(edge) == 2
+        and type(edge[0]) is int
+        and type(edge[1]) is int
+        and 0 <= edge[0] < edge[1] < n
+        for edge in edges
+    )
+
+
 def _graph(graph: Any, role: str) -> Graph:
     """The instance, checked to be ``(n, edges)`` of a simple graph on 0..n−1."""
-    ok = isinstance(graph, (tuple, list)) and len(graph) == 2
-    n, edges = graph if ok else (None, None)
-    ok = ok and type(n) is int and n >= 0 and isinstance(edges, (list, tuple))
-    if ok:
-        for edge in edges:
-            if not (isinstance(edge, (tuple, list)) and len(edge) == 2):
-                ok = False
-                break
-            u, v = edge
-            if type(u) is not int or type(v) is not int or not (0 <= u < v < n):
-                ok = False
-                break
-    if not ok:
+    if not _is_graph(graph):
         raise gaps.InvalidArgument(
             f"The instance handed to planarity's {role} must be a pair (n, edges): an int "
             "n >= 0 and a list of int pairs (u, v) with 0 <= u < v < n. Got "
             f"{str(graph)[:60]!r} ({type(graph).__name__}). Draw instances with "
             "gaps.get('planarity').sample(size, rng)."
         )
+    n, edges = graph
     return n, edges
 
 
