@@ -309,28 +309,22 @@ SLOPE_ROUNDS = 200
 
 
 def _sign_from_slope(
-    meas: Measurements,
-    pairing: Pairing,
-    unit: str,
-    gen: SideReport,
-    ver: SideReport,
-    tol: float = TREND_TOLERANCE,
+    slopes: list[float] | None, tol: float = TREND_TOLERANCE
 ) -> tuple[str, float, str]:
     """Decide a sign the fitted growths left ambiguous, from the measured gap's slope.
 
-    The gap is measured paired (see :func:`_slope_bootstrap`); its slope in bits per
+    ``slopes`` are the paired gap's (see :func:`_paired_slopes`); its slope in bits per
     doubling of n is, for polynomial sides, the difference of their exponents. A
     bootstrap interval inside ±tol says neutral (the gap does not move over the
     measured sizes, whatever shapes the fits chose), one wholly above or below says
     positive or negative. Anything else, or a censored side (whose paired
     instances would be only the easy ones), stays inconclusive.
     """
-    if any(gen.censored + ver.censored):
+    if slopes is None:
         return "inconclusive", 0.0, "a side was censored"
-    slopes = _slope_bootstrap(meas, pairing, unit)
     if len(slopes) < SLOPE_ROUNDS // 2:
         return "inconclusive", 0.0, "too few sizes to measure the gap's slope"
-    lo, hi = slopes[len(slopes) // 20], slopes[-(len(slopes) // 20) - 1]
+    lo, hi = _interval(slopes)
     if lo > tol:
         sign, share = "positive", sum(s > tol for s in slopes) / len(slopes)
     elif hi < -tol:
@@ -344,6 +338,21 @@ def _sign_from_slope(
         f"doubling of n (90% interval): {sign}"
     )
     return sign, share, why
+
+
+def _paired_slopes(
+    meas: Measurements, pairing: Pairing, unit: str, gen: SideReport, ver: SideReport
+) -> list[float] | None:
+    """The paired gap's bootstrap slopes, or None when a side was censored (its paired
+    instances would be only the easy ones)."""
+    if any(gen.censored + ver.censored):
+        return None
+    return _slope_bootstrap(meas, pairing, unit)
+
+
+def _interval(slopes: list[float]) -> tuple[float, float]:
+    """The 90% percentile interval of sorted bootstrap slopes."""
+    return slopes[len(slopes) // 20], slopes[-(len(slopes) // 20) - 1]
 
 
 def _slope_bootstrap(meas: Measurements, pairing: Pairing, unit: str) -> list[float]:
@@ -385,14 +394,7 @@ def _slope_bootstrap(meas: Measurements, pairing: Pairing, unit: str) -> list[fl
 
 
 def _check_direction(
-    meas: Measurements,
-    pairing: Pairing,
-    unit: str,
-    gen: SideReport,
-    ver: SideReport,
-    curve: dict[int, float],
-    sign: str,
-    reasons: list[str],
+    slopes: list[float] | None, curve: dict[int, float], sign: str, reasons: list[str]
 ) -> str:
     """The fitted ``sign``, unless the measured gap moves the other way.
 
@@ -401,9 +403,8 @@ def _check_direction(
     90% interval lies on the other side of zero, yet within the tolerance, makes it
     neutral: the fitted difference (n**1.06 against n log n) is not borne out.
     """
-    slopes = [] if any(gen.censored + ver.censored) else _slope_bootstrap(meas, pairing, unit)
     if slopes:
-        lo, hi = slopes[len(slopes) // 20], slopes[-(len(slopes) // 20) - 1]
+        lo, hi = _interval(slopes)
         trend: float | None = slopes[len(slopes) // 2]
     else:
         trend = _trend(curve)
@@ -466,6 +467,7 @@ def _report(meas: Measurements, pairing: Pairing, unit: str) -> GapReport:
     reasons, evidence = _audit(meas, pairing)
     flags = _flags(meas, pairing, unit, gen, ver, bad)
     confidence = 1.0
+    slopes: list[float] | None = None
     if reasons:
         sign = "unsound"
     elif gen.growth is None or ver.growth is None:
@@ -478,24 +480,23 @@ def _report(meas: Measurements, pairing: Pairing, unit: str) -> GapReport:
     else:
         sign = _SIGN_OF_ORDER[compare_fitted(gen.growth, ver.growth)]
         confidence = _sign_confidence(gen.growth, ver.growth, sign)
+        slopes = _paired_slopes(meas, pairing, unit, gen, ver)
         if confidence < 0.5:
             ambiguous = f"the sign {sign} held in only {confidence:.0%} of bootstrap resamples"
-            sign, confidence, why = _sign_from_slope(meas, pairing, unit, gen, ver)
+            sign, confidence, why = _sign_from_slope(slopes)
             reasons.append(f"{ambiguous}; {why}")
         elif sign == "neutral":
             # Equal fitted growths may still hide a gap that the paired measurement
             # sees moving steadily (two fits of n**2 whose exponents differ by 0.7).
             # Overturning a confident fit takes twice the tolerance: a gap converging
             # to a constant (an overhead amortised) also moves, more slowly.
-            moved, share, why = _sign_from_slope(
-                meas, pairing, unit, gen, ver, tol=OVERTURN_TOLERANCE
-            )
+            moved, share, why = _sign_from_slope(slopes, tol=OVERTURN_TOLERANCE)
             if moved in ("positive", "negative"):
                 reasons.append(f"the fitted growths look equal, but {why}")
                 sign, confidence = moved, share
     curve = _gap_curve(gen, ver)
     if sign in ("positive", "negative"):
-        sign = _check_direction(meas, pairing, unit, gen, ver, curve, sign, reasons)
+        sign = _check_direction(slopes, curve, sign, reasons)
     return GapReport(
         family=family.name,
         pairing=pairing.name,

@@ -16,6 +16,7 @@ from gaps.classification import (
     OVERTURN_TOLERANCE,
     TREND_TOLERANCE,
     _check_direction,
+    _paired_slopes,
     _side,
     _sign_from_slope,
     _slope_bootstrap,
@@ -80,7 +81,8 @@ def test_the_gap_slope_is_the_difference_of_exponents():
 def test_a_sign_from_the_slope_needs_the_whole_interval_past_the_tolerance(exponent, tol, sign):
     meas = measurements(lambda n, w: w * n ** (2 + exponent), lambda n, w: w * n**2)
     gen, ver = sides(meas)
-    found, share, why = _sign_from_slope(meas, PAIRING, "steps", gen, ver, tol=tol)
+    slopes = _paired_slopes(meas, PAIRING, "steps", gen, ver)
+    found, share, why = _sign_from_slope(slopes, tol=tol)
     assert (found, share) == (sign, 1.0)
     assert "bits per doubling" in why
 
@@ -89,7 +91,8 @@ def test_a_censored_side_leaves_the_slope_silent():
     meas = measurements(lambda n, w: w * n**3, lambda n, w: w * n**2)
     meas.records[PAIRING.generator, SIZES[-1], 0][0].outcome = "censored"
     gen, ver = sides(meas)
-    assert _sign_from_slope(meas, PAIRING, "steps", gen, ver)[0] == "inconclusive"
+    slopes = _paired_slopes(meas, PAIRING, "steps", gen, ver)
+    assert _sign_from_slope(slopes)[0] == "inconclusive"
 
 
 @pytest.mark.parametrize(
@@ -106,7 +109,8 @@ def test_a_fitted_sign_the_measured_gap_opposes_is_not_kept(verify_exponent, sig
     meas = measurements(lambda n, w: w * n**2, lambda n, w: w * n**verify_exponent)
     gen, ver = sides(meas)
     reasons: list[str] = []
-    assert _check_direction(meas, PAIRING, "steps", gen, ver, {}, sign, reasons) == expected
+    slopes = _paired_slopes(meas, PAIRING, "steps", gen, ver)
+    assert _check_direction(slopes, {}, sign, reasons) == expected
     if words is None:
         assert reasons == []
     else:
