@@ -1,0 +1,218 @@
+"""DIMACS CNF: a strict reader, the writer, and formulas brought in from cnfgen and python-sat."""
+
+from __future__ import annotations
+
+import io
+import os
+import sys
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TextIO
+
+from gaps.errors import InvalidArgument
+from gaps.formats._text import FormatError, Source, _open
+
+
+@dataclass
+class CNF:
+    """A formula in conjunctive normal form: ``clauses`` of non-zero DIMACS literals.
+
+    >>> CNF(3, [[1, -2], [2, 3]]).num_clauses
+    2
+    """
+
+    num_vars: int
+    clauses: list[list[int]]
+    comments: list[str] = field(default_factory=list)
+
+    @property
+    def num_clauses(self) -> int:
+        return len(self.clauses)
+
+
+CNF.__module__ = "gaps.formats"
+
+
+def read_dimacs(source: Source) -> CNF:
+    """Read a DIMACS CNF file strictly.
+
+    >>> text = "c example\\np cnf 3 2\\n1 -2\\n 0 2 3 0\\n"
+    >>> read_dimacs(io.StringIO(text)).clauses
+    [[1, -2], [2, 3]]
+    >>> read_dimacs(io.StringIO("p cnf 2 2\\n1 -2 0\\n"))
+    Traceback (most recent call last):
+    ...
+    gaps.formats.FormatError: <stream>: line 2: the header announces 2 clauses, the file has 1.
+    """
+    stream, name, close = _open(source)
+    try:
+        return _parse_dimacs(stream, name)
+    finally:
+        if close:
+            stream.close()
+
+
+def _parse_dimacs(stream: TextIO, name: str) -> CNF:
+    header: tuple[int, int] | None = None
+    clauses: list[list[int]] = []
+    comments: list[str] = []
+    current: list[int] = []
+    lineno = 0
+    for lineno, raw in enumerate(stream, 1):
+        line = raw.strip()
+        if not line:
+            continue
+        if line.startswith("c"):
+            comments.append(line[1:].strip())
+            continue
+        if line.startswith("%"):
+            break  # SATLIB's end-of-data marker
+        if line.startswith("p"):
+            if header is not None:
+                raise FormatError(f"{name}: line {lineno}: a second 'p cnf' header.")
+            header = _dimacs_header(line, name, lineno)
+            continue
+        if header is None:
+            raise FormatError(
+                f"{name}: line {lineno}: expected the header 'p cnf VARIABLES CLAUSES' "
+                f"before any clause, got {line[:40]!r}."
+            )
+        for token in line.split():
+            try:
+                literal = int(token)
+            except ValueError:
+                raise FormatError(
+                    f"{name}: line {lineno}: expected an integer literal, got {token!r}."
+                ) from None
+            if literal == 0:
+                clauses.append(current)
+                current = []
+            elif abs(literal) > header[0]:
+                raise FormatError(
+                    f"{name}: line {lineno}: literal {literal} names variable {abs(literal)}, "
+                    f"but the header declares {header[0]} variables."
+                )
+            else:
+                current.append(literal)
+    if header is None:
+        raise FormatError(f"{name}: no 'p cnf VARIABLES CLAUSES' header.")
+    if current:
+        raise FormatError(
+            f"{name}: line {lineno}: the last clause {current[:6]} is not terminated by 0."
+        )
+    if len(clauses) != header[1]:
+        raise FormatError(
+            f"{name}: line {lineno}: the header announces {header[1]} clauses, "
+            f"the file has {len(clauses)}."
+        )
+    return CNF(header[0], clauses, comments)
+
+
+def _dimacs_header(line: str, name: str, lineno: int) -> tuple[int, int]:
+    parts = line.split()
+    if len(parts) != 4 or parts[:2] != ["p", "cnf"]:
+        raise FormatError(
+            f"{name}: line {lineno}: expected 'p cnf VARIABLES CLAUSES', got {line[:60]!r}."
+        )
+    try:
+        counts = int(parts[2]), int(parts[3])
+    except ValueError:
+        raise FormatError(
+            f"{name}: line {lineno}: the header's counts must be integers, got {line!r}."
+        ) from None
+    if min(counts) < 0:
+        raise FormatError(f"{name}: line {lineno}: the header's counts must be >= 0.")
+    return counts
+
+
+def dumps_dimacs(cnf: CNF) -> str:
+    """The DIMACS text of ``cnf`` (one clause per line, as python-sat and cnfgen write).
+
+    >>> print(dumps_dimacs(CNF(2, [[1, -2]], ["made by gaps"])), end="")
+    c made by gaps
+    p cnf 2 1
+    1 -2 0
+    """
+    out = io.StringIO()
+    for comment in cnf.comments:
+        out.write(f"c {comment}\n")
+    out.write(f"p cnf {cnf.num_vars} {len(cnf.clauses)}\n")
+    for clause in cnf.clauses:
+        out.write(" ".join(map(str, [*clause, 0])) + "\n")
+    return out.getvalue()
+
+
+def write_dimacs(cnf: CNF, path: str | os.PathLike[str]) -> None:
+    """Write ``cnf`` to ``path`` in DIMACS CNF."""
+    Path(path).write_text(dumps_dimacs(cnf), encoding="utf-8")
+
+
+def cnf_from(formula: object) -> CNF:
+    """The :class:`CNF` of a cnfgen formula or a python-sat ``CNF`` (a :class:`CNF` is copied).
+
+    cnfgen's header (description, generator) becomes the comments, as cnfgen writes it.
+
+    >>> import cnfgen
+    >>> cnf = cnf_from(cnfgen.PigeonholePrinciple(3, 2))
+    >>> cnf.num_vars, cnf.clauses[:4]
+    (6, [[1, 2], [3, 4], [5, 6], [-1, -3]])
+    >>> cnf.comments[0]
+    'description: Pigeonhole principle formula for 3 pigeons and 2 holes'
+    """
+    num_vars, clauses, comments = _cnf_parts(formula)
+    origin = type(formula).__name__
+    copied = [list(clause) for clause in clauses]
+    _check_clauses(num_vars, copied, origin)
+    return CNF(num_vars, copied, comments)
+
+
+def _cnf_parts(formula: Any) -> tuple[int, Iterable[Iterable[int]], list[str]]:
+    if isinstance(formula, CNF):
+        return formula.num_vars, formula.clauses, list(formula.comments)
+    # An object of a class cannot exist before its module is imported, so a library
+    # that is not imported yet needs neither a check nor the cost of importing it.
+    cnfgen = sys.modules.get("cnfgen")
+    if cnfgen is not None and isinstance(formula, cnfgen.CNF):
+        header = [f"{key}: {value}" for key, value in formula.header.items()]
+        return formula.number_of_variables(), formula.clauses(), header
+    pysat = sys.modules.get("pysat.formula")
+    if pysat is not None and isinstance(formula, pysat.CNF):
+        if getattr(formula, "atmosts", None):
+            raise InvalidArgument(
+                "cnf_from() cannot take a python-sat CNFPlus with cardinality constraints "
+                "(atmosts): DIMACS CNF has only clauses. Encode them as clauses first "
+                "(pysat.card.CardEnc)."
+            )
+        comments = [c[1:].strip() if c.startswith("c") else c for c in formula.comments]
+        return formula.nv, formula.clauses, comments
+    if pysat is not None and isinstance(formula, pysat.WCNF):
+        raise InvalidArgument(
+            "cnf_from() cannot take a python-sat WCNF: its soft clauses are not CNF. "
+            "Pass CNF(from_clauses=wcnf.hard) to keep the hard clauses."
+        )
+    raise InvalidArgument(
+        "cnf_from() takes a cnfgen formula, a python-sat CNF or a gaps.formats.CNF. "
+        f"Got {type(formula).__qualname__}; for a list of clauses use CNF(num_vars, clauses)."
+    )
+
+
+def _check_clauses(num_vars: object, clauses: list[list[Any]], origin: str) -> None:
+    if type(num_vars) is not int or num_vars < 0:
+        raise InvalidArgument(
+            f"The {origin}'s number of variables must be an int >= 0. "
+            f"Got {num_vars!r} ({type(num_vars).__name__})."
+        )
+    for index, clause in enumerate(clauses, 1):
+        for literal in clause:
+            if type(literal) is not int or literal == 0:
+                raise InvalidArgument(
+                    f"Clause {index} of the {origin} holds {literal!r} "
+                    f"({type(literal).__name__}); literals are nonzero ints."
+                )
+            if abs(literal) > num_vars:
+                raise InvalidArgument(
+                    f"The {origin} declares {num_vars} variables, but clause {index} "
+                    f"{clause[:6]} uses variable {abs(literal)}. Declare enough variables "
+                    "(python-sat: build it with CNF(from_clauses=...) or set nv)."
+                )

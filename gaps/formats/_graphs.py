@@ -1,0 +1,91 @@
+"""Graphs: strict edge-list and GraphML readers into networkx."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from gaps.formats._text import FormatError, Source, _open, _read_text
+
+
+def read_edgelist(source: Source, *, weighted: bool = False) -> Any:
+    """Read a whitespace-separated edge list (``u v`` or ``u v w``) into a networkx Graph.
+
+    Node names stay strings; ``#`` starts a comment. A line with the wrong number of
+    tokens, or a weight that is not a number, is an error (networkx drops the first
+    silently).
+
+    >>> import io
+    >>> g = read_edgelist(io.StringIO("a b\\nb c  # path\\n"))
+    >>> sorted(g.edges())
+    [('a', 'b'), ('b', 'c')]
+    >>> read_edgelist(io.StringIO("a b\\nc\\n"))
+    Traceback (most recent call last):
+    ...
+    gaps.formats.FormatError: <stream>: line 2: expected 'u v', got 1 token(s): 'c'.
+    """
+    import networkx as nx
+
+    stream, name, close = _open(source)
+    graph = nx.Graph()
+    expected = 3 if weighted else 2
+    try:
+        for lineno, raw in enumerate(stream, 1):
+            tokens = raw.split("#", 1)[0].split()
+            if not tokens:
+                continue
+            if len(tokens) != expected:
+                shape = "'u v w'" if weighted else "'u v'"
+                raise FormatError(
+                    f"{name}: line {lineno}: expected {shape}, got {len(tokens)} token(s): "
+                    f"{' '.join(tokens)[:40]!r}."
+                )
+            if weighted:
+                try:
+                    weight = float(tokens[2])
+                except ValueError:
+                    raise FormatError(
+                        f"{name}: line {lineno}: the weight {tokens[2]!r} is not a number."
+                    ) from None
+                graph.add_edge(tokens[0], tokens[1], weight=weight)
+            else:
+                graph.add_edge(tokens[0], tokens[1])
+    finally:
+        if close:
+            stream.close()
+    return graph
+
+
+def read_graphml(source: Source) -> Any:
+    """Read GraphML with networkx, refusing edges whose endpoints were never declared.
+
+    >>> doc = ('<graphml xmlns="http://graphml.graphdrawing.org/xmlns"><graph edgedefault='
+    ...        '"undirected"><node id="a"/><node id="b"/><edge source="a" target="c"/>'
+    ...        '</graph></graphml>')
+    >>> import io
+    >>> read_graphml(io.StringIO(doc))
+    Traceback (most recent call last):
+    ...
+    gaps.formats.FormatError: <stream>: edge a-c uses the undeclared node 'c'.
+    """
+    import xml.etree.ElementTree as ET
+
+    import networkx as nx
+
+    text, name = _read_text(source)
+    try:
+        root = ET.fromstring(text)
+    except ET.ParseError as exc:
+        raise FormatError(f"{name}: not well-formed XML ({exc}).") from None
+    declared = {el.get("id") for el in root.iter() if el.tag.endswith("}node") or el.tag == "node"}
+    for el in root.iter():
+        if el.tag.endswith("}edge") or el.tag == "edge":
+            for end in (el.get("source"), el.get("target")):
+                if end not in declared:
+                    raise FormatError(
+                        f"{name}: edge {el.get('source')}-{el.get('target')} uses the "
+                        f"undeclared node {end!r}."
+                    )
+    try:
+        return nx.parse_graphml(text)
+    except (nx.NetworkXError, ValueError, KeyError) as exc:
+        raise FormatError(f"{name}: not valid GraphML ({exc}).") from None

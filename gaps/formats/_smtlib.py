@@ -1,0 +1,148 @@
+"""SMT-LIB: a strict reader and a writer, through z3."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterable
+from typing import Any
+
+from gaps.errors import InvalidArgument
+from gaps.formats._text import FormatError, Source, _read_text
+
+# The SMT-LIB 2.6 commands, and define-const (a shorthand for a nullary define-fun
+# that z3 accepts). z3 skips any other command with a note on stderr, so an unknown
+# one is refused here instead.
+_SMTLIB_COMMANDS = (
+    *("assert", "check-sat", "check-sat-assuming", "declare-const", "declare-datatype"),
+    *("declare-datatypes", "declare-fun", "declare-sort", "define-const", "define-fun"),
+    *("define-fun-rec", "define-funs-rec", "define-sort", "echo", "exit", "get-assertions"),
+    *("get-assignment", "get-info", "get-model", "get-option", "get-proof"),
+    *("get-unsat-assumptions", "get-unsat-core", "get-value", "pop", "push", "reset"),
+    *("reset-assertions", "set-info", "set-logic", "set-option"),
+)
+_SMT_TOKEN = re.compile(r'\s+|;[^\n]*|"(?:[^"]|"")*"|\|[^|\\]*\||[()]|[^\s()";|]+')
+_Z3_ERROR = re.compile(r'\(error "line (\d+) column (\d+): (.*?)"\)', re.DOTALL)
+
+
+def read_smtlib(source: Source) -> list[Any]:
+    """Read an SMT-LIB script strictly into the list of its z3 assertions.
+
+    Commands such as ``(check-sat)`` are allowed (and not run). Sorts are checked by
+    z3, which is lenient in two ways this reader keeps: it converts an Int to a Real
+    where the two meet, and reads a Bool where an Int is expected as 0 or 1.
+
+    >>> import io
+    >>> read_smtlib(io.StringIO("(declare-const x Int)\\n(assert (> x 1))\\n(check-sat)\\n"))
+    [x > 1]
+    >>> read_smtlib(io.StringIO("(declare-const x Int)\\n(assert (> y 1))\\n"))
+    Traceback (most recent call last):
+    ...
+    gaps.formats.FormatError: <stream>: line 2, column 12: unknown constant y; declare it first.
+    """
+    text, name = _read_text(source)
+    _check_commands(text, name)
+    import z3
+
+    try:
+        assertions = z3.parse_smt2_string(text)
+    except z3.Z3Exception as exc:
+        raise FormatError(_z3_message(exc, name)) from None
+    if len(assertions) == 0:
+        raise FormatError(f"{name}: no assertion; expected at least one (assert TERM) command.")
+    return list(assertions)
+
+
+def _check_commands(text: str, name: str) -> None:
+    """Refuse unbalanced parentheses and unknown commands, with their line and column."""
+    depth, opened, command_next = 0, 0, False
+    for pos, token in _smt_tokens(text, name):
+        if command_next:
+            if token not in _SMTLIB_COMMANDS:
+                close = difflib.get_close_matches(token, _SMTLIB_COMMANDS, n=2)
+                hint = " or ".join(map(repr, close)) or "assert, declare-fun or check-sat"
+                raise FormatError(
+                    f"{_where(text, pos, name)}: expected an SMT-LIB command such as "
+                    f"{hint}, got {token[:40]!r}."
+                )
+            command_next = False
+        if token == "(":
+            if depth == 0:
+                opened, command_next = pos, True
+            depth += 1
+        elif depth == 0:
+            found = "a ')' that closes nothing" if token == ")" else repr(token[:40])
+            raise FormatError(
+                f"{_where(text, pos, name)}: expected '(' to start a command, got {found}."
+            )
+        elif token == ")":
+            depth -= 1
+    if depth:
+        raise FormatError(
+            f"{_where(text, opened, name)}: this command is never closed; "
+            f"{depth} ')' missing by the end of the file."
+        )
+
+
+def _smt_tokens(text: str, name: str) -> Iterable[tuple[int, str]]:
+    pos = 0
+    while pos < len(text):
+        match = _SMT_TOKEN.match(text, pos)
+        if match is None:
+            what = "string literal" if text[pos] == '"' else "quoted symbol |...|"
+            raise FormatError(f"{_where(text, pos, name)}: this {what} is never closed.")
+        if not (match.group()[0].isspace() or match.group()[0] == ";"):
+            yield pos, match.group()
+        pos = match.end()
+
+
+def _where(text: str, pos: int, name: str) -> str:
+    line = text.count("\n", 0, pos) + 1
+    column = pos - text.rfind("\n", 0, pos)
+    return f"{name}: line {line}, column {column}"
+
+
+def _z3_message(exc: Exception, name: str) -> str:
+    value = getattr(exc, "value", exc)
+    text = value.decode(errors="replace") if isinstance(value, bytes) else str(value)
+    match = _Z3_ERROR.search(text)
+    if match is None:
+        return f"{name}: not valid SMT-LIB ({' '.join(text.split())})."
+    line, column, what = match.group(1), int(match.group(2)) + 1, " ".join(match.group(3).split())
+    hint = "; declare it first" if re.fullmatch(r"unknown constant \S+", what) else ""
+    return f"{name}: line {line}, column {column}: {what}{hint}."
+
+
+def dumps_smtlib(assertions: Iterable[Any]) -> str:
+    """SMT-LIB text that declares the symbols of ``assertions`` (z3 Booleans) and asserts each.
+
+    >>> import z3
+    >>> x = z3.Int("x")
+    >>> print(dumps_smtlib([x > 1, x != 3]), end="")
+    (declare-fun x () Int)
+    (assert (> x 1))
+    (assert (distinct x 3))
+    (check-sat)
+    >>> import io
+    >>> [a.sexpr() for a in read_smtlib(io.StringIO(dumps_smtlib([x > 1, x < 5])))]
+    ['(> x 1)', '(< x 5)']
+    """
+    import z3
+
+    terms = list(assertions)
+    if not terms:
+        raise InvalidArgument(
+            "dumps_smtlib() needs at least one assertion (read_smtlib refuses a file that "
+            "asserts nothing). Got none."
+        )
+    for index, term in enumerate(terms):
+        if not z3.is_bool(term):
+            raise InvalidArgument(
+                f"Assertion {index} must be a z3 Boolean term. Got {term!r} "
+                f"({type(term).__name__}); compare or combine terms, e.g. x > 0."
+            )
+    solver = z3.Solver(ctx=terms[0].ctx)
+    solver.add(*terms)
+    # sexpr() writes each assertion as given; to_smt2() rewrites some (x != y becomes
+    # (and (distinct x y) true)). Both share repeated subterms with let.
+    return f"{solver.sexpr()}(check-sat)\n"
