@@ -200,7 +200,12 @@ def _show_family(family: Any, as_json: bool) -> None:
         "domain": family.domain,
         "summary": family.summary,
         "pairings": [
-            {"name": p.name, "mode": p.mode, "units": list(family.units_of(p))}
+            {
+                "name": p.name,
+                "mode": p.mode,
+                "units": list(family.units_of(p)),
+                "sizes": family.sizes_of(p),
+            }
             for p in family.pairings
         ],
         "sizes": family.sizes,
@@ -214,7 +219,9 @@ def _show_family(family: Any, as_json: bool) -> None:
     console.rule(f"{family.name} ({family.domain})")
     console.print(doc or family.summary)
     for p in family.pairings:
-        console.print(f"pairing {p.name}: {p.mode}, units {', '.join(family.units_of(p))}")
+        own = family.sizes_of(p)
+        sizes = f", sizes {own}" if own != family.sizes else ""
+        console.print(f"pairing {p.name}: {p.mode}, units {', '.join(family.units_of(p))}{sizes}")
     console.print(f"default sizes: {family.sizes}")
     for ref in family.references:
         console.print(f"  - {ref}")

@@ -214,8 +214,11 @@ class Family:
         runs in native code does not tick where its work is done, so a pairing with
         one omits ``"steps"``. A mapping gives each pairing its own units; the
         ``units`` attribute then holds those common to every pairing.
-    sizes : sequence of int, optional
-        A default size schedule (used by ``gaps survey``).
+    sizes : sequence of int, or mapping of verifier (or pairing) name to one, optional
+        A default size schedule (used by ``gaps survey``). A mapping gives pairings
+        their own schedules, for a certified verifier that reaches the sizes where its
+        asymptotics show while a blind one is out of budget there; the ``sizes``
+        attribute then holds their union, the schedule of any pairing not named.
     pairings : sequence of (generator, verifier), optional
         Restrict which pairs get a gap; by default every generator is paired with
         every verifier.
@@ -249,6 +252,7 @@ class Family:
     generators: Mapping[str, Callable[..., Any]] = field(init=False, repr=False)
     verifiers: Mapping[str, Verifier] = field(init=False, repr=False)
     _pairing_units: Mapping[str, tuple[str, ...]] = field(init=False, repr=False)
+    _pairing_sizes: Mapping[str, tuple[int, ...]] = field(init=False, repr=False)
 
     def __init__(
         self,
@@ -264,7 +268,7 @@ class Family:
         references: Sequence[str] = (),
         tags: Sequence[str] = (),
         units: Sequence[str] | Mapping[str, Sequence[str]] = ("steps", "time"),
-        sizes: Sequence[int] | None = None,
+        sizes: Sequence[int] | Mapping[str, Sequence[int]] | None = None,
         pairings: Sequence[tuple[str, str]] | None = None,
     ) -> None:
         set_ = object.__setattr__
@@ -279,7 +283,12 @@ class Family:
         per_pairing = {k: tuple(v) for k, v in units.items()} if isinstance(units, Mapping) else {}
         set_(self, "_pairing_units", per_pairing)
         set_(self, "units", _common_units(per_pairing) if per_pairing else tuple(units))
-        set_(self, "sizes", None if sizes is None else tuple(sizes))
+        own_sizes = {k: tuple(v) for k, v in sizes.items()} if isinstance(sizes, Mapping) else {}
+        set_(self, "_pairing_sizes", own_sizes)
+        if own_sizes:
+            set_(self, "sizes", tuple(sorted({s for v in own_sizes.values() for s in v})))
+        else:
+            set_(self, "sizes", None if sizes is None else tuple(sizes))
         gens = _as_mapping(generate, "generate")
         vers = {
             k: v if isinstance(v, Verifier) else Verifier(v, "witness")
@@ -308,6 +317,19 @@ class Family:
         """
         own = self._pairing_units
         return own.get(pairing.name, own.get(pairing.verifier, self.units))
+
+    def sizes_of(self, pairing: Pairing) -> tuple[int, ...] | None:
+        """The default size schedule of ``pairing`` (None when the family declares none).
+
+        >>> import gaps
+        >>> fam = gaps.Family("two_reaches", lambda n, rng: n, lambda n, m: n,
+        ...                   {"blind": lambda n, o, m: True, "cheap": lambda n, o, m: True},
+        ...                   sizes={"blind": (8, 16, 32), "cheap": (32, 64, 128)})
+        >>> fam.sizes, fam.sizes_of(fam.pairing("blind"))
+        ((8, 16, 32, 64, 128), (8, 16, 32))
+        """
+        own = self._pairing_sizes
+        return own.get(pairing.name, own.get(pairing.verifier, self.sizes))
 
     def pairing(self, name: str) -> Pairing:
         """The pairing called ``"generator/verifier"`` (or just a verifier's name)."""
@@ -396,10 +418,13 @@ def _validate(fam: Family, pairs: list[Any]) -> None:
             raise _fail(name, "'units'", f"must be a non-empty subset of {UNITS}. Got {units}.")
         if key != "*" and key not in fam.verifiers and key not in [p.name for p in fam.pairings]:
             raise _fail(name, f"'units' key {key!r}", "names no verifier or pairing.")
-    if fam.sizes is not None and not all(
-        isinstance(s, int) and not isinstance(s, bool) and s > 0 for s in fam.sizes
-    ):
-        raise _fail(name, "'sizes'", f"must be positive ints. Got {fam.sizes!r}.")
+    for key, sizes in [("*", fam.sizes), *fam._pairing_sizes.items()]:
+        if sizes is not None and not (
+            sizes and all(isinstance(s, int) and not isinstance(s, bool) and s > 0 for s in sizes)
+        ):
+            raise _fail(name, "'sizes'", f"must be non-empty, of positive ints. Got {sizes!r}.")
+        if key != "*" and key not in fam.verifiers and key not in [p.name for p in fam.pairings]:
+            raise _fail(name, f"'sizes' key {key!r}", "names no verifier or pairing.")
     if fam.theory is not None:
         _validate_theory(fam)
 
@@ -414,7 +439,8 @@ def _validate_theory(fam: Family) -> None:
         items = {n: value for n in names} if isinstance(value, str) else dict(value)
         for key, text in items.items():
             if key not in names:
-                raise _fail(fam.name, f"theory.{side}", f"names unknown {side[:-1]}or {key!r}.")
+                role = "generator" if side == "generate" else "verifier"
+                raise _fail(fam.name, f"theory.{side}", f"names unknown {role} {key!r}.")
             try:
                 parse_growth(text)
             except ValueError as exc:

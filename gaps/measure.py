@@ -87,6 +87,8 @@ class Measurements:
     limits: Limits
     records: dict[tuple[str, int, int], list[CallRecord]] = field(default_factory=dict)
     resumed: int = 0
+    #: Sizes of the pairings (by name) that were measured on a schedule of their own.
+    schedules: dict[str, tuple[int, ...]] = field(default_factory=dict)
 
     @property
     def sizes(self) -> list[int]:
@@ -95,8 +97,9 @@ class Measurements:
     def calls(self, pairing: Pairing, role: str) -> list[tuple[int, int, CallRecord]]:
         """(size, index, record) of every ``role`` call of a pairing."""
         found = []
+        own = self.schedules.get(pairing.name)
         for (generator, size, index), records in sorted(self.records.items()):
-            if generator != pairing.generator:
+            if generator != pairing.generator or (own is not None and size not in own):
                 continue
             for r in records:
                 shared = role in ("sample", "generate", "corrupt")
@@ -133,43 +136,57 @@ def measure(
 ) -> Measurements:
     """Run (or read back) every task of ``family`` at ``sizes``.
 
-    With ``sizes=None`` the family's declared schedule is used, or else sizes double
-    from 4 until a size's slowest call uses a quarter of the time limit (or is
-    censored), so the sweep grows until the budgets bind.
+    With ``sizes=None`` the family's declared schedule is used (each pairing's own,
+    where the family declares them per pairing: a generator then runs at a size only
+    for the verifiers scheduled there), or else sizes double from 4 until a size's
+    slowest call uses a quarter of the time limit (or is censored), so the sweep grows
+    until the budgets bind.
     """
     if not isinstance(instances, int) or isinstance(instances, bool) or instances < 1:
         raise InvalidArgument(f"'instances' must be a positive int. Got {instances!r}.")
     limits = limits or Limits()
     result = Measurements(family, seed, limits)
     gens = list(generators or family.generators)
-    verifiers = {g: tuple(p.verifier for p in family.pairings if p.generator == g) for g in gens}
     fp = fingerprint(family)
     schedule = validate_sizes(sizes) if sizes is not None else family.sizes
     auto = schedule is None
     planned = AUTO_SIZES if schedule is None else schedule
+    if sizes is None and schedule is not None:
+        for p in family.pairings:
+            own = family.sizes_of(p)
+            if own is not None and own != schedule:
+                result.schedules[p.name] = own
     done = 0
     started = time.monotonic()
     for size in planned:
         tasks: list[Task] = []
         for g in gens:
+            wanted = _scheduled(family, result.schedules, g, size)
+            if not wanted:
+                continue
             for index in range(instances):
-                task = Task(g, verifiers[g], size, index, seed)
+                task = Task(g, wanted, size, index, seed)
                 key = _key(fp, task, limits)
-                if store is not None and store.has_task(key):
-                    result.records[(g, size, index)] = store.task_records(key)
+                stored = (
+                    store.task_records(key) if store is not None and store.has_task(key) else None
+                )
+                if stored is not None and _covers(stored, wanted):
+                    result.records[(g, size, index)] = stored
                     result.resumed += 1
                     done += 1
                 else:
                     tasks.append(task)
 
-        def finished(task: Task, records: list[CallRecord], size: int = size) -> None:
+        total = instances * _total(family, result.schedules, gens, planned, auto, size)
+
+        def finished(task: Task, records: list[CallRecord], total: int = total) -> None:
             nonlocal done
             result.records[(task.generator, task.size, task.index)] = records
             if store is not None:
                 store.commit_task(family.name, _key(fp, task, limits), run_id, records)
             done += 1
             if progress is not None:
-                progress(done, _total(planned, auto, size, len(gens) * instances))
+                progress(done, total)
 
         pool.run(family, tasks, limits, finished)
         spent = time.monotonic() - started
@@ -178,13 +195,39 @@ def measure(
     return result
 
 
+def _covers(records: list[CallRecord], verifiers: tuple[str, ...]) -> bool:
+    """Whether stored records hold every verifier's calls (a schedule may have changed)."""
+    generated = any(r.role == "generate" and r.outcome == "ok" for r in records)
+    checked = {r.verifier for r in records if r.role == "verify"}
+    return not generated or all(v in checked for v in verifiers)
+
+
 def _key(fp: str, task: Task, limits: Limits) -> TaskKey:
     return (fp, task.generator, task.size, task.index, task.seed, limits.key())
 
 
-def _total(planned: Sequence[int], auto: bool, size: int, per_size: int) -> int:
-    count = planned.index(size) + 2 if auto else len(planned)
-    return count * per_size
+def _scheduled(
+    family: Family, schedules: dict[str, tuple[int, ...]], generator: str, size: int
+) -> tuple[str, ...]:
+    """The verifiers of ``generator``'s pairings that are measured at ``size``."""
+    return tuple(
+        p.verifier
+        for p in family.pairings
+        if p.generator == generator and size in schedules.get(p.name, (size,))
+    )
+
+
+def _total(
+    family: Family,
+    schedules: dict[str, tuple[int, ...]],
+    gens: list[str],
+    planned: Sequence[int],
+    auto: bool,
+    size: int,
+) -> int:
+    """Tasks per instance index in the sweep (through the next size, for an open schedule)."""
+    sizes = planned[: planned.index(size) + 2] if auto else planned
+    return sum(1 for s in sizes for g in gens if _scheduled(family, schedules, g, s))
 
 
 def _budget_binds(result: Measurements, size: int, limits: Limits) -> bool:

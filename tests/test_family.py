@@ -46,7 +46,14 @@ def test_rich_form_pairs_every_generator_with_every_verifier():
         ({"generate": 3}, "must be a callable"),
         ({"corrupt": lambda xs, ys: ys}, "'corrupt' must take 3"),
         ({"units": ("bananas",)}, "'units' must be a non-empty subset"),
-        ({"sizes": (4, 0)}, "'sizes' must be positive ints"),
+        ({"sizes": (4, 0)}, "'sizes' must be non-empty, of positive ints"),
+        ({"sizes": ()}, "'sizes' must be non-empty"),
+        ({"sizes": {"verify": (4, 2.5)}}, "'sizes' must be non-empty, of positive ints"),
+        ({"sizes": {"nope": (4, 8)}}, "'sizes' key 'nope' names no verifier or pairing"),
+        (
+            {"theory": gaps.Theory(generate="n", verify={"nope": "n"}, sign="neutral")},
+            "theory.verify names unknown verifier 'nope'",
+        ),
         ({"pairings": [("generate", "nope")]}, "names an unknown verifier"),
         (
             {"theory": gaps.Theory(generate="n*", verify="n", sign="positive")},

@@ -35,8 +35,8 @@ def _redeclare(family: Family) -> None:
         theory=family.theory,
         references=family.references,
         tags=family.tags,
-        units=family.units,
-        sizes=family.sizes,
+        units=family._pairing_units or family.units,
+        sizes=family._pairing_sizes or family.sizes,
         pairings=[(p.generator, p.verifier) for p in family.pairings],
     )
 

@@ -1,0 +1,85 @@
+"""Sweeps: each pairing on its own schedule, and resuming from a store."""
+
+from __future__ import annotations
+
+import gaps
+from gaps.classification import classify_family
+from gaps.execution import WorkerPool
+from gaps.measure import measure
+from gaps.store import Store
+
+
+def sample(size, rng):
+    return [rng.random() for _ in range(size)]
+
+
+def generate(xs, meter):
+    meter.tick(len(xs))
+    return sorted(xs)
+
+
+def blind(xs, ys, meter):
+    meter.tick(len(xs) ** 2)
+    return ys == sorted(xs)
+
+
+def cheap(xs, ys, meter):
+    meter.tick(len(ys))
+    return len(ys) == len(xs) and all(a <= b for a, b in zip(ys, ys[1:], strict=False))
+
+
+def two_reaches(blind_sizes):
+    return gaps.Family(
+        "two_reaches",
+        sample,
+        generate,
+        {"blind": blind, "cheap": cheap},
+        sizes={"blind": blind_sizes, "cheap": (16, 32, 64)},
+    )
+
+
+def sizes_of(meas, family, verifier, role):
+    return sorted({n for n, _, _ in meas.calls(family.pairing(verifier), role)})
+
+
+def test_each_pairing_is_measured_on_its_own_schedule():
+    family = two_reaches((4, 8, 16))
+    with WorkerPool(1) as pool:
+        meas = measure(family, None, instances=2, pool=pool)
+    assert sizes_of(meas, family, "blind", "verify") == [4, 8, 16]
+    assert sizes_of(meas, family, "blind", "generate") == [4, 8, 16]
+    assert sizes_of(meas, family, "cheap", "verify") == [16, 32, 64]
+    assert sizes_of(meas, family, "cheap", "generate") == [16, 32, 64]
+    # One generation per instance, shared by the verifiers scheduled at its size.
+    assert sorted({n for _, n, _ in meas.records}) == [4, 8, 16, 32, 64]
+    shared = [r.verifier for r in meas.records["generate", 16, 0] if r.role == "verify"]
+    assert shared == ["blind", "cheap"]
+    assert [r.verifier for r in meas.records["generate", 64, 1] if r.role == "verify"] == ["cheap"]
+
+
+def test_explicit_sizes_measure_every_pairing_at_every_size():
+    family = two_reaches((4, 8, 16))
+    with WorkerPool(1) as pool:
+        meas = measure(family, [4, 64], instances=1, pool=pool)
+    assert sizes_of(meas, family, "blind", "verify") == [4, 64]
+    assert sizes_of(meas, family, "cheap", "verify") == [4, 64]
+
+
+def test_reports_fit_each_pairing_on_its_own_sizes():
+    family = two_reaches((4, 8, 16))
+    reports = classify_family(family, cost="steps", instances=1, workers=1)
+    by_name = {r.pairing: r for r in reports}
+    assert by_name["generate/blind"].generate.sizes == [4, 8, 16]
+    assert by_name["generate/cheap"].verify.sizes == [16, 32, 64]
+    assert by_name["generate/blind"].sign == "negative"
+    assert by_name["generate/cheap"].sign == "neutral"
+
+
+def test_a_stored_task_lacking_a_newly_scheduled_verifier_is_measured_again(tmp_path):
+    with Store(tmp_path / "gaps.sqlite") as store, WorkerPool(1) as pool:
+        measure(two_reaches((4, 8)), None, instances=1, pool=pool, store=store)
+        widened = two_reaches((4, 8, 16))
+        meas = measure(widened, None, instances=1, pool=pool, store=store)
+    # 4, 8, 32 and 64 are read back; 16 was stored without the blind verifier.
+    assert meas.resumed == 4
+    assert sizes_of(meas, widened, "blind", "verify") == [4, 8, 16]
