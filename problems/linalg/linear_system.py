@@ -1,8 +1,8 @@
 """Linear systems: solve Ax = b with LAPACK vs check the residual.
 
 Problem: an n×n float64 matrix A with independent standard normal entries plus
-sqrt(n)·I (so its condition number stays small and nearly constant in n) and a
-standard normal right-hand side b. The output is x with Ax = b, as a float64 vector.
+sqrt(n)·I (condition numbers of 10² to 10⁴ at the sizes used) and a standard normal
+right-hand side b. The output is x with Ax = b, as a float64 vector.
 
 Gap: generation is ``numpy.linalg.solve`` (LAPACK ``gesv``: LU with partial pivoting,
 about 2n**3/3 flops). The ``residual`` verifier (witness) computes r = Ax − b in
@@ -21,15 +21,35 @@ is never positive.
 Costs: time only (LAPACK is native code). Expected: generation n**3, residual n**2
 (positive gap), recompute n**3 (neutral). The default sizes avoid powers of two.
 
-The recompute verifier runs exactly the generator's ``gesv`` call (plus an O(n)
-comparison), so any measured trend in its gap comes from how the two calls are
-timed, not from the work. A call over 2 ms is timed once, cold (first touch of the
-fresh instance, BLAS threads waking up), while a shorter one is timed warm over
-calibrated repetitions, about 30% cheaper per call. With sizes 80 to 760 the generator
-crossed that threshold at n = 380 before the verifier did, and the measured gap of
-recompute jumped from -0.0 to +0.5 bits, which fitted as a positive sign. The default
-sizes therefore start at n = 440, where both ``gesv`` calls are timed the same way,
-and go up to 1500, where LU is near its cubic regime (under 3 s of CPU in all).
+The residual is about n² memory reads (a matrix-vector product and a dot product
+over A) plus a fixed call overhead of about 7 µs, and calls under 1 s are timed warm,
+so its time per entry depends on where A (8n² bytes) lives. At one thread it costs
+0.25-0.3 ns per entry while A stays in the 32 MB last-level cache (shared with the
+other measuring process and the machine's other users: up to n ≈ 900 under load),
+then 0.6-0.8 ns from n ≈ 1700. Sizes straddling that step read the verifier as
+exponential or n**3 (440 to 1500: 5.7e-5 s to 8.8e-4 s, inconclusive; 1200 to 3000:
+a 4x jump between 1500 and 1900). The memory-bound regime is clean, but the family
+can afford it only over 1700 to 2900 (six LU solves per instance, about 20 s of
+CPU), where the residual's bandwidth noise left seed 0 inconclusive (paired slope
+[+0.16, +1.23] bits per doubling). In-cache sizes 480 to 840 alone span too little:
+with eight of them the residual fitted as exponential on seeds 1 and 2 (inconclusive
+on seed 1) and recompute was inconclusive on seed 0.
+
+The default sizes therefore keep A in cache and widen the range downwards, skipping
+the sizes where the two sides of recompute would be timed differently: a call under
+2 ms is timed as the mean of warm repetitions, a longer one once more, warm, and that
+is decided on the first, cold call. Between n ≈ 340 and 480 the generator's cold call
+(the first solve at its size in a worker, which also pays for fresh memory) passes 2
+ms while recompute's does not, and their gap jumped by 0.2 to 0.45 bits; below 300
+both are timed by repetition, from 560 on both once. With 3 instances per size on
+seeds 0, 1 and 2, the residual costs 1.6e-5 s to 1.9e-4 s from n = 200 to 840 and fits
+n**2 (n**1.66 on seed 0, the call overhead weighing at 200); LU costs 0.3 ms to 14 ms,
+about n**2.7, short of its cubic regime; the paired gap of residual moves +0.96 to
++1.10 bits per doubling (90% intervals), and that of recompute -0.02 to +0.12.
+
+Sampling adds sqrt(n) to the diagonal in place (the same matrix, bit for bit): an
+n×n identity and sum made sampling cost as much as solving, and it overlaps the other
+measuring process's timed calls.
 
 References: Rigal & Gaches 1967 (normwise backward error); Higham 2002, §7.1 and §9;
 Anderson et al. 1999 (LAPACK).
@@ -61,7 +81,8 @@ System = tuple[np.ndarray, np.ndarray]
 def sample(size: int, rng: random.Random) -> System:
     gen = np.random.default_rng(rng.getrandbits(64))
     n = max(size, 1)
-    a = gen.standard_normal((n, n)) + np.sqrt(n) * np.eye(n)
+    a = gen.standard_normal((n, n))
+    a.ravel()[:: n + 1] += np.sqrt(n)  # in place: see the module docstring
     return a, gen.standard_normal(n)
 
 
@@ -126,5 +147,5 @@ FAMILY = gaps.Family(
     references=("Rigal and Gaches 1967", "Higham 2002", "Anderson et al. 1999 (LAPACK)"),
     tags=("linear-algebra", "numerical", "numpy"),
     units=("time",),
-    sizes=(440, 560, 720, 920, 1180, 1500),
+    sizes=(200, 240, 290, 560, 640, 740, 840),
 )

@@ -31,3 +31,11 @@ def test_linear_system_sampling_is_reproducible():
     a1, b1 = FAM.sample(12, random.Random(7))
     a2, b2 = FAM.sample(12, random.Random(7))
     assert np.array_equal(a1, a2) and np.array_equal(b1, b2)
+
+
+def test_linear_system_sample_is_a_normal_matrix_plus_sqrt_n_identity():
+    n, seed = 7, random.Random(5).getrandbits(64)
+    gen = np.random.default_rng(seed)
+    expected = gen.standard_normal((n, n)) + np.sqrt(n) * np.eye(n)
+    a, b = FAM.sample(n, random.Random(5))
+    assert np.array_equal(a, expected) and np.array_equal(b, gen.standard_normal(n))

@@ -21,11 +21,17 @@ def test_matrix_inverse_accepts_honest_and_rejects_corruptions():
 def test_matrix_inverse_rejects_hand_made_wrong_answers():
     a = FAM.sample(10, random.Random(3))
     x = FAM.generate["lapack"](a, gaps.Meter())
-    nan = x.copy()
-    nan[1, 2] = np.inf
-    for bad in (np.eye(10), a, x.T, x[:9], nan, x.tolist(), None, x * 1.001):
+    inf, nan = x.copy(), x.copy()
+    inf[1, 2], nan[3, 4] = np.inf, np.nan
+    for bad in (np.eye(10), a, x.T, x[:9], inf, nan, x.tolist(), None, x * 1.001):
         assert all(v(a, bad, gaps.Meter()) is False for v in VERIFIERS)
 
 
 def test_matrix_inverse_sampling_is_reproducible():
     assert np.array_equal(FAM.sample(12, random.Random(7)), FAM.sample(12, random.Random(7)))
+
+
+def test_matrix_inverse_sample_is_a_normal_matrix_plus_sqrt_n_identity():
+    n, seed = 7, random.Random(5).getrandbits(64)
+    expected = np.random.default_rng(seed).standard_normal((n, n)) + np.sqrt(n) * np.eye(n)
+    assert np.array_equal(FAM.sample(n, random.Random(5)), expected)
