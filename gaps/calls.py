@@ -20,15 +20,15 @@ from gaps.meter import Meter
 
 __all__ = ["CallRecord", "measure_call"]
 
-#: A call shorter than this is repeated until the repetitions reach CALIBRATE_TOTAL,
-#: so a microsecond call is not measured as clock noise.
+#: A call whose warm time is shorter than this is repeated until the repetitions reach
+#: CALIBRATE_TOTAL, so a microsecond call is not measured as clock noise.
 CALIBRATE_BELOW = 0.002
 CALIBRATE_TOTAL = 0.02
 CALIBRATE_MAX_REPEATS = 1000
-#: A call shorter than this (and longer than CALIBRATE_BELOW) is timed again, warm, and
-#: the warm time kept: every call below it is then timed warm, so crossing the 2 ms
-#: threshold does not add a cold-cache step (about 30%) that a fit reads as growth.
-#: Longer calls are timed once: their fixed warm-up cost is negligible beside them.
+#: A call shorter than this is timed again, warm, and the warm time kept (calibrated by
+#: repetition when the warm call is under CALIBRATE_BELOW): every call below it is timed
+#: warm, so crossing the 2 ms threshold does not add a cold-cache step (about 30%) that a
+#: fit reads as growth. Longer calls are timed once: their warm-up cost is negligible.
 WARM_BELOW = 1.0
 
 
@@ -114,8 +114,8 @@ def measure_call(
 ) -> Any:
     """Run ``fn(meter)`` once, filling ``record`` with its costs; return its value.
 
-    Repeatable calls that finish in under 2 ms are run again to calibrate their CPU
-    time. Returns None when the call did not finish (see ``record.outcome``).
+    Repeatable calls under a second are timed again, warm; a warm time under 2 ms is
+    calibrated by repetition. Returns None when the call did not finish (see ``record.outcome``).
 
     >>> rec = CallRecord("generate")
     >>> measure_call(rec, lambda m: m.tick(5) or 42, steps_budget=None, memory_limit=None)
@@ -151,8 +151,10 @@ def measure_call(
         return None
     if repeatable and cpu < warm_below:
         with _MemoryCap(memory_limit), _collector_paused():
-            repeats = 0 if cpu < CALIBRATE_BELOW else 1
-            record.cpu = _calibrated_cpu(fn, cpu, repeats=repeats)
+            # Decided on the warm time: a cold first call (fresh memory, cold caches)
+            # must not choose how identical work is timed.
+            warm = _calibrated_cpu(fn, cpu, repeats=1)
+            record.cpu = warm if warm >= CALIBRATE_BELOW else _calibrated_cpu(fn, warm)
     if track_memory:
         record.memory = _peak_memory(fn)
     return value

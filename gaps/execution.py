@@ -95,6 +95,11 @@ class _Worker:
         # One BLAS thread per worker: the pool already uses every core.
         for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
             env.setdefault(var, "1")
+        # glibc serves large blocks with fresh mmap pages and trims freed memory, so the
+        # first call at a new size paid ~25% in page faults that an identical later call
+        # did not; a worker keeps its heap instead (blocks up to 32 MB, trimmed past 1 GB).
+        env.setdefault("MALLOC_MMAP_THRESHOLD_", str(32 * 2**20))
+        env.setdefault("MALLOC_TRIM_THRESHOLD_", str(2**30))
         # The worker must import what the coordinator can: the same module path.
         env["GAPS_WORKER_PATH"] = json.dumps([os.path.abspath(p) for p in sys.path])
         process = subprocess.Popen(

@@ -1,4 +1,4 @@
-"""Measuring one call: the cyclic garbage collector is paused while it is timed."""
+"""Measuring one call: the collector is paused while it is timed, and short calls are timed warm."""
 
 from __future__ import annotations
 
@@ -44,3 +44,35 @@ def test_a_collector_the_caller_turned_off_stays_off():
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def _spin(seconds):
+    end = time.process_time() + seconds
+    while time.process_time() < end:
+        pass
+
+
+def test_a_call_slow_only_when_cold_is_timed_warm_by_repetition():
+    calls = []
+
+    def call(meter):
+        _spin(0.006 if not calls else 0.0005)  # the first call pays a cold start
+        calls.append(1)
+
+    record = CallRecord("generate")
+    measure_call(record, call, steps_budget=None, memory_limit=None)
+    assert len(calls) > 3  # cold, warm, then calibrating repetitions
+    assert record.cpu is not None and record.cpu < 0.002
+
+
+def test_a_call_over_the_calibration_threshold_when_warm_is_timed_once_more():
+    calls = []
+
+    def call(meter):
+        _spin(0.004)
+        calls.append(1)
+
+    record = CallRecord("generate")
+    measure_call(record, call, steps_budget=None, memory_limit=None)
+    assert len(calls) == 2
+    assert record.cpu is not None and record.cpu >= 0.004

@@ -174,3 +174,24 @@ def test_numpy_bools_are_verdicts():
     )
     report = gaps.classify(fam, sizes=[4, 8, 16], workers=1, instances=1)
     assert report.sign != "unsound", report.reasons
+
+
+WORKER_SETTINGS = ("OPENBLAS_NUM_THREADS", "MALLOC_MMAP_THRESHOLD_", "MALLOC_TRIM_THRESHOLD_")
+
+
+def settings_generate(xs, meter):
+    return tuple(os.environ.get(var) for var in WORKER_SETTINGS)
+
+
+def settings_verify(xs, settings, meter):
+    return settings == ("1", str(32 * 2**20), str(2**30))
+
+
+def test_workers_run_on_one_blas_thread_and_keep_their_heap(monkeypatch):
+    for var in WORKER_SETTINGS:
+        monkeypatch.delenv(var, raising=False)
+    family = gaps.Family("worker_settings", sample, settings_generate, settings_verify)
+    with WorkerPool(1) as pool:
+        result = measure(family, [2], instances=1, pool=pool)
+    (records,) = result.records.values()
+    assert [r.verdict for r in records if r.role == "verify"] == [True]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import gaps
 from gaps.classification import classify_family
 from gaps.execution import WorkerPool
@@ -25,7 +27,7 @@ def blind(xs, ys, meter):
 
 def cheap(xs, ys, meter):
     meter.tick(len(ys))
-    return len(ys) == len(xs) and all(a <= b for a, b in zip(ys, ys[1:], strict=False))
+    return len(ys) == len(xs) and all(a <= b for a, b in itertools.pairwise(ys))
 
 
 def two_reaches(blind_sizes):
