@@ -34,6 +34,9 @@ TIMER_FLOOR = 5e-5
 TREND_TOLERANCE = 0.25
 #: Equal fitted growths are overturned only by a paired gap moving faster than this.
 OVERTURN_TOLERANCE = 2 * TREND_TOLERANCE
+#: A fitted sign that the paired gap does not show (it stays within TREND_TOLERANCE)
+#: rests on the fitted shapes alone, and stands only with this bootstrap confidence.
+DECISIVE_CONFIDENCE = 0.8
 
 
 def _check_cost(family: Family, pairing: Pairing, cost: str | None) -> str:
@@ -394,14 +397,22 @@ def _slope_bootstrap(meas: Measurements, pairing: Pairing, unit: str) -> list[fl
 
 
 def _check_direction(
-    slopes: list[float] | None, curve: dict[int, float], sign: str, reasons: list[str]
+    slopes: list[float] | None,
+    curve: dict[int, float],
+    sign: str,
+    confidence: float,
+    reasons: list[str],
 ) -> str:
     """The fitted ``sign``, unless the measured gap moves the other way.
 
     A gap moving against the sign by more than TREND_TOLERANCE bits per doubling makes
     it inconclusive (the fits extrapolate beyond the evidence). A paired gap whose whole
     90% interval lies on the other side of zero, yet within the tolerance, makes it
-    neutral: the fitted difference (n**1.06 against n log n) is not borne out.
+    neutral: the fitted difference (n**1.06 against n log n) is not borne out. So does a
+    paired gap within the tolerance whatever its direction, unless the fits are decisive
+    (DECISIVE_CONFIDENCE): the sign then rests on the fitted shapes alone. A decisive
+    fit still resolves a log factor (n log n against n moves about 0.15 bits per
+    doubling), as counted steps do.
     """
     if slopes:
         lo, hi = _interval(slopes)
@@ -418,12 +429,20 @@ def _check_direction(
             "doubling of n: the fits extrapolate beyond the evidence"
         )
         return "inconclusive"
+    flat = bool(slopes) and lo >= -TREND_TOLERANCE and hi <= TREND_TOLERANCE
     opposed = hi < 0 if sign == "positive" else lo > 0
-    if slopes and opposed and lo >= -TREND_TOLERANCE and hi <= TREND_TOLERANCE:
+    if flat and opposed:
         reasons.append(
             f"the fitted growths say {sign}, but the paired gap moves [{lo:+.2f}, {hi:+.2f}] "
             "bits per doubling of n (90% interval), the other way and within the tolerance: "
             "neutral"
+        )
+        return "neutral"
+    if flat and confidence < DECISIVE_CONFIDENCE:
+        reasons.append(
+            f"the fitted growths say {sign} in only {confidence:.0%} of bootstrap resamples, "
+            f"and the paired gap moves [{lo:+.2f}, {hi:+.2f}] bits per doubling of n (90% "
+            "interval), within the tolerance: neutral"
         )
         return "neutral"
     return sign
@@ -496,7 +515,7 @@ def _report(meas: Measurements, pairing: Pairing, unit: str) -> GapReport:
                 sign, confidence = moved, share
     curve = _gap_curve(gen, ver)
     if sign in ("positive", "negative"):
-        sign = _check_direction(slopes, curve, sign, reasons)
+        sign = _check_direction(slopes, curve, sign, confidence, reasons)
     return GapReport(
         family=family.name,
         pairing=pairing.name,

@@ -110,8 +110,27 @@ def test_a_fitted_sign_the_measured_gap_opposes_is_not_kept(verify_exponent, sig
     gen, ver = sides(meas)
     reasons: list[str] = []
     slopes = _paired_slopes(meas, PAIRING, "steps", gen, ver)
-    assert _check_direction(slopes, {}, sign, reasons) == expected
+    assert _check_direction(slopes, {}, sign, 1.0, reasons) == expected
     if words is None:
         assert reasons == []
     else:
         assert words in reasons[0]
+
+
+@pytest.mark.parametrize(
+    "verify_exponent, confidence, expected",
+    [
+        (1.9, 0.6, "neutral"),  # the gap moves +0.1: within the tolerance
+        (1.9, 0.9, "positive"),  # decisive fits resolve a small difference
+        (1.5, 0.6, "positive"),  # the gap itself shows the sign
+    ],
+)
+def test_a_sign_the_paired_gap_does_not_show_needs_decisive_fits(
+    verify_exponent, confidence, expected
+):
+    meas = measurements(lambda n, w: w * n**2, lambda n, w: w * n**verify_exponent)
+    gen, ver = sides(meas)
+    reasons: list[str] = []
+    slopes = _paired_slopes(meas, PAIRING, "steps", gen, ver)
+    assert _check_direction(slopes, {}, "positive", confidence, reasons) == expected
+    assert (expected == "neutral") == any("only 60% of bootstrap" in r for r in reasons)
