@@ -6,46 +6,48 @@ the top two bits set, so the product has exactly n bits, tested by FLINT until o
 prime) and multiplies them, returning ``Certified(N, (p, q))``.
 
 Gap: by the prime number theorem a random odd b-bit number is prime with probability
-about 2/(b ln 2), so the search tests O(n) candidates; each test is a modular
-exponentiation, O(n**3) with schoolbook arithmetic, so generation is O(n**4)
-(FLINT's ``is_prime`` also proves the prime it returns). Without the factors, the
-``decide`` verifier (blind) must factor N: FLINT's ``fmpz_factor`` (trial division,
-ECM, then the self-initialising quadratic sieve), whose running time
-exp((1 + o(1)) sqrt(ln N ln ln N)) is subexponential in n; so the blind gap is
-negative. With the factors, ``check`` (certified) multiplies and proves both factors
-prime with FLINT's proven test (see Costs below), the same proofs the
-generator did without the search: polynomial in practice (ECPP is heuristically
-Õ(n**4), Morain 2007), so the certified gap is neutral (a constant factor, the
-search, in the generator's favour).
+about 2/(b ln 2), so the search tests O(n) candidates. FLINT's proven ``is_prime``
+rejects a composite by trial division or one strong-pseudoprime test (beyond one word,
+trial division by the first n primes, so only a fraction Θ(1/log n) costs an n**3
+exponentiation): the search is Θ(n**4 / log n). The prime it returns is then proved:
+beyond 2**81 by Pocklington–Lehmer or Morrison when p ∓ 1 is smooth enough, else by
+APRCL, in (log p)**O(log log log p): superpolynomial, so the two proofs dominate
+generation asymptotically. Without the factors, the ``decide`` verifier (blind) must
+factor N: FLINT's ``fmpz_factor`` (trial division, ECM, then the self-initialising
+quadratic sieve), whose running time exp((1 + o(1)) sqrt(ln N ln ln N)) is
+subexponential in n; so the blind gap is negative. With the factors, ``check``
+(certified) multiplies and proves both factors prime with the same proven test, the
+proofs the generator did without the search, so the certified gap is neutral (a
+constant factor, the search, in the generator's favour; with ECPP, heuristically
+Õ(n**4) (Morain 2007), it would be neutral too). The declared growths are those of
+FLINT's APRCL, as for the blind verifier of ``prime_certificate``.
 
-Costs: time only (FLINT is native code). The cheaper sides at small n are Python
-call overhead; the subexponential growth of ``decide`` is visible from about 64 bits
-on. FLINT's proven primality test changes method at word-size boundaries: a one-word
-test up to 64 bits (about 0.3 µs), a 13-base strong-pseudoprime test proven
-deterministic below 3.3·10**24 ≈ 2**81 (Sorenson & Webster 2017; about 4 µs), then
-Pocklington–Lehmer, Morrison or APRCL proofs (0.3 ms at 82 bits). Each boundary is a
-step in the cost of ``multiply`` and ``check`` that a growth fit over a few sizes
-misreads as exponential growth. Even the step from FLINT's unboxed integers
-(below 2**62) to GMP-backed ones at 64-bit factors made a fit call ``multiply``
-exponential and flip the sign of ``decide`` between seeds, so the default sizes stop
-at N = 120 bits, keeping both factors below 2**62.
+Costs: time only (FLINT is native code). FLINT's proven test changes method at
+word-size boundaries: a one-word test up to 64 bits (about 0.3 µs), a 13-base
+strong-pseudoprime test proven deterministic below 3.3·10**24 ≈ 2**81 (Sorenson &
+Webster 2017; about 4 µs), then the proofs above (0.05 to 2 ms at 82 to 92 bits,
+depending on how smooth p ∓ 1 is). A growth fit across a boundary misreads the step as
+exponential growth, so each pairing has its own sizes, inside one regime.
 
-The certified pairing (multiply/check) is honestly undecidable at measurable sizes,
-and is left so. It is neutral asymptotically, where proving the two primes (Õ(n**4))
-costs as much as the search, but not at these sizes: there every primality test is a
-one-word test of nearly constant cost (about 1 µs with Python's call overhead), so the
-generator's cost is its number of candidates, Θ(n) with a geometric spread between
-instances (medians of 3 differ by up to 2x between neighbouring sizes), against two
-tests for ``check``. The measured gap creeps up by 0 to 0.4 bits per doubling of n:
-with 3 instances it read negative, inconclusive, neutral or positive depending on the
-seed and the run. More sizes (every 4 bits from 30 to 122) did not settle it, and
-let the noisy generator fit as exponential, which unsettled ``decide`` too. The
-proof-dominated regime starts at 82-bit factors (N ≥ 164 bits), where ``decide`` (the
-quadratic sieve) costs seconds per call, beyond the family's budget.
+``decide`` is measured at N = 32 to 120 bits, both factors below 2**62 (FLINT's unboxed
+integers; the step to GMP-backed ones made a fit call ``multiply`` exponential and
+flipped the sign of ``decide`` between seeds). The quadratic sieve's growth shows from
+about 64 bits on: the gap falls from +1 to −10 bits (3 instances, seeds 0 to 2:
+negative each). It costs 0.4 to 0.6 s a call at 168 bits and 3.5 s at 200, so it
+cannot follow ``check`` to larger sizes.
 
-References: Pomerance 1982 (quadratic sieve); Lenstra 1987 (ECM); Adleman, Pomerance
-& Rumely 1983 and Cohen & Lenstra 1984 (APRCL); Morain 2007 (fastECPP); Sorenson &
-Webster 2017; Hart 2010 (FLINT).
+``check`` is measured where both sides are dominated by the proofs, both factors
+beyond 2**81: N = 168 to 672 bits (0.5 ms to 0.1 s a call). There the gap, the
+search's share of generation, stays within ±0.36 bits and drifts slowly down (3
+instances, seeds 0, 1 and 2: neutral each, confidence 0.72, 1.00 and 1.00; both sides
+fit n**3, APRCL's superpolynomial factor being slow). Below 2**62 every test is a
+one-word test of nearly constant cost: the gap, 2.5 to 3.5 bits from 32 to 120 bits,
+was set by Python's overhead per candidate and per call, and read inconclusive,
+negative or neutral depending on the seed and the run.
+
+References: Pomerance 1982 (quadratic sieve); Lenstra 1987 (ECM); Brillhart, Lehmer &
+Selfridge 1975 (p ∓ 1 proofs); Adleman, Pomerance & Rumely 1983 and Cohen & Lenstra
+1984 (APRCL); Morain 2007 (fastECPP); Sorenson & Webster 2017; Hart 2010 (FLINT).
 
 >>> import random, gaps
 >>> fam = gaps.get("semiprime")
@@ -148,14 +150,15 @@ FAMILY = gaps.Family(
     verify={"decide": gaps.blind(decide), "check": gaps.certified(check)},
     corrupt=corrupt,
     theory=gaps.Theory(
-        generate="n**4",
-        verify={"decide": "exp(sqrt(n*log(n)))", "check": "n**4"},
+        generate="n**(log(log(n)))",
+        verify={"decide": "exp(sqrt(n*log(n)))", "check": "n**(log(log(n)))"},
         sign={"decide": "negative", "check": "neutral"},
-        reference="Pomerance 1982 (quadratic sieve); Morain 2007 (ECPP)",
+        reference="Pomerance 1982 (quadratic sieve); Cohen and Lenstra 1984 (APRCL)",
     ),
     references=(
         "Pomerance 1982",
         "Lenstra 1987",
+        "Brillhart, Lehmer and Selfridge 1975",
         "Adleman, Pomerance and Rumely 1983",
         "Cohen and Lenstra 1984",
         "Morain 2007",
@@ -164,5 +167,10 @@ FAMILY = gaps.Family(
     ),
     tags=("factoring", "number-theory", "planted"),
     units=("time",),
-    sizes=(32, 40, 48, 56, 64, 72, 80, 88, 96, 104, 112, 120),
+    # Each schedule stays inside one regime of FLINT's primality test: factors below
+    # 2**62 for the factoring verifier (out of budget beyond), beyond 2**81 for the check.
+    sizes={
+        "decide": (32, 40, 48, 56, 64, 72, 80, 88, 96, 104, 112, 120),
+        "check": (168, 200, 240, 280, 336, 400, 480, 560, 672),
+    },
 )

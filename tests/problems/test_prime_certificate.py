@@ -37,6 +37,8 @@ def test_prime_certificate_rejects_hand_made_wrong_answers():
         {17: (2, ((2, 4),))},  # 2 has order 8 mod 17, not 16
         {17: (3, ((2, 3),))},  # wrong factorisation
         {17: (3, ((4, 2),))},  # 4 is not certified prime
+        {17: (17, ((2, 4),))},  # a ≡ 0: a**16 ≢ 1
+        {17: (16, ((2, 4),))},  # -1 has order 2
         {17: (3.0, ((2, 4),))},
         {17: (3, [(2, 4)])},
         {17: None},
@@ -47,3 +49,17 @@ def test_prime_certificate_rejects_hand_made_wrong_answers():
     for bad in (17.0, True, "17", -17, None):
         assert PRATT(spec, bad, cert, gaps.Meter()) is False
         assert BLIND(spec, bad, gaps.Meter()) is False
+
+
+def test_prime_certificate_witness_is_read_modulo_r():
+    # The exponentiations run in FLINT: an unreduced or negative witness means its residue.
+    for a in (3, 20, -14):
+        assert PRATT((5, 0), 17, {17: (a, ((2, 4),))}, gaps.Meter()) is True
+
+
+def test_prime_certificate_checks_large_primes_with_the_generators_arithmetic():
+    spec = FAM.sample(600, random.Random(4))
+    p, cert = FAM.generate["maurer"](spec, gaps.Meter())
+    a, factors = cert[p]
+    assert pow(a, p - 1, p) == 1 and all(pow(a, (p - 1) // q, p) != 1 for q, _ in factors)
+    assert PRATT(spec, p, cert, gaps.Meter()) is True

@@ -43,3 +43,13 @@ def test_semiprime_sampling_is_reproducible():
     first = FAM.generate["multiply"](spec, gaps.Meter())
     assert first == FAM.generate["multiply"](spec, gaps.Meter())
     assert first != FAM.generate["multiply"](FAM.sample(64, random.Random(8)), gaps.Meter())
+
+
+def test_semiprime_schedules_stay_inside_one_regime_of_the_primality_test():
+    # Factors below 2**62 (one-word tests) for decide, beyond 2**81 (proofs) for check.
+    decide, check = (FAM.sizes_of(FAM.pairing(v)) for v in ("decide", "check"))
+    assert decide is not None and check is not None
+    assert max(decide) // 2 <= 62 and min(check) // 2 > 81
+    spec = FAM.sample(min(check), random.Random(0))
+    N, (p, q) = FAM.generate["multiply"](spec, gaps.Meter())
+    assert p > 2**81 and CHECK(spec, N, (p, q), gaps.Meter()) is True
