@@ -35,17 +35,14 @@ CPU), where the residual's bandwidth noise left seed 0 inconclusive (paired slop
 with eight of them the residual fitted as exponential on seeds 1 and 2 (inconclusive
 on seed 1) and recompute was inconclusive on seed 0.
 
-The default sizes therefore keep A in cache and widen the range downwards, skipping
-the sizes where the two sides of recompute would be timed differently: a call under
-2 ms is timed as the mean of warm repetitions, a longer one once more, warm, and that
-is decided on the first, cold call. Between n ≈ 340 and 480 the generator's cold call
-(the first solve at its size in a worker, which also pays for fresh memory) passes 2
-ms while recompute's does not, and their gap jumped by 0.2 to 0.45 bits; below 300
-both are timed by repetition, from 560 on both once. With 3 instances per size on
-seeds 0, 1 and 2, the residual costs 1.6e-5 s to 1.9e-4 s from n = 200 to 840 and fits
-n**2 (n**1.66 on seed 0, the call overhead weighing at 200); LU costs 0.3 ms to 14 ms,
-about n**2.7, short of its cubic regime; the paired gap of residual moves +0.96 to
-+1.10 bits per doubling (90% intervals), and that of recompute -0.02 to +0.12.
+The default sizes therefore keep A in cache, from n = 200 to 800. (Sizes 340 to 480
+were once skipped: the core chose how to time a call, once more warm or by repeated
+warm calls, from its cold first call, and between them the generator's cold solve, the
+first at its size in a worker, crossed 2 ms while recompute's identical one did not,
+moving that gap by 0.2 to 0.45 bits. The warm time now decides.) With 3 instances per
+size on seeds 0, 1 and 2, the residual fits n**2 and LU n**2.6 to n**3; the gap of residual rises from 4.0–4.2 to 6.0–6.3 bits
+(positive on every seed) and that of recompute stays within ±0.25 bits except for one
+size on one seed (neutral on every seed).
 
 Sampling adds sqrt(n) to the diagonal in place (the same matrix, bit for bit): an
 n×n identity and sum made sampling cost as much as solving, and it overlaps the other
@@ -147,5 +144,5 @@ FAMILY = gaps.Family(
     references=("Rigal and Gaches 1967", "Higham 2002", "Anderson et al. 1999 (LAPACK)"),
     tags=("linear-algebra", "numerical", "numpy"),
     units=("time",),
-    sizes=(200, 240, 290, 560, 640, 740, 840),
+    sizes=(200, 250, 320, 400, 500, 640, 800),
 )
