@@ -40,9 +40,10 @@ were once skipped: the core chose how to time a call, once more warm or by repea
 warm calls, from its cold first call, and between them the generator's cold solve, the
 first at its size in a worker, crossed 2 ms while recompute's identical one did not,
 moving that gap by 0.2 to 0.45 bits. The warm time now decides.) With 3 instances per
-size on seeds 0, 1 and 2, the residual fits n**2 and LU n**2.6 to n**3; the gap of residual rises from 4.0–4.2 to 6.0–6.3 bits
-(positive on every seed) and that of recompute stays within ±0.25 bits except for one
-size on one seed (neutral on every seed).
+size on seeds 0, 1 and 2, the residual fits n**2 and LU n**2.6 to n**3; the gap of
+residual rises from 4.0–4.2 to 6.0–6.3 bits (positive on every seed) and that of
+recompute stays within ±0.25 bits except for one size on one seed (neutral on every
+seed).
 
 Sampling adds sqrt(n) to the diagonal in place (the same matrix, bit for bit): an
 n×n identity and sum made sampling cost as much as solving, and it overlaps the other
