@@ -8,10 +8,19 @@ clauses are skipped by propagation), except that literals already implied at the
 level stay implied, as in drat-trim (they are consequences of the formula, so this is
 sound for refutations). RAT steps are not checked: CaDiCaL's default proofs are pure
 RUP, and a lemma that is not RUP is rejected (never accepted). The proof is accepted
-when the empty clause is derived. One tick per clause visited during propagation and
-per literal read; and, as CaDiCaL counts them, one ``propagations`` per literal whose
-watch list propagation scans, so a proof check and the search that wrote the proof
-can be compared in the same machine-independent unit.
+when the empty clause is derived. Propagation works as CaDiCaL's: each watch carries a
+blocking literal (Chu, Harwood & Stuckey 2008), and a clause is opened only when that
+literal is not true; the search for a new watch resumes where the last one stopped
+(Gent 2013); a clause found satisfied keeps its watch and takes the true literal as
+its blocker. One tick per group of watches tested for its blocker, per clause opened
+and per literal read; and, as CaDiCaL counts them, one ``propagations`` per literal
+whose watch list propagation scans, so a proof check and the search that wrote the
+proof can be compared in the same machine-independent unit. Against the same checker
+without blocking literals, a model counter's check (hundreds of blocking clauses of n
+literals watch each literal) takes 1.6 to 2.2 times less time at n = 26..32, the
+short clauses of Tseitin and pigeonhole formulas up to 1.2 times more; the order of
+propagation changes, and with it a check's count by −25% to +6% (model counting,
+median −6% at n = 26..32), under 3% (Tseitin), not at all (pigeonhole).
 
 >>> import gaps
 >>> formula = [[1, 2], [-1, 2], [1, -2], [-1, -2]]
@@ -27,6 +36,7 @@ False
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import chain
 from typing import Any
 
 from pysat.solvers import Solver
@@ -95,82 +105,121 @@ def _parse(line: object) -> tuple[bool, list[int]] | None:
 
 
 class _Checker:
-    """Clauses with two watched literals and a top-level trail."""
+    """Clauses with two watched literals and a top-level trail.
+
+    A literal's watches are grouped by blocker, so that one set lookup skips every
+    clause a true blocker satisfies: a model counter's blocking clauses run over all n
+    variables, hundreds of them watch each literal, and most are blocked. A blocker is a
+    literal of its clause, so it stays valid when the watches move or assignments are
+    undone.
+    """
 
     def __init__(self, meter: gaps.Meter) -> None:
         self.meter = meter
         self.clauses: list[list[int]] = []
         self.alive: list[bool] = []
-        self.watches: dict[int, list[int]] = {}
-        self.value: dict[int, bool] = {}  # literal -> True when assigned true
+        self.saved: list[int] = []  # where each clause's last search for a watch stopped
+        # literal -> blocker -> indices of the clauses the literal watches
+        self.watches: dict[int, dict[int, list[int]]] = {}
+        self.true: set[int] = set()  # the literals assigned true
         self.trail: list[int] = []
         self.inconsistent = False
         self.index: dict[tuple[int, ...], list[int]] = {}
         self.propagations = 0
 
-    def _true(self, lit: int) -> bool:
-        return self.value.get(lit, False)
-
-    def _false(self, lit: int) -> bool:
-        return self.value.get(-lit, False)
-
     def _assign(self, lit: int) -> None:
-        self.value[lit] = True
+        self.true.add(lit)
         self.trail.append(lit)
+
+    def _watch(self, lit: int, ci: int, blocker: int) -> None:
+        groups = self.watches.get(lit)
+        if groups is None:
+            self.watches[lit] = {blocker: [ci]}
+        elif blocker in groups:
+            groups[blocker].append(ci)
+        else:
+            groups[blocker] = [ci]
 
     def propagate(self, start: int) -> bool:
         """Unit propagation from trail[start:]; False on a conflict."""
-        meter = self.meter
+        tick, watch = self.meter.tick, self._watch
+        true, trail, clauses, alive = self.true, self.trail, self.clauses, self.alive
+        saved = self.saved
         head = start
-        while head < len(self.trail):
-            lit = self.trail[head]
+        while head < len(trail):
+            lit = trail[head]
             head += 1
-            self.propagations += 1
-            watching = self.watches.get(-lit, [])
-            keep = []
-            conflict = False
-            for pos, ci in enumerate(watching):
-                meter.tick()
-                if not self.alive[ci]:
+            self.propagations += 1  # scanned, even when nothing watches it (as CaDiCaL)
+            false = -lit
+            groups = self.watches.get(false)
+            if not groups:
+                continue
+            work = len(groups)
+            for blocker in [b for b in groups if b not in true]:
+                if blocker in true:  # became true while this list was scanned
                     continue
-                if conflict:
-                    keep.append(ci)
-                    continue
-                clause = self.clauses[ci]
-                if clause[0] == -lit:
-                    clause[0], clause[1] = clause[1], clause[0]
-                other = clause[0]
-                if self._true(other):
-                    keep.append(ci)
-                    continue
-                for k in range(2, len(clause)):
-                    meter.tick()
-                    if not self._false(clause[k]):
-                        clause[1], clause[k] = clause[k], clause[1]
-                        self.watches.setdefault(clause[1], []).append(ci)
-                        break
-                else:
-                    keep.append(ci)
-                    if self._false(other):
-                        conflict = True
-                        keep.extend(watching[pos + 1 :])
-                        break
-                    self._assign(other)
-            self.watches[-lit] = keep
-            if conflict:
-                return False
+                indices = groups.pop(blocker)
+                work += len(indices)
+                for pos, ci in enumerate(indices):
+                    if not alive[ci]:
+                        continue
+                    clause = clauses[ci]
+                    if clause[0] == false:
+                        clause[0], clause[1] = clause[1], false
+                    other = clause[0]
+                    if other in true:
+                        groups.setdefault(other, []).append(ci)
+                        continue
+                    # The first literal not false, searched from where the last
+                    # search stopped, round the clause (Gent 2013, as in CaDiCaL).
+                    size, found = len(clause), 0
+                    if size == 3:
+                        work += 1
+                        if -clause[2] not in true:
+                            found = 2
+                    elif size > 3:
+                        middle = saved[ci]
+                        for k in chain(range(middle, size), range(2, middle)):
+                            if -clause[k] not in true:
+                                found = k
+                                break
+                        work += (found - middle) % (size - 2) + 1 if found else size - 2
+                        if found:
+                            saved[ci] = found
+                    if found:
+                        candidate = clause[found]
+                        if candidate in true:
+                            # Satisfied by a literal that stays true while ``false``
+                            # stays false (fixed at the top level, or undone with it
+                            # after this RUP check): only the blocker changes (CaDiCaL).
+                            groups.setdefault(candidate, []).append(ci)
+                        else:
+                            clause[1], clause[found] = candidate, false
+                            watch(candidate, ci, other)
+                        continue
+                    groups.setdefault(other, []).append(ci)
+                    if -other in true:
+                        if pos + 1 < len(indices):
+                            groups.setdefault(blocker, []).extend(indices[pos + 1 :])
+                        tick(work)
+                        return False
+                    true.add(other)
+                    trail.append(other)
+            tick(work)
         return True
 
     def add(self, lits: list[int]) -> None:
         """Add a clause at the top level (after its RUP check)."""
-        clause = list(dict.fromkeys(lits))
+        unique = dict.fromkeys(lits)
+        clause = list(unique)
         self.meter.tick(len(clause))
-        if any(-x in clause for x in clause) or any(self._true(x) for x in clause):
+        if any(-x in unique or x in self.true for x in clause):
             return  # tautology or satisfied at the top level: never propagates
-        free = [x for x in clause if not self._false(x)]
+        free = [x for x in clause if -x not in self.true]
         ci = len(self.clauses)
         self.clauses.append(clause)
         self.alive.append(True)
+        self.saved.append(2)
         self.index.setdefault(tuple(sorted(clause)), []).append(ci)
         if not free:
             self.inconsistent = True
@@ -182,8 +231,8 @@ class _Checker:
         else:
             rest = [x for x in clause if x not in free[:2]]
             clause[:] = free[:2] + rest
-            self.watches.setdefault(clause[0], []).append(ci)
-            self.watches.setdefault(clause[1], []).append(ci)
+            self._watch(clause[0], ci, clause[1])
+            self._watch(clause[1], ci, clause[0])
 
     def delete(self, lits: list[int]) -> None:
         key = tuple(sorted(set(lits)))
@@ -199,15 +248,15 @@ class _Checker:
         ok = False
         for lit in lits:
             self.meter.tick()
-            if self._true(lit):
+            if lit in self.true:
                 ok = True
                 break
-            if not self._false(lit):
+            if -lit not in self.true:
                 self._assign(-lit)
         if not ok:
             ok = not self.propagate(start)
         for lit in self.trail[start:]:
-            del self.value[lit]
+            self.true.discard(lit)
         del self.trail[start:]
         return ok
 
