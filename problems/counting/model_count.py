@@ -13,20 +13,38 @@ exactly ``count`` listed models, pairwise distinct, each satisfying every clause
 blocking clauses of the listed models (textbook DRUP checker of
 ``problems/logic/_refutation.py``) — the upper bound: no other model exists. Both
 bounds are checked, so the check is complete and sound, not merely "at least count".
-Its cost is linear in the certificate, which is as large as the count itself (and so
-exponential in n, like the enumeration): neutral in theory. Measured, the Python
-check grows faster than native enumeration (1.8x its time at n = 8, 5.4x at n = 23:
-each lemma's unit propagation also visits the blocking clauses, so the check is
-closer to proof length × count), and ``gaps classify`` reads it negative at the
-default sizes. ``recompute`` (compare) reruns the whole generation — enumeration and
-the DRAT refutation — and compares the counts: a compare verifier costs one
-generation plus a comparison, so the measured gap is flat at 0 bits. (It used to
-skip the refutation, so the gap sat near +2 bits and drifted with the proof-logging
-overhead.) Neutral by construction; at 3 instances per size, though, the time of one
-instance varies several-fold with its random model count, which the per-side
-bootstrap of ``gaps classify`` turns into fits of different labels on the two sides.
+The proof is as long as the refuting search (a lemma per conflict, plus inprocessing's)
+and the blocking clauses are one per model; a RUP check propagates at most n literals
+per lemma, and the search spends at least one propagation per conflict. So the check
+costs at most a factor n more than generation, both exponential in n like the count:
+neutral in theory, up to that polynomial factor. ``recompute`` (compare) reruns the
+whole generation — enumeration and the DRAT refutation — and compares the counts: one
+generation plus a comparison, neutral by construction (it used to skip the refutation,
+and the gap sat near +2 bits).
 
-Costs: time only (CaDiCaL is native; its counters are reported for information).
+Costs: propagations (literals whose watches unit propagation scanned: CaDiCaL's search
+counter summed over every solver call, the enumeration's and the refutation's, on one
+side; the DRUP checker's on the other; neither counts the Θ(count · n) of reading and
+writing models), then time. ``recompute`` is exactly neutral in propagations. For
+``witnesses``, once the count is in the thousands generation spends 7–12 propagations
+per model and the check 14–36 (about 15 per lemma, 1 to 2.4 lemmas per model). The
+median per-instance ratio of check to generation is 0.8 at n = 20 and 24, where a few
+dozen models leave the search for them dominant, then 1.2 at 28, 1.7 at 32 and 36, 2.0
+at 40 and 2.6 at 44 (7 instances per size up to 28, 14 from 32; 1, 3 and 5 instances
+with over 15,000 models left unchecked at 36, 40 and 44). There is no plateau: over the
+52 instances with at least 100 models, log2 of the ratio fits 0.19 log2(count) +
+0.48 log2(n) − 3.4, so within the bound of a factor n the check's excess still grows
+with the count and with n. At the default sizes (a median of about 8 models at n = 8, 90
+at n = 23) the paired gap falls from +0.6..+1.0 bits at n = 8 to 0.0..+0.25 at n = 23 (3
+instances per size), and ``gaps classify`` reads inconclusive on seed 0, negative on
+seed 1, neutral on seed 2. Larger sizes are out of budget: the count spreads over three
+orders of magnitude (54 to 105,000 models at n = 40), the Python check spends 12–21 µs
+per propagation, so some instances exceed 5 s, and ``witnesses`` alone at n = 28..44
+took 49 s on one seed. CaDiCaL's counter leaves out inprocessing, but switching it off
+(``elim``, ``subsume``, ``vivify``, ``probe``, ``decompose``, ``transred``, ``compact``,
+``lucky``, ``walk`` set to 0) moves the summed ratio only from 2.31 to 2.05 (15
+instances at n = 20, 26, 32). In time the Python check costs 5–8 times native generation
+at n = 32.
 
 References: Valiant 1979 (#P); Gomes, Sabharwal & Selman 2009 (model counting
 survey); Heule, Hunt & Wetzler 2013 (DRAT).
@@ -34,8 +52,11 @@ survey); Heule, Hunt & Wetzler 2013 (DRAT).
 >>> import random, gaps
 >>> fam = gaps.get("model_count")
 >>> spec = fam.sample(12, random.Random(1))
->>> count, certificate = fam.generate["enumerate"](spec, gaps.Meter())
->>> fam.verify["witnesses"].fn(spec, count, certificate, gaps.Meter())
+>>> generated, checked = gaps.Meter(), gaps.Meter()
+>>> count, certificate = fam.generate["enumerate"](spec, generated)
+>>> fam.verify["witnesses"].fn(spec, count, certificate, checked)
+True
+>>> generated.counters["propagations"] > 0 and checked.counters["propagations"] > 0
 True
 >>> models, proof = certificate
 >>> fam.verify["witnesses"].fn(spec, count - 1, (models[1:], proof), gaps.Meter())
@@ -154,6 +175,6 @@ FAMILY = gaps.Family(
         "Heule, Hunt and Wetzler 2013",
     ),
     tags=("counting", "sharp-p", "sat", "drat", "solver"),
-    units=("time",),
+    units=("propagations", "time"),
     sizes=(8, 11, 14, 17, 20, 23),
 )

@@ -58,3 +58,22 @@ def test_model_count_recompute_repeats_the_whole_generation():
     count, _ = FAM.generate["enumerate"](spec, generated)
     assert RECOMPUTE(spec, count, checked) is True
     assert checked.counters == generated.counters
+
+
+def test_model_count_counts_the_propagations_of_every_solver_call_and_of_the_check():
+    # Generation sums CaDiCaL's counters over the enumeration and the refutation; the
+    # witnesses verifier reports the DRUP checker's, counted the same way.
+    from gaps.problems.logic._refutation import check_drup, refute
+
+    spec = FAM.sample(14, random.Random(2))
+    generated = gaps.Meter()
+    count, (models, proof) = FAM.generate["enumerate"](spec, generated)
+    blocked = spec[1] + [[-x for x in model] for model in models]
+    refuted = gaps.Meter()
+    refute(blocked, refuted)
+    assert generated.counters["propagations"] > refuted.counters["propagations"] > 0
+    checked, replayed = gaps.Meter(), gaps.Meter()
+    assert WITNESSES(spec, count, (models, proof), checked) is True
+    assert check_drup(blocked, proof, replayed) is True
+    assert checked.counters == replayed.counters
+    assert all(FAM.units_of(p) == ("propagations", "time") for p in FAM.pairings)
