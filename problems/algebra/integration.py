@@ -1,19 +1,19 @@
 """Symbolic integration: find an antiderivative (sympy) vs differentiate it back.
 
-Problem: a random elementary function F(x) is built as a random expression tree with
-n operator nodes over the leaf x (operators: +, ×, c·u, u + c, u**2 or u**3, exp,
-sin, cos, log(u**2 + 1)); the instance is its derivative f = F′ as sympy builds it.
-So an elementary antiderivative always exists. The output is an expression G(x).
+Problem: a random elementary function F(x) is an expression tree over the leaf x with
+n operator nodes: the first n of the cycle sin, ×, exp, +, u**2 or u**3,
+log(u**2 + 1), u + c, cos, c·u (so size n fixes which operators, and sizes differ by
+one), put in random order into a random tree shape with random constants. The
+instance is its derivative f = F′ as sympy builds it, so an elementary antiderivative
+always exists. The output is an expression G(x).
 
 Gap: generation is ``sympy.integrate(f, x)``: a cascade of heuristics (table lookup,
 derivative-divides substitution, heuristic Risch "heurisch", parts of the Risch
 algorithm, Meijer G-functions). The Risch algorithm decides elementary integrability
-but is not fully implemented anywhere and has no useful complexity bound; sympy's
-cost on these integrands grows steeply with n (median about 0.001 s at n = 1,
-0.2–1 s at n = 5, about half the calls past 5 s at n = 6) and is very irregular.
-When sympy gives up it returns an unevaluated ``Integral``; the generator then
-raises ``gaps.GaveUp`` (the call is recorded as censored, at least the time spent,
-never passed off as an answer).
+but is not fully implemented anywhere and has no useful complexity bound. When sympy
+gives up it returns an unevaluated ``Integral``; the generator then raises
+``gaps.GaveUp`` (the call is recorded as censored, at least the time spent, never
+passed off as an answer).
 
 The ``differentiate`` verifier (witness) computes G′ − f and reduces it with
 ``expand``, then ``simplify``, ``trigsimp`` and ``expand_log`` until it is 0:
@@ -25,24 +25,29 @@ mpmath arithmetic and returns the fraction of points where it vanishes (to 1e-12
 relative). Its points come from OS entropy, so a generator cannot aim at them.
 
 The sign is positive (integration is harder than differentiation and checking), but
-both growth laws are heuristic: "4**n" for sympy's integrator (its median grew about
-4-fold per size step at n ≤ 5) and "n**2" for the checker (the derivative of a tree
-of n nodes has O(n**2) nodes; simplification is heuristic) are summaries, not
-theorems.
+both growth laws are heuristic: "4**n" for sympy's integrator and "n**2" for the
+checker (the derivative of a tree of n nodes has O(n**2) nodes; simplification is
+heuristic) are summaries, not theorems.
 
 Costs: time only (sympy's internals are not metered). sympy's cache is cleared at the
 start of every call, so repeated calls are not measured warm.
 
-Both pairings are honestly undecidable at measurable sizes, and are left so. sympy's
-cost is not monotone in n: it depends on which operators the tree drew far more than
-on how many (with 3 instances, the median generation took 11 ms at n = 1 and 0.4 ms
-at n = 2 on one seed: log(u**2 + 1) sends sympy to its rational-function code, a
-product of exp and a polynomial to the cheap derivative-divides step). At n = 4 two
-of three calls ran past the survey's 5 s limit on one seed, so sizes 1 to 5 cost 10
-to 21 s of CPU per run, far past the family's budget, and both signs read inconclusive
-on seeds 0 and 1. The default sizes are 1 to 3, the largest whose calls all finish
-in well under a second; there the gap grows by about 2 bits per size step on most
-seeds (positive), but one bad draw at n = 1 or 2 can still make it inconclusive.
+Why a fixed operator cycle: sympy's cost depends on which operators a tree holds far
+more than on how many. With operators drawn at random, the median generation took
+11 ms at n = 1 and 0.4 ms at n = 2 on one seed (log(u**2 + 1) sends sympy to its
+rational-function code, a product of exp and a polynomial to the cheap
+derivative-divides step), and with 3 instances per size the paired gap's 90% slope
+interval was about [-2.5, +3.5] bits per doubling of n: inconclusive on seeds 1 to 3.
+With the cycle, the medians over seeds 0 to 3 (3 instances) are about 2.5 ms, 45 ms,
+0.2 to 1.9 s and 0.1 to 1.1 s at n = 1 to 4 against 0.4 to 7 ms for either checker:
+the gap grows by 1 to 3.5 bits per doubling (90% intervals), positive on all four
+seeds but for ``spot_check`` on seed 2 (inconclusive: generation is flat from n = 3 to
+4 there, so its fit is slower than the checker's); seeds 4 and 5 read positive too.
+n = 3 holds sin, × and exp, where sympy is slowest: the derivatives of x·sin(exp x)
+and x·exp(sin x) split into terms with no elementary integral of their own, and 4 of
+18 draws at n = 3 ran past 3 s or gave up. Larger sizes add more such draws (at n = 5,
+2 of 6 calls ran past 3 s), so the default sizes stop at 4; the family's survey then
+takes 8 s (13 s of CPU).
 
 References: Risch 1969; Bronstein 2005 (Symbolic Integration I); Richardson 1968;
 Meurer et al. 2017 (SymPy).
@@ -69,7 +74,8 @@ from sympy.core.cache import clear_cache
 import gaps
 
 X = sympy.Symbol("x")
-OPERATORS = ("add", "mul", "scale", "shift", "pow", "exp", "sin", "cos", "log")
+#: The operators in the order sizes add them (size n uses the first n, cyclically).
+OPERATORS = ("sin", "mul", "exp", "add", "pow", "log", "shift", "cos", "scale")
 #: Spot-check points and the relative tolerance of the grader.
 POINTS = 8
 TOLERANCE = 1e-12
@@ -78,15 +84,16 @@ TOLERANCE = 1e-12
 _SYMPY_ERRORS = (Exception,)
 
 
-def _tree(n: int, rng: random.Random) -> sympy.Expr:
-    if n <= 0:
+def _build(ops: list[str], rng: random.Random) -> sympy.Expr:
+    """A random tree whose nodes, top-down, are ``ops`` (a binary node splits the rest)."""
+    if not ops:
         return X
-    op = rng.choice(OPERATORS)
+    op, rest = ops[0], ops[1:]
     if op in ("add", "mul"):
-        k = rng.randint(0, n - 1)
-        a, b = _tree(k, rng), _tree(n - 1 - k, rng)
+        k = rng.randint(0, len(rest))
+        a, b = _build(rest[:k], rng), _build(rest[k:], rng)
         return a + b if op == "add" else a * b
-    a = _tree(n - 1, rng)
+    a = _build(rest, rng)
     if op == "scale":
         return rng.randint(2, 5) * a
     if op == "shift":
@@ -96,6 +103,15 @@ def _tree(n: int, rng: random.Random) -> sympy.Expr:
     if op == "log":
         return sympy.log(a**2 + 1)
     return {"exp": sympy.exp, "sin": sympy.sin, "cos": sympy.cos}[op](a)
+
+
+def _tree(n: int, rng: random.Random) -> sympy.Expr:
+    # The operator multiset depends on n alone (the first n of OPERATORS, cyclically),
+    # so sizes differ by one operator, not by the luck of the draw; the order and the
+    # tree shape are random.
+    ops = [OPERATORS[i % len(OPERATORS)] for i in range(n)]
+    rng.shuffle(ops)
+    return _build(ops, rng)
 
 
 def sample(size: int, rng: random.Random) -> sympy.Expr:
@@ -181,5 +197,5 @@ FAMILY = gaps.Family(
     references=("Risch 1969", "Richardson 1968", "Bronstein 2005", "Meurer et al. 2017"),
     tags=("symbolic", "calculus", "heuristic", "sympy"),
     units=("time",),
-    sizes=(1, 2, 3),
+    sizes=(1, 2, 3, 4),
 )

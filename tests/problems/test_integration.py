@@ -12,7 +12,7 @@ x = sympy.Symbol("x")
 
 
 def test_integration_accepts_honest_and_rejects_corruptions():
-    for size, seed in [(1, 0), (2, 1), (3, 2)]:
+    for size, seed in [(1, 0), (2, 1), (3, 1), (4, 2)]:
         f = FAM.sample(size, random.Random(seed))
         G = FAM.generate["sympy"](f, gaps.Meter())
         assert DIFFERENTIATE(f, G, gaps.Meter()) is True
