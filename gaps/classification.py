@@ -411,8 +411,9 @@ def _check_direction(
     neutral: the fitted difference (n**1.06 against n log n) is not borne out. So does a
     paired gap within the tolerance whatever its direction, unless the fits are decisive
     (DECISIVE_CONFIDENCE): the sign then rests on the fitted shapes alone. A decisive
-    fit still resolves a log factor (n log n against n moves about 0.15 bits per
-    doubling), as counted steps do.
+    fit still resolves a log factor (n log n against n moves 1/ln n bits per doubling,
+    0.12 at n = 4096), as counted steps do; a paired gap moving less than half that in
+    the sign's direction is flatter than any sign, and makes it neutral too.
     """
     if slopes:
         lo, hi = _interval(slopes)
@@ -445,6 +446,19 @@ def _check_direction(
             "interval), within the tolerance: neutral"
         )
         return "neutral"
+    if flat and curve:
+        # The least difference a sign names is a log factor, whose gap moves 1/ln n bits
+        # per doubling of n; a gap moving less than half that at the largest size
+        # measured is flatter than any sign, whatever shapes the fits chose.
+        largest = max(curve)
+        least = 0.5 / math.log(largest)
+        if (trend if sign == "positive" else -trend) < least:
+            reasons.append(
+                f"the fitted growths say {sign}, but the paired gap moves {trend:+.2f} bits "
+                f"per doubling of n, less than half a log factor's {1 / math.log(largest):.2f} "
+                f"at n={largest}: neutral"
+            )
+            return "neutral"
     return sign
 
 

@@ -6,6 +6,7 @@ tests build the call records directly, so every cost is known exactly.
 
 from __future__ import annotations
 
+import math
 import random
 
 import pytest
@@ -134,3 +135,20 @@ def test_a_sign_the_paired_gap_does_not_show_needs_decisive_fits(
     slopes = _paired_slopes(meas, PAIRING, "steps", gen, ver)
     assert _check_direction(slopes, {}, "positive", confidence, reasons) == expected
     assert (expected == "neutral") == any("only 60% of bootstrap" in r for r in reasons)
+
+
+@pytest.mark.parametrize(
+    "generate, expected",
+    [
+        (lambda n, w: w * n**2, "neutral"),  # the same work: the gap does not move
+        (lambda n, w: w * n * math.log(n), "positive"),  # a log factor moves 1/ln n
+    ],
+)
+def test_a_decisive_sign_needs_the_gap_to_move_as_a_log_factor_does(generate, expected):
+    meas = measurements(generate, lambda n, w: w * (n**2 if expected == "neutral" else n))
+    gen, ver = sides(meas)
+    reasons: list[str] = []
+    slopes = _paired_slopes(meas, PAIRING, "steps", gen, ver)
+    curve = {n: 0.0 for n in SIZES}
+    assert _check_direction(slopes, curve, "positive", 1.0, reasons) == expected
+    assert (expected == "neutral") == any("half a log factor" in r for r in reasons)
