@@ -406,9 +406,10 @@ def _check_direction(
     """The fitted ``sign``, unless the measured gap moves the other way.
 
     A gap moving against the sign by more than TREND_TOLERANCE bits per doubling makes
-    it inconclusive (the fits extrapolate beyond the evidence). A paired gap whose whole
-    90% interval lies on the other side of zero, yet within the tolerance, makes it
-    neutral: the fitted difference (n**1.06 against n log n) is not borne out. So does a
+    it inconclusive (the fits extrapolate beyond the evidence), and so does a paired gap
+    whose whole 90% interval lies on the other side of zero; within the tolerance, such
+    a gap makes it neutral: the fitted difference (n**1.06 against n log n) is not borne
+    out. So does a
     paired gap within the tolerance whatever its direction, unless the fits are decisive
     (DECISIVE_CONFIDENCE): the sign then rests on the fitted shapes alone. A decisive
     fit still resolves a log factor (n log n against n moves 1/ln n bits per doubling,
@@ -431,14 +432,15 @@ def _check_direction(
         )
         return "inconclusive"
     flat = bool(slopes) and lo >= -TREND_TOLERANCE and hi <= TREND_TOLERANCE
-    opposed = hi < 0 if sign == "positive" else lo > 0
-    if flat and opposed:
+    opposed = bool(slopes) and (hi < 0 if sign == "positive" else lo > 0)
+    if opposed:
+        verdict = "neutral" if flat else "inconclusive"
         reasons.append(
             f"the fitted growths say {sign}, but the paired gap moves [{lo:+.2f}, {hi:+.2f}] "
-            "bits per doubling of n (90% interval), the other way and within the tolerance: "
-            "neutral"
+            "bits per doubling of n (90% interval), the other way"
+            + (" and within the tolerance: neutral" if flat else ": inconclusive")
         )
-        return "neutral"
+        return verdict
     if flat and confidence < DECISIVE_CONFIDENCE:
         reasons.append(
             f"the fitted growths say {sign} in only {confidence:.0%} of bootstrap resamples, "

@@ -152,3 +152,11 @@ def test_a_decisive_sign_needs_the_gap_to_move_as_a_log_factor_does(generate, ex
     curve = {n: 0.0 for n in SIZES}
     assert _check_direction(slopes, curve, "positive", 1.0, reasons) == expected
     assert (expected == "neutral") == any("half a log factor" in r for r in reasons)
+
+
+def test_a_gap_wholly_against_the_fitted_sign_past_the_tolerance_leaves_it_open():
+    # Median -0.2 (within the tolerance), but the whole interval below zero and past it.
+    slopes = [-0.35 + 0.3 * i / 199 for i in range(200)]
+    reasons: list[str] = []
+    assert _check_direction(slopes, {}, "positive", 1.0, reasons) == "inconclusive"
+    assert "the other way: inconclusive" in reasons[0]
