@@ -23,6 +23,7 @@ _EXPORTS = {
     "GaveUp": "gaps.errors",
     "InvalidArgument": "gaps.errors",
     "UnknownName": "gaps.errors",
+    "wrong_instance": "gaps.errors",
     "Meter": "gaps.meter",
     "Certified": "gaps.family",
     "Family": "gaps.family",
@@ -56,6 +57,7 @@ if TYPE_CHECKING:  # pragma: no cover
         GaveUp,
         InvalidArgument,
         UnknownName,
+        wrong_instance,
     )
     from gaps.execution import Limits
     from gaps.family import (

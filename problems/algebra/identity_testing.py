@@ -135,14 +135,12 @@ def _checked(instance: object, role: str, meter: gaps.Meter) -> Spec:
         and _well_formed(instance[0], meter)
     )
     if not ok:
-        shown = repr(instance)
-        shown = shown if len(shown) <= 60 else shown[:57] + "..."
-        raise gaps.InvalidArgument(
-            f"The instance given to identity_testing's {role} must be a (circuit, seed) "
-            "pair: a non-empty tuple of gates ('var', k), ('const', c) with 0 <= c < 2**61 - 1, "
-            "('add', i, j) or ('mul', i, j) naming earlier gates, and an int. Got "
-            f"{shown} ({type(instance).__name__}). Hint: draw one with "
-            "gaps.get('identity_testing').sample(size, rng)."
+        raise gaps.wrong_instance(
+            "identity_testing",
+            role,
+            instance,
+            "a (circuit, seed) pair: a non-empty tuple of gates ('var', k), ('const', c) with "
+            "0 <= c < 2**61 - 1, ('add', i, j) or ('mul', i, j) naming earlier gates, and an int",
         )
     return Spec(*instance)  # type: ignore[misc]
 

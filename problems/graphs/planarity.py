@@ -123,11 +123,11 @@ def _is_graph(graph: Any) -> bool:
 def _graph(graph: Any, role: str) -> Graph:
     """The instance, checked to be ``(n, edges)`` of a simple graph on 0..n−1."""
     if not _is_graph(graph):
-        raise gaps.InvalidArgument(
-            f"The instance handed to planarity's {role} must be a pair (n, edges): an int "
-            "n >= 0 and a list of int pairs (u, v) with 0 <= u < v < n. Got "
-            f"{str(graph)[:60]!r} ({type(graph).__name__}). Draw instances with "
-            "gaps.get('planarity').sample(size, rng)."
+        raise gaps.wrong_instance(
+            "planarity",
+            role,
+            graph,
+            "a pair (n, edges): an int n >= 0 and a list of int pairs (u, v) with 0 <= u < v < n",
         )
     n, edges = graph
     return n, edges

@@ -104,12 +104,8 @@ def _checked(instance: object, role: str) -> LowRank:
         and 0 <= instance[1] <= instance[0]
     )
     if not ok:
-        shown = repr(instance)
-        shown = shown if len(shown) <= 60 else shown[:57] + "..."
-        raise gaps.InvalidArgument(
-            f"The instance given to low_rank's {role} must be an (n, r, seed) triple of "
-            f"ints with n >= 1 and 0 <= r <= n. Got {shown} ({type(instance).__name__}). "
-            "Hint: draw one with gaps.get('low_rank').sample(size, rng)."
+        raise gaps.wrong_instance(
+            "low_rank", role, instance, "an (n, r, seed) triple of ints with n >= 1 and 0 <= r <= n"
         )
     return LowRank(*instance)  # type: ignore[misc]
 

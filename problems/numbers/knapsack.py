@@ -104,13 +104,12 @@ def _checked(instance: object, role: str) -> Knapsack:
         and all(_is_count(x) for x in instance[0] + instance[1])
     )
     if not ok:
-        shown = repr(instance)
-        shown = shown if len(shown) <= 60 else shown[:57] + "..."
-        raise gaps.InvalidArgument(
-            f"The instance given to knapsack's {role} must be a (weights, values, capacity) "
-            "triple: two tuples of non-negative ints of equal length and a non-negative "
-            f"int. Got {shown} ({type(instance).__name__}). Hint: draw one with "
-            "gaps.get('knapsack').sample(size, rng)."
+        raise gaps.wrong_instance(
+            "knapsack",
+            role,
+            instance,
+            "a (weights, values, capacity) triple: two tuples of non-negative ints of equal "
+            "length and a non-negative int",
         )
     return Knapsack(*instance)  # type: ignore[misc]
 
