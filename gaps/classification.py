@@ -409,12 +409,12 @@ def _check_direction(
     it inconclusive (the fits extrapolate beyond the evidence), and so does a paired gap
     whose whole 90% interval lies on the other side of zero; within the tolerance, such
     a gap makes it neutral: the fitted difference (n**1.06 against n log n) is not borne
-    out. So does a
-    paired gap within the tolerance whatever its direction, unless the fits are decisive
-    (DECISIVE_CONFIDENCE): the sign then rests on the fitted shapes alone. A decisive
-    fit still resolves a log factor (n log n against n moves 1/ln n bits per doubling,
-    0.12 at n = 4096), as counted steps do; a paired gap moving less than half that in
-    the sign's direction is flatter than any sign, and makes it neutral too.
+    out. So does a paired gap within the tolerance whatever its direction, unless the
+    fits are decisive (DECISIVE_CONFIDENCE): the sign then rests on the fitted shapes
+    alone. A decisive fit still resolves a log factor (n log n against n moves 1/ln n
+    bits per doubling, 0.12 at n = 4096), as counted steps do; a paired gap moving less
+    than half that in the sign's direction is flatter than any sign, and makes it
+    neutral too.
     """
     if slopes:
         lo, hi = _interval(slopes)

@@ -315,8 +315,7 @@ class Family:
         >>> fam.units, fam.units_of(fam.pairing("fast"))
         (('time',), ('steps', 'time'))
         """
-        own = self._pairing_units
-        return own.get(pairing.name, own.get(pairing.verifier, self.units))
+        return _own(self._pairing_units, pairing, self.units)
 
     def sizes_of(self, pairing: Pairing) -> tuple[int, ...] | None:
         """The default size schedule of ``pairing`` (None when the family declares none).
@@ -328,8 +327,7 @@ class Family:
         >>> fam.sizes, fam.sizes_of(fam.pairing("blind"))
         ((8, 16, 32, 64, 128), (8, 16, 32))
         """
-        own = self._pairing_sizes
-        return own.get(pairing.name, own.get(pairing.verifier, self.sizes))
+        return _own(self._pairing_sizes, pairing, self.sizes)
 
     def pairing(self, name: str) -> Pairing:
         """The pairing called ``"generator/verifier"`` (or just a verifier's name)."""
@@ -343,6 +341,11 @@ class Family:
 
     def __repr__(self) -> str:
         return f"<Family {self.name!r} ({self.domain}): {', '.join(p.name for p in self.pairings)}>"
+
+
+def _own(per_pairing: Mapping[str, Any], pairing: Pairing, default: Any) -> Any:
+    """A pairing's own entry of a per-pairing declaration (by pairing or verifier name)."""
+    return per_pairing.get(pairing.name, per_pairing.get(pairing.verifier, default))
 
 
 def _common_units(per_pairing: Mapping[str, tuple[str, ...]]) -> tuple[str, ...]:
@@ -413,18 +416,18 @@ def _validate(fam: Family, pairs: list[Any]) -> None:
             raise _fail(name, f"pairing ({g!r}, {v!r})", "names an unknown generator.")
         if v not in fam.verifiers:
             raise _fail(name, f"pairing ({g!r}, {v!r})", "names an unknown verifier.")
-    for key, units in [("*", fam.units), *fam._pairing_units.items()]:
+    known = {*fam.verifiers, *(p.name for p in fam.pairings)}
+    for part, per_pairing in (("units", fam._pairing_units), ("sizes", fam._pairing_sizes)):
+        for key in sorted(per_pairing.keys() - known):
+            raise _fail(name, f"'{part}' key {key!r}", "names no verifier or pairing.")
+    for units in [fam.units, *fam._pairing_units.values()]:
         if not units or any(u not in UNITS for u in units):
             raise _fail(name, "'units'", f"must be a non-empty subset of {UNITS}. Got {units}.")
-        if key != "*" and key not in fam.verifiers and key not in [p.name for p in fam.pairings]:
-            raise _fail(name, f"'units' key {key!r}", "names no verifier or pairing.")
-    for key, sizes in [("*", fam.sizes), *fam._pairing_sizes.items()]:
+    for sizes in [fam.sizes, *fam._pairing_sizes.values()]:
         if sizes is not None and not (
             sizes and all(isinstance(s, int) and not isinstance(s, bool) and s > 0 for s in sizes)
         ):
             raise _fail(name, "'sizes'", f"must be non-empty, of positive ints. Got {sizes!r}.")
-        if key != "*" and key not in fam.verifiers and key not in [p.name for p in fam.pairings]:
-            raise _fail(name, f"'sizes' key {key!r}", "names no verifier or pairing.")
     if fam.theory is not None:
         _validate_theory(fam)
 
