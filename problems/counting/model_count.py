@@ -4,53 +4,28 @@ Problem: a random 3-CNF with n variables and m = round(3.5 n) clauses (each vari
 occurs in some clause); the output is its number of models over the n variables.
 
 Gap: counting models is #P-complete (Valiant 1979). Generation enumerates them with
-CaDiCaL 1.9.5 (python-sat): solve, record the model, add the clause blocking exactly
-that model, repeat until unsatisfiable — Θ(#models) SAT calls; then a fresh CaDiCaL
-with proof logging refutes F ∧ ¬m_1 ∧ … ∧ ¬m_k. The certificate is the list of models
-with that DRAT proof. The ``witnesses`` verifier (certified) checks that there are
-exactly ``count`` listed models, pairwise distinct, each satisfying every clause
-(Θ(count · m)) — the lower bound — *and* that the DRAT proof refutes F plus the
-blocking clauses of the listed models (textbook DRUP checker of
-``problems/logic/_refutation.py``) — the upper bound: no other model exists. Both
-bounds are checked, so the check is complete and sound, not merely "at least count".
-The proof is as long as the refuting search (a lemma per conflict, plus inprocessing's)
-and the blocking clauses are one per model; a RUP check propagates at most n literals
-per lemma, and the search spends at least one propagation per conflict. So the check
-costs at most a factor n more than generation, both exponential in n like the count.
-That factor is not a constant: a forward check propagates every lemma from scratch over
-F and all the blocking clauses, where the search propagated incrementally, and checking
-a clausal proof is known to cost more than the search that logged it (Heule, Hunt &
-Wetzler 2013; Wetzler, Heule & Hunt 2014). Measured, the excess grows with the count
-and with n (below), so the certified gap is **negative**: a polynomial factor on an
-exponential, not a different exponential. ``recompute`` (compare) reruns the
-whole generation — enumeration and the DRAT refutation — and compares the counts: one
-generation plus a comparison, neutral by construction (it used to skip the refutation,
-and the gap sat near +2 bits).
+CaDiCaL (python-sat): solve, record the model, block exactly that model, repeat until
+unsatisfiable — Θ(#models) SAT calls; then a fresh CaDiCaL with proof logging refutes
+F ∧ ¬m_1 ∧ … ∧ ¬m_k. The certificate is the list of models with that DRAT proof. The
+``witnesses`` verifier (certified) checks that there are exactly ``count`` distinct
+listed models, each satisfying every clause (Θ(count · m), the lower bound), and that
+the DRAT proof refutes F plus their blocking clauses (the DRUP checker of
+``problems/logic/_refutation.py``, the upper bound): sound and complete. A RUP check
+propagates at most n literals per lemma, and the search spends at least one
+propagation per conflict, so the check costs at most a factor n more than generation,
+both exponential in n. That factor is not a constant: a forward check propagates
+every lemma from scratch over F and all blocking clauses, where the search propagated
+incrementally, and checking a clausal proof costs more than the search that logged it
+(Heule, Hunt & Wetzler 2013). So the certified gap is **negative**: a polynomial
+factor on an exponential. ``recompute`` (compare) reruns the whole generation —
+enumeration and refutation, since a recount that skipped the refutation would do less
+work than the generator and read as a spurious positive gap — and compares the
+counts: neutral by construction. For small n a few models leave the refutation of F
+dominant, so ``witnesses`` has its own, larger sizes, where counting dominates.
 
 Costs: propagations (literals whose watches unit propagation scanned: CaDiCaL's search
-counter summed over every solver call, the enumeration's and the refutation's, on one
-side; the DRUP checker's on the other; neither counts the Θ(count · n) of reading and
-writing models), then time. ``recompute`` is exactly neutral in propagations. For
-``witnesses``, once the count is in the thousands generation spends 7–12 propagations
-per model and the check 14–36 (about 15 per lemma, 1 to 2.4 lemmas per model). The
-median per-instance ratio of check to generation is 0.8 at n = 20 and 24, where a few
-dozen models leave the search for them dominant, then 1.2 at 28, 1.7 at 32 and 36, 2.0
-at 40 and 2.6 at 44 (7 instances per size up to 28, 14 from 32; 1, 3 and 5 instances
-with over 15,000 models left unchecked at 36, 40 and 44). There is no plateau: over the
-52 instances with at least 100 models, log2 of the ratio fits 0.19 log2(count) +
-0.48 log2(n) − 3.4, so within the bound of a factor n the check's excess still grows
-with the count and with n. Below n ≈ 16 a few models leave the refutation of F itself
-dominant (the gap sits at +0.6..+1.0 bits at n = 8), so ``witnesses`` has its own sizes,
-16 to 32, where counting dominates; ``recompute`` keeps 8 to 23. With 3 instances per
-size the gap falls from +0.4..+0.7 bits at n = 16 to −0.9..−1.1 at n = 32: negative on
-seeds 0 and 2, inconclusive on seed 1 (paired slope [−2.0, −0.1] bits per doubling,
-not wholly past the tolerance): the count spreads over orders of magnitude between
-instances of one size. Larger sizes are out of budget: at n = 40 the count ranges from
-54 to 105,000, the Python check spends 12–21 µs per propagation, and some instances
-exceed 5 s. CaDiCaL's counter leaves out inprocessing, but switching it off (``elim``,
-``subsume``, ``vivify``, ``probe``, ``decompose``, ``transred``, ``compact``, ``lucky``,
-``walk`` set to 0) moves the summed ratio only from 2.31 to 2.05 (15 instances at
-n = 20, 26, 32). In time the Python check costs 5–8 times native generation at n = 32.
+counter summed over every solver call on one side, the DRUP checker's on the other;
+neither counts reading and writing models), then time.
 
 References: Valiant 1979 (#P); Gomes, Sabharwal & Selman 2009 (model counting
 survey); Heule, Hunt & Wetzler 2013 (DRAT); Wetzler, Heule & Hunt 2014 (DRAT-trim).
@@ -61,8 +36,6 @@ survey); Heule, Hunt & Wetzler 2013 (DRAT); Wetzler, Heule & Hunt 2014 (DRAT-tri
 >>> generated, checked = gaps.Meter(), gaps.Meter()
 >>> count, certificate = fam.generate["enumerate"](spec, generated)
 >>> fam.verify["witnesses"].fn(spec, count, certificate, checked)
-True
->>> generated.counters["propagations"] > 0 and checked.counters["propagations"] > 0
 True
 >>> models, proof = certificate
 >>> fam.verify["witnesses"].fn(spec, count - 1, (models[1:], proof), gaps.Meter())

@@ -14,11 +14,10 @@ version that ticks, not a library call. The ``recompute`` verifier (compare)
 produces its own reference by running Ryser's formula afresh on the matrix, then
 compares the two counts (one tick): it does exactly the generator's work plus a
 comparison, ticked the same way, so the gap is flat near zero bits — neutral, as
-any compare verifier's (no cheaper check is known for a #P-hard count). An earlier
-version recounted by row expansion memoised over the sets of used columns; it visits
-only the column sets reachable from the matrix's ones, so its cost depended on the
-matrix's pattern rather than only on n, and ``gaps classify`` misread the two
-different exponential fits as a negative sign.
+any compare verifier's. Both sides run the same algorithm on purpose: a recount
+whose cost depends on the matrix's pattern (say, row expansion memoised over the
+reachable column sets) would fit a different exponential from Ryser's and read as a
+sign that belongs to the pairing of algorithms, not to the problem.
 
 Costs: steps (ticked on both sides) and time.
 

@@ -6,12 +6,12 @@ m = 2.2 n edges, average degree 4.4. That is below the 3-colourability threshold
 the window 4.42–4.69 where the survey-propagation analysis of Mulet, Pagnani, Weigt &
 Zecchina (2002) places the clustered, hard phase. At degree 4 the instances are
 still in the easy phase (a linear-time list-colouring algorithm colours them w.h.p.
-up to degree 4.03, Achlioptas & Molloy 1997); CaDiCaL's cost measured linear there
-(n = 250–8000), so the gap would only be a constant factor.
+up to degree 4.03, Achlioptas & Molloy 1997); CaDiCaL's cost grows linearly there,
+so the gap would only be a constant factor.
 
 Gap: generation encodes the graph in CNF (one variable per vertex and colour; "at
 least one colour", "at most one colour", and "endpoints differ" clauses; the colours
-of one edge fixed to break the colour symmetry) and solves it with CaDiCaL 1.9.5
+of one edge fixed to break the colour symmetry) and solves it with CaDiCaL
 (NP-complete: Garey, Johnson & Stockmeyer 1976). The output is a dict vertex → colour
 in {0, 1, 2}, or ``None`` for "not 3-colourable". Witness verification reads every
 vertex and edge once: O(n + m). A "no" has no short witness: the verifier then
@@ -22,8 +22,8 @@ Costs: time only (CaDiCaL is native). Expected: generation exponential in n at t
 density, verification linear: positive gap. The exponential law is an expectation,
 not a theorem: resolution (hence CDCL) needs exponential size to refute random graphs
 above the threshold (Beame, Culberson, Mitchell & Moore 2005), while for colourable
-graphs in the hard window it is conjectured. Measured at n ≤ 1200 the median time
-grows about like 2**(n/150), encoding included, but a cubic fits as well.
+graphs in the hard window it is conjectured, and over the sizes a survey can afford
+a polynomial of high degree may fit the times as well as an exponential.
 
 References: Garey, Johnson & Stockmeyer 1976; Achlioptas & Molloy 1997; Mulet,
 Pagnani, Weigt & Zecchina 2002; Krzakała, Pagnani & Weigt 2004; Beame, Culberson,

@@ -7,36 +7,23 @@ H = π(G) (edge lists, H's shuffled), keeping π as the certificate.
 
 Gap: permuting is O(n + m). The ``bliss`` verifier (blind) must decide whether G
 and H are isomorphic without π: igraph's ``isomorphic_bliss`` (the BLISS canonical
-labelling tool of Junttila & Kaski 2007, by individualisation–refinement). In the
-worst case graph isomorphism is quasipolynomial (Babai 2016), and
-individualisation–refinement tools are exponential on some hard families (Neuen &
-Schweitzer 2018). But random graphs are easy: colour refinement by degrees already
-separates almost all vertices of a dense random graph, giving a canonical labelling
-in time linear in the input (Babai, Erdős & Selkow 1980), extended to sparser random
-graphs by Czajka & Pandurangan (2008). At average degree 8 a few rounds of colour
-refinement are needed (O(m log n) at worst, Cardon & Crochemore 1982), and BLISS's
-search tree stays trivial, so BLISS is expected to run in (near-)linear time here
-and the gap to be **neutral** (a constant factor, with native code on the verifier's
-side), not negative: a planted "isomorphic pair" is not a hard instance. Measured
-(n = 125–4000, time, 3 instances, seeds 0–2): the fits read n, n log n or n**1.3 on
-either side, and the paired gap drifts by −0.1 to −0.2 bits per doubling of n, within
-the classifier's tolerance: neutral. The drift is not BLISS's search: most of the
-verifier's time is validating the edge lists in Python (3.8 µs per vertex at n = 125,
-7.4 at 16,000, against 0.6 to 1.0 µs for BLISS itself), and that per-vertex cost grows
-faster than the generator's (×1.9 against ×1.4 over the same range) as the graphs
-outgrow the caches. A drift of that size is also what a log factor gives (1/ln n, 0.12
-bits per doubling at n = 4000), and colour refinement is O(m log n), a bound tight for
-some graphs (Berkholz, Bonsma & Grohe 2017): at these sizes the two readings cannot be
-told apart, and the survey reads neutral or, in runs where the fits come out decisive
-(linear against n log n), negative. The
-``check`` verifier (certified) maps G's edges through π and compares the edge sets
-with H's: O(n + m), neutral.
+labelling tool of Junttila & Kaski 2007). Graph isomorphism is quasipolynomial in the
+worst case (Babai 2016), and individualisation–refinement is exponential on some
+families (Neuen & Schweitzer 2018), but random graphs are easy: colour refinement
+separates almost all their vertices (Babai, Erdős & Selkow 1980; Czajka &
+Pandurangan 2008), a few rounds at average degree 8 (O(m log n), Cardon & Crochemore
+1982), and BLISS's search tree stays trivial. So the gap is expected **neutral**, not
+negative: a planted "isomorphic pair" is not a hard instance. A small
+drift of the paired gap is still expected: colour refinement is O(m log n), a bound
+tight for some graphs (Berkholz, Bonsma & Grohe 2017), a log factor is 1/ln n bits
+per doubling, and the verifier's Python validation of the edge lists grows with the
+graphs' cache footprint. At affordable sizes such a drift cannot be told from a
+constant factor, so a survey may read neutral or, when its fits come out decisive
+(linear against n log n), negative. The ``check`` verifier (certified) maps G's
+edges through π and compares the edge sets with H's: O(n + m), neutral.
 
-Both verifiers first check that G and H are simple graphs on 0..n−1 (no loops, no
-repeated edges), so that a malformed pair is never accepted.
-
-Costs: the pairing with BLISS in time only (native code); the check in steps and
-time.
+Both verifiers first check that G and H are simple graphs on 0..n−1. Costs: the
+pairing with BLISS in time only (native code); the check in steps and time.
 
 References: Babai, Erdős & Selkow 1980; Cardon & Crochemore 1982; Junttila & Kaski
 2007 (bliss); Czajka & Pandurangan 2008; McKay & Piperno 2014; Babai 2016; Neuen &

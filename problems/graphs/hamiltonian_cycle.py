@@ -6,7 +6,7 @@ random extra edges (average degree 3.5), returning the shuffled edge list with t
 cycle (a vertex order) as certificate.
 
 Gap: planting is O(n). The ``decide`` verifier (blind) decides Hamiltonicity with
-CaDiCaL 1.9.5 on a compact encoding with lazy subtour elimination: one variable per
+CaDiCaL on a compact encoding with lazy subtour elimination: one variable per
 arc (each edge in both directions), exactly one arc out of and into each vertex, no
 2-cycles; each model is a union of disjoint cycles, and while it has more than one,
 a clause "some arc leaves S" is added for each of its cycles S and the solver is

@@ -25,11 +25,9 @@ superlinear, certified verification linear: positive gap. The worst-case bound
 O(n² m) is far from what these networks cost: each phase costs O(m) plus the length
 of each augmenting path, and the number of phases is at most the number of distinct
 source–sink distances, which start at the grid side k = √n; the declared growth
-n^(3/2) (about √n phases of linear cost) is that expectation, not a theorem.
-Measured on ticked steps at size 100–6400 the generate/verify ratio grew from 17 to
-194 (about n^0.6). On sparse random digraphs, by contrast, the source–sink distance
-is about log n and Dinic needs few phases: there the ratio only grew from 14 to 20
-over n = 100–6400, a gap too small to classify, which is why the grid is used.
+n^(3/2) (about √n phases of linear cost) is that expectation, not a theorem. On
+sparse random digraphs, by contrast, the source–sink distance is about log n and
+Dinic needs few phases, a gap too small to classify, which is why the grid is used.
 
 References: Ford & Fulkerson 1956; Dinitz 1970; Goldberg & Tarjan 1988; Ahuja,
 Magnanti & Orlin 1993, ch. 6–7; Boykov & Kolmogorov 2004.

@@ -9,7 +9,7 @@ is always unsatisfiable; the shuffle only keeps the solver from seeing the same 
 twice). The expected answer is ``"unsatisfiable"``; a satisfying assignment is also a
 well-typed answer (and always wrong here).
 
-Gap: generation is CaDiCaL 1.9.5 (python-sat, proof logging on), which answers
+Gap: generation is CaDiCaL (python-sat, proof logging on), which answers
 ``"unsatisfiable"`` and hands its DRAT proof over as the certificate. Every
 resolution refutation of PHP(n+1, n) has 2^Ω(n) clauses (Haken 1985), and CDCL
 solvers are resolution-bounded, so generation is exponential. The ``decide``

@@ -16,7 +16,7 @@ variables at n = 50–300, what guessing scores (0.5 + 0.4/√n), against 70–7
 naive planting at the same sizes.
 
 Gap: planting is O(m) (about 1.5 draws per kept clause). Given only the formula, the
-``decide`` verifier (blind) must decide satisfiability: CaDiCaL 1.9.5, exponential in
+``decide`` verifier (blind) must decide satisfiability: CaDiCaL, exponential in
 n (NP-complete, Cook 1971). Given σ as certificate, ``check`` evaluates each clause
 once: O(m). So the blind gap is negative (exponentially so) and the certified gap
 neutral. Both verifiers first check the formula's shape (m clauses of three distinct

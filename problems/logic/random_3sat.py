@@ -8,7 +8,7 @@ so most formulas are satisfiable, yet above the ratio (≈ 3.81) past which DPLL
 algorithms provably take exponential time (Achlioptas, Beame & Molloy 2004); CDCL
 solvers show the same exponential growth in practice.
 
-Gap: generation is CaDiCaL 1.9.5 through python-sat (native code: its propagations,
+Gap: generation is CaDiCaL through python-sat (native code: its propagations,
 conflicts and decisions are reported as counters, not steps). The output is the
 assignment, a tuple of n bools (entry i is variable i + 1), or ``None`` for "this
 formula is unsatisfiable". Witness verification evaluates every clause once, O(m).

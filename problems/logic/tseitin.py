@@ -8,7 +8,7 @@ equations counts every edge twice, so the formula is unsatisfiable. The sampler
 shuffles clauses and literals. The expected answer is ``"unsatisfiable"``; a
 satisfying assignment is also a well-typed (always wrong) answer.
 
-Gap: generation is CaDiCaL 1.9.5 with proof logging; it answers ``"unsatisfiable"``
+Gap: generation is CaDiCaL with proof logging; it answers ``"unsatisfiable"``
 with its DRAT proof as certificate. On expanders (random 3-regular graphs are, with
 high probability) every resolution refutation has 2^Ω(n) clauses (Urquhart 1987;
 Ben-Sasson & Wigderson 2001), so a CDCL solver without XOR reasoning is exponential.

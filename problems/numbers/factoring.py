@@ -15,15 +15,13 @@ gap is positive and grows subexponentially.
 
 Costs: time only (FLINT is native code). FLINT's proven primality test changes
 method at two word-size boundaries, and the checker's cost jumps there while staying
-polynomial: up to 64 bits it is a one-word test (about 0.3 µs); up to 3.3·10**24 ≈
-2**81 a 13-base strong-pseudoprime test, proven deterministic there by Sorenson &
-Webster (2017) (about 4 µs); beyond it Pocklington–Lehmer, Morrison or APRCL proofs
-(0.3 ms at 82 bits, 2 ms at 128). A growth fit over a few sizes misreads such a step
-as exponential growth of the checker (a fit gave 1.05**n across the 64-bit step and
-called the gap negative), so the default sizes stop at N = 120 bits, keeping both
-factors below 2**62: FLINT's unboxed small integers and its one-word primality test.
-The generator's subexponential growth is already plain there (a factor of about 4000
-from 32 to 120 bits).
+polynomial: up to 64 bits it is a one-word test; up to 3.3·10**24 ≈ 2**81 a 13-base
+strong-pseudoprime test, proven deterministic there by Sorenson & Webster (2017);
+beyond it Pocklington–Lehmer, Morrison or APRCL proofs, orders of magnitude slower.
+A growth fit over a few sizes misreads such a step as exponential growth of the
+checker, so the default sizes stop at N = 120 bits, keeping both factors below 2**62:
+FLINT's unboxed small integers and its one-word primality test. The generator's
+subexponential growth is already plain there.
 
 References: Pomerance 1982 (quadratic sieve); Lenstra 1987 (ECM); Lenstra & Lenstra
 1993 (number field sieve); Morain 2007 (fastECPP); Sorenson & Webster 2017 (strong

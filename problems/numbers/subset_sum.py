@@ -20,9 +20,8 @@ and adds them up: Θ(n), neutral.
 
 Costs: steps (one per subset sum listed or looked up; one per number drawn, coin
 flipped, read or added, and per index checked) and time. Each side ticks all of its
-linear work: when ``plant`` ticked its draws and ``check`` only its additions, the
-check's count was the subset's size alone, a binomial whose spread between instances
-tilted the fits (n against n log n, negative on seeds 1 and 2).
+linear work: a check that ticked only its additions would count the subset's size,
+a binomial whose spread between instances tilts the fits.
 
 References: Horowitz & Sahni 1974; Schroeppel & Shamir 1981; Howgrave-Graham & Joux
 2010; Garey & Johnson 1979 (NP-completeness).

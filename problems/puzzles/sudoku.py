@@ -14,7 +14,7 @@ and the verifier accepts any. The planting does leak structure (the grid is a
 symmetry image of one pattern), but the generator does not use it: it solves the
 puzzle as given.
 
-Gap: ``generate`` encodes the puzzle for CaDiCaL 1.9.5 and solves it. The encoding
+Gap: ``generate`` encodes the puzzle for CaDiCaL and solves it. The encoding
 (Lynce & Ouaknine 2006, "reduced" form) has a variable per (empty cell, value not
 excluded by a given in its row, column or box), "at least one value" per empty cell,
 and exactly-one (pairwise at-most-one) per cell and per (unit, missing value):
