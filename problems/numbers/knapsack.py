@@ -1,66 +1,42 @@
 """0/1 knapsack: the dynamic program vs checking that a packed set is optimal.
 
-Problem: n items with integer weights w_i in [1, 100] and values v_i in [1, 1000],
-drawn uniformly and independently (the "uncorrelated" class of the knapsack
-literature), and a capacity C = ⌊Σ w_i / 2⌋, so about half the items fit. The output
-is a pair ``(items, value)``: the packed items as a sorted tuple of indices and the
-claimed optimum. It is correct when the items weigh at most C, are worth exactly
-``value``, and no set of weight at most C is worth more. Weights are bounded on
-purpose: C ≈ 25 n then grows like n, the n × C table stays affordable, and every
-cost below is a function of n alone.
+Problem: n items with integer weights w_i in [1, 100] and values v_i in [1, 1000]
+(the "uncorrelated" class) and a capacity C = ⌊Σ w_i / 2⌋. The output is
+``(items, value)``, the packed indices and the claimed optimum. Weights are bounded
+on purpose: C ≈ 25 n grows like n, so every cost below is a function of n alone.
 
 Gap: generation is the textbook dynamic program over capacities (Bellman 1957;
 Kellerer, Pferschy & Pisinger 2004, ch. 2): best[i][c] = max(best[i-1][c],
-best[i-1][c - w_i] + v_i) over the n·(C + 1) cells, then a walk back up the table for
-the packed set: Θ(n·C) steps, Θ(n²) here since C ∝ n. It is pseudo-polynomial:
-polynomial in n and in the *magnitude* of C, exponential in its bit length, as it
-must be for an NP-hard problem (Karp 1972; Garey & Johnson 1979, [MP9]). This is a
-readable reference implementation, not the fastest algorithm for bounded weights
-(Polak, Rohwedder & Węgrzycki 2021 solve 0/1 knapsack in O(n + w_max³)). A faster
-generator would serve the ``optimality`` verifier equally (neutral either way); the
-``table`` certificate belongs to this dynamic program.
+best[i-1][c - w_i] + v_i) over the n·(C + 1) cells, then a walk back for the set:
+Θ(n·C), Θ(n²) here; pseudo-polynomial, as it must be for an NP-hard problem (Karp
+1972). Faster algorithms exist for bounded weights (Polak, Rohwedder & Węgrzycki
+2021); ``optimality`` would stay neutral with them.
 
-Checking a set's weight and value is Θ(n), but it establishes only a lower bound on
-the optimum: the optimal set minus one item passes it. It is therefore not offered
-as a verifier (the corruptor below drops items, and the audit would rightly call it
-unsound). Optimality is the hard part. "Is this feasible set optimal?" is
-coNP-complete: a better set refutes it, and conversely any decision instance (w, v,
-C, V) with positive weights and V ≥ 1 reduces to it by adding an item of weight C and value
-V − 1, whose singleton is optimal exactly when no set of the original items reaches V.
-So no polynomial-size certificate of optimality exists unless NP = coNP, and in the
-pseudo-polynomial regime an O((n + C)^(2−ε)) algorithm for 0/1 knapsack would give a
-truly subquadratic (min, +)-convolution (Cygan, Mucha, Węgrzycki & Włodarczyk 2019).
-The two verifiers measure what is left:
+Checking a set's weight and value is Θ(n) but proves only a lower bound (the optimal
+set minus one item passes), so it is no verifier. "Is this feasible set optimal?" is
+coNP-complete (add an item of weight C and value V − 1: its singleton is optimal
+exactly when no set reaches V), so no short certificate of optimality exists unless
+NP = coNP, and an O((n + C)^(2−ε)) algorithm would give a truly subquadratic
+(min, +)-convolution (Cygan, Mucha, Węgrzycki & Włodarczyk 2019). What is left:
 
 - ``optimality`` (compare) reruns the dynamic program keeping one row (Θ(C) memory)
   for the optimum, then checks the set against it (Θ(n)): Θ(n·C), neutral.
-- ``table`` (certified) is shown the generator's table as a certificate and checks
-  that row 0 is zero, that every cell obeys the recurrence (a table that does is the
-  dynamic program's, by induction on i, so its last cell is the optimum) and that the
-  set is feasible and worth that optimum: Θ(n·C), neutral. The certificate the
-  generator can hand over is as large as its work, and checking it costs as much.
+- ``table`` (certified) checks the generator's table: row 0 zero, every cell obeying
+  the recurrence (so its last cell is the optimum), the set feasible and worth it:
+  Θ(n·C), neutral; the certificate is as large as the work that made it.
 
-Both establish the same thing, optimality; neither accepts a feasible suboptimal set.
-The cheap certificate of the fractional problem, Dantzig's (1957) greedy bound, proves
-a set optimal only when the set's value reaches the bound's integer part, which
-random instances do not guarantee, so it cannot serve as a complete verifier.
+Dantzig's (1957) fractional bound proves optimality only when a set reaches it, which
+random instances do not guarantee. Costs: steps (one per table cell or item, on both
+sides) and time; an overweight or misvalued answer is rejected in Θ(n).
 
-Costs: steps (one per table cell computed or checked, one per item walked back or
-checked, on both sides) and time. A wrong answer that is overweight or misstates its
-value is rejected by the Θ(n) check of the set, before any table work; a feasible
-suboptimal one costs the full Θ(n·C).
-
-References: Bellman 1957; Dantzig 1957; Karp 1972; Garey & Johnson 1979 ([MP9]);
-Kellerer, Pferschy & Pisinger 2004 (ch. 2); Cygan, Mucha, Węgrzycki & Włodarczyk 2019;
-Polak, Rohwedder & Węgrzycki 2021.
+References: Bellman 1957; Dantzig 1957; Karp 1972; Kellerer, Pferschy & Pisinger 2004;
+Cygan, Mucha, Węgrzycki & Włodarczyk 2019; Polak, Rohwedder & Węgrzycki 2021.
 
 >>> import random, gaps
 >>> fam = gaps.get("knapsack")
 >>> instance = fam.sample(12, random.Random(1))
 >>> (items, value), table = fam.generate["dynamic_programming"](instance, gaps.Meter())
 >>> fam.verify["optimality"].fn(instance, (items, value), gaps.Meter())
-True
->>> fam.verify["table"].fn(instance, (items, value), table, gaps.Meter())
 True
 >>> fewer = items[1:]  # feasible, but worth less than the optimum
 >>> worth = sum(instance.values[i] for i in fewer)

@@ -5,71 +5,33 @@ certificate (Pratt 1975): for every prime r > 2 in a tree rooted at p, a witness
 the factorisation of r − 1 = ∏ q**e, such that a**(r−1) ≡ 1 and a**((r−1)/q) ≢ 1
 (mod r) for each q; then a has order r − 1, so r is prime, provided each q is.
 
-Generation (Maurer 1995 style, with FLINT for the primality tests): an n-bit prime is
-built as p = 2**j · F · q + 1, where F is a product of recursively generated primes
-of between a third and a half of the remaining bits and q is a small random prime of
-17–32 bits, redrawn until p passes FLINT's BPSW test (then the witness proves it, and
-q is certified). Primes of at most 32 bits are drawn at random, proved by FLINT and
-certified by factoring r − 1 with FLINT. The witness a is the least integer ≥ 2
-satisfying the conditions (found in a few tries: a random residue is a generator with
-probability φ(p−1)/(p−1)). The planting leaks the shape of p: p − 1 always has a
-prime factor of n/3 to n/2 bits, so p is not a uniformly random n-bit prime (Maurer
-1995 discusses how close the distribution is); the certificate is the secret.
+Generation (Maurer 1995 style, with FLINT): p = 2**j · F · q + 1, where F is a product
+of recursively generated primes of a third to a half of the remaining bits and q a
+small random prime, redrawn until p passes FLINT's BPSW test; primes of at most 32
+bits are drawn and certified by factoring r − 1. The planting leaks the shape of p
+(p − 1 has a prime factor of n/3 to n/2 bits); the certificate is the secret.
 
-Gap: the search for p is where generation spends. FLINT's probable-prime test
-(``fmpz_is_probabprime``) trial-divides each candidate by the first n primes (Θ(n) word
-divisions of an n-bit number) before its BPSW test. About 0.53 n candidates are tried
-(147 at 256 bits, 491 at 1024, means of 100 and 40 draws: n ln 2 / (2 C₂), C₂ ≈ 0.66 the
-twin-prime constant, as p − 1 = 2**j·F·q has no small odd factor), of which a fraction
-Θ(1/log n) survives the sieve and costs one modular exponentiation (15 and 41 of them).
-An exponentiation is n·M(n), schoolbook in GMP below a few dozen limbs, so generation is
-Θ(n**4 / log n), the recursive levels adding a geometric fraction and the witness
-search a few exponentiations. The ``pratt`` verifier (certified) walks the tree: at
-each prime r, one exponentiation per distinct prime factor of r − 1 plus one; p − 1 has
-Θ(log n) of them (2, q and the big factors, each a third to a half of the bits left),
-so Θ(n**3 log n), the subtrees a geometric sum. The sign is positive, by a factor about
-n / log(n)**2 (a subquadratic M(n) changes both sides alike).
+Gap: the search for p dominates generation. FLINT trial-divides each candidate by the
+first n primes (Θ(n) word divisions) before BPSW; about n ln 2 / (2 C₂) candidates are
+tried (C₂ the twin-prime constant, as p − 1 has no small odd factor), a fraction
+Θ(1/log n) of which costs an exponentiation, n·M(n): Θ(n**4 / log n). The ``pratt``
+verifier (certified) walks the tree, one exponentiation per distinct prime factor of
+r − 1 plus one at each r, Θ(log n) at the root: Θ(n**3 log n). Positive, by a factor
+about n / log(n)**2, but slowly: where exponentiations dominate generation the gap
+climbs by only a fraction of a bit per doubling, and below about 1,000 bits Python's
+per-candidate cost of drawing q flattens it, so at measurable sizes the sign is
+honestly undecidable and the declared growths are the standard count for this
+construction (Maurer 1995). Both sides exponentiate with FLINT (GMP), as BPSW does,
+so that neither pays a slower arithmetic than the other.
 
-Both sides exponentiate with FLINT (GMP), as FLINT's BPSW test does: with CPython's
-``pow``, 8 to 20 times slower from 440 to 2560 bits, the check paid a handicap the
-search did not.
+The ``miller_rabin`` verifier (blind) decides primality without the certificate with
+FLINT's proven ``is_prime`` (BPSW followed by a Pocklington–Lehmer, Morrison or APRCL
+proof); APRCL runs in (log p)**O(log log log p), superpolynomial: negative gap. BPSW
+alone would cost one exponentiation but is not a proof; proving primality blind is
+what the certificate saves.
 
-So maurer/pratt is honestly undecidable at measurable sizes, and is left so. Where
-exponentiations dominate generation the gap should climb by only about 0.3 bits per
-doubling (from 256 to 1024 bits the sieve's survivors, 15 and 41, against the check's
-exponentiations modulo p, 7 and 10, the witness searches costing 1.2 to 1.5 times the
-whole check), and below about 1,000 bits they do not: drawing a fresh small prime q
-per candidate in Python, a nearly constant cost, takes 40% of generation at 256 bits
-(8% at 2048). The gap is flat, single instances spread over 2 to 3 bits by the
-geometric number of candidates: medians of 9 instances from 256 to 2896 bits, every
-half doubling, of 3.1, 3.7, 3.3, 3.5, 2.5, 3.1, 2.8 and 3.5 bits. Giving ``pratt`` its
-own sizes, beyond the blind verifier's budget, did not settle it (3 instances, seeds 0,
-1 and 2): 256 to 2048 bits read inconclusive, negative and inconclusive; 256 to 2896,
-neutral, neutral and inconclusive; 1024 to 2896, neutral each (paired slope intervals
-centred between −0.03 and +0.39 bits per doubling, 0.3 to 2 bits wide). Larger sizes
-are out of reach: generation costs 1.6 s (median of 9) at 2896 bits, where it hit the
-5 s limit in three runs of nine, and 4.2 s at 4096. So both pairings keep the sizes 96
-to 440 bits, where the blind verifier fits (it costs 1.7 s at 1024 bits); the gap there,
-1.7 to 3.3 bits, reads negative, inconclusive, neutral or positive by seed and run (the
-growth fits, n log n to n**2, the check's even exponential once, swing with the
-machine's load). The theory is kept: it
-is the standard count for this construction with a sieve (Maurer 1995), and nothing
-measured contradicts it.
-
-The ``miller_rabin`` verifier (blind) decides primality of p without the
-certificate with FLINT's proven ``is_prime`` (a deterministic strong-pseudoprime test
-below 3.3·10**24, then BPSW followed by a Pocklington–Lehmer, Morrison or APRCL
-proof). APRCL runs in (log p)**O(log log log p), superpolynomial, and costs ten to
-thirty times the whole generation at a few hundred bits: negative gap (seeds 0 to 2:
-negative each, the gap falling from −2 to −5 bits from 96 to 440 bits). (FLINT's
-``is_probable_prime``, BPSW alone, would cost one exponentiation after the sieve, but
-is not a proof, though no counterexample is known; proving primality blind is what
-the certificate saves.)
-
-Costs: time only (the exponentiations are FLINT's native code). No counted unit
-fits: what could be ticked, exponentiations, weighs a 20-bit one in a leaf of the tree
-like the n-bit ones at its root, where the cost is, while the sieve's work inside
-FLINT cannot be ticked at all.
+Costs: time only. No counted unit fits: exponentiations would weigh a 20-bit one in a
+leaf like the n-bit ones at the root, and the sieve inside FLINT cannot be ticked.
 
 References: Pratt 1975; Maurer 1995; Baillie & Wagstaff 1980 (BPSW); Adleman,
 Pomerance & Rumely 1983 and Cohen & Lenstra 1984 (APRCL); Hart 2010 (FLINT).
@@ -80,8 +42,6 @@ Pomerance & Rumely 1983 and Cohen & Lenstra 1984 (APRCL); Hart 2010 (FLINT).
 >>> p, certificate = fam.generate["maurer"](spec, gaps.Meter())
 >>> p.bit_length(), fam.verify["pratt"].fn(spec, p, certificate, gaps.Meter())
 (100, True)
->>> fam.verify["pratt"].fn(spec, p + 2, certificate, gaps.Meter())
-False
 """
 
 from __future__ import annotations

@@ -5,45 +5,26 @@ two primes). The generator draws two random primes of n/2 bits (odd candidates w
 the top two bits set, so the product has exactly n bits, tested by FLINT until one is
 prime) and multiplies them, returning ``Certified(N, (p, q))``.
 
-Gap: by the prime number theorem a random odd b-bit number is prime with probability
-about 2/(b ln 2), so the search tests O(n) candidates. FLINT's proven ``is_prime``
-rejects a composite by trial division or one strong-pseudoprime test (beyond one word,
-trial division by the first n primes, so only a fraction Θ(1/log n) costs an n**3
-exponentiation): the search is Θ(n**4 / log n). The prime it returns is then proved:
-beyond 2**81 by Pocklington–Lehmer or Morrison when p ∓ 1 is smooth enough, else by
-APRCL, in (log p)**O(log log log p): superpolynomial, so the two proofs dominate
-generation asymptotically. Without the factors, the ``decide`` verifier (blind) must
-factor N: FLINT's ``fmpz_factor`` (trial division, ECM, then the self-initialising
-quadratic sieve), whose running time exp((1 + o(1)) sqrt(ln N ln ln N)) is
-subexponential in n; so the blind gap is negative. With the factors, ``check``
-(certified) multiplies and proves both factors prime with the same proven test, the
-proofs the generator did without the search, so the certified gap is neutral (a
-constant factor, the search, in the generator's favour; with ECPP, heuristically
-Õ(n**4) (Morain 2007), it would be neutral too). The declared growths are those of
-FLINT's APRCL, as for the blind verifier of ``prime_certificate``.
+Gap: by the prime number theorem the search tests O(n) candidates; FLINT's proven
+``is_prime`` rejects most by trial division, and a fraction Θ(1/log n) costs an n**3
+exponentiation: Θ(n**4 / log n). The prime found is then proved (beyond 2**81 by
+Pocklington–Lehmer or Morrison when p ∓ 1 is smooth enough, else by APRCL, in
+(log p)**O(log log log p)), so the two proofs dominate generation asymptotically.
+Without the factors, ``decide`` (blind) must factor N: FLINT's ``fmpz_factor``
+(trial division, ECM, then the self-initialising quadratic sieve), subexponential in
+n, so the blind gap is negative. With the factors, ``check`` (certified) multiplies
+and proves both factors prime with the same test, the generator's proofs without its
+search: neutral (a constant factor, the search, in the generator's favour).
 
 Costs: time only (FLINT is native code). FLINT's proven test changes method at
-word-size boundaries: a one-word test up to 64 bits (about 0.3 µs), a 13-base
-strong-pseudoprime test proven deterministic below 3.3·10**24 ≈ 2**81 (Sorenson &
-Webster 2017; about 4 µs), then the proofs above (0.05 to 2 ms at 82 to 92 bits,
-depending on how smooth p ∓ 1 is). A growth fit across a boundary misreads the step as
-exponential growth, so each pairing has its own sizes, inside one regime.
-
-``decide`` is measured at N = 32 to 120 bits, both factors below 2**62 (FLINT's unboxed
-integers; the step to GMP-backed ones made a fit call ``multiply`` exponential and
-flipped the sign of ``decide`` between seeds). The quadratic sieve's growth shows from
-about 64 bits on: the gap falls from +1 to −10 bits (3 instances, seeds 0 to 2:
-negative each). It costs 0.4 to 0.6 s a call at 168 bits and 3.5 s at 200, so it
-cannot follow ``check`` to larger sizes.
-
-``check`` is measured where both sides are dominated by the proofs, both factors
-beyond 2**81: N = 168 to 672 bits (0.5 ms to 0.1 s a call). There the gap, the
-search's share of generation, stays within ±0.36 bits and drifts slowly down (3
-instances, seeds 0, 1 and 2: neutral each, confidence 0.72, 1.00 and 1.00; both sides
-fit n**3, APRCL's superpolynomial factor being slow). Below 2**62 every test is a
-one-word test of nearly constant cost: the gap, 2.5 to 3.5 bits from 32 to 120 bits,
-was set by Python's overhead per candidate and per call, and read inconclusive,
-negative or neutral depending on the seed and the run.
+word-size boundaries: a one-word test up to 64 bits, a 13-base strong-pseudoprime test
+proven deterministic below 3.3·10**24 ≈ 2**81 (Sorenson & Webster 2017), then the
+proofs above. A growth fit across a boundary misreads the step as exponential growth,
+so each pairing has its own sizes inside one regime: ``decide`` below 2**62 per
+factor (FLINT's unboxed integers), where the quadratic sieve's growth already shows
+and before factoring leaves the budget; ``check`` with both factors beyond 2**81,
+where the proofs dominate both sides. Below 2**62 every test costs nearly a constant,
+so the certified gap there would measure Python's overhead per call, not the problem.
 
 References: Pomerance 1982 (quadratic sieve); Lenstra 1987 (ECM); Brillhart, Lehmer &
 Selfridge 1975 (p ∓ 1 proofs); Adleman, Pomerance & Rumely 1983 and Cohen & Lenstra
