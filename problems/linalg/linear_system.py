@@ -1,19 +1,18 @@
 """Linear systems: solve Ax = b with LAPACK vs check the residual.
 
 Problem: an n×n float64 matrix A with independent standard normal entries plus
-sqrt(n)·I (condition numbers of 10² to 10⁴ at the sizes used) and a standard normal
-right-hand side b. The output is x with Ax = b, as a float64 vector.
+sqrt(n)·I (well conditioned at the sizes used) and a standard normal right-hand side
+b. The output is x with Ax = b, as a float64 vector.
 
 Gap: generation is ``numpy.linalg.solve`` (LAPACK ``gesv``: LU with partial pivoting,
 about 2n**3/3 flops). The ``residual`` verifier (witness) computes r = Ax − b in
 Θ(n**2) and accepts when ‖r‖₂ ≤ 1e-9 · (‖A‖_F ‖x‖₂ + ‖b‖₂): a normwise backward-error
 test (Rigal & Gaches 1967) with the Frobenius norm, which bounds the 2-norm and costs
-one dot product over A (an earlier ∞-norm scale built |A| as an n×n temporary, whose
-allocation cost more than the product and hid the gap's growth). LU with partial
-pivoting is backward stable in practice, with a backward error of a few n·ε ≈ 1e-13 at
-the sizes used, far below the tolerance; a wrong answer passes only if it is itself an
-exact solution of a system within relative distance 1e-9 of the given one, which for a
-well-conditioned A means x is accurate to about cond(A)·1e-9. So the check is of an
+one dot product over A, with no n×n temporary whose allocation would outweigh the
+product. LU with partial pivoting is backward stable in practice, with a backward
+error of a few n·ε, far below the tolerance; a wrong answer passes only if it exactly
+solves a system within relative distance 1e-9 of the given one, which for a
+well-conditioned A means x is accurate to about cond(A)·1e-9: the check is of an
 approximate solution, as is any floating-point solve. The ``recompute`` verifier
 (compare) solves again and compares with the same tolerance relative to ‖x‖: its gap
 is never positive.
@@ -21,33 +20,12 @@ is never positive.
 Costs: time only (LAPACK is native code). Expected: generation n**3, residual n**2
 (positive gap), recompute n**3 (neutral). The default sizes avoid powers of two.
 
-The residual is about n² memory reads (a matrix-vector product and a dot product
-over A) plus a fixed call overhead of about 7 µs, and calls under 1 s are timed warm,
-so its time per entry depends on where A (8n² bytes) lives. At one thread it costs
-0.25-0.3 ns per entry while A stays in the 32 MB last-level cache (shared with the
-other measuring process and the machine's other users: up to n ≈ 900 under load),
-then 0.6-0.8 ns from n ≈ 1700. Sizes straddling that step read the verifier as
-exponential or n**3 (440 to 1500: 5.7e-5 s to 8.8e-4 s, inconclusive; 1200 to 3000:
-a 4x jump between 1500 and 1900). The memory-bound regime is clean, but the family
-can afford it only over 1700 to 2900 (six LU solves per instance, about 20 s of
-CPU), where the residual's bandwidth noise left seed 0 inconclusive (paired slope
-[+0.16, +1.23] bits per doubling). In-cache sizes 480 to 840 alone span too little:
-with eight of them the residual fitted as exponential on seeds 1 and 2 (inconclusive
-on seed 1) and recompute was inconclusive on seed 0.
-
-The default sizes therefore keep A in cache, from n = 200 to 800. (Sizes 340 to 480
-were once skipped: the core chose how to time a call, once more warm or by repeated
-warm calls, from its cold first call, and between them the generator's cold solve, the
-first at its size in a worker, crossed 2 ms while recompute's identical one did not,
-moving that gap by 0.2 to 0.45 bits. The warm time now decides.) With 3 instances per
-size on seeds 0, 1 and 2, the residual fits n**2 and LU n**2.6 to n**3; the gap of
-residual rises from 4.0–4.2 to 6.0–6.3 bits (positive on every seed) and that of
-recompute stays within ±0.25 bits except for one size on one seed (neutral on every
-seed).
-
-Sampling adds sqrt(n) to the diagonal in place (the same matrix, bit for bit): an
-n×n identity and sum made sampling cost as much as solving, and it overlaps the other
-measuring process's timed calls.
+The residual is about n² memory reads plus a fixed call overhead, so its time per
+entry depends on where A (8n² bytes) lives: it steps up by a factor of two or three
+once A leaves the last-level cache. Sizes straddling that step read the verifier as
+exponential, and the memory-bound regime beyond it is affordable only over too short
+a range, so the default sizes keep A in cache. Sampling adds sqrt(n) to the diagonal
+in place (the same matrix, bit for bit), so that sampling costs less than solving.
 
 References: Rigal & Gaches 1967 (normwise backward error); Higham 2002, §7.1 and §9;
 Anderson et al. 1999 (LAPACK).

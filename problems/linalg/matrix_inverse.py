@@ -1,8 +1,7 @@
 """Matrix inverse: invert with LAPACK vs check A·X ≈ I by a product or by Freivalds.
 
 Problem: an n×n float64 matrix A with independent standard normal entries plus
-sqrt(n)·I (condition numbers of 10² to 10⁴ at the sizes used). The output is X ≈ A⁻¹,
-float64.
+sqrt(n)·I (well conditioned at the sizes used). The output is X ≈ A⁻¹, float64.
 
 Gap: generation is ``scipy.linalg.inv`` (LAPACK ``getrf`` + ``getri``: LU with partial
 pivoting, then the inverse from the factors, about 2n**3 flops). The ``product``
@@ -16,40 +15,21 @@ a sum of that entry's column times a continuous random coefficient, which is tin
 only with negligible probability, so a bad X is rejected with probability close to 1
 per vector (Freivalds 1977; Kimbrel & Sinha 1993 for the real-valued version). R comes
 from fresh OS entropy (``secrets``), never from the instance: a generator that could
-predict R could cheat. Measured relative residuals: about 3e-17 for honest inverses,
-at least 3e-6 for the corruptions (n = 20 to 2000).
+predict R could cheat.
 
 Costs: time only (LAPACK/BLAS are native code). Expected: generation n**3, product
 n**3 (neutral), freivalds n**2 (positive). The default sizes avoid powers of two.
-
-Three changes make each side's time follow its operation count (single-threaded,
-3 instances per size, seeds 0, 1 and 2):
+Three choices make each side's time follow its operation count:
 
 - The k vectors are multiplied as one n×k block, and k = 64 makes the check
-  compute-bound: 2k flops per 8-byte entry of A and of X read (16 flops per byte; 2
-  with k = 8). With k = 8 it was memory-bound, and its time per entry nearly doubled
-  between n = 800, where A and X fit in the 32 MB last-level cache, and n = 1400,
-  where they do not: sizes 70 to 560 read it as subexponential (call overhead, then
-  the cache), 80 to 760 and 280 to 1200 as exponential or n**2.4. With k = 64 its
-  time per k·n² stays within 0.12-0.15 ns from n = 300 to 2200, wherever A and X are.
-- The verifiers allocate no n×n array besides A·X: the norms are dot products of the
-  flattened matrices and X's finiteness is read off ‖X‖_F (finite exactly when every
-  entry is, short of overflow past 1e154). The former ∞-norms built |A| and |X|, the
-  finiteness test a boolean n×n array, and A·X − I an identity and a difference.
-- ``numpy.linalg.inv`` solves A·X = I with ``gesv`` (8n**3/3 flops), whose lower-order
-  terms fade slowly: its time fell from 2.35x a matrix product at n = 600 to 1.9x at
-  2000 (-0.2 bits per doubling, more below 600), which read as a negative product
-  pairing. ``getrf`` + ``getri`` stays at 1.6-1.7x from n = 600 to 2000.
-
-The default sizes, 560 to 1500, start where the inversion's cost has nearly settled
-to a fixed multiple of the product's and end within the family's budget (about 9 s of
-CPU: the product runs twice on each honest and each corrupted output). There,
-inversion costs 0.016 s to 0.25 s and fits n**3; the product 0.0075 s to 0.13 s,
-fitting n**2.9 or n**3, with a paired gap drifting by -0.1 to -0.3 bits per doubling
-(below the 0.5 that overturns equal fits); freivalds 0.0029 s to 0.020 s, fitting
-n**2, with a paired gap rising from 2.5 to 3.5-3.6 bits (+0.64 to +0.96 bits per
-doubling, 90% intervals). Sampling adds sqrt(n) to the diagonal in place (the same
-matrix, bit for bit), without an n×n identity and sum.
+  compute-bound (16 flops per byte of A and X read), so its time per entry does not
+  step up when A and X leave the last-level cache.
+- The verifiers allocate no n×n array besides A·X: norms are dot products of the
+  flattened matrices, and X's finiteness is read off ‖X‖_F.
+- Inversion is ``getrf`` + ``getri``, whose cost settles to a fixed multiple of a
+  product at moderate n; ``gesv`` against the identity has lower-order terms that
+  fade slowly and would read as a negative product pairing. The default sizes start
+  where that multiple has settled. Sampling adds sqrt(n) to the diagonal in place.
 
 References: Freivalds 1977; Kimbrel & Sinha 1993; Higham 2002, §14 (residuals of
 computed inverses); Anderson et al. 1999 (LAPACK).
