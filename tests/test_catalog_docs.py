@@ -38,8 +38,6 @@ PENDING = {
     "identity_testing",
     "integration",
     "polynomial_factorisation",
-    "pigeonhole",
-    "tseitin",
     "linear_programming",
     "max_cut",
     "travelling_salesman",

@@ -1,13 +1,10 @@
 """Pigeonhole formulas: refute PHP(n+1, n) with CaDiCaL vs re-decide it or check its DRAT proof.
 
-Problem: the instance is the pigeonhole formula PHP(n+1, n) as cnfgen builds it
-(``cnfgen.PigeonholePrinciple(n + 1, n)``, read through ``gaps.formats.cnf_from``) —
-variable p(i, j) says pigeon i sits in hole j; n + 1 clauses put each pigeon in some
-hole and n·C(n+1, 2) binary clauses forbid two pigeons in one hole — with its
-variables renamed and its clauses and literals shuffled by the sampler (the formula
-is always unsatisfiable; the shuffle only keeps the solver from seeing the same file
-twice). The expected answer is ``"unsatisfiable"``; a satisfying assignment is also a
-well-typed answer (and always wrong here).
+Problem: the pigeonhole formula PHP(n+1, n) as cnfgen builds it (p(i, j): pigeon i
+sits in hole j; n + 1 clauses put each pigeon in some hole, n·C(n+1, 2) binary
+clauses forbid two pigeons in one hole), its variables renamed and its clauses and
+literals shuffled by the sampler. The expected answer is ``"unsatisfiable"``; a
+satisfying assignment is also a well-typed answer (always wrong here).
 
 Gap: generation is CaDiCaL (python-sat, proof logging on), which answers
 ``"unsatisfiable"`` and hands its DRAT proof over as the certificate. Every
@@ -19,19 +16,16 @@ checker of ``problems/logic/_refutation.py`` (pure Python, unit propagation with
 watched literals, deletions honoured): polynomial in the proof's length — but that
 length is itself exponential, so the certificate does not remove the exponential.
 Both sides are polynomial in the same exponential proof, so the theory says neutral.
-Measured at n = 4..8 (proof lemmas 59, 235, 1971, 14414, 69147) the Python check
-costs 3x, 5x, 15x, 14x, 37x CaDiCaL's time: it grows somewhat faster than generation
-(each lemma's propagation visits a clause database that grows with the proof, and a
-Python checker is compared with a native solver). At the default sizes n = 1..6 the
-gap falls from about +3 to about −3 bits (a few tenths vary from run to run) and
-``gaps classify`` still calls it neutral; at larger n expect it to read negative. A
-verifier handed an assignment instead evaluates it clause by clause.
+The check still grows somewhat faster than generation (each lemma's propagation
+visits a clause database that grows with the proof, and in time a Python checker
+faces a native solver), so at larger n expect it to read negative. A verifier handed
+an assignment instead evaluates it clause by clause.
 
 Costs: propagations (literals whose watches unit propagation scanned: CaDiCaL's own
 search counter on one side, the DRUP checker's on the other) and time. In
 propagations ``decide`` is exactly neutral (the same search with and without proof
-logging) and the check costs up to about 2.2 times the search at n = 6 (neutral).
-CaDiCaL's counter leaves out inprocessing, so generation's count is a lower bound.
+logging). CaDiCaL's counter leaves out inprocessing, so generation's count is a
+lower bound.
 
 References: Haken 1985 (pigeonhole needs exponential resolution); Cook & Reckhow
 1979; Heule, Hunt & Wetzler 2013 (DRUP/DRAT proofs, forward checking); Wetzler,
