@@ -1,56 +1,37 @@
 """Symbolic integration: find an antiderivative (sympy) vs differentiate it back.
 
-Problem: a random elementary function F(x) is an expression tree over the leaf x with
-n operator nodes: the first n of the cycle sin, ×, exp, +, u**2 or u**3,
-log(u**2 + 1), u + c, cos, c·u (so size n fixes which operators, and sizes differ by
-one), put in random order into a random tree shape with random constants. The
-instance is its derivative f = F′ as sympy builds it, so an elementary antiderivative
-always exists. The output is an expression G(x).
+Problem: a random elementary function F(x), an expression tree over x with n operator
+nodes, the first n of the cycle sin, ×, exp, +, u**2 or u**3, log(u**2 + 1), u + c,
+cos, c·u, in random order and shape with random constants. The instance is f = F′,
+so an elementary antiderivative exists. The output is an expression G(x).
 
 Gap: generation is ``sympy.integrate(f, x)``: a cascade of heuristics (table lookup,
-derivative-divides substitution, heuristic Risch "heurisch", parts of the Risch
-algorithm, Meijer G-functions). The Risch algorithm decides elementary integrability
-but is not fully implemented anywhere and has no useful complexity bound. When sympy
-gives up it returns an unevaluated ``Integral``; the generator then raises
-``gaps.GaveUp`` (the call is recorded as censored, at least the time spent, never
-passed off as an answer).
+derivative-divides, heuristic Risch, parts of the Risch algorithm, Meijer G). The
+Risch algorithm decides elementary integrability but is not fully implemented
+anywhere and has no useful complexity bound. When sympy returns an unevaluated
+``Integral`` the generator raises ``gaps.GaveUp`` (a censored point, never an answer).
 
-The ``differentiate`` verifier (witness) computes G′ − f and reduces it with
-``expand``, then ``simplify``, ``trigsimp`` and ``expand_log`` until it is 0:
-differentiation is cheap, simplification heuristic but fast at these sizes. Its
-``False`` could in principle be a false rejection (zero-equivalence of elementary
-expressions is undecidable, Richardson 1968). The ``spot_check`` grader does not
-have that weakness: it evaluates G′ − f at 8 random points of [0.5, 2] with 30-digit
-mpmath arithmetic and returns the fraction of points where it vanishes (to 1e-12
-relative). Its points come from OS entropy, so a generator cannot aim at them.
+The ``differentiate`` verifier (witness) reduces G′ − f with ``expand``, then
+``simplify``, ``trigsimp`` and ``expand_log`` until it is 0: cheap, but its ``False``
+could be a false rejection (zero-equivalence of elementary expressions is
+undecidable, Richardson 1968). The ``spot_check`` grader evaluates G′ − f at 8 random
+points of [0.5, 2] (OS entropy) with 30-digit mpmath and returns the fraction where
+it vanishes.
 
-The sign is positive (integration is harder than differentiation and checking), but
-both growth laws are heuristic: "4**n" for sympy's integrator and "n**2" for the
-checker (the derivative of a tree of n nodes has O(n**2) nodes; simplification is
-heuristic) are summaries, not theorems.
-
-Costs: time only (sympy's internals are not metered). sympy's cache is cleared at the
-start of every call, so repeated calls are not measured warm.
+The sign is positive, but both growth laws, "4**n" for sympy's integrator and "n**2"
+for the checker (the derivative of a tree of n nodes has O(n**2) nodes), are
+summaries, not theorems. Costs: time only; sympy's cache is cleared at the start of
+every call, so repeated calls are not measured warm.
 
 Why a fixed operator cycle: sympy's cost depends on which operators a tree holds far
-more than on how many. With operators drawn at random, the median generation took
-11 ms at n = 1 and 0.4 ms at n = 2 on one seed (log(u**2 + 1) sends sympy to its
-rational-function code, a product of exp and a polynomial to the cheap
-derivative-divides step), and with 3 instances per size the paired gap's 90% slope
-interval was about [-2.5, +3.5] bits per doubling of n: inconclusive on seeds 1 to 3.
-With the cycle, the medians over seeds 0 to 3 (3 instances) are about 2.5 ms, 45 ms,
-0.2 to 1.9 s and 0.1 to 1.1 s at n = 1 to 4 against 0.4 to 7 ms for either checker:
-the gap grows by 1 to 3.5 bits per doubling (90% intervals), positive on all four
-seeds but for ``spot_check`` on seed 2 (inconclusive: generation is flat from n = 3 to
-4 there, so its fit is slower than the checker's); seeds 4 and 5 read positive too.
-n = 3 holds sin, × and exp, where sympy is slowest: the derivatives of x·sin(exp x)
-and x·exp(sin x) split into terms with no elementary integral of their own, and 4 of
-18 draws at n = 3 ran past 3 s or gave up. Larger sizes add more such draws (at n = 5,
-2 of 6 calls ran past 3 s), so the default sizes stop at 4; the family's survey then
-takes 8 s (13 s of CPU).
+more than on how many (log(u**2 + 1) sends it to rational-function code, a product of
+exp and a polynomial to the cheap derivative-divides step), so operators drawn at
+random make the cost at one size a lottery and leave the sign inconclusive. From
+n = 3 the cycle holds sin, × and exp, whose compositions (x·sin(exp x)) split into
+terms with no elementary integral of their own, where sympy is slowest and sometimes
+gives up; larger sizes add more such draws, so the default sizes stay small.
 
-References: Risch 1969; Bronstein 2005 (Symbolic Integration I); Richardson 1968;
-Meurer et al. 2017 (SymPy).
+References: Risch 1969; Richardson 1968; Bronstein 2005; Meurer et al. 2017 (SymPy).
 
 >>> import random, gaps
 >>> fam = gaps.get("integration")

@@ -1,22 +1,18 @@
 """Polynomial factorisation over the integers: FLINT's factoriser vs multiplying back.
 
-Problem: a random integer polynomial of degree n built as the product of random
-irreducible factors of degrees 2 to 8 (coefficients in [-20, 20], positive leading
-coefficient, nonzero constant term; each checked irreducible with FLINT before use).
-The instance is the expanded product, as a tuple of integer coefficients (constant
-term first). The output is its factorisation ``(content, ((coefficients, exponent),
-...))``, the factors primitive with positive leading coefficients, sorted.
+Problem: the expanded product (coefficients, constant term first) of random
+irreducible integer polynomials of degrees 2 to 8 (coefficients in [-20, 20]), of
+total degree n. The output is its factorisation ``(content, ((coefficients,
+exponent), ...))``, the factors primitive with positive leading coefficients, sorted.
 
 Gap: generation is FLINT's ``fmpz_poly.factor`` (square-free decomposition, factoring
 modulo a small prime, Hensel lifting, then recombination of the modular factors by the
 lattice method of van Hoeij 2002 as implemented by Hart, van Hoeij & Novocin 2011):
 polynomial time, but the recombination of about n/5 true factors from many more
-modular ones dominates; measured about n**2.6 at these sizes (the theory below,
-n**3, is the usual practical estimate; the proven bounds are much higher). The
-``expand`` verifier (witness) multiplies the factors back and compares with the
-instance: Θ(n**2) with schoolbook multiplication (FLINT switches to Kronecker
-substitution, even cheaper). It checks only that the factors multiply to the
-polynomial, not that they are irreducible. The ``irreducible`` verifier (witness) also
+modular ones dominates (n**3 is the usual practical estimate; the proven bounds are
+much higher). The ``expand`` verifier (witness) multiplies the factors back and
+compares: Θ(n**2) schoolbook, less with Kronecker substitution; it does not check
+irreducibility. The ``irreducible`` verifier (witness) also
 re-factors each factor with FLINT and checks that it is irreducible: as hard as
 factoring in general, but here every factor has degree ≤ 8, so each check costs O(1)
 and the whole check O(n) on top of the product. Both gaps are positive for this
@@ -27,12 +23,10 @@ Costs: time only (FLINT is native code). Expected: generation n**3, expand n**2,
 irreducible n**2 (the product dominates its n per-factor checks).
 
 The coefficients of the product grow with its degree (about 0.9·n bits), so they
-outgrow FLINT's one-word integers (62 bits) near n = 65: below it the product is
-computed on unboxed words, above it on GMP integers, a step of about 4x in the cost
-of ``expand`` between n = 72 and 110. With sizes 30 to 220 that step sat inside the
-range and flattened the measured gap, leaving the sign of flint/expand inconclusive
-on some seeds. The default sizes start at n = 80, with every coefficient multi-word,
-and stop at 212 (larger sizes cost the factoriser hundreds of milliseconds each).
+outgrow FLINT's one-word integers (62 bits) near n = 65, where the cost of ``expand``
+steps up from unboxed words to GMP integers. A step inside the measured range
+flattens the fitted gap, so the default sizes start above it, with every
+coefficient multi-word.
 
 References: Zassenhaus 1969; Lenstra, Lenstra & Lovász 1982; van Hoeij 2002;
 Hart, van Hoeij & Novocin 2011; Hart 2010 (FLINT).
