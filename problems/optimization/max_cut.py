@@ -17,18 +17,13 @@ What can be verified, honestly:
 
 - ``cut`` (witness) checks that ``sides`` is a 0/1 list of length n and that the
   claimed value is the number of cut edges: O(n + m). It does **not** check
-  maximality: it accepts any cut handed in with its true value. Its gap is that of
-  checking a claimed cut, not a maximum one; the family's corruptor (a vertex moved
-  but the old value kept, or an overstated value) is caught by it, a smaller cut
-  with its true value would not be (see the tests).
+  maximality: its gap is that of checking a claimed cut, not a maximum one (the
+  corruptor's wrong values are caught; a smaller cut with its true value is not).
 - ``recompute`` (compare) also recomputes the maximum by enumeration and requires
   the value to equal it: the only sound maximality check here; neutral gap.
-- No grade is offered. A score such as value / m, or value relative to the
-  Goemans–Williamson SDP bound (Goemans & Williamson 1995), would need an SDP solver
-  for the bound (not available, and not faked here), and value / m says little: a
-  random partition already cuts half the edges in expectation, and the maximum
-  fraction varies from graph to graph, so the score would not rank answers across
-  instances.
+- No grade is offered: a score against the Goemans–Williamson SDP bound (1995) needs
+  an SDP solver, and value / m says little, since a random partition cuts half the
+  edges and the maximum fraction varies from graph to graph.
 
 Costs: steps (ticked in both sides' Python code) and time. Expected: generation
 2ⁿ (the degree is constant), ``cut`` n (positive, for the weaker property),

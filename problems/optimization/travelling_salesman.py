@@ -14,11 +14,8 @@ What can be verified, honestly:
 
 - ``tour`` (witness) checks that the tour is a permutation of the cities and that the
   claimed length is its length (to 1e-9 relative): O(n). It does **not** check
-  optimality: it accepts any tour handed in with its true length. Its gap is that of
-  checking a *claimed tour*, not an *optimal* one; the family's corruptor (a tour
-  changed by a swap but keeping the old length, or the optimal tour with an
-  understated length) is caught by it, a suboptimal tour with its true length would
-  not be (see the tests).
+  optimality: its gap is that of checking a *claimed tour*, not an *optimal* one (the
+  corruptor's wrong lengths are caught; a suboptimal tour with its true length is not).
 - ``optimality`` (compare) also recomputes the optimum by Held–Karp and requires the
   tour's length to equal it: the only sound optimality check here, and never a
   positive gap.

@@ -8,19 +8,15 @@ column ``q[i]``. Solutions exist for every n ≥ 4 (Pauls 1874); sizes start the
 
 Gap — the choice of generator decides the sign:
 
-- ``backtracking``: row-by-row depth-first search with O(1) conflict tests (column
-  and diagonal occupancy arrays), trying columns in the instance's order; one step per
-  node visited and per column tried. The first solution of plain backtracking takes
-  time exponential in n: in the natural column order it visits 1.1·10³ nodes at
-  n = 8, 4.4·10⁶ at n = 20 and 9·10⁷ at n = 28. Random column orders help a lot
-  (placements are plentiful, about (0.143 n)ⁿ of them, Simkin 2021) and make the
-  cost heavy-tailed (Gomes, Selman & Kautz 1998): at the catalog's sizes (8–28) the
-  median grows only about like n², so ``gaps classify`` fits a polynomial to it.
-  The theory keeps the exponential of the fixed-order search, which no analysis of
-  random orders is known to lower; the sign is positive either way, as the check is
-  linear. This is a readable textbook search, labelled as such; it is not the best
-  way to *find* a placement (min-conflicts local search, Minton et al. 1992, finds
-  one in about linear time), which is the point of the next generator.
+- ``backtracking``: row-by-row depth-first search with O(1) conflict tests, trying
+  columns in the instance's order; one step per node visited and per column tried.
+  In the natural column order the first solution takes time exponential in n.
+  Random orders help a lot (placements are plentiful, about (0.143 n)ⁿ, Simkin 2021)
+  and make the cost heavy-tailed (Gomes, Selman & Kautz 1998), so at affordable sizes
+  the median may fit a polynomial. The theory keeps the fixed-order exponential,
+  which no analysis of random orders is known to lower; the sign is positive either
+  way. It is a textbook search, not the best way to *find* a placement
+  (min-conflicts, Minton et al. 1992, is about linear): hence the next generator.
 - ``construction``: the explicit placement of Hoffman, Loessi & Moore (1969)
   (Bernhardsson 1991): queens at (i, 2i) and (n/2 + i, 2i − 1) for even n by the
   residue of n mod 6, plus a corner queen for odd n. O(n), one step per queen.
