@@ -8,18 +8,19 @@ with gaps has:
 - the fixture ``gaps_rng``: a ``random.Random`` derived from ``--gaps-seed`` (default
   0) and the test's node id, so each test has its own stream and a rerun with the same
   seed draws the same values;
-- hypothesis profiles ``ci`` (derandomized, no deadline, failure blobs printed, 100
-  examples: hypothesis's own ``ci`` profile with the count made explicit) and
-  ``deep`` (2000 examples, no deadline), chosen with hypothesis's own option
-  ``--hypothesis-profile=deep``. A profile of the same name registered in a
-  ``conftest.py`` replaces these, since conftests load after plugins.
+- hypothesis profiles ``gaps-ci`` (derandomized, no deadline, failure blobs printed,
+  100 examples: hypothesis's own ``ci`` profile with the count made explicit) and
+  ``gaps-deep`` (2000 examples, no deadline), chosen with hypothesis's own option
+  ``--hypothesis-profile=gaps-deep``. Their names carry the ``gaps-`` prefix so that
+  installing gaps never rewrites a profile of another project, hypothesis's own
+  ``ci`` included.
 
 The profiles are registered when this module is imported, before hypothesis's
 plugin reads ``--hypothesis-profile`` in ``pytest_configure``; the strategies for the
 toolkit's own types (:mod:`gaps.strategies`) are registered in ``pytest_configure``.
 
 >>> from hypothesis import settings
->>> settings.get_profile("deep").max_examples
+>>> settings.get_profile("gaps-deep").max_examples
 2000
 """
 
@@ -36,11 +37,11 @@ from gaps.seeding import derive_seed
 
 __all__ = ["gaps_family", "gaps_rng"]
 
-#: Examples per test in the ``deep`` profile.
+#: Examples per test in the ``gaps-deep`` profile.
 DEEP_EXAMPLES = 2000
 
 settings.register_profile(
-    "ci",
+    "gaps-ci",
     settings.get_profile("ci"),  # hypothesis's own: derandomized, no database
     max_examples=100,
     derandomize=True,
@@ -48,7 +49,7 @@ settings.register_profile(
     print_blob=True,
 )
 settings.register_profile(
-    "deep",
+    "gaps-deep",
     # From hypothesis's default, not whatever is loaded: under CI=true hypothesis loads
     # its own derandomized "ci" profile, and a deep run must explore at random.
     settings.get_profile("default"),

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import numpy  # noqa: F401
 import pytest
 
@@ -116,7 +119,10 @@ def test_examples(n):
 
 @pytest.mark.parametrize(
     "profile, expected",
-    [("deep", "PROFILE deep 2000 None False False"), ("ci", "PROFILE ci 100 None True True")],
+    [
+        ("gaps-deep", "PROFILE gaps-deep 2000 None False False"),
+        ("gaps-ci", "PROFILE gaps-ci 100 None True True"),
+    ],
 )
 def test_hypothesis_profiles_are_selected_with_hypothesis_own_option(pytester, profile, expected):
     pytester.makepyfile(PROFILES)
@@ -124,6 +130,24 @@ def test_hypothesis_profiles_are_selected_with_hypothesis_own_option(pytester, p
     result = pytester.runpytest_subprocess("-s", f"--hypothesis-profile={profile}")
     result.assert_outcomes(passed=2)
     result.stdout.fnmatch_lines([f"*{expected}*"])
+
+
+HYPOTHESIS_CI_KEPT = """
+from hypothesis import settings
+
+before = settings.get_profile("ci")
+import gaps.pytest_plugin
+
+print(settings.get_profile("ci") is before, settings.get_profile("gaps-ci").max_examples)
+"""
+
+
+def test_plugin_leaves_hypothesis_own_ci_profile_alone():
+    # A fresh interpreter: here the plugin was imported long before this test.
+    result = subprocess.run(
+        [sys.executable, "-c", HYPOTHESIS_CI_KEPT], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.split() == ["True", "100"]
 
 
 def test_type_strategies_for_the_toolkit_types_are_registered(pytester):

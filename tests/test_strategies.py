@@ -269,7 +269,7 @@ DEEP_CASES = [
 def _selected(config):
     """Run with `-m slow` or the deep profile; tests/test_catalog.py is the fast variant."""
     return "slow" in (config.getoption("markexpr") or "") or (
-        settings.get_current_profile_name() == "deep"
+        settings.get_current_profile_name() == "gaps-deep"
     )
 
 
@@ -277,7 +277,9 @@ def _selected(config):
 @pytest.mark.parametrize("family, check", DEEP_CASES)
 def test_contract_holds_for_drawn_seeds(family, check, pytestconfig):
     if not _selected(pytestconfig):
-        pytest.skip("python -m pytest -m slow tests/test_strategies.py --hypothesis-profile=deep")
+        pytest.skip(
+            "python -m pytest -m slow tests/test_strategies.py --hypothesis-profile=gaps-deep"
+        )
 
     # The number of examples is the active profile's: 100 by default, 2000 when deep.
     @settings(deadline=None)  # the first sympy limit alone can take a second
