@@ -80,6 +80,19 @@ def report_table(report: GapReport) -> Any:
     return table
 
 
+def report_text(report: GapReport) -> str:
+    """The table of :func:`report_table` as plain text: no colours, no terminal codes."""
+    import io
+
+    from rich.console import Console
+
+    out = io.StringIO()
+    Console(file=out, width=200, color_system=None, force_terminal=False).print(
+        report_table(report)
+    )
+    return "\n".join(line.rstrip() for line in out.getvalue().splitlines())
+
+
 def _cell(side: SideReport, n: int, unit: str) -> str:
     if n not in side.sizes:
         return "-"

@@ -104,6 +104,20 @@ class GapReport:
 
         return report_table(self)
 
+    def __str__(self) -> str:
+        """The table as plain text, so ``print(report)`` shows it.
+
+        >>> import gaps
+        >>> report = gaps.classify(gaps.get("sorting"), sizes=[8, 16, 32], cost="steps",
+        ...                        instances=2, workers=1)
+        >>> text = str(report)
+        >>> "sorting · timsort/check (witness)" in text, "gap (bits)" in text
+        (True, True)
+        """
+        from gaps.render import report_text
+
+        return report_text(self)
+
     def plot(self, path: str | None = None) -> Any:
         """A matplotlib figure of both sides' costs (log scale, censored points marked)."""
         from gaps.render import report_plot

@@ -210,3 +210,17 @@ def test_an_exponential_with_a_base_near_one_still_outgrows_n_log_n():
     linearithmic = gaps.Growth("linearithmic", None, 1.0, "n*log(n)", 1.0, None)
     assert compare_fitted(slow_exponential, linearithmic) == "faster"
     assert compare_fitted(linearithmic, slow_exponential) == "slower"
+
+
+def test_print_report_shows_its_table_as_plain_text(capsys):
+    report = gaps.classify(SORTING, sizes=[8, 16, 32], cost="steps", instances=2, workers=1)
+    print(report)
+    shown = capsys.readouterr().out
+    assert "\x1b[" not in shown  # no terminal codes, even when output is captured
+    assert f"{report.family} · {report.pairing}" in shown
+    assert "gap (bits)" in shown and f"sign: {report.sign}" in shown
+    table_rows = [
+        line for line in shown.splitlines() if line.lstrip("│ ").startswith(("8 ", "16 ", "32 "))
+    ]
+    assert len(table_rows) == 3
+    assert str(report) != repr(report)
