@@ -20,8 +20,8 @@ positive.
 Costs: time only (numpy runs in native code). Expected: generation n**3, freivalds
 n**2 (positive gap, log2(n) bits up to constants), recompute n**3 (neutral). The
 default sizes avoid powers of two: there the kernel's strided reads of B collide in
-the cache (512 measured twice as slow per multiply-add as 480 or 544), a jump a growth
-fit would misread as faster-than-cubic.
+the cache and a multiply-add costs markedly more than at neighbouring sizes, a jump a
+growth fit would misread as faster-than-cubic.
 
 References: Freivalds 1977 ("Probabilistic machines can use less running time");
 Motwani & Raghavan 1995, §7.1; Harris et al. 2020 (numpy).

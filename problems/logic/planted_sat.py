@@ -10,10 +10,8 @@ about σ. Naive planting (keep every clause σ satisfies) makes a true literal 4
 likely, and majority vote recovers about 72 % of σ; 2-hidden planting (Achlioptas,
 Jia & Moore 2005) also balances the signs but is solved by WalkSAT in polynomial time.
 Jia, Moore & Strain give evidence that q-hidden formulas are exponentially hard for
-DPLL and WalkSAT alike. Leakage at the sizes measured (20 formulas per size): majority
-vote over literal signs agrees with σ (or its complement) on 52–55 % of the
-variables at n = 50–300, what guessing scores (0.5 + 0.4/√n), against 70–73 % for
-naive planting at the same sizes.
+DPLL and WalkSAT alike. With q-hidden planting, majority vote over literal signs
+agrees with σ (or its complement) no better than guessing does (0.5 + O(1/√n)).
 
 Gap: planting is O(m) (about 1.5 draws per kept clause). Given only the formula, the
 ``decide`` verifier (blind) must decide satisfiability: CaDiCaL, exponential in

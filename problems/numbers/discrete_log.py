@@ -13,8 +13,8 @@ L_p[1/2], but sympy does not implement it and at these sizes the square root is 
 practical method). The ``power`` verifier (witness) computes g**y mod p by square and
 multiply: Θ(n) multiplications, Θ(n**3) bit operations with schoolbook arithmetic at
 most. Positive gap, exponential in n. Sizes stay small (n ≤ 36 bits) so that the
-generator finishes; the check costs about a microsecond at every size, under the
-timer's resolution for a single call, so its measured growth is mostly noise.
+generator finishes; the check costs about the same at every size, near the timer's
+resolution for a single call, so its measured growth is mostly noise.
 
 A second generator, ``bsgs``, is a readable textbook version of the same method
 (Pohlig–Hellman for the factor 2 by Euler's criterion, then baby-step giant-step

@@ -12,8 +12,8 @@ arithmetic (CPython switches to Karatsuba above 70 digits, giving n**2.58). The
 Θ(n**2) (n**1.58 with Karatsuba). Positive gap, growing like n: the square root costs
 about n multiplications, the check one.
 
-The check costs a few microseconds at every size, under the timer's resolution for
-one call, so the time pairing's measured verify growth is mostly noise. A second
+The check costs about the same at every size, near the timer's resolution for one
+call, so the time pairing's measured verify growth is mostly noise. A second
 generator, ``counted``, runs the same algorithm with a readable square-and-multiply
 that ticks one step per modular multiplication (the ``square`` verifier ticks its one
 multiplication), so that pairing is also measured in steps: about n against 1.

@@ -29,8 +29,7 @@ Costs: steps (ticked in both sides' Python code) and time. Sizes are scramble
 lengths: the optimal depth d grows with them (d ≤ n; random walks backtrack, so it
 grows slower than n), and so does IDA*'s cost, exponentially. The theory writes the
 generator as b^n with Korf, Reid & Edelkamp's b ≈ 1.5 and d ≤ n (an upper-bound
-form: it is in n, not d); gaps fitted about 1.58^n to the steps at sizes 8–38, the
-depth being close to n at the small sizes. ``replay`` reads at most n moves.
+form: it is in n, not d). ``replay`` reads at most n moves.
 
 References: Korf 1985; Ratner & Warmuth 1990; Korf, Reid & Edelkamp 2001.
 
