@@ -52,7 +52,8 @@ def problems_in(text: str) -> list[str]:
 def test_family_docstring_is_a_page(family):
     module = inspect.getmodule(family.sample)
     assert module is not None and module.__doc__, f"{family.name} has no module docstring"
-    assert problems_in(module.__doc__) == []
+    found = problems_in(module.__doc__)
+    assert not found, f"{module.__name__}'s docstring:\n" + "\n".join(found)
 
 
 @pytest.mark.parametrize(
