@@ -32,7 +32,7 @@ class _Memory(click.ParamType):
         number = text[:-1] if text[-1] in _SUFFIXES else text
         try:
             result = int(float(number) * scale)
-        except ValueError:
+        except (ValueError, OverflowError):  # OverflowError: inf
             self.fail(f"{value!r} is not a size in bytes (examples: 512M, 2G, 1000000).")
         if result <= 0:
             self.fail(f"{value!r} must be positive.")
