@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import subprocess
 import sys
+import time
 
 import pytest
 from hypothesis import given
@@ -252,10 +253,10 @@ def test_smtlib_round_trip(terms, tmp_path):
 
 def test_smtlib_commands_and_comments_are_allowed():
     text = (
-        "; a benchmark\n(set-logic QF_LIA)\n(set-option :produce-models true)\n"
+        "; a benchmark\n(set-logic QF_LIA)\n(set-info :status sat)\n"
         "(declare-const x Int) ; the unknown\n(define-fun two () Int 2)\n"
         "(push 1)\n(assert (< x 0))\n(pop 1)\n"
-        "(assert (> x two))\n(check-sat)\n(get-model)\n(exit)\n"
+        "(assert (> x two))\n(check-sat)\n(get-model)\n"
     )
     assert [a.sexpr() for a in read_smtlib(io.StringIO(text))] == ["(> x 2)"]
 
@@ -292,6 +293,60 @@ def test_malformed_smtlib_names_the_line_and_the_expectation(text, message):
         read_smtlib(io.StringIO(text))
     error = caught.value
     assert error.__context__ is None or error.__suppress_context__  # no z3 traceback chained
+
+
+@pytest.mark.parametrize(
+    "command, message",
+    [
+        ("(set-option :timeout 1)", r"line 2, column 2: \(set-option ...\) is refused"),
+        ("(set-option :rlimit 1)", "set-option"),
+        ('(set-option :regular-output-channel "out.txt")', "set-option"),
+        ("(set-info :print-success true)", r"line 2, column 11: \(set-info :print-success"),
+        ('(echo "hello")', r"\(echo ...\) is refused"),
+        ("(exit)", "anything after it would be dropped"),
+        ("(reset)", "discards everything before it"),
+        ("(get-value (x))", r"\(get-value ...\) is refused"),
+    ],
+)
+def test_smtlib_commands_that_reach_outside_the_formula_are_refused(command, message):
+    text = f"(declare-const x Int)\n{command}\n(assert (> x 1))\n"
+    with pytest.raises(FormatError, match=message):
+        read_smtlib(io.StringIO(text))
+
+
+def test_smtlib_option_in_a_file_does_not_reach_later_queries():
+    import z3
+
+    with pytest.raises(FormatError):
+        read_smtlib(io.StringIO("(set-option :timeout 1)\n(assert true)\n"))
+    x = z3.Int("x")
+    assert z3.Solver().check(x * x == 2 * x + 48) == z3.sat
+
+
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        (
+            "(declare-const x Int)\n(assert (> x " + "9" * 5000 + "))\n",
+            "line 2, column 14: .*5,000 digits",
+        ),
+        ("(assert " + "(not " * 10_001 + "true" + ")" * 10_002, "nested deeper than 10,000"),
+    ],
+    ids=["numeral", "nesting"],
+)
+def test_smtlib_numerals_and_nesting_are_bounded(text, message):
+    started = time.perf_counter()
+    with pytest.raises(FormatError, match=message):
+        read_smtlib(io.StringIO(text))
+    assert time.perf_counter() - started < 5
+
+
+def test_smtlib_input_longer_than_the_cap_is_refused(monkeypatch):
+    import gaps.formats._smtlib as smtlib
+
+    monkeypatch.setattr(smtlib, "MAX_SMTLIB_CHARS", 100)
+    with pytest.raises(FormatError, match="longer than 100 characters"):
+        read_smtlib(io.StringIO("(assert true)\n" * 10))
 
 
 def test_smtlib_file_errors_name_the_file_and_line(tmp_path):
