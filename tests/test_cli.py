@@ -71,6 +71,22 @@ def test_a_store_that_is_not_a_database_is_a_usage_error(tmp_path):
     assert bad.read_text().startswith("not sqlite")
 
 
+def test_another_programs_database_is_a_usage_error_and_left_untouched(tmp_path):
+    import sqlite3
+
+    other = tmp_path / "contacts.sqlite"
+    db = sqlite3.connect(other)
+    db.execute("CREATE TABLE contacts (name TEXT)")
+    db.execute("PRAGMA user_version = 1")
+    db.commit()
+    db.close()
+    before = other.read_bytes()
+    result = gaps("classify", "sorting", "--sizes", "4,8,16", "--db", str(other))
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1 and "another program" in result.stderr
+    assert other.read_bytes() == before
+
+
 def test_classify_json_and_plot(tmp_path):
     plot = tmp_path / "sorting.png"
     result = gaps(
