@@ -67,6 +67,14 @@ def test_clauses_may_span_lines_and_satlib_end_marker_is_honoured():
         ("p cnf 2 2\n1 2 0\n", "announces 2 clauses, the file has 1"),
         ("p cnf 2 1\np cnf 2 1\n1 0\n", "line 2: a second 'p cnf' header"),
         ("c only comments\n", "no 'p cnf VARIABLES CLAUSES' header"),
+        ("p cnf 20 1\n1_0 0\n", "line 2: expected an integer literal, got '1_0'"),
+        ("p cnf 2 1\n+1 0\n", "line 2: expected an integer literal, got '\\+1'"),
+        ("p cnf 2 1\n\uff11 0\n", "line 2: expected an integer literal"),
+        ("p cnf 2 1\n-0 0\n", "line 2: expected an integer literal, got '-0'"),
+        ("p cnf 2 1\n" + "9" * 5000 + " 0\n", "line 2: literal 9+ names variable"),
+        ("p cnf \uff12 1\n1 0\n", "line 1: the header's counts must be integers"),
+        ("p cnf 2147483648 1\n1 0\n", "line 1: .* 2147483648 variables; SAT solvers take at most"),
+        ("p cnf 2 " + "9" * 30 + "\n1 0\n", "line 1: .* clauses, more than any file holds"),
     ],
 )
 def test_malformed_dimacs_names_the_line_and_the_expectation(text, message):
@@ -88,6 +96,12 @@ def test_weighted_edge_list_rejects_bad_weights():
     assert graph["a"]["b"]["weight"] == 1.5
     with pytest.raises(FormatError, match="line 2: the weight 'heavy' is not a number"):
         read_edgelist(io.StringIO("a b 1\nb c heavy\n"), weighted=True)
+
+
+@pytest.mark.parametrize("weight", ["nan", "inf", "-inf", "1e400", "1_0", "\uff11"])
+def test_weighted_edge_list_rejects_weights_that_are_not_finite_decimals(weight):
+    with pytest.raises(FormatError, match=f"line 2: the weight '{weight}' is not a number"):
+        read_edgelist(io.StringIO(f"a b 1\nb c {weight}\n"), weighted=True)
 
 
 def test_graphml_round_trip_and_malformed_xml():

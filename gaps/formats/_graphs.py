@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import math
+import re
 from typing import Any
 
 from gaps.formats._text import FormatError, Source, _open, _read_text
+
+# A weight is a plain decimal number: float() would also take nan, inf, "1_0" and other
+# scripts' digits, which make shortest-path and flow algorithms answer nonsense.
+_WEIGHT = re.compile(r"[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
 
 
 def read_edgelist(source: Source, *, weighted: bool = False) -> Any:
@@ -40,19 +46,23 @@ def read_edgelist(source: Source, *, weighted: bool = False) -> Any:
                     f"{' '.join(tokens)[:40]!r}."
                 )
             if weighted:
-                try:
-                    weight = float(tokens[2])
-                except ValueError:
-                    raise FormatError(
-                        f"{name}: line {lineno}: the weight {tokens[2]!r} is not a number."
-                    ) from None
-                graph.add_edge(tokens[0], tokens[1], weight=weight)
+                graph.add_edge(tokens[0], tokens[1], weight=_weight(tokens[2], name, lineno))
             else:
                 graph.add_edge(tokens[0], tokens[1])
     finally:
         if close:
             stream.close()
     return graph
+
+
+def _weight(token: str, name: str, lineno: int) -> float:
+    weight = float(token) if _WEIGHT.fullmatch(token) else math.nan
+    if not math.isfinite(weight):
+        raise FormatError(
+            f"{name}: line {lineno}: the weight {token[:40]!r} is not a number; write a "
+            "finite decimal such as 2, -0.5 or 1e3."
+        )
+    return weight
 
 
 def read_graphml(source: Source) -> Any:
