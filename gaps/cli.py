@@ -54,6 +54,14 @@ class _Sizes(click.ParamType):
         return sizes
 
 
+def _plain(text: object) -> str:
+    """``text`` escaped for rich: messages, reprs and docstrings hold brackets (an error
+    message with "[/bold]", a docstring's "x[i]") that rich would read as markup."""
+    from rich.markup import escape
+
+    return escape(str(text))
+
+
 def _console(stderr: bool = False) -> Any:
     from rich.console import Console
 
@@ -216,15 +224,17 @@ def _show_family(family: Any, as_json: bool) -> None:
         click.echo(json.dumps(info, indent=2))
         return
     console = _console()
-    console.rule(f"{family.name} ({family.domain})")
-    console.print(doc or family.summary)
+    console.rule(_plain(f"{family.name} ({family.domain})"))
+    console.print(_plain(doc or family.summary))
     for p in family.pairings:
         own = family.sizes_of(p)
         sizes = f", sizes {own}" if own != family.sizes else ""
-        console.print(f"pairing {p.name}: {p.mode}, units {', '.join(family.units_of(p))}{sizes}")
-    console.print(f"default sizes: {family.sizes}")
+        console.print(
+            _plain(f"pairing {p.name}: {p.mode}, units {', '.join(family.units_of(p))}{sizes}")
+        )
+    console.print(_plain(f"default sizes: {family.sizes}"))
     for ref in family.references:
-        console.print(f"  - {ref}")
+        console.print(f"  - {_plain(ref)}")
 
 
 _common = [
@@ -342,9 +352,9 @@ def classify(
         for report in reports:
             console.print(report.table())
             for line in report.reasons + report.flags:
-                console.print(f"  • {line}")
+                console.print(f"  • {_plain(line)}")
             if report.evidence:
-                console.print(f"  evidence:\n{report.evidence}")
+                console.print(f"  evidence:\n{_plain(report.evidence)}")
     if any(r.sign == "unsound" for r in reports):
         sys.exit(1)
 
@@ -428,8 +438,8 @@ def survey(
             f"{result.agreement:.0%} of signs agree with the declared theory."
         )
         for note in result.notes:
-            console.print(f"  • {note}")
-        console.print(f"Report: {folder / 'report.md'}")
+            console.print(f"  • {_plain(note)}")
+        console.print(f"Report: {_plain(folder / 'report.md')}")
     if result.failures or any(r.sign == "unsound" for r in result.reports):
         sys.exit(1)
 

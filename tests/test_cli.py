@@ -138,3 +138,49 @@ def test_catalog_shows_last_measured_sign_and_filters_by_it(tmp_path):
     assert [r["family"] for r in positive] == ["sorting"]
     unknown = gaps("catalog", "--mode", "blnd")
     assert unknown.returncode == 2 and "Did you mean 'blind'?" in unknown.stderr
+
+
+MARKUP_FAMILY = '''
+import gaps
+
+
+def sample(size, rng):
+    """Sorted lists x[i] <= x[i + 1]."""
+    return [rng.randrange(9) for _ in range(size)]
+
+
+def generate(xs, meter):
+    meter.tick(len(xs))
+    if len(xs) == 8:
+        raise ValueError("[/bold] is not a closing tag here")
+    return sorted(xs)
+
+
+def verify(xs, ys, meter):
+    meter.tick(len(xs))
+    return ys == sorted(xs)
+
+
+FAMILY = gaps.Family("markup_demo", sample, generate, verify, domain="[red]lists")
+'''
+
+
+def test_user_text_is_printed_as_text_not_as_rich_markup(tmp_path):
+    path = tmp_path / "markup_demo.py"
+    path.write_text(MARKUP_FAMILY)
+    result = gaps(
+        "classify",
+        f"{path}:FAMILY",
+        "--sizes",
+        "4,8,16",
+        "--instances",
+        "1",
+        "--workers",
+        "1",
+        "--no-store",
+    )
+    assert "Traceback" not in result.stderr, result.stderr
+    assert "[/bold] is not a closing tag here" in result.stdout
+    shown = gaps("catalog", f"{path}:FAMILY")
+    assert shown.returncode == 0 and "Traceback" not in shown.stderr
+    assert "x[i] <= x[i + 1]" in shown.stdout or "[red]lists" in shown.stdout
