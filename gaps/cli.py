@@ -89,18 +89,41 @@ def _family(name: str) -> Any:
         module = importlib.util.module_from_spec(spec)
         sys.modules[path.stem] = module
         sys.path.insert(0, str(path.parent.resolve()))
-        spec.loader.exec_module(module)
+        try:
+            spec.loader.exec_module(module)
+        except Exception as exc:  # the user's file: any error in it is theirs to fix
+            raise _unloadable(where, name, exc) from None
     else:
         try:
             module = importlib.import_module(where)
-        except ImportError as exc:
-            raise InvalidArgument(f"Cannot import {where!r} (from {name!r}): {exc}.") from None
+        except Exception as exc:
+            raise _unloadable(where, name, exc) from None
     family = getattr(module, attribute, None)
     if not isinstance(family, gaps.Family):
         raise InvalidArgument(
             f"{name!r} does not name a gaps.Family (got {type(family).__name__})."
         )
     return family
+
+
+def _unloadable(where: str, name: str, exc: Exception) -> InvalidArgument:
+    return InvalidArgument(
+        f"Cannot import {where!r} (from {name!r}): {type(exc).__name__}: {exc}. "
+        f"Run it with python to see the traceback."
+    )
+
+
+def _check_plot_path(path: str) -> None:
+    """Refuse a plot file type matplotlib cannot write before anything is measured."""
+    from matplotlib.backend_bases import FigureCanvasBase
+
+    known = sorted(FigureCanvasBase.get_supported_filetypes())
+    suffix = Path(path).suffix.lower().lstrip(".")
+    if suffix not in known:
+        raise InvalidArgument(
+            f"--plot {path!r}: cannot write a {suffix or 'suffix-less'} file; end the name "
+            f"with one of .{', .'.join(known)} (e.g. gap.png)."
+        )
 
 
 def _store(db: str | None, no_store: bool) -> Any:
@@ -321,6 +344,8 @@ def classify(
     """
     from gaps.classification import classify_family
 
+    if plot:
+        _check_plot_path(plot)
     fam = _family(family)
     chosen = None if pairing is None else [fam.pairing(pairing).name]
     store = _store(db, no_store)

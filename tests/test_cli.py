@@ -54,6 +54,7 @@ def test_help_is_quick_and_loads_no_heavy_library():
         (["survey", "--domain", "astrology"], "No family matches"),
         (["classify", "no_such_file.py:FAMILY"], "No file"),
         (["bogus"], "No such command"),
+        (["classify", "sorting", "--plot", "out.txt", "--no-store"], "cannot write a txt file"),
     ],
 )
 def test_usage_errors_exit_2_with_a_message_and_no_traceback(args, message):
@@ -184,3 +185,12 @@ def test_user_text_is_printed_as_text_not_as_rich_markup(tmp_path):
     shown = gaps("catalog", f"{path}:FAMILY")
     assert shown.returncode == 0 and "Traceback" not in shown.stderr
     assert "x[i] <= x[i + 1]" in shown.stdout or "[red]lists" in shown.stdout
+
+
+def test_a_family_file_that_fails_at_import_is_one_line_and_exit_2(tmp_path):
+    path = tmp_path / "broken_family.py"
+    path.write_text("import gaps\nraise RuntimeError('not ready yet')\n")
+    result = gaps("classify", f"{path}:FAMILY", "--no-store")
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert "RuntimeError: not ready yet" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
