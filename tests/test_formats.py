@@ -381,3 +381,32 @@ def test_dumps_smtlib_refuses_what_read_smtlib_would_not_read_back():
         dumps_smtlib([z3.BoolVal(True), z3.Int("x")])
     with pytest.raises(InvalidArgument, match="Got True \\(bool\\)"):
         dumps_smtlib([True])
+
+
+_GRAPHML = '<graphml xmlns="http://graphml.graphdrawing.org/xmlns">{}</graphml>'
+
+
+@pytest.mark.parametrize(
+    "body, message",
+    [
+        (
+            '<graph edgedefault="undirected"><node id="a" yfiles.foldertype="group"/></graph>',
+            "not valid GraphML",
+        ),
+        (
+            '<key id="d0" for="node" attr.name="flag" attr.type="boolean"><default/></key>'
+            '<graph edgedefault="undirected"><node id="a"/></graph>',
+            "not valid GraphML",
+        ),
+        ('<graph edgedefault="undirected"><node id="a\ud800"/></graph>', "not valid Unicode"),
+        (
+            '<graph edgedefault="undirected"><node id="a"/></graph>'
+            '<graph edgedefault="undirected"><node id="b"/></graph>',
+            "holds 2 <graph> elements",
+        ),
+    ],
+    ids=["yfiles-group", "boolean-empty-default", "lone-surrogate", "second-graph"],
+)
+def test_graphml_that_networkx_trips_on_is_a_format_error(body, message):
+    with pytest.raises(FormatError, match=message):
+        read_graphml(io.StringIO(_GRAPHML.format(body)))

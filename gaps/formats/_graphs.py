@@ -86,6 +86,15 @@ def read_graphml(source: Source) -> Any:
         root = ET.fromstring(text)
     except ET.ParseError as exc:
         raise FormatError(f"{name}: not well-formed XML ({exc}).") from None
+    except UnicodeError:  # a lone surrogate in a str, which no XML file can encode
+        raise FormatError(f"{name}: holds characters that are not valid Unicode.") from None
+    # Only top-level graphs: a <graph> nested in a node is a subgraph networkx keeps.
+    graphs = [el for el in root if el.tag.endswith("}graph") or el.tag == "graph"]
+    if len(graphs) > 1:
+        raise FormatError(
+            f"{name}: holds {len(graphs)} <graph> elements; read_graphml reads one graph "
+            "per file (networkx would keep the first and drop the rest silently)."
+        )
     declared = {el.get("id") for el in root.iter() if el.tag.endswith("}node") or el.tag == "node"}
     for el in root.iter():
         if el.tag.endswith("}edge") or el.tag == "edge":
@@ -97,5 +106,9 @@ def read_graphml(source: Source) -> Any:
                     )
     try:
         return nx.parse_graphml(text)
-    except (nx.NetworkXError, ValueError, KeyError) as exc:
-        raise FormatError(f"{name}: not valid GraphML ({exc}).") from None
+    # networkx's parser assumes well-formed GraphML: on other input it fails with
+    # whatever its code meets (a missing attribute, a None where text was expected).
+    except (nx.NetworkXError, ValueError, KeyError, AttributeError, TypeError, IndexError) as exc:
+        raise FormatError(f"{name}: not valid GraphML ({type(exc).__name__}: {exc}).") from None
+    except RecursionError:
+        raise FormatError(f"{name}: not valid GraphML (nested too deeply).") from None
