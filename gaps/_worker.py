@@ -42,9 +42,18 @@ def serve(rx: BinaryIO, tx: BinaryIO) -> None:
         def announce(role: str, verifier: str) -> None:
             write_frame(tx, ("start", (role, verifier)))
 
+        _reset_solver_options()
         for record in run_task(family, task, limits, announce):
             write_frame(tx, ("record", record))
         write_frame(tx, ("done", None))
+
+
+def _reset_solver_options() -> None:
+    """Undo z3 options an earlier task set: they are global to the process, so one
+    task's ``z3.set_param("timeout", 1)`` would censor every later query in the worker."""
+    z3 = sys.modules.get("z3")  # a worker that never loaded z3 has nothing to reset
+    if z3 is not None:
+        z3.reset_params()
 
 
 def _unloadable(exc: Exception) -> Any:

@@ -20,10 +20,10 @@ from gaps.errors import InvalidArgument, UnknownName, did_you_mean
 from gaps.execution import Runner
 from gaps.family import UNITS, Family, Pairing
 from gaps.growth import Growth, fit_growth
-from gaps.measure import Measurements, measure
+from gaps.measure import Measurements, measure, validate_seed, validate_sizes
 from gaps.report import GapReport, SideReport
 from gaps.store import Store
-from gaps.tasks import IRREPRODUCIBLE, Limits
+from gaps.tasks import IRREPRODUCIBLE, Limits, checked_limits
 
 __all__ = ["classify", "classify_family"]
 
@@ -54,24 +54,7 @@ def _check_cost(family: Family, pairing: Pairing, cost: str | None) -> str:
 
 
 def _limits(time_limit: Any, memory_limit: Any, steps_limit: Any, cost: str | None) -> Limits:
-    for name, value, kind in (
-        ("time_limit", time_limit, (int, float)),
-        ("memory_limit", memory_limit, (int,)),
-        ("steps_limit", steps_limit, (int,)),
-    ):
-        if value is not None and (
-            isinstance(value, bool) or not isinstance(value, kind) or value <= 0
-        ):
-            raise InvalidArgument(
-                f"{name!r} must be a positive number or None. "
-                f"Got {value!r} ({type(value).__name__})."
-            )
-    return Limits(
-        time=None if time_limit is None else float(time_limit),
-        memory=memory_limit,
-        steps=steps_limit,
-        track_memory=cost == "memory",
-    )
+    return checked_limits(time_limit, memory_limit, steps_limit, track_memory=cost == "memory")
 
 
 def classify(
@@ -168,8 +151,9 @@ def classify_family(
             f"classify() takes a gaps.Family. Got {type(family).__name__}; "
             "use gaps.get(name) for a catalog family."
         )
-    if isinstance(seed, bool) or not isinstance(seed, int):
-        raise InvalidArgument(f"'seed' must be an int. Got {seed!r} ({type(seed).__name__}).")
+    validate_seed(seed)
+    if sizes is not None:
+        validate_sizes(sizes)
     limits = _limits(time_limit, memory_limit, steps_limit, cost)
     chosen = list(family.pairings) if pairings is None else [family.pairing(p) for p in pairings]
     units = [_check_cost(family, p, cost) for p in chosen]

@@ -32,7 +32,7 @@ class _Memory(click.ParamType):
         number = text[:-1] if text[-1] in _SUFFIXES else text
         try:
             result = int(float(number) * scale)
-        except ValueError:
+        except (ValueError, OverflowError):  # OverflowError: inf
             self.fail(f"{value!r} is not a size in bytes (examples: 512M, 2G, 1000000).")
         if result <= 0:
             self.fail(f"{value!r} must be positive.")
@@ -52,6 +52,14 @@ class _Sizes(click.ParamType):
         if not sizes or any(s <= 0 for s in sizes):
             self.fail(f"{value!r}: sizes must be positive integers (8,16,32).")
         return sizes
+
+
+def _plain(text: object) -> str:
+    """``text`` escaped for rich: messages, reprs and docstrings hold brackets (an error
+    message with "[/bold]", a docstring's "x[i]") that rich would read as markup."""
+    from rich.markup import escape
+
+    return escape(str(text))
 
 
 def _console(stderr: bool = False) -> Any:
@@ -81,18 +89,41 @@ def _family(name: str) -> Any:
         module = importlib.util.module_from_spec(spec)
         sys.modules[path.stem] = module
         sys.path.insert(0, str(path.parent.resolve()))
-        spec.loader.exec_module(module)
+        try:
+            spec.loader.exec_module(module)
+        except Exception as exc:  # the user's file: any error in it is theirs to fix
+            raise _unloadable(where, name, exc) from None
     else:
         try:
             module = importlib.import_module(where)
-        except ImportError as exc:
-            raise InvalidArgument(f"Cannot import {where!r} (from {name!r}): {exc}.") from None
+        except Exception as exc:
+            raise _unloadable(where, name, exc) from None
     family = getattr(module, attribute, None)
     if not isinstance(family, gaps.Family):
         raise InvalidArgument(
             f"{name!r} does not name a gaps.Family (got {type(family).__name__})."
         )
     return family
+
+
+def _unloadable(where: str, name: str, exc: Exception) -> InvalidArgument:
+    return InvalidArgument(
+        f"Cannot import {where!r} (from {name!r}): {type(exc).__name__}: {exc}. "
+        f"Run it with python to see the traceback."
+    )
+
+
+def _check_plot_path(path: str) -> None:
+    """Refuse a plot file type matplotlib cannot write before anything is measured."""
+    from matplotlib.backend_bases import FigureCanvasBase
+
+    known = sorted(FigureCanvasBase.get_supported_filetypes())
+    suffix = Path(path).suffix.lower().lstrip(".")
+    if suffix not in known:
+        raise InvalidArgument(
+            f"--plot {path!r}: cannot write a {suffix or 'suffix-less'} file; end the name "
+            f"with one of .{', .'.join(known)} (e.g. gap.png)."
+        )
 
 
 def _store(db: str | None, no_store: bool) -> Any:
@@ -216,15 +247,17 @@ def _show_family(family: Any, as_json: bool) -> None:
         click.echo(json.dumps(info, indent=2))
         return
     console = _console()
-    console.rule(f"{family.name} ({family.domain})")
-    console.print(doc or family.summary)
+    console.rule(_plain(f"{family.name} ({family.domain})"))
+    console.print(_plain(doc or family.summary))
     for p in family.pairings:
         own = family.sizes_of(p)
         sizes = f", sizes {own}" if own != family.sizes else ""
-        console.print(f"pairing {p.name}: {p.mode}, units {', '.join(family.units_of(p))}{sizes}")
-    console.print(f"default sizes: {family.sizes}")
+        console.print(
+            _plain(f"pairing {p.name}: {p.mode}, units {', '.join(family.units_of(p))}{sizes}")
+        )
+    console.print(_plain(f"default sizes: {family.sizes}"))
     for ref in family.references:
-        console.print(f"  - {ref}")
+        console.print(f"  - {_plain(ref)}")
 
 
 _common = [
@@ -311,6 +344,8 @@ def classify(
     """
     from gaps.classification import classify_family
 
+    if plot:
+        _check_plot_path(plot)
     fam = _family(family)
     chosen = None if pairing is None else [fam.pairing(pairing).name]
     store = _store(db, no_store)
@@ -342,9 +377,9 @@ def classify(
         for report in reports:
             console.print(report.table())
             for line in report.reasons + report.flags:
-                console.print(f"  • {line}")
+                console.print(f"  • {_plain(line)}")
             if report.evidence:
-                console.print(f"  evidence:\n{report.evidence}")
+                console.print(f"  evidence:\n{_plain(report.evidence)}")
     if any(r.sign == "unsound" for r in reports):
         sys.exit(1)
 
@@ -428,8 +463,8 @@ def survey(
             f"{result.agreement:.0%} of signs agree with the declared theory."
         )
         for note in result.notes:
-            console.print(f"  • {note}")
-        console.print(f"Report: {folder / 'report.md'}")
+            console.print(f"  • {_plain(note)}")
+        console.print(f"Report: {_plain(folder / 'report.md')}")
     if result.failures or any(r.sign == "unsound" for r in result.reports):
         sys.exit(1)
 

@@ -41,7 +41,10 @@ MODES: tuple[str, ...] = ("witness", "certified", "blind", "grade", "compare")
 SIGNS: tuple[str, ...] = ("positive", "negative", "neutral", "inconclusive", "unsound")
 #: Cost units: steps and solver counters are the family's claim, time and memory the core's.
 UNITS: tuple[str, ...] = ("steps", "time", "memory", *COUNTERS)
-_NAME = re.compile(r"^[a-z][a-z0-9_]*$")
+# Names become CLI arguments, table cells, Markdown and file names, so they are plain
+# snake_case and short. fullmatch: "$" alone would let a trailing newline through.
+_NAME = re.compile(r"[a-z][a-z0-9_]*")
+MAX_NAME_LENGTH = 64
 
 
 class Certified(NamedTuple):
@@ -387,12 +390,26 @@ def _check_callable(family: str, part: str, fn: Any, arity: int, signature: str)
         )
 
 
+def _is_name(name: object) -> bool:
+    return isinstance(name, str) and len(name) <= MAX_NAME_LENGTH and bool(_NAME.fullmatch(name))
+
+
 def _validate(fam: Family, pairs: list[Any]) -> None:
     name = fam.name
-    if not isinstance(name, str) or not _NAME.match(name):
+    if not _is_name(name):
         raise DeclarationError(
-            f"A family's name must be snake_case (lowercase letters, digits, '_'). Got {name!r}."
+            f"A family's name must be snake_case (lowercase letters, digits, '_'), at most "
+            f"{MAX_NAME_LENGTH} characters. Got {name!r}."
         )
+    for role, names in (("generator", fam.generators), ("verifier", fam.verifiers)):
+        for n in names:
+            if not _is_name(n):
+                raise _fail(
+                    name,
+                    f"{role} {n!r}",
+                    f"must be named in snake_case (lowercase letters, digits, '_'), at most "
+                    f"{MAX_NAME_LENGTH} characters, like the family; e.g. 'decide' or 'check'.",
+                )
     _check_callable(name, "'sample'", fam.sample, 2, "sample(size, rng)")
     if not fam.generators:
         raise _fail(name, "'generate'", "needs at least one generator.")

@@ -19,7 +19,10 @@ from gaps.family import Family, Pairing
 from gaps.store import Store, TaskKey
 from gaps.tasks import Limits, Task
 
-__all__ = ["Measurements", "fingerprint", "measure", "validate_sizes"]
+__all__ = ["Measurements", "fingerprint", "measure", "validate_seed", "validate_sizes"]
+
+#: Seeds and sizes are stored as SQLite integers, which are signed 64-bit.
+MAX_INT = 2**63 - 1
 
 #: Sizes tried, in order, when neither the caller nor the family gives a schedule.
 AUTO_SIZES = tuple(2**k for k in range(2, 21))
@@ -53,6 +56,21 @@ def fingerprint(family: Family) -> str:
     return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:16]
 
 
+def validate_seed(seed: object) -> int:
+    """Check that ``seed`` is an int that fits in 64 bits (signed); return it.
+
+    >>> validate_seed(2**63)  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    gaps.errors.InvalidArgument: 'seed' must be an int in [-2**63, 2**63 - 1]. Got ...
+    """
+    if isinstance(seed, bool) or not isinstance(seed, int) or not -MAX_INT - 1 <= seed <= MAX_INT:
+        raise InvalidArgument(
+            f"'seed' must be an int in [-2**63, 2**63 - 1]. Got {seed!r} ({type(seed).__name__})."
+        )
+    return seed
+
+
 def validate_sizes(sizes: object) -> tuple[int, ...]:
     """Check that ``sizes`` are distinct positive ints; return them sorted.
 
@@ -73,6 +91,8 @@ def validate_sizes(sizes: object) -> tuple[int, ...]:
                 f"sizes must be positive ints. Got {sizes!r} ({type(sizes).__name__}): "
                 f"{s!r} is not."
             )
+        if s > MAX_INT:
+            raise InvalidArgument(f"sizes must be at most 2**63 - 1 (a 64-bit integer). Got {s}.")
     if len(set(sizes)) != len(sizes):
         raise InvalidArgument(f"sizes must be distinct. Got {sizes!r}.")
     return tuple(sorted(sizes))
@@ -144,6 +164,7 @@ def measure(
     """
     if not isinstance(instances, int) or isinstance(instances, bool) or instances < 1:
         raise InvalidArgument(f"'instances' must be a positive int. Got {instances!r}.")
+    validate_seed(seed)
     limits = limits or Limits()
     result = Measurements(family, seed, limits)
     gens = list(generators or family.generators)

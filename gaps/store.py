@@ -20,9 +20,12 @@ from typing import Any
 from gaps.calls import CallRecord
 from gaps.errors import GapsError
 
-__all__ = ["SCHEMA_VERSION", "Store", "StoreError", "default_path"]
+__all__ = ["APPLICATION_ID", "SCHEMA_VERSION", "Store", "StoreError", "default_path"]
 
-SCHEMA_VERSION = 2  # 2: the signs table
+SCHEMA_VERSION = 3  # 2: the signs table; 3: signs keyed, the application id set
+#: SQLite's application_id of every gaps store ("gaps" in ASCII): a file without it is
+#: another program's, and gaps refuses it rather than adding its tables.
+APPLICATION_ID = 0x67617073
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS runs (
@@ -80,7 +83,8 @@ CREATE TABLE IF NOT EXISTS signs (
     confidence REAL NOT NULL,
     seed INTEGER NOT NULL,
     run_id INTEGER NOT NULL,
-    classified REAL NOT NULL
+    classified REAL NOT NULL,
+    PRIMARY KEY (family, pairing, unit, seed)
 );
 CREATE INDEX IF NOT EXISTS signs_latest ON signs (family, pairing, classified);
 """
@@ -128,30 +132,28 @@ class Store:
         try:
             self._db = sqlite3.connect(self.path, timeout=30.0, isolation_level=None)
             self._db.execute("PRAGMA busy_timeout = 30000")
+            # Read-only checks first: a file that is not a gaps store is left as it was.
+            version = _owned_version(self._db, self.path)
             if self.path != ":memory:":
                 self._db.execute("PRAGMA journal_mode = WAL")
-            version = self._db.execute("PRAGMA user_version").fetchone()[0]
+            with self._transaction():
+                _upgrade(self._db, version)
         except sqlite3.DatabaseError as exc:
+            self.close()
             raise StoreError(
                 f"Cannot open the store {self.path!r} ({exc}). Is it a gaps SQLite file? "
                 "Pass another path with --db."
             ) from None
-        if version > SCHEMA_VERSION:
-            raise StoreError(
-                f"The store {self.path!r} has schema version {version}, newer than this "
-                f"gaps ({SCHEMA_VERSION}). Upgrade gaps or use another --db."
-            )
-        with self._transaction():
-            for statement in _SCHEMA.split(";"):
-                if statement.strip():
-                    self._db.execute(statement)
-            self._db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        except StoreError:
+            self.close()
+            raise
 
     def _transaction(self) -> Any:
         return _Immediate(self._db)
 
     def close(self) -> None:
-        self._db.close()
+        if hasattr(self, "_db"):  # not when the file could not even be opened
+            self._db.close()
 
     def __enter__(self) -> Store:
         return self
@@ -253,10 +255,14 @@ class Store:
         seed: int,
         run_id: int,
     ) -> None:
-        """Keep a pairing's classified sign (the catalog shows the latest)."""
+        """Keep a pairing's classified sign (the catalog shows the latest).
+
+        One sign per (family, pairing, unit, seed): classifying again, as a resumed run
+        does, replaces it.
+        """
         with self._transaction():
             self._db.execute(
-                "INSERT INTO signs VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT OR REPLACE INTO signs VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (family, pairing, unit, sign, theory_sign, confidence, seed, run_id, time.time()),
             )
 
@@ -278,6 +284,69 @@ class Store:
         if table not in ("runs", "tasks", "measurements", "signs"):
             raise ValueError(f"unknown table {table!r}")
         return int(self._db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])
+
+
+def _tables(db: sqlite3.Connection) -> dict[str, tuple[str, ...]]:
+    """Every table's column names."""
+    names = db.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+    ).fetchall()
+    return {
+        name: tuple(c[1] for c in db.execute(f"PRAGMA table_info({name!r})")) for (name,) in names
+    }
+
+
+def _schema_tables() -> dict[str, tuple[str, ...]]:
+    db = sqlite3.connect(":memory:")
+    db.executescript(_SCHEMA)
+    try:
+        return _tables(db)
+    finally:
+        db.close()
+
+
+def _owned_version(db: sqlite3.Connection, path: str) -> int:
+    """The schema version of a gaps store (0 for an empty file), or StoreError."""
+    app_id = db.execute("PRAGMA application_id").fetchone()[0]
+    version = db.execute("PRAGMA user_version").fetchone()[0]
+    if app_id == APPLICATION_ID:
+        if version > SCHEMA_VERSION:
+            raise StoreError(
+                f"The store {path!r} has schema version {version}, newer than this "
+                f"gaps ({SCHEMA_VERSION}). Upgrade gaps or use another --db."
+            )
+        return int(version)
+    tables = _tables(db)
+    if app_id == 0 and version == 0 and not tables:
+        return 0
+    # Stores written before the application id was set: known only by their tables.
+    current = _schema_tables()
+    before = {1: {k: v for k, v in current.items() if k != "signs"}, 2: current}
+    if app_id == 0 and before.get(version) == tables:
+        return int(version)
+    raise StoreError(
+        f"{path!r} is an SQLite file of another program (application id {app_id}, "
+        f"user_version {version}, tables {', '.join(sorted(tables)) or 'none'}), not a gaps "
+        "store; it was left untouched. Pass another path with --db."
+    )
+
+
+def _upgrade(db: sqlite3.Connection, version: int) -> None:
+    """Bring a gaps store of ``version`` (0: a new one) to the current schema."""
+    if version == 2:
+        # Version 2 appended a sign per classification; keep the latest of each key.
+        db.execute("ALTER TABLE signs RENAME TO signs_unkeyed")
+        db.execute("DROP INDEX IF EXISTS signs_latest")
+    for statement in _SCHEMA.split(";"):
+        if statement.strip():
+            db.execute(statement)
+    if version == 2:
+        db.execute(
+            "INSERT OR REPLACE INTO signs SELECT * FROM signs_unkeyed ORDER BY classified, rowid"
+        )
+        db.execute("DROP TABLE signs_unkeyed")
+    db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
 
 def _record(row: tuple[Any, ...]) -> CallRecord:

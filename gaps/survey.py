@@ -11,7 +11,9 @@ from gaps.classification import GapReport, classify_family
 from gaps.distributed import open_runner
 from gaps.errors import GapsError
 from gaps.family import Family
+from gaps.measure import validate_seed
 from gaps.store import Store
+from gaps.tasks import checked_limits
 
 __all__ = ["Survey", "explain", "survey"]
 
@@ -81,6 +83,10 @@ def survey(
     progress: Callable[[str, int, int], None] | None = None,
 ) -> Survey:
     """Classify every pairing of ``families`` in each family's default unit and sizes."""
+    # Checked before the store records the run: a bad seed or limit is the caller's
+    # mistake, not one family's failure.
+    validate_seed(seed)
+    checked_limits(time_limit, memory_limit, None)
     started = time.perf_counter()
     result = Survey(reports=[])
     run_id = 0

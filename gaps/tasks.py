@@ -11,12 +11,21 @@ from dataclasses import dataclass
 from typing import Any
 
 from gaps.calls import WARM_BELOW, CallRecord, measure_call
+from gaps.errors import InvalidArgument
 from gaps.family import Certified, Family, verdict_of
 from gaps.seeding import derive_rng
 
-__all__ = ["Limits", "Task", "run_task"]
+__all__ = ["Limits", "Task", "checked_limits", "run_task"]
 
 EVIDENCE_CHARS = 2000
+#: The longest time limit (one week): the coordinator waits on its workers with a
+#: timeout the kernel takes in milliseconds as a C int, about 24 days at most.
+MAX_TIME_LIMIT = 7 * 24 * 3600.0
+#: The largest memory cap (1 PiB): far above any machine's memory, and far enough below
+#: the 63-bit address-space limit that the cap (the worker's size plus this) fits in it.
+MAX_MEMORY_LIMIT = 2**50
+#: The largest steps budget: a step count is stored as a 64-bit SQLite integer.
+MAX_STEPS_LIMIT = 2**63 - 1
 
 
 @dataclass(frozen=True)
@@ -47,6 +56,43 @@ class Task:
     size: int
     index: int
     seed: int
+
+
+def checked_limits(
+    time_limit: object, memory_limit: object, steps_limit: object, track_memory: bool = False
+) -> Limits:
+    """Limits from user-given budgets, each None or a finite positive number in range.
+
+    >>> checked_limits(5, None, 1000).key()
+    't=5.0;m=None;s=1000;mem=False'
+    >>> checked_limits(float("nan"), None, None)  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    gaps.errors.InvalidArgument: 'time_limit' must be None or a positive int or float of ...
+    """
+    _check_budget("time_limit", time_limit, (int, float), MAX_TIME_LIMIT, "seconds", "one week")
+    _check_budget("memory_limit", memory_limit, (int,), MAX_MEMORY_LIMIT, "bytes", "2**50")
+    _check_budget("steps_limit", steps_limit, (int,), MAX_STEPS_LIMIT, "steps", "2**63 - 1")
+    return Limits(
+        time=None if time_limit is None else float(time_limit),  # type: ignore[arg-type]
+        memory=memory_limit,  # type: ignore[arg-type]
+        steps=steps_limit,  # type: ignore[arg-type]
+        track_memory=track_memory,
+    )
+
+
+def _check_budget(
+    name: str, value: object, kinds: tuple[type, ...], maximum: float, unit: str, bound: str
+) -> None:
+    if value is None:
+        return
+    kind = " or ".join(k.__name__ for k in kinds)
+    # The range test also refuses nan, which compares false with everything.
+    if isinstance(value, bool) or not isinstance(value, kinds) or not 0 < value <= maximum:  # type: ignore[operator]
+        raise InvalidArgument(
+            f"{name!r} must be None or a positive {kind} of {unit}, at most {bound}. "
+            f"Got {value!r} ({type(value).__name__}); use None to lift the limit."
+        )
 
 
 def _warm_below(limits: Limits) -> float:

@@ -224,3 +224,27 @@ def test_print_report_shows_its_table_as_plain_text(capsys):
     ]
     assert len(table_rows) == 3
     assert str(report) != repr(report)
+
+
+@pytest.mark.parametrize(
+    "arguments, name",
+    [
+        ({"time_limit": float("nan")}, "time_limit"),
+        ({"time_limit": float("inf")}, "time_limit"),
+        ({"time_limit": 1e300}, "time_limit"),
+        ({"memory_limit": 10**30}, "memory_limit"),
+        ({"steps_limit": 2**63}, "steps_limit"),
+        ({"seed": 10**20}, "seed"),
+        ({"sizes": [8, 10**20]}, "sizes"),
+    ],
+)
+def test_limits_seeds_and_sizes_out_of_range_are_refused_before_measuring(arguments, name):
+    with pytest.raises(gaps.InvalidArgument, match=name):
+        gaps.classify(SORTING, **{"sizes": [8, 16], "cost": "steps", **arguments})
+
+
+def test_a_survey_refuses_a_bad_limit_before_recording_a_run(tmp_path):
+    from gaps.survey import survey
+
+    with gaps.Store(tmp_path / "s.sqlite") as store, pytest.raises(gaps.InvalidArgument):
+        survey([SORTING], time_limit=float("nan"), store=store)

@@ -41,9 +41,20 @@ def test_help_is_quick_and_loads_no_heavy_library():
         (["classify", "sorting", "--cost", "stepz"], "Did you mean 'steps'?"),
         (["classify", "sorting", "--pairing", "nope"], "has no pairing"),
         (["classify", "sorting", "--memory-limit", "lots"], "not a size in bytes"),
+        (["classify", "sorting", "--memory-limit", "inf", "--no-store"], "not a size in bytes"),
+        (["classify", "sorting", "--memory-limit", "1e30", "--no-store"], "'memory_limit' must be"),
+        (["classify", "sorting", "--time-limit", "nan", "--no-store"], "'time_limit' must be"),
+        (["classify", "sorting", "--time-limit", "inf", "--no-store"], "'time_limit' must be"),
+        (["classify", "sorting", "--seed", str(10**20), "--no-store"], "'seed' must be"),
+        (["classify", "sorting", "--sizes", f"8,{10**20}", "--no-store"], "sizes must be at most"),
+        (
+            ["survey", "--family", "sorting", "--time-limit", "nan", "--no-store"],
+            "'time_limit' must be",
+        ),
         (["survey", "--domain", "astrology"], "No family matches"),
         (["classify", "no_such_file.py:FAMILY"], "No file"),
         (["bogus"], "No such command"),
+        (["classify", "sorting", "--plot", "out.txt", "--no-store"], "cannot write a txt file"),
     ],
 )
 def test_usage_errors_exit_2_with_a_message_and_no_traceback(args, message):
@@ -59,6 +70,22 @@ def test_a_store_that_is_not_a_database_is_a_usage_error(tmp_path):
     result = gaps("classify", "sorting", "--sizes", "4,8,16", "--db", str(bad))
     assert result.returncode == 2 and "Cannot open the store" in result.stderr
     assert bad.read_text().startswith("not sqlite")
+
+
+def test_another_programs_database_is_a_usage_error_and_left_untouched(tmp_path):
+    import sqlite3
+
+    other = tmp_path / "contacts.sqlite"
+    db = sqlite3.connect(other)
+    db.execute("CREATE TABLE contacts (name TEXT)")
+    db.execute("PRAGMA user_version = 1")
+    db.commit()
+    db.close()
+    before = other.read_bytes()
+    result = gaps("classify", "sorting", "--sizes", "4,8,16", "--db", str(other))
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1 and "another program" in result.stderr
+    assert other.read_bytes() == before
 
 
 def test_classify_json_and_plot(tmp_path):
@@ -112,3 +139,58 @@ def test_catalog_shows_last_measured_sign_and_filters_by_it(tmp_path):
     assert [r["family"] for r in positive] == ["sorting"]
     unknown = gaps("catalog", "--mode", "blnd")
     assert unknown.returncode == 2 and "Did you mean 'blind'?" in unknown.stderr
+
+
+MARKUP_FAMILY = '''
+import gaps
+
+
+def sample(size, rng):
+    """Sorted lists x[i] <= x[i + 1]."""
+    return [rng.randrange(9) for _ in range(size)]
+
+
+def generate(xs, meter):
+    meter.tick(len(xs))
+    if len(xs) == 8:
+        raise ValueError("[/bold] is not a closing tag here")
+    return sorted(xs)
+
+
+def verify(xs, ys, meter):
+    meter.tick(len(xs))
+    return ys == sorted(xs)
+
+
+FAMILY = gaps.Family("markup_demo", sample, generate, verify, domain="[red]lists")
+'''
+
+
+def test_user_text_is_printed_as_text_not_as_rich_markup(tmp_path):
+    path = tmp_path / "markup_demo.py"
+    path.write_text(MARKUP_FAMILY)
+    result = gaps(
+        "classify",
+        f"{path}:FAMILY",
+        "--sizes",
+        "4,8,16",
+        "--instances",
+        "1",
+        "--workers",
+        "1",
+        "--no-store",
+    )
+    assert "Traceback" not in result.stderr, result.stderr
+    assert "[/bold] is not a closing tag here" in result.stdout
+    shown = gaps("catalog", f"{path}:FAMILY")
+    assert shown.returncode == 0 and "Traceback" not in shown.stderr
+    assert "x[i] <= x[i + 1]" in shown.stdout or "[red]lists" in shown.stdout
+
+
+def test_a_family_file_that_fails_at_import_is_one_line_and_exit_2(tmp_path):
+    path = tmp_path / "broken_family.py"
+    path.write_text("import gaps\nraise RuntimeError('not ready yet')\n")
+    result = gaps("classify", f"{path}:FAMILY", "--no-store")
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert "RuntimeError: not ready yet" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1

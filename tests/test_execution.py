@@ -195,3 +195,31 @@ def test_workers_run_on_one_blas_thread_and_keep_their_heap(monkeypatch):
         result = measure(family, [2], instances=1, pool=pool)
     (records,) = result.records.values()
     assert [r.verdict for r in records if r.role == "verify"] == [True]
+
+
+def read_z3_timeout(size, rng):
+    import z3
+
+    return z3.get_param("timeout")
+
+
+def set_z3_timeout(timeout, meter):
+    import z3
+
+    z3.set_param("timeout", 1)
+    return timeout
+
+
+def test_z3_options_set_by_one_task_do_not_reach_the_next():
+    import z3
+
+    default = z3.get_param("timeout")
+    fam = gaps.Family(
+        "z3_options",
+        read_z3_timeout,
+        set_z3_timeout,
+        lambda timeout, out, meter: out == timeout == default,
+        lambda timeout, out, rng: "corrupted",
+    )
+    report = gaps.classify(fam, sizes=[1, 2, 3], workers=1, instances=3)
+    assert report.sign != "unsound", report.reasons

@@ -39,6 +39,12 @@ def test_rich_form_pairs_every_generator_with_every_verifier():
     "kwargs, message",
     [
         ({"name": "Bad Name"}, "snake_case"),
+        ({"name": "broken\n"}, "snake_case"),
+        ({"name": "x" * 65}, "at most 64 characters"),
+        ({"generate": {"check[/bold]": generate}}, "generator 'check[/bold]' must be named"),
+        ({"verify": {"<script>": verify}}, "verifier '<script>' must be named"),
+        ({"verify": {"a|b": verify}}, "verifier 'a|b' must be named"),
+        ({"generate": {"g" * 300: generate}}, "at most 64 characters"),
         ({"sample": lambda size: []}, "'sample' must take 2 positional"),
         ({"generate": {}}, "needs at least one generator"),
         ({"verify": lambda xs, m: True}, "verifier 'verify' must take 3"),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import subprocess
 import sys
+import time
 
 import pytest
 from hypothesis import given
@@ -66,6 +67,14 @@ def test_clauses_may_span_lines_and_satlib_end_marker_is_honoured():
         ("p cnf 2 2\n1 2 0\n", "announces 2 clauses, the file has 1"),
         ("p cnf 2 1\np cnf 2 1\n1 0\n", "line 2: a second 'p cnf' header"),
         ("c only comments\n", "no 'p cnf VARIABLES CLAUSES' header"),
+        ("p cnf 20 1\n1_0 0\n", "line 2: expected an integer literal, got '1_0'"),
+        ("p cnf 2 1\n+1 0\n", "line 2: expected an integer literal, got '\\+1'"),
+        ("p cnf 2 1\n\uff11 0\n", "line 2: expected an integer literal"),
+        ("p cnf 2 1\n-0 0\n", "line 2: expected an integer literal, got '-0'"),
+        ("p cnf 2 1\n" + "9" * 5000 + " 0\n", "line 2: literal 9+ names variable"),
+        ("p cnf \uff12 1\n1 0\n", "line 1: the header's counts must be integers"),
+        ("p cnf 2147483648 1\n1 0\n", "line 1: .* 2147483648 variables; SAT solvers take at most"),
+        ("p cnf 2 " + "9" * 30 + "\n1 0\n", "line 1: .* clauses, more than any file holds"),
     ],
 )
 def test_malformed_dimacs_names_the_line_and_the_expectation(text, message):
@@ -87,6 +96,12 @@ def test_weighted_edge_list_rejects_bad_weights():
     assert graph["a"]["b"]["weight"] == 1.5
     with pytest.raises(FormatError, match="line 2: the weight 'heavy' is not a number"):
         read_edgelist(io.StringIO("a b 1\nb c heavy\n"), weighted=True)
+
+
+@pytest.mark.parametrize("weight", ["nan", "inf", "-inf", "1e400", "1_0", "\uff11"])
+def test_weighted_edge_list_rejects_weights_that_are_not_finite_decimals(weight):
+    with pytest.raises(FormatError, match=f"line 2: the weight '{weight}' is not a number"):
+        read_edgelist(io.StringIO(f"a b 1\nb c {weight}\n"), weighted=True)
 
 
 def test_graphml_round_trip_and_malformed_xml():
@@ -252,10 +267,10 @@ def test_smtlib_round_trip(terms, tmp_path):
 
 def test_smtlib_commands_and_comments_are_allowed():
     text = (
-        "; a benchmark\n(set-logic QF_LIA)\n(set-option :produce-models true)\n"
+        "; a benchmark\n(set-logic QF_LIA)\n(set-info :status sat)\n"
         "(declare-const x Int) ; the unknown\n(define-fun two () Int 2)\n"
         "(push 1)\n(assert (< x 0))\n(pop 1)\n"
-        "(assert (> x two))\n(check-sat)\n(get-model)\n(exit)\n"
+        "(assert (> x two))\n(check-sat)\n(get-model)\n"
     )
     assert [a.sexpr() for a in read_smtlib(io.StringIO(text))] == ["(> x 2)"]
 
@@ -294,6 +309,60 @@ def test_malformed_smtlib_names_the_line_and_the_expectation(text, message):
     assert error.__context__ is None or error.__suppress_context__  # no z3 traceback chained
 
 
+@pytest.mark.parametrize(
+    "command, message",
+    [
+        ("(set-option :timeout 1)", r"line 2, column 2: \(set-option ...\) is refused"),
+        ("(set-option :rlimit 1)", "set-option"),
+        ('(set-option :regular-output-channel "out.txt")', "set-option"),
+        ("(set-info :print-success true)", r"line 2, column 11: \(set-info :print-success"),
+        ('(echo "hello")', r"\(echo ...\) is refused"),
+        ("(exit)", "anything after it would be dropped"),
+        ("(reset)", "discards everything before it"),
+        ("(get-value (x))", r"\(get-value ...\) is refused"),
+    ],
+)
+def test_smtlib_commands_that_reach_outside_the_formula_are_refused(command, message):
+    text = f"(declare-const x Int)\n{command}\n(assert (> x 1))\n"
+    with pytest.raises(FormatError, match=message):
+        read_smtlib(io.StringIO(text))
+
+
+def test_smtlib_option_in_a_file_does_not_reach_later_queries():
+    import z3
+
+    with pytest.raises(FormatError):
+        read_smtlib(io.StringIO("(set-option :timeout 1)\n(assert true)\n"))
+    x = z3.Int("x")
+    assert z3.Solver().check(x * x == 2 * x + 48) == z3.sat
+
+
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        (
+            "(declare-const x Int)\n(assert (> x " + "9" * 5000 + "))\n",
+            "line 2, column 14: .*5,000 digits",
+        ),
+        ("(assert " + "(not " * 10_001 + "true" + ")" * 10_002, "nested deeper than 10,000"),
+    ],
+    ids=["numeral", "nesting"],
+)
+def test_smtlib_numerals_and_nesting_are_bounded(text, message):
+    started = time.perf_counter()
+    with pytest.raises(FormatError, match=message):
+        read_smtlib(io.StringIO(text))
+    assert time.perf_counter() - started < 5
+
+
+def test_smtlib_input_longer_than_the_cap_is_refused(monkeypatch):
+    import gaps.formats._smtlib as smtlib
+
+    monkeypatch.setattr(smtlib, "MAX_SMTLIB_CHARS", 100)
+    with pytest.raises(FormatError, match="longer than 100 characters"):
+        read_smtlib(io.StringIO("(assert true)\n" * 10))
+
+
 def test_smtlib_file_errors_name_the_file_and_line(tmp_path):
     path = tmp_path / "bad.smt2"
     path.write_text("(set-logic QF_LIA)\n(declare-const x Int)\n(assert (< x zz))\n")
@@ -312,3 +381,32 @@ def test_dumps_smtlib_refuses_what_read_smtlib_would_not_read_back():
         dumps_smtlib([z3.BoolVal(True), z3.Int("x")])
     with pytest.raises(InvalidArgument, match="Got True \\(bool\\)"):
         dumps_smtlib([True])
+
+
+_GRAPHML = '<graphml xmlns="http://graphml.graphdrawing.org/xmlns">{}</graphml>'
+
+
+@pytest.mark.parametrize(
+    "body, message",
+    [
+        (
+            '<graph edgedefault="undirected"><node id="a" yfiles.foldertype="group"/></graph>',
+            "not valid GraphML",
+        ),
+        (
+            '<key id="d0" for="node" attr.name="flag" attr.type="boolean"><default/></key>'
+            '<graph edgedefault="undirected"><node id="a"/></graph>',
+            "not valid GraphML",
+        ),
+        ('<graph edgedefault="undirected"><node id="a\ud800"/></graph>', "not valid Unicode"),
+        (
+            '<graph edgedefault="undirected"><node id="a"/></graph>'
+            '<graph edgedefault="undirected"><node id="b"/></graph>',
+            "holds 2 <graph> elements",
+        ),
+    ],
+    ids=["yfiles-group", "boolean-empty-default", "lone-surrogate", "second-graph"],
+)
+def test_graphml_that_networkx_trips_on_is_a_format_error(body, message):
+    with pytest.raises(FormatError, match=message):
+        read_graphml(io.StringIO(_GRAPHML.format(body)))

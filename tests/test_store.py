@@ -9,7 +9,7 @@ import pytest
 import gaps
 from gaps.execution import WorkerPool
 from gaps.measure import measure
-from gaps.store import SCHEMA_VERSION, Store, StoreError
+from gaps.store import APPLICATION_ID, SCHEMA_VERSION, Store, StoreError
 
 
 def test_rerun_resumes_without_redoing_or_duplicating(tmp_path):
@@ -68,10 +68,120 @@ def test_a_file_that_is_not_a_store_gets_a_clear_error(tmp_path):
 def test_a_newer_schema_is_refused(tmp_path):
     path = tmp_path / "new.sqlite"
     db = sqlite3.connect(path)
+    db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
     db.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    db.execute("CREATE TABLE future (x)")
     db.close()
+    before = _snapshot(path)
     with pytest.raises(StoreError, match="newer"):
         Store(path)
+    assert _snapshot(path) == before
+
+
+def _snapshot(path):
+    """The file's bytes and the names of its sidecar files (a WAL switch would add some)."""
+    return path.read_bytes(), sorted(p.name for p in path.parent.iterdir())
+
+
+def _foreign(path, user_version=0):
+    db = sqlite3.connect(path)
+    db.execute("CREATE TABLE contacts (name TEXT, phone TEXT)")
+    db.execute("INSERT INTO contacts VALUES ('Ada', '123')")
+    db.execute(f"PRAGMA user_version = {user_version}")
+    db.commit()
+    db.close()
+
+
+@pytest.mark.parametrize("user_version", [0, 1, 2])
+def test_another_programs_database_is_refused_untouched(tmp_path, user_version):
+    path = tmp_path / "contacts.sqlite"
+    _foreign(path, user_version)
+    before = _snapshot(path)
+    with pytest.raises(StoreError, match=r"another program.*left untouched.*--db"):
+        Store(path)
+    assert _snapshot(path) == before
+
+
+def test_an_empty_database_with_someone_elses_user_version_is_refused(tmp_path):
+    path = tmp_path / "claimed.sqlite"
+    db = sqlite3.connect(path)
+    db.execute("PRAGMA user_version = 7")
+    db.close()
+    with pytest.raises(StoreError, match="another program"):
+        Store(path)
+
+
+def test_a_new_store_carries_the_application_id(tmp_path):
+    path = tmp_path / "s.sqlite"
+    Store(path).close()
+    db = sqlite3.connect(path)
+    assert db.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
+    assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    db.close()
+    Store(path).close()  # and is opened again
+
+
+def _sign(store, sign, seed=0):
+    store.record_sign(
+        "sorting",
+        "timsort/check",
+        unit="steps",
+        sign=sign,
+        theory_sign="positive",
+        confidence=1.0,
+        seed=seed,
+        run_id=1,
+    )
+
+
+def test_classifying_again_replaces_the_sign_instead_of_appending(tmp_path):
+    with Store(tmp_path / "s.sqlite") as store:
+        _sign(store, "neutral")
+        _sign(store, "positive")
+        _sign(store, "positive", seed=1)
+        assert store.count("signs") == 2
+        assert store.latest_signs() == {("sorting", "timsort/check"): "positive"}
+
+
+def test_a_version_2_store_is_upgraded_keeping_the_latest_sign(tmp_path):
+    path = tmp_path / "old.sqlite"
+    db = sqlite3.connect(path)
+    db.executescript(_VERSION_2_SIGNS)
+    db.executemany(
+        "INSERT INTO signs VALUES ('sorting', 'timsort/check', 'steps', ?, NULL, 1.0, 0, 1, ?)",
+        [("neutral", 1.0), ("positive", 2.0), ("positive", 3.0)],
+    )
+    db.commit()
+    db.close()
+    with Store(path) as store:
+        assert store.count("signs") == 1
+        assert store.latest_signs() == {("sorting", "timsort/check"): "positive"}
+        _sign(store, "negative")
+        assert store.count("signs") == 1
+
+
+_VERSION_2_SIGNS = """
+CREATE TABLE runs (id INTEGER PRIMARY KEY, started REAL NOT NULL, finished REAL,
+    version TEXT NOT NULL, solvers TEXT NOT NULL, config TEXT NOT NULL,
+    seed INTEGER NOT NULL, host TEXT NOT NULL);
+CREATE TABLE tasks (family TEXT NOT NULL, fingerprint TEXT NOT NULL, generator TEXT NOT NULL,
+    size INTEGER NOT NULL, idx INTEGER NOT NULL, seed INTEGER NOT NULL, limits TEXT NOT NULL,
+    run_id INTEGER NOT NULL REFERENCES runs(id), finished REAL NOT NULL,
+    PRIMARY KEY (fingerprint, generator, size, idx, seed, limits));
+CREATE TABLE measurements (fingerprint TEXT NOT NULL, generator TEXT NOT NULL,
+    size INTEGER NOT NULL, idx INTEGER NOT NULL, seed INTEGER NOT NULL, limits TEXT NOT NULL,
+    position INTEGER NOT NULL, family TEXT NOT NULL, role TEXT NOT NULL,
+    verifier TEXT NOT NULL, outcome TEXT NOT NULL, reason TEXT NOT NULL, steps INTEGER,
+    cpu REAL, wall REAL, memory INTEGER, counters TEXT NOT NULL, verdict INTEGER,
+    score REAL, evidence TEXT NOT NULL,
+    PRIMARY KEY (fingerprint, generator, size, idx, seed, limits, position));
+CREATE INDEX measurements_family ON measurements (family, role);
+CREATE TABLE signs (family TEXT NOT NULL, pairing TEXT NOT NULL, unit TEXT NOT NULL,
+    sign TEXT NOT NULL, theory_sign TEXT, confidence REAL NOT NULL, seed INTEGER NOT NULL,
+    run_id INTEGER NOT NULL, classified REAL NOT NULL);
+CREATE INDEX signs_latest ON signs (family, pairing, classified);
+PRAGMA user_version = 2;
+"""
 
 
 def test_runs_record_versions_and_config(tmp_path):

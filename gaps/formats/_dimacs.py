@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import sys
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -12,6 +13,14 @@ from typing import Any, TextIO
 
 from gaps.errors import InvalidArgument
 from gaps.formats._text import FormatError, Source, _open
+
+#: The most variables a file may declare: CaDiCaL keeps literals in a C int and needs
+#: one value to spare, and a larger index aborts the whole process inside the solver.
+MAX_DIMACS_VARS = 2**31 - 2
+# Plain ASCII decimals, as DIMACS writes them: int() would also take "1_0", "+1" and
+# other scripts' digits, which no SAT solver reads.
+_LITERAL = re.compile(r"0|-?[1-9][0-9]*")
+_COUNT = re.compile(r"[0-9]+")
 
 
 @dataclass
@@ -79,20 +88,10 @@ def _parse_dimacs(stream: TextIO, name: str) -> CNF:
                 f"before any clause, got {line[:40]!r}."
             )
         for token in line.split():
-            try:
-                literal = int(token)
-            except ValueError:
-                raise FormatError(
-                    f"{name}: line {lineno}: expected an integer literal, got {token!r}."
-                ) from None
+            literal = _literal(token, header[0], name, lineno)
             if literal == 0:
                 clauses.append(current)
                 current = []
-            elif abs(literal) > header[0]:
-                raise FormatError(
-                    f"{name}: line {lineno}: literal {literal} names variable {abs(literal)}, "
-                    f"but the header declares {header[0]} variables."
-                )
             else:
                 current.append(literal)
     if header is None:
@@ -109,21 +108,44 @@ def _parse_dimacs(stream: TextIO, name: str) -> CNF:
     return CNF(header[0], clauses, comments)
 
 
+def _literal(token: str, num_vars: int, name: str, lineno: int) -> int:
+    if not _LITERAL.fullmatch(token):
+        raise FormatError(
+            f"{name}: line {lineno}: expected an integer literal, got {token[:40]!r} "
+            "(write ASCII digits with an optional '-', without '+' or '_')."
+        )
+    # A token longer than any declarable index is out of range before int() reads it.
+    if len(token.lstrip("-")) > len(str(num_vars)) or abs(literal := int(token)) > num_vars:
+        raise FormatError(
+            f"{name}: line {lineno}: literal {token[:40]} names variable "
+            f"{token.lstrip('-')[:40]}, but the header declares {num_vars} variables."
+        )
+    return literal
+
+
 def _dimacs_header(line: str, name: str, lineno: int) -> tuple[int, int]:
     parts = line.split()
     if len(parts) != 4 or parts[:2] != ["p", "cnf"]:
         raise FormatError(
             f"{name}: line {lineno}: expected 'p cnf VARIABLES CLAUSES', got {line[:60]!r}."
         )
-    try:
-        counts = int(parts[2]), int(parts[3])
-    except ValueError:
+    if not all(_COUNT.fullmatch(part) for part in parts[2:]):
         raise FormatError(
-            f"{name}: line {lineno}: the header's counts must be integers, got {line!r}."
-        ) from None
-    if min(counts) < 0:
-        raise FormatError(f"{name}: line {lineno}: the header's counts must be >= 0.")
-    return counts
+            f"{name}: line {lineno}: the header's counts must be integers >= 0 in ASCII "
+            f"digits, got {line[:60]!r}."
+        )
+    if len(parts[2]) > len(str(MAX_DIMACS_VARS)) or int(parts[2]) > MAX_DIMACS_VARS:
+        raise FormatError(
+            f"{name}: line {lineno}: the header declares {parts[2][:40]} variables; SAT "
+            f"solvers take at most {MAX_DIMACS_VARS}."
+        )
+    # Every clause takes at least a line of the file, so no real count has 19 digits.
+    if len(parts[3]) > 18:
+        raise FormatError(
+            f"{name}: line {lineno}: the header announces {parts[3][:40]} clauses, more than "
+            "any file holds."
+        )
+    return int(parts[2]), int(parts[3])
 
 
 def dumps_dimacs(cnf: CNF) -> str:

@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import math
+import re
 from typing import Any
 
 from gaps.formats._text import FormatError, Source, _open, _read_text
+
+# A weight is a plain decimal number: float() would also take nan, inf, "1_0" and other
+# scripts' digits, which make shortest-path and flow algorithms answer nonsense.
+_WEIGHT = re.compile(r"[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
 
 
 def read_edgelist(source: Source, *, weighted: bool = False) -> Any:
@@ -40,19 +46,23 @@ def read_edgelist(source: Source, *, weighted: bool = False) -> Any:
                     f"{' '.join(tokens)[:40]!r}."
                 )
             if weighted:
-                try:
-                    weight = float(tokens[2])
-                except ValueError:
-                    raise FormatError(
-                        f"{name}: line {lineno}: the weight {tokens[2]!r} is not a number."
-                    ) from None
-                graph.add_edge(tokens[0], tokens[1], weight=weight)
+                graph.add_edge(tokens[0], tokens[1], weight=_weight(tokens[2], name, lineno))
             else:
                 graph.add_edge(tokens[0], tokens[1])
     finally:
         if close:
             stream.close()
     return graph
+
+
+def _weight(token: str, name: str, lineno: int) -> float:
+    weight = float(token) if _WEIGHT.fullmatch(token) else math.nan
+    if not math.isfinite(weight):
+        raise FormatError(
+            f"{name}: line {lineno}: the weight {token[:40]!r} is not a number; write a "
+            "finite decimal such as 2, -0.5 or 1e3."
+        )
+    return weight
 
 
 def read_graphml(source: Source) -> Any:
@@ -76,6 +86,15 @@ def read_graphml(source: Source) -> Any:
         root = ET.fromstring(text)
     except ET.ParseError as exc:
         raise FormatError(f"{name}: not well-formed XML ({exc}).") from None
+    except UnicodeError:  # a lone surrogate in a str, which no XML file can encode
+        raise FormatError(f"{name}: holds characters that are not valid Unicode.") from None
+    # Only top-level graphs: a <graph> nested in a node is a subgraph networkx keeps.
+    graphs = [el for el in root if el.tag.endswith("}graph") or el.tag == "graph"]
+    if len(graphs) > 1:
+        raise FormatError(
+            f"{name}: holds {len(graphs)} <graph> elements; read_graphml reads one graph "
+            "per file (networkx would keep the first and drop the rest silently)."
+        )
     declared = {el.get("id") for el in root.iter() if el.tag.endswith("}node") or el.tag == "node"}
     for el in root.iter():
         if el.tag.endswith("}edge") or el.tag == "edge":
@@ -87,5 +106,9 @@ def read_graphml(source: Source) -> Any:
                     )
     try:
         return nx.parse_graphml(text)
-    except (nx.NetworkXError, ValueError, KeyError) as exc:
-        raise FormatError(f"{name}: not valid GraphML ({exc}).") from None
+    # networkx's parser assumes well-formed GraphML: on other input it fails with
+    # whatever its code meets (a missing attribute, a None where text was expected).
+    except (nx.NetworkXError, ValueError, KeyError, AttributeError, TypeError, IndexError) as exc:
+        raise FormatError(f"{name}: not valid GraphML ({type(exc).__name__}: {exc}).") from None
+    except RecursionError:
+        raise FormatError(f"{name}: not valid GraphML (nested too deeply).") from None

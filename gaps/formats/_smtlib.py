@@ -21,6 +21,31 @@ _SMTLIB_COMMANDS = (
     *("get-unsat-assumptions", "get-unsat-core", "get-value", "pop", "push", "reset"),
     *("reset-assertions", "set-info", "set-logic", "set-option"),
 )
+# A file is read as data: the commands that take effect only declare, define and
+# assert (push, pop and set-logic scope them); check-sat and get-model are common in
+# benchmarks and are not run by the reader. Every other command reaches outside the
+# formula (z3's options are global to the process, so one file's (set-option :timeout 1)
+# would make every later query in that process answer unknown), and is refused.
+_DATA_COMMANDS = (
+    frozenset(_SMTLIB_COMMANDS)
+    - {"echo", "exit", "reset", "set-option", "set-info"}
+    - {c for c in _SMTLIB_COMMANDS if c.startswith("get-") and c != "get-model"}
+)
+_WHY_REFUSED = {
+    "set-option": "it changes how z3 runs for every later query in the process",
+    "exit": "it stops reading, so anything after it would be dropped silently",
+    "reset": "it discards everything before it, z3's options included",
+    "echo": "it prints instead of describing the formula",
+}
+# set-info attributes that only describe the benchmark (SMT-LIB 2.6, section 4.1.6).
+_METADATA = frozenset((":smt-lib-version", ":source", ":license", ":category", ":status", ":notes"))
+#: Reading stops past these: a longer file, a deeper term or a longer numeral is refused
+#: before z3 sees it (z3 parses numerals in time quadratic in their length: a
+#: 1,000,000-digit one takes minutes, and deep terms exhaust the stack of later passes).
+MAX_SMTLIB_CHARS = 64 * 2**20
+MAX_SMTLIB_DEPTH = 10_000
+MAX_NUMERAL_DIGITS = 4096
+_NUMERAL = re.compile(r"[0-9]+(?:\.[0-9]+)?")
 _SMT_TOKEN = re.compile(r'\s+|;[^\n]*|"(?:[^"]|"")*"|\|[^|\\]*\||[()]|[^\s()";|]+')
 _Z3_ERROR = re.compile(r'\(error "line (\d+) column (\d+): (.*?)"\)', re.DOTALL)
 
@@ -40,7 +65,11 @@ def read_smtlib(source: Source) -> list[Any]:
     ...
     gaps.formats.FormatError: <stream>: line 2, column 12: unknown constant y; declare it first.
     """
-    text, name = _read_text(source)
+    text, name = _read_text(source, limit=MAX_SMTLIB_CHARS)
+    if len(text) > MAX_SMTLIB_CHARS:
+        raise FormatError(
+            f"{name}: longer than {MAX_SMTLIB_CHARS:,} characters, the most read_smtlib takes."
+        )
     _check_commands(text, name)
     import z3
 
@@ -54,22 +83,29 @@ def read_smtlib(source: Source) -> list[Any]:
 
 
 def _check_commands(text: str, name: str) -> None:
-    """Refuse unbalanced parentheses and unknown commands, with their line and column."""
-    depth, opened, command_next = 0, 0, False
+    """Refuse unbalanced parentheses, unknown or non-data commands, over-long numerals
+    and over-deep terms, with their line and column."""
+    depth, opened, command, position = 0, 0, "", 0
     for pos, token in _smt_tokens(text, name):
-        if command_next:
-            if token not in _SMTLIB_COMMANDS:
-                close = difflib.get_close_matches(token, _SMTLIB_COMMANDS, n=2)
-                hint = " or ".join(map(repr, close)) or "assert, declare-fun or check-sat"
-                raise FormatError(
-                    f"{_where(text, pos, name)}: expected an SMT-LIB command such as "
-                    f"{hint}, got {token[:40]!r}."
-                )
-            command_next = False
+        if depth == 1 and position == 1:
+            command = _check_command(text, pos, token, name)
+        elif depth == 1 and position == 2 and command == "set-info":
+            _check_info(text, pos, token, name)
+        if _NUMERAL.fullmatch(token) and len(token) > MAX_NUMERAL_DIGITS:
+            raise FormatError(
+                f"{_where(text, pos, name)}: a numeral of {len(token):,} digits; "
+                f"read_smtlib takes at most {MAX_NUMERAL_DIGITS:,}."
+            )
+        position += 1
         if token == "(":
             if depth == 0:
-                opened, command_next = pos, True
+                opened, position = pos, 1
             depth += 1
+            if depth > MAX_SMTLIB_DEPTH:
+                raise FormatError(
+                    f"{_where(text, pos, name)}: terms nested deeper than "
+                    f"{MAX_SMTLIB_DEPTH:,}; name subterms with define-fun or let instead."
+                )
         elif depth == 0:
             found = "a ')' that closes nothing" if token == ")" else repr(token[:40])
             raise FormatError(
@@ -81,6 +117,33 @@ def _check_commands(text: str, name: str) -> None:
         raise FormatError(
             f"{_where(text, opened, name)}: this command is never closed; "
             f"{depth} ')' missing by the end of the file."
+        )
+
+
+def _check_command(text: str, pos: int, token: str, name: str) -> str:
+    if token not in _SMTLIB_COMMANDS:
+        close = difflib.get_close_matches(token, _SMTLIB_COMMANDS, n=2)
+        hint = " or ".join(map(repr, close)) or "assert, declare-fun or check-sat"
+        raise FormatError(
+            f"{_where(text, pos, name)}: expected an SMT-LIB command such as "
+            f"{hint}, got {token[:40]!r}."
+        )
+    if token not in _DATA_COMMANDS and token != "set-info":
+        why = _WHY_REFUSED.get(
+            token, "it asks a solver for output that a file read as data has not"
+        )
+        raise FormatError(
+            f"{_where(text, pos, name)}: ({token} ...) is refused: {why}. "
+            "Remove it; read_smtlib only takes declarations, definitions and assertions."
+        )
+    return token
+
+
+def _check_info(text: str, pos: int, token: str, name: str) -> None:
+    if token not in _METADATA:
+        raise FormatError(
+            f"{_where(text, pos, name)}: (set-info {token[:40]} ...) is refused: only "
+            f"attributes that describe the benchmark ({', '.join(sorted(_METADATA))}) are taken."
         )
 
 

@@ -28,11 +28,12 @@ def _open(source: Source) -> tuple[TextIO, str, bool]:
     return source, getattr(source, "name", "<stream>"), False
 
 
-def _read_text(source: Source) -> tuple[str, str]:
-    """The whole text of ``source`` and the name to report it by."""
+def _read_text(source: Source, limit: int | None = None) -> tuple[str, str]:
+    """The whole text of ``source`` (or its first ``limit + 1`` characters, enough to
+    tell that it is too long) and the name to report it by."""
     stream, name, close = _open(source)
     try:
-        return stream.read(), name
+        return stream.read(-1 if limit is None else limit + 1), name
     finally:
         if close:
             stream.close()
