@@ -205,6 +205,40 @@ def cases() -> list[Case]:
         Case("subexponential", "n^3 vs L(1/3)", lambda n: n**3, _l_third, "negative"),
         Case("subexponential", "e^sqrt(n ln n) vs n^2", _l_half, lambda n: n * n, "positive"),
         Case("subexponential", "n^2 vs e^sqrt(n ln n)", lambda n: n * n, _l_half, "negative"),
+        # More of each kind, on other growths.
+        Case(
+            "overhead",
+            "n lg n vs n lg n+5000",
+            lambda n: n * lg(n),
+            lambda n: n * lg(n) + 5000,
+            "neutral",
+        ),
+        Case("constant", "n^3 vs n^3/7", lambda n: n**3, lambda n: n**3 / 7, "neutral"),
+        Case(
+            "log factor",
+            "n^1.5 lg n vs n^1.5",
+            lambda n: n**1.5 * lg(n),
+            lambda n: n**1.5,
+            "positive",
+        ),
+        Case(
+            "exponential",
+            "1.1^n vs 1.05^n",
+            lambda n: 1.1**n,
+            lambda n: 1.05**n,
+            "positive",
+            LINEAR,
+        ),
+        Case(
+            "subexponential",
+            "2^sqrt(n) vs n^2",
+            lambda n: 2.0 ** math.sqrt(n),
+            lambda n: n * n,
+            "positive",
+        ),
+        Case(
+            "crossover", "n^2 vs 100 n lg n", lambda n: n * n, lambda n: 100 * n * lg(n), "positive"
+        ),
         # Heavy-tailed difficulty shared by both sides (Pareto, alpha 1.1).
         *(
             Case("heavy tail", c.name, c.generate, c.verify, c.sign, c.sizes, shared="heavy")
@@ -239,19 +273,19 @@ def cases() -> list[Case]:
         ),
         Case(
             "censored",
-            "n^2 vs n^2.5, budget 1e8",
+            "n^2 vs n^2.5, budget 3e8",
             lambda n: n * n,
             lambda n: n**2.5,
             "negative",
-            budget=1e8,
+            budget=3e8,
         ),
         Case(
             "censored",
-            "n^2 lg n vs n^2, budget 1e8",
+            "n^2 lg n vs n^2, budget 5e8",
             lambda n: n * n * lg(n),
             lambda n: n * n,
             "positive",
-            budget=1e8,
+            budget=5e8,
         ),
         # Independent lognormal noise on each side.
         *(

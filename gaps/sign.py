@@ -63,10 +63,10 @@ class SignPolicy:
     #: A fading term must have faded to within this multiple of the limit ratio at the
     #: largest size: one that still dominates there is extrapolated, not measured.
     fading_left: float = 1.0
-    #: A fade still this many times the limit at the largest size (3 bits) fits the
+    #: A fade still this many times the limit at the largest size (1.6 bits) fits the
     #: sizes as an overhead would, so growth must beat it too; a larger "fade" (a ratio
     #: tending to zero, as n**2/log n against n**2) is no overhead at all.
-    unfaded_left: float = 8.0
+    unfaded_left: float = 2.0
     #: Share of resamples that must agree with a neutral best shape for it to stand:
     #: a neutral verdict claims the ratio settles, which the data must show too.
     neutral_share: float = 0.8
