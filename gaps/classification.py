@@ -1,8 +1,8 @@
 """Classifying a gap: fit both sides, audit the verifier, take the asymptotic sign.
 
-The sign is the symbolic limit of C_generate / C_verify for the fitted growths
-(``positive``: checking grows strictly slower), made robust by a bootstrap over
-instances within each size; a verifier that rejects an honest output or accepts a
+The sign is read from the paired gap curve by :func:`gaps.sign.decide_sign`; the fitted
+growths of the two sides explain it, and a report says so when their symbolic
+comparison reads otherwise. A verifier that rejects an honest output or accepts a
 corruption makes the pairing ``unsound`` whatever the costs say.
 """
 
@@ -22,21 +22,17 @@ from gaps.family import UNITS, Family, Pairing
 from gaps.growth import Growth, fit_growth
 from gaps.measure import Measurements, measure, validate_seed, validate_sizes
 from gaps.report import GapReport, SideReport
+from gaps.sign import SignPolicy, decide_sign
 from gaps.store import Store
 from gaps.tasks import IRREPRODUCIBLE, Limits, checked_limits
 
 __all__ = ["classify", "classify_family"]
 
+#: The thresholds of the sign decision (see gaps.sign.SignPolicy for their reasons).
+SIGN_POLICY = SignPolicy()
+
 #: CPU times below this (seconds) are too close to timer noise to cross-check steps with.
 TIMER_FLOOR = 5e-5
-#: A measured gap that moves against the fitted sign by more than this many bits per
-#: doubling of n makes the sign inconclusive: the fits extrapolate beyond the evidence.
-TREND_TOLERANCE = 0.25
-#: Equal fitted growths are overturned only by a paired gap moving faster than this.
-OVERTURN_TOLERANCE = 2 * TREND_TOLERANCE
-#: A fitted sign that the paired gap does not show (it stays within TREND_TOLERANCE)
-#: rests on the fitted shapes alone, and stands only with this bootstrap confidence.
-DECISIVE_CONFIDENCE = 0.8
 
 
 def _check_cost(family: Family, pairing: Pairing, cost: str | None) -> str:
@@ -264,24 +260,6 @@ def _audit(meas: Measurements, pairing: Pairing) -> tuple[list[str], str]:
 _SIGN_OF_ORDER = {"faster": "positive", "slower": "negative", "same": "neutral"}
 
 
-def _sign_confidence(gen: Growth, ver: Growth, sign: str) -> float:
-    """Probability of ``sign`` under the two sides' bootstrap distributions of growth.
-
-    The sides were measured independently, so the joint distribution is the product
-    of each side's resampled labels (with their median parameters).
-    """
-    total = 0.0
-    for g_label, g_share, g_param, g_text in gen.alternatives:
-        for v_label, v_share, v_param, v_text in ver.alternatives:
-            order = compare_fitted(
-                Growth(g_label, g_param, 1.0, g_text, 1.0, None),
-                Growth(v_label, v_param, 1.0, v_text, 1.0, None),
-            )
-            if _SIGN_OF_ORDER[order] == sign:
-                total += g_share * v_share
-    return total
-
-
 def _gap_curve(gen: SideReport, ver: SideReport) -> dict[int, float]:
     curve = {}
     vmed = dict(zip(ver.sizes, ver.median, strict=True))
@@ -292,68 +270,13 @@ def _gap_curve(gen: SideReport, ver: SideReport) -> dict[int, float]:
     return curve
 
 
-SLOPE_ROUNDS = 200
+def _paired_gaps(meas: Measurements, pairing: Pairing, unit: str) -> dict[int, list[float]]:
+    """Size -> log2(generate / verify) of every instance that both sides finished.
 
-
-def _sign_from_slope(
-    slopes: list[float] | None, tol: float = TREND_TOLERANCE
-) -> tuple[str, float, str]:
-    """Decide a sign the fitted growths left ambiguous, from the measured gap's slope.
-
-    ``slopes`` are the paired gap's (see :func:`_paired_slopes`); its slope in bits per
-    doubling of n is, for polynomial sides, the difference of their exponents. A
-    bootstrap interval inside ±tol says neutral (the gap does not move over the
-    measured sizes, whatever shapes the fits chose), one wholly above or below says
-    positive or negative. Anything else, or a censored side (whose paired
-    instances would be only the easy ones), stays inconclusive.
+    Each instance was generated and verified, so the gap is measured *paired*: what an
+    instance costs both sides alike (a formula with many models is slow to enumerate
+    and to check) cancels, where resampling the two sides apart would count it as noise.
     """
-    if slopes is None:
-        return "inconclusive", 0.0, "a side was censored"
-    if len(slopes) < SLOPE_ROUNDS // 2:
-        return "inconclusive", 0.0, "too few sizes to measure the gap's slope"
-    lo, hi = _interval(slopes)
-    if lo > tol:
-        sign, share = "positive", sum(s > tol for s in slopes) / len(slopes)
-    elif hi < -tol:
-        sign, share = "negative", sum(s < -tol for s in slopes) / len(slopes)
-    elif -tol <= lo and hi <= tol:
-        sign, share = "neutral", sum(abs(s) <= tol for s in slopes) / len(slopes)
-    else:
-        sign, share = "inconclusive", 0.0
-    why = (
-        f"the measured gap moves [{lo:+.2f}, {hi:+.2f}] bits per "
-        f"doubling of n (90% interval): {sign}"
-    )
-    return sign, share, why
-
-
-def _paired_slopes(
-    meas: Measurements, pairing: Pairing, unit: str, gen: SideReport, ver: SideReport
-) -> list[float] | None:
-    """The paired gap's bootstrap slopes, or None when a side was censored (its paired
-    instances would be only the easy ones)."""
-    if any(gen.censored + ver.censored):
-        return None
-    return _slope_bootstrap(meas, pairing, unit)
-
-
-def _interval(slopes: list[float]) -> tuple[float, float]:
-    """The 90% percentile interval of sorted bootstrap slopes."""
-    return slopes[len(slopes) // 20], slopes[-(len(slopes) // 20) - 1]
-
-
-def _slope_bootstrap(meas: Measurements, pairing: Pairing, unit: str) -> list[float]:
-    """Sorted bootstrap slopes of the measured gap, in bits per doubling of n.
-
-    Each instance was generated and verified, so the gap is measured *paired*: the
-    per-instance ``log2(generate / verify)``, whose median per size is regressed on
-    ``log2 n``. Pairing cancels what an instance costs both sides alike (a formula
-    with many models is slow to enumerate and to check), which independent
-    resampling of the two sides would count as noise. Instances are resampled within
-    each size.
-    """
-    import numpy as np
-
     costs: dict[str, dict[tuple[int, int], float]] = {}
     for role in ("generate", "verify"):
         costs[role] = {}
@@ -363,102 +286,28 @@ def _slope_bootstrap(meas: Measurements, pairing: Pairing, unit: str) -> list[fl
                 costs[role][size, index] = cost
     by_size: dict[int, list[float]] = {}
     for key in sorted(costs["generate"].keys() & costs["verify"].keys()):
-        ratio = math.log2(costs["generate"][key] / costs["verify"][key])
-        by_size.setdefault(key[0], []).append(ratio)
-    sizes = sorted(by_size)
-    if len(sizes) < 3:
-        return []
-    rng = np.random.default_rng(meas.seed)
-    x = np.log2(np.array(sizes, dtype=float))
-    gaps = np.zeros((SLOPE_ROUNDS, len(sizes)))
-    for j, n in enumerate(sizes):
-        values = np.array(by_size[n])
-        picks = rng.integers(0, len(values), size=(SLOPE_ROUNDS, len(values)))
-        gaps[:, j] = np.median(values[picks], axis=1)
-    xc = x - x.mean()
-    slopes = (gaps - gaps.mean(axis=1, keepdims=True)) @ xc / float(xc @ xc)
-    return sorted(float(s) for s in slopes)
-
-
-def _check_direction(
-    slopes: list[float] | None,
-    curve: dict[int, float],
-    sign: str,
-    confidence: float,
-    reasons: list[str],
-) -> str:
-    """The fitted ``sign``, unless the measured gap moves the other way.
-
-    A gap moving against the sign by more than TREND_TOLERANCE bits per doubling makes
-    it inconclusive (the fits extrapolate beyond the evidence), and so does a paired gap
-    whose whole 90% interval lies on the other side of zero; within the tolerance, such
-    a gap makes it neutral: the fitted difference (n**1.06 against n log n) is not borne
-    out. So does a paired gap within the tolerance whatever its direction, unless the
-    fits are decisive (DECISIVE_CONFIDENCE): the sign then rests on the fitted shapes
-    alone. A decisive fit still resolves a log factor (n log n against n moves 1/ln n
-    bits per doubling, 0.12 at n = 4096), as counted steps do; a paired gap moving less
-    than half that in the sign's direction is flatter than any sign, and makes it
-    neutral too.
-    """
-    if slopes:
-        lo, hi = _interval(slopes)
-        trend: float | None = slopes[len(slopes) // 2]
-    else:
-        trend = _trend(curve)
-        lo = hi = trend if trend is not None else 0.0
-    if trend is None:
-        return sign
-    against = -trend if sign == "positive" else trend
-    if against > TREND_TOLERANCE:
-        reasons.append(
-            f"the fitted growths say {sign}, but the measured gap moves {trend:+.2f} bits per "
-            "doubling of n: the fits extrapolate beyond the evidence"
+        by_size.setdefault(key[0], []).append(
+            math.log2(costs["generate"][key] / costs["verify"][key])
         )
-        return "inconclusive"
-    flat = bool(slopes) and lo >= -TREND_TOLERANCE and hi <= TREND_TOLERANCE
-    opposed = bool(slopes) and (hi < 0 if sign == "positive" else lo > 0)
-    if opposed:
-        verdict = "neutral" if flat else "inconclusive"
-        reasons.append(
-            f"the fitted growths say {sign}, but the paired gap moves [{lo:+.2f}, {hi:+.2f}] "
-            "bits per doubling of n (90% interval), the other way"
-            + (" and within the tolerance: neutral" if flat else ": inconclusive")
-        )
-        return verdict
-    if flat and confidence < DECISIVE_CONFIDENCE:
-        reasons.append(
-            f"the fitted growths say {sign} in only {confidence:.0%} of bootstrap resamples, "
-            f"and the paired gap moves [{lo:+.2f}, {hi:+.2f}] bits per doubling of n (90% "
-            "interval), within the tolerance: neutral"
-        )
-        return "neutral"
-    if flat and curve:
-        # The least difference a sign names is a log factor, whose gap moves 1/ln n bits
-        # per doubling of n; a gap moving less than half that at the largest size
-        # measured is flatter than any sign, whatever shapes the fits chose.
-        largest = max(curve)
-        least = 0.5 / math.log(largest)
-        if (trend if sign == "positive" else -trend) < least:
-            reasons.append(
-                f"the fitted growths say {sign}, but the paired gap moves {trend:+.2f} bits "
-                f"per doubling of n, less than half a log factor's {1 / math.log(largest):.2f} "
-                f"at n={largest}: neutral"
-            )
-            return "neutral"
-    return sign
+    return by_size
 
 
-def _trend(curve: dict[int, float]) -> float | None:
-    """Least-squares slope of the measured gap (bits) per doubling of n."""
-    if len(curve) < 3:
+def _censored_side(gen: SideReport, ver: SideReport) -> str | None:
+    sides = [s.role for s in (gen, ver) if any(s.censored)]
+    return "both" if len(sides) == 2 else (sides[0] if sides else None)
+
+
+def _explain(gen: SideReport, ver: SideReport, sign: str) -> str | None:
+    """A reason when the fitted side growths compare otherwise than the gap curve reads."""
+    if gen.growth is None or ver.growth is None or sign not in _SIGN_OF_ORDER.values():
         return None
-    xs = [math.log2(n) for n in curve]
-    ys = list(curve.values())
-    mx, my = sum(xs) / len(xs), sum(ys) / len(ys)
-    spread = sum((x - mx) ** 2 for x in xs)
-    if spread == 0:
+    fitted = _SIGN_OF_ORDER[compare_fitted(gen.growth, ver.growth)]
+    if fitted == sign:
         return None
-    return sum((x - mx) * (y - my) for x, y in zip(xs, ys, strict=True)) / spread
+    return (
+        f"the fitted side growths ({gen.growth.label} against {ver.growth.label}) compare "
+        f"as {fitted}, but the paired gap curve reads {sign}: the sign follows the curve"
+    )
 
 
 def _crossover(curve: dict[int, float]) -> float | None:
@@ -486,36 +335,22 @@ def _report(meas: Measurements, pairing: Pairing, unit: str) -> GapReport:
     reasons, evidence = _audit(meas, pairing)
     flags = _flags(meas, pairing, unit, gen, ver, bad)
     confidence = 1.0
-    slopes: list[float] | None = None
     if reasons:
         sign = "unsound"
-    elif gen.growth is None or ver.growth is None:
-        sign = "inconclusive"
-        missing = "generation" if gen.growth is None else "verification"
-        reasons.append(f"{missing} was measured at fewer than 3 sizes")
-    elif sum(gen.censored) and sum(ver.censored):
-        sign = "inconclusive"
-        reasons.append("both sides were censored by budgets")
     else:
-        sign = _SIGN_OF_ORDER[compare_fitted(gen.growth, ver.growth)]
-        confidence = _sign_confidence(gen.growth, ver.growth, sign)
-        slopes = _paired_slopes(meas, pairing, unit, gen, ver)
-        if confidence < 0.5:
-            ambiguous = f"the sign {sign} held in only {confidence:.0%} of bootstrap resamples"
-            sign, confidence, why = _sign_from_slope(slopes)
-            reasons.append(f"{ambiguous}; {why}")
-        elif sign == "neutral":
-            # Equal fitted growths may still hide a gap that the paired measurement
-            # sees moving steadily (two fits of n**2 whose exponents differ by 0.7).
-            # Overturning a confident fit takes twice the tolerance: a gap converging
-            # to a constant (an overhead amortised) also moves, more slowly.
-            moved, share, why = _sign_from_slope(slopes, tol=OVERTURN_TOLERANCE)
-            if moved in ("positive", "negative"):
-                reasons.append(f"the fitted growths look equal, but {why}")
-                sign, confidence = moved, share
+        decision = decide_sign(
+            _paired_gaps(meas, pairing, unit),
+            unit,
+            SIGN_POLICY,
+            censored=_censored_side(gen, ver),
+            seed=meas.seed,
+        )
+        sign, confidence = decision.sign, decision.confidence
+        reasons += decision.reasons
+        disagreement = _explain(gen, ver, sign)
+        if disagreement:
+            reasons.append(disagreement)
     curve = _gap_curve(gen, ver)
-    if sign in ("positive", "negative"):
-        sign = _check_direction(slopes, curve, sign, confidence, reasons)
     return GapReport(
         family=family.name,
         pairing=pairing.name,

@@ -94,7 +94,7 @@ def test_classify_json_and_plot(tmp_path):
         "classify",
         "sorting",
         "--sizes",
-        "32,64,128,256",
+        "32,64,128,256,512,1024,2048,4096",
         "--instances",
         "2",
         "--json",
@@ -131,7 +131,12 @@ def test_catalog_lists_and_shows_a_family():
 
 def test_catalog_shows_last_measured_sign_and_filters_by_it(tmp_path):
     db = str(tmp_path / "s.sqlite")
-    assert gaps("classify", "sorting", "--sizes", "32,64,128,256", "--db", db).returncode == 0
+    assert (
+        gaps(
+            "classify", "sorting", "--sizes", "32,64,128,256,512,1024,2048,4096", "--db", db
+        ).returncode
+        == 0
+    )
     rows = json.loads(gaps("catalog", "--json", "--db", db).stdout)
     (sorting,) = [r for r in rows if r["family"] == "sorting"]
     assert (sorting["theory_sign"], sorting["measured_sign"]) == ("positive", "positive")

@@ -64,7 +64,7 @@ def test_time_limit_is_hard_on_dask_workers(cluster):
 def test_classify_on_a_scheduler_address(cluster):
     report = gaps.classify(
         gaps.get("sorting"),
-        sizes=[32, 64, 128, 256],
+        sizes=[32, 64, 128, 256, 512, 1024, 2048, 4096],
         instances=2,
         scheduler=cluster.scheduler_address,
     )

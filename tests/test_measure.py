@@ -30,13 +30,13 @@ def cheap(xs, ys, meter):
     return len(ys) == len(xs) and all(a <= b for a, b in itertools.pairwise(ys))
 
 
-def two_reaches(blind_sizes):
+def two_reaches(blind_sizes, cheap_sizes=(16, 32, 64)):
     return gaps.Family(
         "two_reaches",
         sample,
         generate,
         {"blind": blind, "cheap": cheap},
-        sizes={"blind": blind_sizes, "cheap": (16, 32, 64)},
+        sizes={"blind": blind_sizes, "cheap": cheap_sizes},
     )
 
 
@@ -68,11 +68,12 @@ def test_explicit_sizes_measure_every_pairing_at_every_size():
 
 
 def test_reports_fit_each_pairing_on_its_own_sizes():
-    family = two_reaches((4, 8, 16))
-    reports = classify_family(family, cost="steps", instances=1, workers=1)
+    # Four sizes and two instances each: the least a sign is read from.
+    family = two_reaches((4, 8, 16, 32), (16, 32, 64, 128))
+    reports = classify_family(family, cost="steps", instances=2, workers=1)
     by_name = {r.pairing: r for r in reports}
-    assert by_name["generate/blind"].generate.sizes == [4, 8, 16]
-    assert by_name["generate/cheap"].verify.sizes == [16, 32, 64]
+    assert by_name["generate/blind"].generate.sizes == [4, 8, 16, 32]
+    assert by_name["generate/cheap"].verify.sizes == [16, 32, 64, 128]
     assert by_name["generate/blind"].sign == "negative"
     assert by_name["generate/cheap"].sign == "neutral"
 

@@ -1,0 +1,373 @@
+"""Sign benchmark: synthetic pairings whose asymptotic sign is known exactly.
+
+Each pairing ticks a known function of n on each side, times a per-instance difficulty
+shared by both sides (real instances share it) and independent lognormal noise per
+side; a budget may censor one side. The call records are built by hand, as the
+classification tests build them, so no worker runs and every figure is reproducible.
+Each pairing is classified on three seeds through the classifier's own report, and
+the benchmark prints right / wrong / inconclusive per kind and in total, and the
+false negatives (a negative sign where the truth is not negative), the worst error.
+
+    python benchmarks/sign_benchmark.py          # goal: >= 95% right, 0 false negatives
+    python benchmarks/sign_benchmark.py --quick  # one seed
+"""
+
+from __future__ import annotations
+
+import math
+import random
+import sys
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+import gaps
+from gaps.calls import CallRecord
+from gaps.classification import _report
+from gaps.measure import Measurements
+from gaps.tasks import Limits
+
+Cost = Callable[[float], float]
+
+#: Sizes for polynomial and sub-exponential pairings, and for exponential ones.
+POWERS = tuple(2**k for k in range(5, 14))
+LINEAR = tuple(range(10, 46, 5))
+#: Instances per size: what a survey measures at its larger sizes.
+INSTANCES = 7
+SEEDS = (0, 1, 2)
+
+FAMILY = gaps.Family(
+    name="sign_benchmark",
+    sample=lambda size, rng: size,
+    generate=lambda n, meter: n,
+    verify=lambda n, out, meter: True,
+)
+PAIRING = FAMILY.pairings[0]
+
+
+@dataclass(frozen=True)
+class Case:
+    """One pairing: each side's cost as a function of n, and the true sign."""
+
+    kind: str
+    name: str
+    generate: Cost
+    verify: Cost
+    sign: str
+    sizes: tuple[int, ...] = POWERS
+    noise: float = 0.0  # sigma of each side's independent lognormal factor
+    shared: str = "mild"  # the per-instance difficulty both sides share
+    budget: float | None = None  # steps past which a call is censored
+
+
+def lg(n: float) -> float:
+    return math.log2(n)
+
+
+def _difficulty(shared: str, rng: random.Random) -> float:
+    if shared == "heavy":
+        return rng.paretovariate(1.1)  # slowest instance often 50x the median
+    return rng.choice((1.0, 1.5, 3.0))
+
+
+def measurements(case: Case, seed: int) -> Measurements:
+    """Call records of ``case``, as a sweep with this seed would have stored them."""
+    rng = random.Random(f"{case.kind}/{case.name}/{seed}")
+    meas = Measurements(family=FAMILY, seed=seed, limits=Limits())
+    for n in case.sizes:
+        for index in range(INSTANCES):
+            w = _difficulty(case.shared, rng)
+            records = []
+            for role, cost in (("generate", case.generate), ("verify", case.verify)):
+                steps = w * cost(n) * math.exp(rng.gauss(0.0, case.noise))
+                outcome = "ok"
+                if case.budget is not None and steps > case.budget:
+                    steps, outcome = case.budget, "censored"
+                verifier = PAIRING.verifier if role == "verify" else ""
+                records.append(
+                    CallRecord(
+                        role=role, verifier=verifier, outcome=outcome, steps=max(1, round(steps))
+                    )
+                )
+            meas.records[PAIRING.generator, n, index] = records
+    return meas
+
+
+def _exponents() -> Iterator[Case]:
+    for base in (1.0, 1.5, 2.0):
+        for d in (0.1, 0.2, 0.3):
+            yield Case(
+                "exponent", f"n^{base + d:g} vs n^{base:g}", _pow(base + d), _pow(base), "positive"
+            )
+            yield Case(
+                "exponent", f"n^{base:g} vs n^{base + d:g}", _pow(base), _pow(base + d), "negative"
+            )
+
+
+def _pow(k: float) -> Cost:
+    return lambda n: n**k
+
+
+def cases() -> list[Case]:
+    """The benchmark's pairings, by kind."""
+    out = [
+        # Constant and additive overheads: the ratio settles, however it starts.
+        Case("overhead", "n+2000 vs n", lambda n: n + 2000, lambda n: n, "neutral"),
+        Case("overhead", "n+500 vs n", lambda n: n + 500, lambda n: n, "neutral"),
+        Case("overhead", "n+8000 vs n", lambda n: n + 8000, lambda n: n, "neutral"),
+        Case("overhead", "n vs n+2000", lambda n: n, lambda n: n + 2000, "neutral"),
+        Case("overhead", "n vs n+500", lambda n: n, lambda n: n + 500, "neutral"),
+        Case(
+            "overhead", "n^2+1000n vs n^2", lambda n: n * n + 1000 * n, lambda n: n * n, "neutral"
+        ),
+        Case(
+            "overhead",
+            "5n lg n+10^4 vs n lg n",
+            lambda n: 5 * n * lg(n) + 1e4,
+            lambda n: n * lg(n),
+            "neutral",
+        ),
+        Case(
+            "overhead", "n^1.5 vs n^1.5+3000", lambda n: n**1.5, lambda n: n**1.5 + 3000, "neutral"
+        ),
+        Case("constant", "10 n^2 vs n^2", lambda n: 10 * n * n, lambda n: n * n, "neutral"),
+        Case(
+            "constant",
+            "n lg n vs 0.1 n lg n",
+            lambda n: n * lg(n),
+            lambda n: 0.1 * n * lg(n),
+            "neutral",
+        ),
+        Case("constant", "n vs 3n", lambda n: n, lambda n: 3 * n, "neutral"),
+        Case("constant", "2^n vs 3*2^n", lambda n: 2.0**n, lambda n: 3 * 2.0**n, "neutral", LINEAR),
+        # Crossovers: the sign at small n is the opposite of the asymptotic one.
+        Case("crossover", "n^2 vs 1000n", lambda n: n * n, lambda n: 1000 * n, "positive"),
+        Case("crossover", "n^1.5 vs 30n", lambda n: n**1.5, lambda n: 30 * n, "positive"),
+        Case("crossover", "1000n vs n^1.3", lambda n: 1000 * n, lambda n: n**1.3, "negative"),
+        Case(
+            "crossover",
+            "n lg^2 n vs 20 n lg n",
+            lambda n: n * lg(n) ** 2,
+            lambda n: 20 * n * lg(n),
+            "positive",
+        ),
+        Case(
+            "crossover",
+            "200 n lg n vs n^1.5",
+            lambda n: 200 * n * lg(n),
+            lambda n: n**1.5,
+            "negative",
+        ),
+        Case(
+            "crossover",
+            "1.3^n vs 10^4 n^2",
+            lambda n: 1.3**n,
+            lambda n: 1e4 * n * n,
+            "positive",
+            LINEAR,
+        ),
+        # Log factors.
+        Case(
+            "log factor",
+            "n lg^2 n vs n lg n",
+            lambda n: n * lg(n) ** 2,
+            lambda n: n * lg(n),
+            "positive",
+        ),
+        Case(
+            "log factor",
+            "n lg n vs n lg^2 n / 4",
+            lambda n: n * lg(n),
+            lambda n: n * lg(n) ** 2 / 4,
+            "negative",
+        ),
+        Case("log factor", "n^2/lg n vs n^2", lambda n: n * n / lg(n), lambda n: n * n, "negative"),
+        Case("log factor", "n lg n vs n", lambda n: n * lg(n), lambda n: n, "positive"),
+        Case("log factor", "n^2 vs n^2 lg n", lambda n: n * n, lambda n: n * n * lg(n), "negative"),
+        Case("log factor", "n vs n / lg n", lambda n: n, lambda n: n / lg(n), "positive"),
+        # Exponential bases and exponential against polynomial.
+        Case("exponential", "2^n vs 1.5^n", lambda n: 2.0**n, lambda n: 1.5**n, "positive", LINEAR),
+        Case("exponential", "1.5^n vs 2^n", lambda n: 1.5**n, lambda n: 2.0**n, "negative", LINEAR),
+        Case(
+            "exponential", "1.2^n vs 1.1^n", lambda n: 1.2**n, lambda n: 1.1**n, "positive", LINEAR
+        ),
+        Case(
+            "exponential",
+            "n 2^n vs 3^n",
+            lambda n: n * 2.0**n,
+            lambda n: 3.0**n,
+            "negative",
+            LINEAR,
+        ),
+        Case("exponential", "2^n vs n^3", lambda n: 2.0**n, lambda n: n**3, "positive", LINEAR),
+        Case("exponential", "n^2 vs 1.3^n", lambda n: n * n, lambda n: 1.3**n, "negative", LINEAR),
+        # Sub-exponential against polynomial (n a bit length, as for factoring).
+        Case("subexponential", "L(1/3) vs n^3", _l_third, lambda n: n**3, "positive"),
+        Case("subexponential", "n^3 vs L(1/3)", lambda n: n**3, _l_third, "negative"),
+        Case("subexponential", "e^sqrt(n ln n) vs n^2", _l_half, lambda n: n * n, "positive"),
+        Case("subexponential", "n^2 vs e^sqrt(n ln n)", lambda n: n * n, _l_half, "negative"),
+        # More of each kind, on other growths.
+        Case(
+            "overhead",
+            "n lg n vs n lg n+5000",
+            lambda n: n * lg(n),
+            lambda n: n * lg(n) + 5000,
+            "neutral",
+        ),
+        Case("constant", "n^3 vs n^3/7", lambda n: n**3, lambda n: n**3 / 7, "neutral"),
+        Case(
+            "log factor",
+            "n^1.5 lg n vs n^1.5",
+            lambda n: n**1.5 * lg(n),
+            lambda n: n**1.5,
+            "positive",
+        ),
+        Case(
+            "exponential",
+            "1.1^n vs 1.05^n",
+            lambda n: 1.1**n,
+            lambda n: 1.05**n,
+            "positive",
+            LINEAR,
+        ),
+        Case(
+            "subexponential",
+            "2^sqrt(n) vs n^2",
+            lambda n: 2.0 ** math.sqrt(n),
+            lambda n: n * n,
+            "positive",
+        ),
+        Case(
+            "crossover", "n^2 vs 100 n lg n", lambda n: n * n, lambda n: 100 * n * lg(n), "positive"
+        ),
+        # Heavy-tailed difficulty shared by both sides (Pareto, alpha 1.1).
+        *(
+            Case("heavy tail", c.name, c.generate, c.verify, c.sign, c.sizes, shared="heavy")
+            for c in _basics()
+        ),
+        # Censoring: a budget stops one side's largest calls.
+        Case(
+            "censored",
+            "2^n vs n^2, budget 1e9",
+            lambda n: 2.0**n,
+            lambda n: n * n,
+            "positive",
+            LINEAR,
+            budget=1e9,
+        ),
+        Case(
+            "censored",
+            "n^2 vs 2^n, budget 1e9",
+            lambda n: n * n,
+            lambda n: 2.0**n,
+            "negative",
+            LINEAR,
+            budget=1e9,
+        ),
+        Case(
+            "censored",
+            "n^3 vs n^2, budget 1e10",
+            lambda n: n**3,
+            lambda n: n * n,
+            "positive",
+            budget=1e10,
+        ),
+        Case(
+            "censored",
+            "n^2 vs n^2.5, budget 3e8",
+            lambda n: n * n,
+            lambda n: n**2.5,
+            "negative",
+            budget=3e8,
+        ),
+        Case(
+            "censored",
+            "n^2 lg n vs n^2, budget 5e8",
+            lambda n: n * n * lg(n),
+            lambda n: n * n,
+            "positive",
+            budget=5e8,
+        ),
+        # Independent lognormal noise on each side.
+        *(
+            Case(f"noise {s}", c.name, c.generate, c.verify, c.sign, c.sizes, noise=s)
+            for s in (0.25, 0.5)
+            for c in _basics()
+        ),
+    ]
+    out += list(_exponents())
+    return out
+
+
+def _basics() -> list[Case]:
+    """Pairings of every sign, reused under heavier difficulty and noise."""
+    return [
+        Case("", "n^2 vs n", lambda n: n * n, lambda n: n, "positive"),
+        Case("", "n vs n^1.5", lambda n: n, lambda n: n**1.5, "negative"),
+        Case("", "n^1.3 vs n", lambda n: n**1.3, lambda n: n, "positive"),
+        Case("", "5n vs n", lambda n: 5 * n, lambda n: n, "neutral"),
+        Case("", "n+2000 vs n", lambda n: n + 2000, lambda n: n, "neutral"),
+        Case("", "1.5^n vs 1.2^n", lambda n: 1.5**n, lambda n: 1.2**n, "positive", LINEAR),
+    ]
+
+
+def _l_third(n: float) -> float:
+    ln = n * math.log(2)  # n is a bit length
+    return math.exp(1.9 * ln ** (1 / 3) * math.log(ln) ** (2 / 3))
+
+
+def _l_half(n: float) -> float:
+    return math.exp(math.sqrt(n * math.log(n)))
+
+
+def run(selected: list[Case], seeds: tuple[int, ...] = SEEDS) -> dict[str, dict[str, int]]:
+    """Tally per kind: right, wrong, inconclusive, false negatives."""
+    tally: dict[str, dict[str, int]] = {}
+    for case in selected:
+        counts = tally.setdefault(
+            case.kind, dict.fromkeys(("right", "wrong", "inconclusive", "false negative"), 0)
+        )
+        for seed in seeds:
+            found = _report(measurements(case, seed), PAIRING, "steps").sign
+            if found == case.sign:
+                counts["right"] += 1
+            elif found == "inconclusive":
+                counts["inconclusive"] += 1
+                print(f"  inconclusive: {case.kind}: {case.name} (seed {seed}), truth {case.sign}")
+            else:
+                counts["wrong"] += 1
+                print(
+                    f"  wrong: {case.kind}: {case.name} (seed {seed}): {found}, truth {case.sign}"
+                )
+            if found == "negative" and case.sign != "negative":
+                counts["false negative"] += 1
+    return tally
+
+
+def _row(kind: str, counts: dict[str, int]) -> str:
+    widths = {"right": 7, "wrong": 7, "inconclusive": 9, "false negative": 11}
+    return f"{kind:<16}" + "".join(f"{counts[k]:>{w}}" for k, w in widths.items())
+
+
+def main(argv: list[str]) -> int:
+    seeds = (0,) if "--quick" in argv else SEEDS
+    selected = cases()
+    tally = run(selected, seeds)
+    total = dict.fromkeys(("right", "wrong", "inconclusive", "false negative"), 0)
+    print(f"{len(selected)} pairings x {len(seeds)} seeds")
+    print(f"{'kind':<16}{'right':>7}{'wrong':>7}{'inconcl.':>9}{'false neg.':>11}")
+    for kind, counts in tally.items():
+        print(_row(kind, counts))
+        for k in total:
+            total[k] += counts[k]
+    runs = len(selected) * len(seeds)
+    print(_row("total", total))
+    print(
+        f"right {total['right'] / runs:.1%}, wrong {total['wrong'] / runs:.1%}, "
+        f"inconclusive {total['inconclusive'] / runs:.1%}, "
+        f"false negatives {total['false negative']}"
+    )
+    return 0 if total["false negative"] == 0 and total["right"] >= 0.95 * runs else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,309 @@
+"""The sign of a gap, read from the paired gap curve g(n) = log2(C_generate / C_verify).
+
+Each instance is generated and verified, so the gap is measured instance by instance;
+what an instance costs both sides alike cancels. The per-size medians of g are fitted
+with a few shapes that say what happens as n grows:
+
+- neutral: a constant, or a constant plus a fading term ``a * n**-k`` or ``a / log n``
+  (an overhead amortised: ``n + 2000`` against ``n``);
+- growing: ``b * log log n`` (a log factor), ``b * log n`` (an exponent difference),
+  ``b * n**k`` with 0 < k <= 1 (a sub-exponential or exponential base difference).
+
+The shape is chosen by AICc, and a growing shape must beat the best neutral one by a
+margin, so a fading overhead is never read as a trend. A bootstrap over instances
+within each size (paired) repeats the choice; the sign is that of the leading growing
+term when its interval excludes zero, neutral when the best shape is neutral, and
+inconclusive otherwise. The rules and every threshold live in :class:`SignPolicy`.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+
+__all__ = ["SignDecision", "SignPolicy", "decide_sign"]
+
+
+@dataclass(frozen=True)
+class SignPolicy:
+    """Every threshold of the sign decision, each with its reason.
+
+    >>> SignPolicy().allowance("steps"), SignPolicy().allowance("time")
+    (0.0, 0.1)
+    """
+
+    #: Bootstrap resamples of the instances within each size; 200 puts the 5% and 95%
+    #: percentiles ten resamples from either end.
+    rounds: int = 200
+    #: Two-sided coverage of the interval of the growing term's drift.
+    level: float = 0.9
+    #: A two-parameter shape fitted to three medians leaves one residual to judge it by
+    #: and AICc's correction is infinite; four sizes are the least that can decide.
+    min_sizes: int = 4
+    #: A size with fewer paired instances than this says little about its median.
+    min_instances: int = 2
+    #: AICc units by which a growing shape must beat the best neutral one, and a neutral
+    #: one the best growing one: below 2 both have substantial support (Burnham and
+    #: Anderson 2002), and the sizes cannot tell a settling gap from a growing one.
+    evidence_margin: float = 1.0
+    #: Residuals below this many bits are rounding of counts, not shape: a floor on the
+    #: residual scale so an exact fit does not win by an infinite likelihood.
+    resolution_bits: float = 0.01
+    #: Bits per doubling of n that CPU time drifts by for identical work (cache levels
+    #: crossed as the data grows, frequency scaling); a time gap moving less is not
+    #: read as a sign. Deterministic units get none: their costs do not drift.
+    time_allowance: float = 0.1
+    #: A growing term moving less than this share of a log factor's drift at the
+    #: largest size is negligible for a neutral verdict: n log n against n moves
+    #: 1/ln n bits per doubling, the least difference a sign names.
+    negligible_share: float = 0.25
+    #: A fading term must have faded to within this multiple of the limit ratio at the
+    #: largest size: one that still dominates there is extrapolated, not measured.
+    fading_left: float = 1.0
+    #: A fade still this many times the limit at the largest size (1.6 bits) fits the
+    #: sizes as an overhead would, so growth must beat it too; a larger "fade" (a ratio
+    #: tending to zero, as n**2/log n against n**2) is no overhead at all.
+    unfaded_left: float = 2.0
+    #: Share of resamples that must agree with a neutral best shape for it to stand:
+    #: a neutral verdict claims the ratio settles, which the data must show too.
+    neutral_share: float = 0.8
+    #: Exponents of the fading shapes ``a * n**-k``: an additive overhead fades as 1/n
+    #: against a linear cost, as n**-0.5 against a square-root one.
+    fading_exponents: tuple[float, ...] = (0.5, 1.0, 2.0)
+    #: Exponents of the growing shapes ``b * n**k``: k = 1 is a difference of
+    #: exponential bases, smaller k a sub-exponential against a polynomial.
+    power_exponents: tuple[float, ...] = (0.25, 1 / 3, 0.5, 0.75, 1.0)
+
+    def allowance(self, unit: str) -> float:
+        """Bits per doubling of drift that ``unit`` may show for identical work."""
+        return self.time_allowance if unit in ("time", "memory") else 0.0
+
+
+@dataclass(frozen=True)
+class SignDecision:
+    """A sign, the share of bootstrap resamples that agree with it, and why."""
+
+    sign: str
+    confidence: float
+    reasons: list[str] = field(default_factory=list)
+    shape: str = ""
+
+
+@dataclass(frozen=True)
+class _Shape:
+    name: str
+    growing: bool
+    f: object  # a numpy ufunc-like of n
+    power: bool = True
+
+    def values(self, ns: np.ndarray) -> np.ndarray:
+        return np.asarray(self.f(ns), dtype=float)  # type: ignore[operator]
+
+
+def _shapes(policy: SignPolicy) -> list[_Shape]:
+    shapes = [
+        _Shape(f"r*(1 + a*n**-{k:g})", False, lambda n, k=k: n**-k) for k in policy.fading_exponents
+    ]
+    shapes.append(_Shape("r*(1 + a/log n)", False, lambda n: 1 / np.log2(n), power=False))
+    shapes.append(_Shape("c + b*log log n", True, lambda n: np.log2(np.log2(n))))
+    shapes.append(_Shape("c + b*log n", True, np.log2))
+    shapes += [
+        _Shape(f"c + b*n**{k:.2g}", True, lambda n, k=k: n**k) for k in policy.power_exponents
+    ]
+    return shapes
+
+
+def _aicc(rss: np.ndarray, j: int, p: int, floor: float) -> np.ndarray:
+    scale = np.maximum(rss / j, floor**2)
+    return j * np.log(scale) + 2 * p + 2 * p * (p + 1) / (j - p - 1)
+
+
+def _growing_fit(medians: np.ndarray, f: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Least squares of ``c + b*f`` on each row of medians (bits): (rss, b)."""
+    x = np.column_stack([np.ones(len(f)), f])
+    coef = medians @ np.linalg.pinv(x).T
+    rss = ((medians - coef @ x.T) ** 2).sum(axis=1)
+    return rss, coef[:, 1]
+
+
+def _fading_fit(medians: np.ndarray, f: np.ndarray, left: float) -> np.ndarray:
+    """Residual sum of squares (bits) of a ratio ``r*(1 + a*f)`` on each row of medians.
+
+    An overhead adds to a cost, so it fades in the ratio, not in its logarithm:
+    ``log2((n + 2000) / n)`` is nearly ``log2(2000 / n)`` at small n. The ratio is
+    linear in (r, r*a); weighting by 1/ratio**2 makes its residuals relative, as the
+    gap's own residuals (bits) are. A fit whose limit ratio is not positive, or whose
+    fading term at the largest size is still more than ``left`` times its limit, is
+    not a fade that was measured (n**2/log n against n**2 is ``0 + 1/log n``).
+    """
+    level = medians.mean(axis=1, keepdims=True)  # the fit is scale-free: keep 2**g small
+    ratio = 2.0 ** (medians - level)
+    w = ratio**-2.0
+    s0, s1, s2 = w.sum(axis=1), (w * f).sum(axis=1), (w * f * f).sum(axis=1)
+    t0, t1 = (w * ratio).sum(axis=1), (w * f * ratio).sum(axis=1)
+    det = s0 * s2 - s1 * s1
+    safe = np.where(det == 0, 1.0, det)
+    c = (s2 * t0 - s1 * t1) / safe
+    a = (s0 * t1 - s1 * t0) / safe
+    fitted = c[:, None] + a[:, None] * f[None, :]
+    ok = (det != 0) & (fitted > 0).all(axis=1) & (c > 0) & (np.abs(a * f[-1]) <= left * c)
+    logs = np.log2(np.where(fitted > 0, fitted, 1.0)) + level
+    rss = ((medians - logs) ** 2).sum(axis=1)
+    return np.where(ok, rss, np.inf)
+
+
+def _fading_rss(medians: np.ndarray, f: np.ndarray, left: float) -> np.ndarray:
+    """The better of a fade in the ratio (an overhead on the generator) and one in its
+    inverse (an overhead on the verifier)."""
+    return np.minimum(_fading_fit(medians, f, left), _fading_fit(-medians, f, left))
+
+
+def _choose(
+    medians: np.ndarray, ns: np.ndarray, policy: SignPolicy
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """For each row of medians: the chosen shape's index (-1 constant), its drift in bits
+    over the last doubling of n (0 unless a growing shape wins by the margin), and
+    whether a neutral shape wins by the margin (neither: the sizes cannot tell)."""
+    j = len(ns)
+    rows = medians.shape[0]
+    const_rss = ((medians - medians.mean(axis=1, keepdims=True)) ** 2).sum(axis=1)
+    floor = policy.resolution_bits
+    best_neutral = _aicc(const_rss, j, 1, floor)
+    neutral_index = np.full(rows, -1)
+    best_unfaded = np.full(rows, np.inf)
+    best_growing = np.full(rows, np.inf)
+    growing_index = np.full(rows, -1)
+    growing_drift = np.zeros(rows)
+    top = np.array([ns.max() / 2, ns.max()])
+    for i, shape in enumerate(_shapes(policy)):
+        f = shape.values(ns)
+        if shape.growing:
+            rss, b = _growing_fit(medians, f)
+            score = _aicc(rss, j, 2, floor)
+            better = score < best_growing
+            best_growing = np.where(better, score, best_growing)
+            growing_index = np.where(better, i, growing_index)
+            step = float(np.diff(shape.values(top))[0])
+            growing_drift = np.where(better, b * step, growing_drift)
+        else:
+            score = _aicc(_fading_rss(medians, f, policy.fading_left), j, 2, floor)
+            # A fade still under way at the largest size cannot support "neutral", but
+            # while it fits as well as growth, growth is not shown either.
+            # A 1/log n fade is left out: one that has not faded by the largest size
+            # matches every log factor, and no overhead is seen to fade that slowly.
+            if shape.power:
+                unfaded = _aicc(_fading_rss(medians, f, policy.unfaded_left), j, 2, floor)
+                best_unfaded = np.minimum(best_unfaded, unfaded)
+            better = score < best_neutral
+            best_neutral = np.where(better, score, best_neutral)
+            neutral_index = np.where(better, i, neutral_index)
+    margin = policy.evidence_margin
+    grows = best_growing < np.minimum(best_neutral, best_unfaded) - margin
+    settles = best_neutral < best_growing - margin
+    index = np.where(grows, growing_index, neutral_index)
+    drift = np.where(grows, growing_drift, 0.0)
+    return index, drift, settles
+
+
+def _resampled_medians(samples: list[np.ndarray], rounds: int, seed: int) -> np.ndarray:
+    rng = np.random.default_rng(seed)
+    out = np.empty((rounds + 1, len(samples)))
+    for j, values in enumerate(samples):
+        out[0, j] = np.median(values)
+        picks = rng.integers(0, len(values), size=(rounds, len(values)))
+        out[1:, j] = np.median(values[picks], axis=1)
+    return out
+
+
+def _log_factor_drift(top: float) -> float:
+    """Bits that a log factor (n log n against n) adds over the doubling up to ``top``."""
+    return math.log2(math.log2(top) / math.log2(top / 2)) if top > 2 else 1.0
+
+
+def decide_sign(
+    gaps: Mapping[int, Sequence[float]],
+    unit: str,
+    policy: SignPolicy | None = None,
+    *,
+    censored: str | None = None,
+    seed: int = 0,
+) -> SignDecision:
+    """Decide the sign of a gap from its paired per-instance samples.
+
+    Parameters
+    ----------
+    gaps : mapping of int to sequence of float
+        Size -> log2(C_generate / C_verify) of each instance measured on both sides.
+    unit : str
+        The cost unit; only ``"time"`` and ``"memory"`` get a drift allowance.
+    policy : SignPolicy, optional
+    censored : {None, "generate", "verify", "both"}
+        Which side had calls stopped by a budget. The paired instances left are then
+        the easy ones for that side, so the measured gap is a bound in one direction
+        only, and only a sign in that direction can stand.
+    seed : int
+        Seeds the bootstrap (the measurement's seed, so a report is reproducible).
+
+    Examples
+    --------
+    >>> overhead = {n: [math.log2((n + 2000) / n)] * 3 for n in (512, 1024, 2048, 4096, 8192)}
+    >>> decide_sign(overhead, "steps").sign
+    'neutral'
+    >>> log_factor = {n: [math.log2(math.log2(n))] * 3 for n in (512, 1024, 2048, 4096, 8192)}
+    >>> decide_sign(log_factor, "steps").sign
+    'positive'
+    """
+    policy = policy or SignPolicy()
+    if censored == "both":
+        return SignDecision("inconclusive", 0.0, ["both sides were censored by budgets"])
+    sizes = sorted(n for n, v in gaps.items() if len(v) >= policy.min_instances and n >= 2)
+    if len(sizes) < policy.min_sizes:
+        return SignDecision(
+            "inconclusive",
+            0.0,
+            [f"the paired gap was measured at {len(sizes)} sizes; {policy.min_sizes} are needed"],
+        )
+    ns = np.array(sizes, dtype=float)
+    medians = _resampled_medians(
+        [np.asarray(gaps[n], dtype=float) for n in sizes], policy.rounds, seed
+    )
+    index, drift, settles = _choose(medians, ns, policy)
+    shapes = _shapes(policy)
+    point = "c" if index[0] < 0 else shapes[index[0]].name
+    boot = np.sort(drift[1:])
+    tail = (1 - policy.level) / 2
+    lo, hi = float(np.quantile(boot, tail)), float(np.quantile(boot, 1 - tail))
+    allowance = policy.allowance(unit)
+    band = max(allowance, policy.negligible_share * _log_factor_drift(ns.max()))
+    where = (
+        f"g(n) ~ {point} best; the growing term moves [{lo:+.3f}, {hi:+.3f}] bits over the "
+        f"last doubling ({policy.level:.0%} bootstrap interval)"
+    )
+    if lo > allowance:
+        sign, share = "positive", float(np.mean(boot > allowance))
+    elif hi < -allowance:
+        sign, share = "negative", float(np.mean(boot < -allowance))
+    elif settles[0] and np.mean(settles[1:] | (np.abs(boot) <= band)) >= policy.neutral_share:
+        sign, share = "neutral", float(np.mean(settles[1:] | (np.abs(boot) <= band)))
+    else:
+        sign, share = "inconclusive", 0.0
+    reasons = [f"{where}: {sign}"]
+    if allowance:
+        reasons[0] += f" (allowance for {unit} drift: {allowance:g} bits per doubling)"
+    return _censoring(SignDecision(sign, share, reasons, point), censored)
+
+
+def _censoring(decision: SignDecision, censored: str | None) -> SignDecision:
+    """Keep only a sign that the censored side can make larger, never overturn."""
+    safe = {"generate": "positive", "verify": "negative"}.get(censored or "")
+    if safe is None or decision.sign in (safe, "inconclusive"):
+        return decision
+    why = (
+        f"{censored} was censored, so the paired instances left are its easy ones and the "
+        f"true gap is {'larger' if safe == 'positive' else 'smaller'} than measured: "
+        f"a {decision.sign} reading cannot stand"
+    )
+    return SignDecision("inconclusive", 0.0, [*decision.reasons, why], decision.shape)

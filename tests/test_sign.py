@@ -1,0 +1,85 @@
+"""The sign decision on the paired gap curve, and a fast part of the sign benchmark."""
+
+from __future__ import annotations
+
+import importlib.util
+import math
+import sys
+from pathlib import Path
+
+import pytest
+
+from gaps.sign import SignPolicy, decide_sign
+
+SIZES = tuple(2**k for k in range(6, 13))
+
+
+def _benchmark():
+    path = Path(__file__).resolve().parent.parent / "benchmarks" / "sign_benchmark.py"
+    spec = importlib.util.spec_from_file_location("sign_benchmark", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault(spec.name, module)  # its dataclasses look themselves up there
+    spec.loader.exec_module(module)
+    return module
+
+
+def exact(gap):
+    return {n: [gap(n)] * 3 for n in SIZES}
+
+
+@pytest.mark.parametrize(
+    "gap, sign",
+    [
+        (lambda n: math.log2((n + 2000) / n), "neutral"),
+        (lambda n: math.log2(n / (n + 2000)), "neutral"),
+        (lambda n: 3.0, "neutral"),
+        (lambda n: math.log2(math.log2(n)), "positive"),
+        (lambda n: -math.log2(math.log2(n)), "negative"),
+        (lambda n: 0.2 * math.log2(n), "positive"),
+        (lambda n: -0.1 * math.log2(n), "negative"),
+        (lambda n: 0.05 * n, "positive"),
+    ],
+    ids=[
+        "overhead",
+        "verifier overhead",
+        "constant",
+        "log factor",
+        "inverse log factor",
+        "exponents",
+        "exponents down",
+        "bases",
+    ],
+)
+def test_an_exact_gap_curve_gets_its_sign(gap, sign):
+    assert decide_sign(exact(gap), "steps").sign == sign
+
+
+def test_time_allows_a_drift_that_steps_do_not():
+    drifting = exact(lambda n: 0.05 * math.log2(n))
+    assert decide_sign(drifting, "steps").sign == "positive"
+    assert decide_sign(drifting, "time").sign != "positive"
+    assert SignPolicy().allowance("time") > 0 == SignPolicy().allowance("steps")
+
+
+def test_a_censored_verifier_keeps_only_a_negative_sign():
+    falling = exact(lambda n: -0.5 * math.log2(n))
+    rising = exact(lambda n: 0.5 * math.log2(n))
+    assert decide_sign(falling, "steps", censored="verify").sign == "negative"
+    found = decide_sign(rising, "steps", censored="verify")
+    assert found.sign == "inconclusive"
+    assert "verify was censored" in found.reasons[-1]
+
+
+def test_the_bootstrap_is_seeded():
+    noisy = {n: [math.log2(n) * 0.1 + (i % 3) * 0.7 for i in range(5)] for n in SIZES}
+    assert decide_sign(noisy, "steps", seed=4) == decide_sign(noisy, "steps", seed=4)
+
+
+def test_the_benchmark_subset_has_no_false_negative_and_reads_overhead_neutral():
+    bench = _benchmark()
+    kinds = {"overhead", "log factor", "crossover", "censored", "noise 0.5"}
+    chosen = [c for c in bench.cases() if c.kind in kinds]
+    tally = bench.run(chosen, seeds=(0,))
+    assert sum(t["false negative"] for t in tally.values()) == 0
+    assert tally["overhead"]["right"] == sum(c.kind == "overhead" for c in chosen)
