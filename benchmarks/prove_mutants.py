@@ -21,9 +21,9 @@ def _show(value: object) -> str:
     """A counterexample as text; a networkx graph by its nodes and edges."""
     if isinstance(value, tuple):
         return "(" + ", ".join(_show(v) for v in value) + ")"
-    edges = getattr(value, "edges", None)
-    if callable(edges):
-        return f"Graph(nodes={list(value)}, edges={list(edges())})"
+    edges, nodes = getattr(value, "edges", None), getattr(value, "nodes", None)
+    if callable(edges) and callable(nodes):
+        return f"Graph(nodes={list(nodes())}, edges={list(edges())})"
     return repr(value)
 
 
