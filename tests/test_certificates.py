@@ -26,6 +26,13 @@ def test_every_lemma_is_listed() -> None:
     assert set(PREMISES) == set(certificates.__all__)
 
 
+def test_resource_count_is_the_claims_own() -> None:
+    # z3's count is per context and drifts a little with what the context has seen,
+    # so a repeat is close to the first run, not its sum with everything before.
+    first, again = (certificates.prove_gf2_solution(2).rlimit for _ in range(2))
+    assert 0 < again < 1.5 * first
+
+
 @pytest.mark.parametrize("name", sorted(PREMISES))
 def test_lemma_is_proved(name: str) -> None:
     assert getattr(certificates, name)(3).status == "proved"
