@@ -149,14 +149,24 @@ def _value(z3: Any, model: Any, var: Any) -> bool | int:
 def _verdict(verifier: Verifier, instance: Any, output: Any) -> bool | None:
     """The verifier's verdict, or None when it raised or returned no verdict."""
     try:
-        if verifier.mode == "certified":
-            pair = output if isinstance(output, Certified) else Certified(output, None)
-            value = verifier.fn(instance, pair.output, pair.certificate, Meter())
+        if isinstance(output, Certified):
+            value = verifier.fn(instance, output.output, output.certificate, Meter())
         else:
             value = verifier.fn(instance, output, Meter())
     except Exception:  # a crash on a candidate is a wrong verdict, not a proof failure
         return None
     return verdict_of(verifier.mode, value)
+
+
+def _check_shape(spec: Specification, verifier: Verifier, output: Any) -> None:
+    """A specification of (output, certificate) pairs checks certified verifiers only:
+    another verifier's relation (a compare verifier's, say) is not the one it states."""
+    if isinstance(output, Certified) != (verifier.mode == "certified"):
+        shape = "(output, certificate) pairs" if isinstance(output, Certified) else "outputs"
+        raise InvalidArgument(
+            f"This specification decodes {shape}, so it cannot check a {verifier.mode} "
+            "verifier; pass one with the shape it states."
+        )
 
 
 def _enumerate(
@@ -180,6 +190,7 @@ def _enumerate(
         model = solver.model()
         values = [_value(z3, model, v) for v in variables]
         output = spec.decode(instance, values)
+        _check_shape(spec, verifier, output)
         verdict = _verdict(verifier, instance, output)
         if verdict is not want:
             said = "no verdict" if verdict is None else ("accepted" if verdict else "rejected")

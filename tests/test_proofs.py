@@ -68,3 +68,9 @@ def test_family_rejects_a_spec_of_the_wrong_shape() -> None:
 @pytest.mark.parametrize("name", SPECIFIED)
 def test_catalog_verifier_is_proved_deeper(name: str) -> None:
     assert gaps.prove(gaps.get(name), bound=4).status == "proved"
+
+
+def test_prove_refuses_a_verifier_of_another_shape() -> None:
+    # bipartite_matching's specification states the konig pairs; recompute sees a matching.
+    with pytest.raises(gaps.InvalidArgument, match="cannot check a compare verifier"):
+        gaps.prove(gaps.get("bipartite_matching"), verifier="recompute", bound=1)
