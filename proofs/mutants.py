@@ -163,6 +163,20 @@ MUTANTS: tuple[Mutant, ...] = (
         "% 2 == rhs",
     ),
     Mutant(
+        "queens_missing_diagonal",
+        "n_queens",
+        "missing check: two queens may share a diagonal",
+        "if c in cols or r - c in diag or r + c in anti:",
+        "if c in cols or r + c in anti:",
+    ),
+    Mutant(
+        "queens_column_off_by_one",
+        "n_queens",
+        "off-by-one range: a queen one column past the board is accepted",
+        "not 0 <= c < n",
+        "not 0 <= c <= n",
+    ),
+    Mutant(
         "konig_missing_edge_check",
         "bipartite_matching",
         "missing edge check: matched pairs need not be edges",
