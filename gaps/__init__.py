@@ -44,6 +44,9 @@ _EXPORTS = {
     "SideReport": "gaps.report",
     "classify": "gaps.classification",
     "Store": "gaps.store",
+    "ProofReport": "gaps.proofs.verifiers",
+    "Specification": "gaps.proofs.verifiers",
+    "prove": "gaps.proofs.verifiers",
 }
 
 __all__ = sorted(_EXPORTS)
@@ -74,6 +77,7 @@ if TYPE_CHECKING:  # pragma: no cover
     )
     from gaps.growth import Growth, fit_growth
     from gaps.meter import Meter
+    from gaps.proofs.verifiers import ProofReport, Specification, prove
     from gaps.registry import catalog, get
     from gaps.report import GapReport, SideReport
     from gaps.store import Store

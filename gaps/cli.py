@@ -469,6 +469,59 @@ def survey(
         sys.exit(1)
 
 
+@cli.command()
+@click.argument("family", required=False)
+@click.option("--verifier", help="The verifier to check [the family's first].")
+@click.option("--bound", default=3, show_default=True, type=click.IntRange(min=0))
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of lines.")
+def prove(family: str | None, verifier: str | None, bound: int, as_json: bool) -> None:
+    """Check verifiers against their families' specifications, and the certificate lemmas.
+
+    With FAMILY, that family's verifier only; without, every family that declares a
+    specification, then every certificate lemma at its own bound. Exits 1 when
+    anything is refuted.
+    """
+    import gaps
+    from gaps.proofs import certificates
+
+    families = [_family(family)] if family else [f for f in gaps.catalog() if f.spec is not None]
+    rows = []
+    for fam in families:
+        report = gaps.prove(fam, verifier=verifier, bound=bound)
+        example = None if report.counterexample is None else repr(report.counterexample)
+        rows.append(
+            {
+                "claim": f"{fam.name}/{report.verifier}",
+                "bound": bound,
+                "status": report.status,
+                "detail": str(report),
+                "counterexample": example,
+            }
+        )
+    for name in [] if family else certificates.__all__:
+        proof = getattr(certificates, name)()
+        rows.append(
+            {
+                "claim": proof.claim,
+                "bound": proof.bound,
+                "status": proof.status,
+                "detail": f"{proof.claim} at bound {proof.bound}: {proof.status}",
+                "counterexample": proof.counterexample or None,
+            }
+        )
+    if as_json:
+        click.echo(json.dumps(rows, indent=2))
+    else:
+        for row in rows:
+            click.echo(row["detail"])
+            if row["counterexample"] is not None:
+                click.echo(f"  counterexample: {row['counterexample']}")
+        proved = sum(row["status"] == "proved" for row in rows)
+        click.echo(f"{proved}/{len(rows)} proved.")
+    if any(row["status"] == "refuted" for row in rows):
+        sys.exit(1)
+
+
 def main() -> None:
     """Run the CLI; ordinary mistakes get a one-line message, never a traceback."""
     try:

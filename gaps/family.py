@@ -225,6 +225,9 @@ class Family:
     pairings : sequence of (generator, verifier), optional
         Restrict which pairs get a gap; by default every generator is paired with
         every verifier.
+    spec : gaps.Specification, optional
+        The relation as z3 can enumerate it, so that :func:`gaps.prove` can check
+        the verifiers' code against it on every small instance.
 
     Examples
     --------
@@ -252,6 +255,7 @@ class Family:
     units: tuple[str, ...] = ("steps", "time")
     sizes: tuple[int, ...] | None = None
     pairings: tuple[Pairing, ...] = field(default=())
+    spec: Any = None
     generators: Mapping[str, Callable[..., Any]] = field(init=False, repr=False)
     verifiers: Mapping[str, Verifier] = field(init=False, repr=False)
     _pairing_units: Mapping[str, tuple[str, ...]] = field(init=False, repr=False)
@@ -273,8 +277,10 @@ class Family:
         units: Sequence[str] | Mapping[str, Sequence[str]] = ("steps", "time"),
         sizes: Sequence[int] | Mapping[str, Sequence[int]] | None = None,
         pairings: Sequence[tuple[str, str]] | None = None,
+        spec: Any = None,
     ) -> None:
         set_ = object.__setattr__
+        set_(self, "spec", spec)
         set_(self, "name", name)
         set_(self, "sample", sample)
         set_(self, "corrupt", corrupt)
@@ -445,8 +451,25 @@ def _validate(fam: Family, pairs: list[Any]) -> None:
             sizes and all(isinstance(s, int) and not isinstance(s, bool) and s > 0 for s in sizes)
         ):
             raise _fail(name, "'sizes'", f"must be non-empty, of positive ints. Got {sizes!r}.")
+    if fam.spec is not None:
+        _validate_spec(fam)
     if fam.theory is not None:
         _validate_theory(fam)
+
+
+#: What a specification provides (checked by shape: the core does not load the proofs).
+_SPEC_PARTS = ("instances", "variables", "valid", "decode")
+
+
+def _validate_spec(fam: Family) -> None:
+    missing = [p for p in _SPEC_PARTS if not callable(getattr(fam.spec, p, None))]
+    if missing:
+        raise _fail(
+            fam.name,
+            "'spec'",
+            f"must be a gaps.Specification with callables {_SPEC_PARTS}; "
+            f"{type(fam.spec).__name__} lacks {tuple(missing)}.",
+        )
 
 
 def _validate_theory(fam: Family) -> None:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any
 
 from pysat.solvers import Solver
 
@@ -30,3 +31,80 @@ def solve_cnf(clauses: Iterable[Sequence[int]], meter: gaps.Meter) -> list[int] 
         decisions=stats.get("decisions", 0),
     )
     return model
+
+
+def near_length_bools(z3: Any, name: str, n: int) -> list[Any]:
+    """z3 variables for a tuple of bools whose length is n - 1, n or n + 1.
+
+    The first variable is the length; the others are the n + 1 values, those past
+    the length pinned by :func:`near_length_domain` so that each tuple is one model.
+    The wrong lengths are there so that an off-by-one length check is caught.
+
+    >>> import z3
+    >>> near_length_bools(z3, "x", 2)
+    [x_length, x0, x1, x2]
+    """
+    return [z3.Int(f"{name}_length"), *(z3.Bool(f"{name}{i}") for i in range(n + 1))]
+
+
+def near_length_domain(z3: Any, variables: Sequence[Any], n: int) -> Any:
+    """Lengths in [max(n - 1, 0), n + 1]; values past the length are False."""
+    length, values = variables[0], variables[1:]
+    pinned = [z3.Implies(length <= i, z3.Not(v)) for i, v in enumerate(values)]
+    return z3.And(length >= max(n - 1, 0), length <= n + 1, *pinned)
+
+
+def decode_bools(values: Sequence[Any]) -> tuple[bool, ...]:
+    """The tuple of bools encoded by :func:`near_length_bools`' values.
+
+    >>> decode_bools([2, True, False, False])
+    (True, False)
+    """
+    return tuple(bool(v) for v in values[1 : 1 + int(values[0])])
+
+
+def satisfies(z3: Any, variables: Sequence[Any], n: int, clauses: Iterable[Sequence[int]]) -> Any:
+    """The formula: the encoded tuple has length n and satisfies every clause."""
+    values = variables[1:]
+    lits = [
+        [values[abs(x) - 1] if x > 0 else z3.Not(values[abs(x) - 1]) for x in c] for c in clauses
+    ]
+    return z3.And(variables[0] == n, *(z3.Or(c) for c in lits))
+
+
+def assignment_specification(instances: Callable[[int], Iterable[Any]]) -> gaps.Specification:
+    """The relation "the output is a satisfying assignment" of CNF formulas (n, clauses).
+
+    Candidates are tuples of bools of length n - 1 to n + 1; the valid ones have
+    length n and satisfy every clause.
+
+    >>> spec = assignment_specification(lambda bound: [(1, [(1,)])])
+    >>> fam = gaps.Family("one_clause", lambda size, rng: (1, [(1,)]), lambda f, m: (True,),
+    ...                   lambda f, a, m: a == (True,), spec=spec)
+    >>> report = gaps.prove(fam)
+    >>> report.status, report.outputs, report.valid_outputs
+    ('proved', 7, 1)
+    """
+
+    def variables(formula: Any) -> list[Any]:
+        import z3
+
+        return near_length_bools(z3, "x", formula[0])
+
+    def valid(formula: Any, variables: Sequence[Any]) -> Any:
+        import z3
+
+        return satisfies(z3, variables, formula[0], formula[1])
+
+    def domain(formula: Any, variables: Sequence[Any]) -> Any:
+        import z3
+
+        return near_length_domain(z3, variables, formula[0])
+
+    return gaps.Specification(
+        instances=instances,
+        variables=variables,
+        valid=valid,
+        decode=lambda formula, values: decode_bools(values),
+        domain=domain,
+    )

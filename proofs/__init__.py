@@ -5,7 +5,23 @@ returns a :class:`Proof`: ``proved``, ``refuted`` (with z3's counterexample) or
 ``unknown`` (z3 gave up within its resource limit).
 """
 
+from gaps.proofs.certificates import (
+    prove_cut_bounds_flow,
+    prove_gf2_solution,
+    prove_koenig_cover_bounds_matching,
+    prove_potentials_bound_paths,
+    prove_weak_lp_duality,
+)
 from gaps.proofs.core import Proof, prove
 from gaps.proofs.sorting import prove_sorted_permutation_is_unique
 
-__all__ = ["Proof", "prove", "prove_sorted_permutation_is_unique"]
+__all__ = [
+    "Proof",
+    "prove",
+    "prove_cut_bounds_flow",
+    "prove_gf2_solution",
+    "prove_koenig_cover_bounds_matching",
+    "prove_potentials_bound_paths",
+    "prove_sorted_permutation_is_unique",
+    "prove_weak_lp_duality",
+]

@@ -37,10 +37,18 @@ def prove(claim: str, bound: int, formula: Any, rlimit: int = RLIMIT) -> Proof:
     solver = z3.Solver()
     solver.set("rlimit", rlimit)
     solver.add(z3.Not(formula))
+    # z3 counts resources per context, across solvers: keep this claim's share only.
+    before = _rlimit_count(solver)
     result = solver.check()
-    used = int(solver.statistics().get_key_value("rlimit count"))
+    used = _rlimit_count(solver) - before
     if result == z3.unsat:
         return Proof(claim, bound, "proved", rlimit=used)
     if result == z3.sat:
         return Proof(claim, bound, "refuted", str(solver.model()), used)
     return Proof(claim, bound, "unknown", rlimit=used)
+
+
+def _rlimit_count(solver: Any) -> int:
+    stats = solver.statistics()
+    names = stats.keys()  # a list: z3's Statistics iterates over (name, value) pairs
+    return int(stats.get_key_value("rlimit count")) if "rlimit count" in names else 0

@@ -199,3 +199,35 @@ def test_a_family_file_that_fails_at_import_is_one_line_and_exit_2(tmp_path):
     assert result.returncode == 2 and "Traceback" not in result.stderr
     assert "RuntimeError: not ready yet" in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_prove_a_catalog_family_proves_its_verifier():
+    result = gaps("prove", "sorting", "--bound", "2", "--json")
+    assert result.returncode == 0, result.stderr
+    (row,) = json.loads(result.stdout)
+    assert row["claim"] == "sorting/check" and row["status"] == "proved"
+
+
+def test_prove_a_wrong_user_verifier_exits_1_with_the_counterexample(tmp_path):
+    path = tmp_path / "roots.py"
+    path.write_text(
+        "import gaps, z3\n"
+        "spec = gaps.Specification(\n"
+        "    instances=lambda bound: range(bound + 1),\n"
+        "    variables=lambda n: [z3.Int('root')],\n"
+        "    valid=lambda n, v: v[0] * v[0] == n,\n"
+        "    decode=lambda n, values: values[0],\n"
+        "    domain=lambda n, v: z3.And(v[0] >= 0, v[0] <= n + 1),\n"
+        ")\n"
+        "FAMILY = gaps.Family('roots', lambda size, rng: size, lambda n, meter: 0,\n"
+        "                     lambda n, r, meter: r * r <= n, spec=spec)\n"
+    )
+    result = gaps("prove", f"{path}:FAMILY", "--bound", "4")
+    assert result.returncode == 1
+    assert "refuted" in result.stdout and "counterexample: (1, 0)" in result.stdout
+
+
+def test_prove_a_family_without_specification_is_a_usage_error():
+    result = gaps("prove", "planarity")
+    assert result.returncode == 2 and "declares no specification" in result.stderr
+    assert "Traceback" not in result.stderr

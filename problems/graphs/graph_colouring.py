@@ -41,7 +41,10 @@ False
 
 from __future__ import annotations
 
+import itertools
 import random
+from collections.abc import Iterator, Sequence
+from typing import Any
 
 import networkx as nx
 from gaps.problems._sat import solve_cnf
@@ -120,6 +123,53 @@ def corrupt(graph: nx.Graph, colouring: dict | None, rng: random.Random) -> dict
     return bad
 
 
+def small_graphs(bound: int) -> Iterator[nx.Graph]:
+    """Every graph on 1 to min(``bound``, 3) labelled vertices, then K4 and the
+    4-cycle when ``bound`` >= 4 (K4 has no 3-colouring).
+
+    >>> len(list(small_graphs(3)))
+    11
+    """
+    for n in range(1, min(bound, 3) + 1):
+        pairs = list(itertools.combinations(range(n), 2))
+        for chosen in itertools.product((False, True), repeat=len(pairs)):
+            graph = nx.empty_graph(n)
+            graph.add_edges_from(p for p, keep in zip(pairs, chosen, strict=True) if keep)
+            yield graph
+    if bound >= 4:
+        yield from (nx.complete_graph(4), nx.cycle_graph(4))
+
+
+def _colours(graph: nx.Graph) -> list[Any]:
+    import z3
+
+    return [z3.Int(f"colour{v}") for v in graph]
+
+
+def _domain(graph: nx.Graph, colours: Sequence[Any]) -> Any:
+    """Colours from -1 to COLOURS: one out of range on either side."""
+    import z3
+
+    return z3.And(*(z3.And(c >= -1, c <= COLOURS) for c in colours))
+
+
+def _proper(graph: nx.Graph, colours: Sequence[Any]) -> Any:
+    import z3
+
+    of = dict(zip(graph, colours, strict=True))
+    in_range = [z3.And(c >= 0, c < COLOURS) for c in colours]
+    return z3.And(*in_range, *(of[u] != of[v] for u, v in graph.edges()))
+
+
+SPECIFICATION = gaps.Specification(
+    instances=small_graphs,
+    variables=_colours,
+    valid=_proper,
+    decode=lambda graph, values: dict(zip(graph, values, strict=True)),
+    domain=_domain,
+)
+
+
 FAMILY = gaps.Family(
     name="graph_colouring",
     domain="graphs",
@@ -144,5 +194,6 @@ FAMILY = gaps.Family(
     ),
     tags=("colouring", "np-complete", "solver", "random"),
     units=("time",),
+    spec=SPECIFICATION,
     sizes=(100, 200, 400, 600, 800, 1000, 1200),
 )

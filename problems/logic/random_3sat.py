@@ -38,9 +38,11 @@ False
 
 from __future__ import annotations
 
+import itertools
 import random
+from collections.abc import Iterator
 
-from gaps.problems._sat import solve_cnf
+from gaps.problems._sat import assignment_specification, solve_cnf
 
 import gaps
 
@@ -103,6 +105,23 @@ def corrupt(formula: Formula, assignment: tuple | None, rng: random.Random) -> t
     return tuple(bad)
 
 
+def small_formulas(bound: int) -> Iterator[Formula]:
+    """Every one-clause formula on three variables, the unsatisfiable one made of all
+    eight clauses, and two sampled formulas per n from 3 to ``bound`` variables.
+
+    >>> len(list(small_formulas(3)))
+    11
+    """
+    clauses = [
+        tuple(s * v for s, v in zip(signs, (1, 2, 3), strict=True))
+        for signs in itertools.product((1, -1), repeat=3)
+    ]
+    yield from ((3, [clause]) for clause in clauses)
+    yield 3, clauses
+    for n in range(3, bound + 1):
+        yield from (sample(n, random.Random(i)) for i in range(2))
+
+
 FAMILY = gaps.Family(
     name="random_3sat",
     domain="logic",
@@ -127,5 +146,6 @@ FAMILY = gaps.Family(
     ),
     tags=("sat", "np-complete", "solver", "random"),
     units=("time",),
+    spec=assignment_specification(small_formulas),
     sizes=(50, 100, 150, 200, 250, 300, 350),
 )

@@ -33,9 +33,13 @@ False
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import random
 from collections import deque
+from collections.abc import Iterator
+
+from gaps.problems._sat import assignment_specification
 
 import gaps
 
@@ -197,6 +201,30 @@ def corrupt(spec: Spec, result: gaps.Certified, rng: random.Random) -> gaps.Cert
     return gaps.Certified(tuple(bad), certificate)
 
 
+def small_formulas(bound: int) -> Iterator[Spec]:
+    """Every set of 2-clauses on two variables (the four-clause set is unsatisfiable)
+    and two sampled formulas per n from 2 to ``bound`` variables.
+
+    The specification covers the assignments; the "unsatisfiable" answer, whose
+    certificate is a pair of implication paths, is left to the audit.
+
+    >>> len(list(small_formulas(3)))
+    20
+    """
+    clauses = [(a, b) for a in (1, -1) for b in (2, -2)]
+    for chosen in itertools.product((False, True), repeat=len(clauses)):
+        yield 2, [c for c, keep in zip(clauses, chosen, strict=True) if keep]
+    for n in range(2, bound + 1):
+        yield from (sample(n, random.Random(i)) for i in range(2))
+
+
+def _decode(spec: Spec, values: list) -> gaps.Certified:
+    return gaps.Certified(_ASSIGNMENTS.decode(spec, values), ())
+
+
+_ASSIGNMENTS = assignment_specification(small_formulas)
+
+
 FAMILY = gaps.Family(
     name="two_sat",
     domain="logic",
@@ -219,5 +247,6 @@ FAMILY = gaps.Family(
     ),
     tags=("sat", "2-sat", "graphs", "scc"),
     units=("steps", "time"),
+    spec=dataclasses.replace(_ASSIGNMENTS, decode=_decode),
     sizes=(100, 200, 400, 800, 1600, 3200),
 )

@@ -35,6 +35,10 @@ False
 from __future__ import annotations
 
 import random
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+from gaps.problems._sat import decode_bools, near_length_bools, near_length_domain
 
 import gaps
 
@@ -137,6 +141,87 @@ def corrupt(spec: Spec, result: gaps.Certified, rng: random.Random) -> gaps.Cert
     return gaps.Certified(tuple(flipped), certificate)
 
 
+def small_systems(bound: int) -> Iterator[Spec]:
+    """Every system of at most two equations over the variables (0, 1, 2) and (0, 1, 3)
+    on four variables (two with the same left side and different right sides are
+    inconsistent), then two sampled systems per n from 4 to ``bound`` variables.
+
+    >>> len(list(small_systems(3)))
+    15
+    """
+    equations = [(variables, rhs) for variables in ((0, 1, 2), (0, 1, 3)) for rhs in (0, 1)]
+    yield 4, []
+    for i, first in enumerate(equations):
+        yield 4, [first]
+        yield from ((4, [first, second]) for second in equations[i:])
+    for n in range(4, bound + 1):
+        yield from (sample(n, random.Random(i)) for i in range(2))
+
+
+def _variables(spec: Spec) -> list[Any]:
+    """Whether the answer is an assignment, its bools, and one bool per equation
+    saying whether the certificate lists it (in increasing order)."""
+    import z3
+
+    n, equations = spec
+    chosen = [z3.Bool(f"uses{i}") for i in range(len(equations))]
+    return [z3.Bool("assignment"), *near_length_bools(z3, "x", n), *chosen]
+
+
+def _domain(spec: Spec, v: Sequence[Any]) -> Any:
+    """An assignment comes with an empty certificate, "inconsistent" with none."""
+    import z3
+
+    n = spec[0]
+    answer, assignment, chosen = v[0], v[1 : n + 3], v[n + 3 :]
+    no_answer = z3.And(assignment[0] == n, *(z3.Not(x) for x in assignment[1:]))
+    return z3.And(
+        near_length_domain(z3, assignment, n),
+        z3.If(answer, z3.And(*(z3.Not(c) for c in chosen)), no_answer),
+    )
+
+
+def _right(spec: Spec, v: Sequence[Any]) -> Any:
+    """An assignment of length n satisfying every equation, or a set of equations
+    whose left sides cancel (each variable an even number of times) and whose right
+    sides sum to 1."""
+    import z3
+
+    n, equations = spec
+    answer, assignment, chosen = v[0], v[1 : n + 3], v[n + 3 :]
+    xs = assignment[1:]
+    satisfied = [z3.Xor(z3.Xor(xs[a], xs[b]), xs[c]) == (rhs == 1) for (a, b, c), rhs in equations]
+    cancel = [
+        z3.Not(_xor(z3, [u for u, (vs, _) in zip(chosen, equations, strict=True) if x in vs]))
+        for x in range(n)
+    ]
+    total = _xor(z3, [u for u, (_, rhs) in zip(chosen, equations, strict=True) if rhs])
+    return z3.If(answer, z3.And(assignment[0] == n, *satisfied), z3.And(*cancel, total))
+
+
+def _xor(z3: Any, bits: list[Any]) -> Any:
+    value = z3.BoolVal(False)
+    for bit in bits:
+        value = z3.Xor(value, bit)
+    return value
+
+
+def _decode(spec: Spec, values: Sequence[Any]) -> gaps.Certified:
+    n = spec[0]
+    if values[0]:
+        return gaps.Certified(decode_bools(values[1 : n + 3]), ())
+    return gaps.Certified(INCONSISTENT, [i for i, used in enumerate(values[n + 3 :]) if used])
+
+
+SPECIFICATION = gaps.Specification(
+    instances=small_systems,
+    variables=_variables,
+    valid=_right,
+    decode=_decode,
+    domain=_domain,
+)
+
+
 FAMILY = gaps.Family(
     name="xor_sat",
     domain="logic",
@@ -154,5 +239,6 @@ FAMILY = gaps.Family(
     references=("Creignou and Daude 1999", "Dubois and Mandler 2002"),
     tags=("sat", "xor", "linear-algebra", "gf2"),
     units=("steps", "time"),
+    spec=SPECIFICATION,
     sizes=(40, 80, 120, 180, 240, 320),
 )

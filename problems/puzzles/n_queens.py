@@ -46,7 +46,10 @@ False
 
 from __future__ import annotations
 
+import itertools
 import random
+from collections.abc import Iterator, Sequence
+from typing import Any
 
 import gaps
 
@@ -137,6 +140,52 @@ def corrupt(spec: Spec, queens: list[int], rng: random.Random) -> list[int]:
     return bad
 
 
+def small_boards(bound: int) -> Iterator[Spec]:
+    """Every board size from 1 to ``bound`` (the order the sampler adds is not read).
+
+    >>> list(small_boards(2))
+    [(1, (0,)), (2, (0, 1))]
+    """
+    yield from ((n, tuple(range(n))) for n in range(1, bound + 1))
+
+
+def _variables(spec: Spec) -> list[Any]:
+    """A length in [n - 1, n + 1] and n + 1 columns from -1 to n, the tail pinned to 0."""
+    import z3
+
+    return [z3.Int("length"), *(z3.Int(f"column{r}") for r in range(spec[0] + 1))]
+
+
+def _domain(spec: Spec, v: Sequence[Any]) -> Any:
+    import z3
+
+    n, length = spec[0], v[0]
+    ranges = [z3.If(length > r, z3.And(c >= -1, c <= n), c == 0) for r, c in enumerate(v[1:])]
+    return z3.And(length >= max(n - 1, 0), length <= n + 1, *ranges)
+
+
+def _no_attack(spec: Spec, v: Sequence[Any]) -> Any:
+    """n queens, one a row, on the board, no two sharing a column or a diagonal."""
+    import z3
+
+    n, queens = spec[0], list(enumerate(v[1 : spec[0] + 1]))
+    on_board = [z3.And(c >= 0, c < n) for _, c in queens]
+    apart = [
+        z3.And(c != d, r - c != s - d, r + c != s + d)
+        for (r, c), (s, d) in itertools.combinations(queens, 2)
+    ]
+    return z3.And(v[0] == n, *on_board, *apart)
+
+
+SPECIFICATION = gaps.Specification(
+    instances=small_boards,
+    variables=_variables,
+    valid=_no_attack,
+    decode=lambda spec, values: list(values[1 : 1 + values[0]]),
+    domain=_domain,
+)
+
+
 FAMILY = gaps.Family(
     name="n_queens",
     domain="puzzles",
@@ -162,5 +211,6 @@ FAMILY = gaps.Family(
     ),
     tags=("puzzles", "construction", "backtracking", "textbook"),
     units=("steps", "time"),
+    spec=SPECIFICATION,
     sizes=(8, 12, 16, 20, 24, 28),
 )

@@ -22,7 +22,9 @@ from __future__ import annotations
 import itertools
 import random
 from collections import Counter
+from collections.abc import Iterator, Sequence
 from functools import cmp_to_key
+from typing import Any
 
 import gaps
 
@@ -64,6 +66,58 @@ def corrupt(xs: list[int], ys: list[int], rng: random.Random) -> list[int]:
     return bad
 
 
+#: The specification's values: inputs draw from range(VALUES - 1), so every candidate
+#: output may hold a value absent from the input.
+VALUES = 3
+
+
+def small_lists(bound: int) -> Iterator[list[int]]:
+    """Every list of length 0 to ``bound`` over {0, 1} (duplicates and all orders).
+
+    >>> len(list(small_lists(3)))
+    15
+    """
+    for n in range(bound + 1):
+        yield from (list(xs) for xs in itertools.product(range(VALUES - 1), repeat=n))
+
+
+def _variables(xs: list[int]) -> list[Any]:
+    """A length in [n - 1, n + 1] and n + 1 values in range(VALUES), the tail pinned to 0."""
+    import z3
+
+    return [z3.Int("length"), *(z3.Int(f"y{i}") for i in range(len(xs) + 1))]
+
+
+def _domain(xs: list[int], v: Sequence[Any]) -> Any:
+    import z3
+
+    length, ys = v[0], v[1:]
+    ranges = [z3.If(length > i, z3.And(y >= 0, y < VALUES), y == 0) for i, y in enumerate(ys)]
+    return z3.And(length >= max(len(xs) - 1, 0), length <= len(xs) + 1, *ranges)
+
+
+def _is_sorted_input(xs: list[int], v: Sequence[Any]) -> Any:
+    """Length n, non-decreasing, and each value occurs as often as in ``xs``."""
+    import z3
+
+    n, ys = len(xs), v[1 : len(xs) + 1]
+    order = [a <= b for a, b in itertools.pairwise(ys)]
+    counts = [
+        z3.Sum([z3.If(y == k, 1, 0) for y in ys] or [z3.IntVal(0)]) == xs.count(k)
+        for k in range(VALUES)
+    ]
+    return z3.And(v[0] == n, *order, *counts)
+
+
+SPECIFICATION = gaps.Specification(
+    instances=small_lists,
+    variables=_variables,
+    valid=_is_sorted_input,
+    decode=lambda xs, values: list(values[1 : 1 + values[0]]),
+    domain=_domain,
+)
+
+
 FAMILY = gaps.Family(
     name="sorting",
     domain="strings",
@@ -78,5 +132,6 @@ FAMILY = gaps.Family(
     references=("Knuth, TAOCP vol. 3 (1998), §5.3.1", "Peters 2002 (Timsort)"),
     tags=("comparison", "textbook"),
     units=("steps", "time"),
+    spec=SPECIFICATION,
     sizes=(64, 128, 256, 512, 1024, 2048, 4096),
 )

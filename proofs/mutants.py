@@ -1,0 +1,209 @@
+"""Copies of catalog verifiers with one realistic bug each, for :func:`gaps.prove` to catch.
+
+A mutant names a family, a function of its module (the verifier or a helper it
+calls), a piece of that function's source and what the bug replaces it with. Its
+verifier is the family's own code recompiled with that one change, so the check
+that catches it checks the real code path. A replacement that no longer matches the
+source raises instead of leaving an unmutated copy.
+
+>>> import gaps
+>>> mutant = next(m for m in MUTANTS if m.name == "sorting_skips_multiset")
+>>> mutant.verifier([1, 0], [0, 0], gaps.Meter())
+True
+>>> gaps.prove(gaps.get("sorting"), verifier=mutant.verifier, bound=2).counterexample
+([0], [1])
+"""
+
+from __future__ import annotations
+
+import inspect
+import sys
+import textwrap
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+__all__ = ["MUTANTS", "Mutant"]
+
+
+@dataclass(frozen=True)
+class Mutant:
+    """One seeded bug: ``old`` becomes ``new`` in ``function`` of ``family``'s module."""
+
+    name: str
+    family: str
+    bug: str
+    old: str
+    new: str
+    function: str = ""  # a helper of the verifier; the verifier itself when empty
+
+    @property
+    def verifier(self) -> Callable[..., Any]:
+        """The family's first verifier, recompiled with the bug."""
+        import gaps
+
+        fn = next(iter(gaps.get(self.family).verifiers.values())).fn
+        module = sys.modules[fn.__module__]
+        namespace = dict(vars(module))
+        for name in dict.fromkeys([self.function or fn.__name__, fn.__name__]):
+            source = textwrap.dedent(inspect.getsource(getattr(module, name)))
+            if name == (self.function or fn.__name__):
+                if source.count(self.old) != 1:
+                    raise ValueError(f"Mutant {self.name!r}: {self.old!r} is not once in {name}.")
+                source = source.replace(self.old, self.new)
+            exec(compile(source, f"<mutant {self.name}>", "exec"), namespace)
+        mutated: Callable[..., Any] = namespace[fn.__name__]
+        return mutated
+
+
+MUTANTS: tuple[Mutant, ...] = (
+    Mutant(
+        "sat_two_literals_per_clause",
+        "random_3sat",
+        "reads only the first two literals of a clause",
+        "for lit in clause)",
+        "for lit in clause[:2])",
+    ),
+    Mutant(
+        "sat_length_off_by_one",
+        "random_3sat",
+        "off-by-one length bound: accepts one value too many",
+        "len(assignment) != n",
+        "len(assignment) < n",
+    ),
+    Mutant(
+        "sat_flipped_polarity",
+        "random_3sat",
+        "flipped comparison: a literal is true when its variable is false",
+        "== (lit > 0)",
+        "== (lit < 0)",
+    ),
+    Mutant(
+        "sat_skips_last_clause",
+        "random_3sat",
+        "off-by-one loop bound: the last clause is never read",
+        "for clause in clauses:",
+        "for clause in clauses[:-1]:",
+    ),
+    Mutant(
+        "two_sat_missing_length_check",
+        "two_sat",
+        "missing range check: the assignment's length is not checked",
+        "if not isinstance(answer, tuple) or len(answer) != n:",
+        "if not isinstance(answer, tuple):",
+    ),
+    Mutant(
+        "two_sat_flipped_comparison",
+        "two_sat",
+        "flipped comparison: a clause counts as satisfied when a literal is false",
+        "answer[abs(lit) - 1] == (lit > 0)",
+        "answer[abs(lit) - 1] != (lit > 0)",
+    ),
+    Mutant(
+        "colouring_upper_bound_off_by_one",
+        "graph_colouring",
+        "off-by-one range: colour 3 accepted among three colours",
+        "0 <= c < COLOURS",
+        "0 <= c <= COLOURS",
+    ),
+    Mutant(
+        "colouring_missing_lower_bound",
+        "graph_colouring",
+        "missing range check: negative colours accepted",
+        "0 <= c < COLOURS",
+        "c < COLOURS",
+    ),
+    Mutant(
+        "colouring_skips_an_edge",
+        "graph_colouring",
+        "missing edge check: the first edge is never compared",
+        "for u, v in graph.edges():",
+        "for u, v in list(graph.edges())[1:]:",
+    ),
+    Mutant(
+        "sorting_skips_multiset",
+        "sorting",
+        "skipped multiset check: any sorted list of the right length passes",
+        "return Counter(xs) == Counter(ys)",
+        "return True",
+    ),
+    Mutant(
+        "sorting_flipped_comparison",
+        "sorting",
+        "flipped comparison: equal neighbours rejected",
+        "if a > b:",
+        "if a >= b:",
+    ),
+    Mutant(
+        "sorting_order_off_by_one",
+        "sorting",
+        "off-by-one bound: the last pair's order is never checked",
+        "itertools.pairwise(ys)",
+        "itertools.pairwise(ys[:-1])",
+    ),
+    Mutant(
+        "xor_unchecked_cancellation",
+        "xor_sat",
+        "unchecked certificate field: the left sides need not cancel",
+        "return not odd and total == 1",
+        "return total == 1",
+    ),
+    Mutant(
+        "xor_unchecked_total",
+        "xor_sat",
+        "unchecked certificate field: the right sides need not sum to 1",
+        "return not odd and total == 1",
+        "return not odd",
+    ),
+    Mutant(
+        "xor_flipped_parity",
+        "xor_sat",
+        "flipped comparison: an equation counts as satisfied when it is violated",
+        "% 2 != rhs",
+        "% 2 == rhs",
+    ),
+    Mutant(
+        "queens_missing_diagonal",
+        "n_queens",
+        "missing check: two queens may share a diagonal",
+        "if c in cols or r - c in diag or r + c in anti:",
+        "if c in cols or r + c in anti:",
+    ),
+    Mutant(
+        "queens_column_off_by_one",
+        "n_queens",
+        "off-by-one range: a queen one column past the board is accepted",
+        "not 0 <= c < n",
+        "not 0 <= c <= n",
+    ),
+    Mutant(
+        "konig_missing_edge_check",
+        "bipartite_matching",
+        "missing edge check: matched pairs need not be edges",
+        " or (u, v) not in edge_set",
+        "",
+        function="_is_matching",
+    ),
+    Mutant(
+        "konig_shared_right_vertex",
+        "bipartite_matching",
+        "missing check: two matched edges may share a right vertex",
+        "if u in left or v in right:",
+        "if u in left:",
+        function="_is_matching",
+    ),
+    Mutant(
+        "konig_cover_size_inequality",
+        "bipartite_matching",
+        "flipped comparison: a cover larger than the matching is accepted",
+        "len(cover_left) + len(cover_right) == len(matching)",
+        "len(cover_left) + len(cover_right) >= len(matching)",
+    ),
+    Mutant(
+        "konig_unchecked_cover",
+        "bipartite_matching",
+        "unchecked certificate field: the cover need not cover every edge",
+        "if u not in cover_left and v not in cover_right:",
+        "if False:",
+    ),
+)

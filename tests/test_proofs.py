@@ -1,0 +1,76 @@
+"""gaps.prove: catalog verifiers agree with their specifications; broken copies do not."""
+
+from __future__ import annotations
+
+import pytest
+from gaps.proofs.mutants import MUTANTS
+
+import gaps
+
+SPECIFIED = sorted({m.family for m in MUTANTS})
+
+
+@pytest.mark.parametrize("name", SPECIFIED)
+def test_catalog_verifier_is_proved(name: str) -> None:
+    report = gaps.prove(gaps.get(name), bound=3)
+    assert report.status == "proved", str(report)
+    assert report.counterexample is None
+    assert report.instances > 0 and report.outputs > report.valid_outputs > 0
+
+
+@pytest.mark.parametrize("mutant", MUTANTS, ids=lambda m: m.name)
+def test_seeded_bug_is_refuted(mutant) -> None:
+    family = gaps.get(mutant.family)
+    report = gaps.prove(family, verifier=mutant.verifier, bound=3)
+    assert report.status == "refuted", str(report)
+    instance, output = report.counterexample
+    own = family.verifiers[next(iter(family.verifiers))]
+    args = (instance, *output) if own.mode == "certified" else (instance, output)
+    # The counterexample is real: the mutant and the family's verifier disagree on it.
+    assert mutant.verifier(*args, gaps.Meter()) != own.fn(*args, gaps.Meter())
+
+
+def test_mutants_cover_every_kind_of_bug() -> None:
+    assert len(MUTANTS) >= 15
+    assert len({m.name for m in MUTANTS}) == len(MUTANTS)
+
+
+def test_prove_without_specification_names_the_family() -> None:
+    fam = gaps.Family("no_spec", lambda size, rng: size, lambda n, m: n, lambda n, o, m: True)
+    with pytest.raises(gaps.InvalidArgument, match="no_spec"):
+        gaps.prove(fam)
+
+
+def test_prove_rejects_unknown_verifier_name() -> None:
+    with pytest.raises(gaps.UnknownName, match="check"):
+        gaps.prove(gaps.get("sorting"), verifier="chek")
+
+
+def test_prove_reports_unknown_when_budget_runs_out() -> None:
+    report = gaps.prove(gaps.get("sorting"), bound=3, budget=10)
+    assert report.status == "unknown" and report.outputs <= 10
+
+
+def test_verifier_that_raises_is_refuted() -> None:
+    def crashes(xs, ys, meter):
+        return ys[0] <= ys[-1] and sorted(xs) == ys
+
+    report = gaps.prove(gaps.get("sorting"), verifier=crashes, bound=2)
+    assert report.status == "refuted" and report.counterexample == ([], [])
+
+
+def test_family_rejects_a_spec_of_the_wrong_shape() -> None:
+    with pytest.raises(gaps.DeclarationError, match="Specification"):
+        gaps.Family("bad_spec", lambda s, r: s, lambda n, m: n, lambda n, o, m: True, spec=42)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", SPECIFIED)
+def test_catalog_verifier_is_proved_deeper(name: str) -> None:
+    assert gaps.prove(gaps.get(name), bound=4).status == "proved"
+
+
+def test_prove_refuses_a_verifier_of_another_shape() -> None:
+    # bipartite_matching's specification states the konig pairs; recompute sees a matching.
+    with pytest.raises(gaps.InvalidArgument, match="cannot check a compare verifier"):
+        gaps.prove(gaps.get("bipartite_matching"), verifier="recompute", bound=1)
