@@ -46,8 +46,9 @@ class SignPolicy:
     #: A size with fewer paired instances than this says little about its median.
     min_instances: int = 2
     #: AICc units by which a growing shape must beat the best neutral one, and a neutral
-    #: one the best growing one: below 2 both have substantial support (Burnham and
-    #: Anderson 2002), and the sizes cannot tell a settling gap from a growing one.
+    #: one the best growing one, before either is believed. Burnham and Anderson (2002)
+    #: read differences below 2 as substantial support for both; this margin is laxer,
+    #: and the bootstrap interval, not the margin alone, must then exclude zero.
     evidence_margin: float = 1.0
     #: Residuals below this many bits are rounding of counts, not shape: a floor on the
     #: residual scale so an exact fit does not win by an infinite likelihood.
