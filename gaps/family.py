@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal, NamedTuple
 
 from gaps.errors import DeclarationError, UnknownName, did_you_mean
+from gaps.kinds import KINDS
 from gaps.meter import COUNTERS
 
 __all__ = [
@@ -228,6 +229,10 @@ class Family:
     spec : gaps.Specification, optional
         The relation as z3 can enumerate it, so that :func:`gaps.prove` can check
         the verifiers' code against it on every small instance.
+    kind : str, optional
+        The relation kind (a key of :data:`gaps.kinds.KINDS`): the generators output
+        objects, and certificates, in that kind's canonical form, so that the search's
+        attacks for the kind apply to the family.
 
     Examples
     --------
@@ -256,6 +261,7 @@ class Family:
     sizes: tuple[int, ...] | None = None
     pairings: tuple[Pairing, ...] = field(default=())
     spec: Any = None
+    kind: str | None = None
     generators: Mapping[str, Callable[..., Any]] = field(init=False, repr=False)
     verifiers: Mapping[str, Verifier] = field(init=False, repr=False)
     _pairing_units: Mapping[str, tuple[str, ...]] = field(init=False, repr=False)
@@ -278,9 +284,11 @@ class Family:
         sizes: Sequence[int] | Mapping[str, Sequence[int]] | None = None,
         pairings: Sequence[tuple[str, str]] | None = None,
         spec: Any = None,
+        kind: str | None = None,
     ) -> None:
         set_ = object.__setattr__
         set_(self, "spec", spec)
+        set_(self, "kind", kind)
         set_(self, "name", name)
         set_(self, "sample", sample)
         set_(self, "corrupt", corrupt)
@@ -451,6 +459,8 @@ def _validate(fam: Family, pairs: list[Any]) -> None:
             sizes and all(isinstance(s, int) and not isinstance(s, bool) and s > 0 for s in sizes)
         ):
             raise _fail(name, "'sizes'", f"must be non-empty, of positive ints. Got {sizes!r}.")
+    if fam.kind is not None and fam.kind not in KINDS:
+        raise _fail(name, "'kind'", f"is {fam.kind!r}; use one of {tuple(KINDS)} or None.")
     if fam.spec is not None:
         _validate_spec(fam)
     if fam.theory is not None:

@@ -61,6 +61,7 @@ def test_rich_form_pairs_every_generator_with_every_verifier():
             "theory.verify names unknown verifier 'nope'",
         ),
         ({"pairings": [("generate", "nope")]}, "names an unknown verifier"),
+        ({"kind": "graph"}, "'kind' is 'graph'; use one of ('sat', 'factor'"),
         (
             {"theory": gaps.Theory(generate="n*", verify="n", sign="positive")},
             "theory.generate['generate']",
@@ -88,3 +89,9 @@ def test_unknown_pairing_suggests_a_known_one():
     fam = gaps.Family("ok_family", sample, generate, verify)
     with pytest.raises(gaps.UnknownName, match="Did you mean 'generate/verify'"):
         fam.pairing("generate/verfy")
+
+
+def test_a_declared_kind_is_kept():
+    fam = gaps.Family("ok_family", sample, generate, verify, kind="factor")
+    assert fam.kind == "factor"
+    assert gaps.Family("ok_family", sample, generate, verify).kind is None
