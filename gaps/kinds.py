@@ -43,6 +43,42 @@ KINDS: Mapping[str, Kind] = MappingProxyType(
             Kind("factor", "int N > 1", "a non-trivial factor of N (int)"),
             Kind("clique", _GRAPH_K, "tuple of k vertices, pairwise adjacent"),
             Kind("colouring", _GRAPH_K, "tuple of n colours in range(k), adjacent vertices differ"),
+            Kind(
+                "hamiltonian",
+                "(n, edges): vertices 0..n-1, edges a tuple of pairs of ints",
+                "tuple of the n vertices in cycle order, each adjacent to the next and the "
+                "last to the first",
+            ),
+            Kind("independent_set", _GRAPH_K, "tuple of k vertices, pairwise non-adjacent"),
+            Kind("vertex_cover", _GRAPH_K, "tuple of at most k vertices touching every edge"),
+            Kind(
+                "dominating_set",
+                _GRAPH_K,
+                "tuple of at most k vertices; every vertex is in it or adjacent to one in it",
+            ),
+            Kind(
+                "isomorphism",
+                "((n, edges), (n, edges)): two graphs on vertices 0..n-1",
+                "tuple p of n vertices; {p[u], p[v]} is an edge of the second graph exactly "
+                "when {u, v} is an edge of the first",
+            ),
+            Kind(
+                "subset_sum",
+                "(numbers, target): a tuple of positive ints and an int",
+                "tuple of distinct indices into numbers whose entries sum to target",
+            ),
+            Kind(
+                "kernel",
+                "(p, rows): p a prime, or 0 for the rationals; rows a square matrix as a "
+                "tuple of tuples of ints",
+                "a non-zero tuple x of ints with rows @ x = 0 (mod p when p > 0)",
+            ),
+            Kind(
+                "preimage",
+                "(generator, k, image): generator a picklable callable from an int seed in "
+                "range(2**k) to bytes, image bytes",
+                "an int seed in range(2**k) with generator(seed) == image",
+            ),
         )
     }
 )
