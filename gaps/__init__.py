@@ -44,6 +44,9 @@ _EXPORTS = {
     "SideReport": "gaps.report",
     "classify": "gaps.classification",
     "Store": "gaps.store",
+    "Attack": "gaps.search",
+    "SearchResult": "gaps.search",
+    "search": "gaps.search",
     "ProofReport": "gaps.proofs.verifiers",
     "Specification": "gaps.proofs.verifiers",
     "prove": "gaps.proofs.verifiers",
@@ -80,6 +83,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from gaps.proofs.verifiers import ProofReport, Specification, prove
     from gaps.registry import catalog, get
     from gaps.report import GapReport, SideReport
+    from gaps.search import Attack, SearchResult, search
     from gaps.store import Store
 
 

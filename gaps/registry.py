@@ -18,33 +18,43 @@ __all__ = ["catalog", "get"]
 _cache: dict[str, Family] | None = None
 
 
+def load_group(group: str) -> list[Family]:
+    """Every ``gaps.Family`` registered under the entry-point ``group``, by entry point.
+
+    >>> import gaps
+    >>> "sorting" in [f.name for f in load_group("gaps.families")]
+    True
+    """
+    found: dict[str, Family] = {}
+    for ep in sorted(entry_points(group=group), key=lambda e: e.name):
+        try:
+            entries = ep.load()
+        except ImportError as exc:
+            raise DeclarationError(
+                f"Entry point {ep.name!r} of group {group!r} ({ep.value}) could not "
+                f"be imported: {exc}. Reinstall the package that declares it "
+                "(for gaps itself: pip install -e . in the checkout)."
+            ) from None
+        families: Iterable[object] = entries() if callable(entries) else entries
+        for fam in families:
+            if not isinstance(fam, Family):
+                raise DeclarationError(
+                    f"Entry point {ep.name!r} of group {group!r} yielded "
+                    f"{type(fam).__name__}, not a gaps.Family."
+                )
+            if fam.name in found:
+                raise DeclarationError(
+                    f"Two registered families are called {fam.name!r}; "
+                    f"the second comes from entry point {ep.name!r}."
+                )
+            found[fam.name] = fam
+    return list(found.values())
+
+
 def _load() -> dict[str, Family]:
     global _cache
     if _cache is None:
-        found: dict[str, Family] = {}
-        for ep in sorted(entry_points(group="gaps.families"), key=lambda e: e.name):
-            try:
-                entries = ep.load()
-            except ImportError as exc:
-                raise DeclarationError(
-                    f"Entry point {ep.name!r} of group 'gaps.families' ({ep.value}) could not "
-                    f"be imported: {exc}. Reinstall the package that declares it "
-                    "(for gaps itself: pip install -e . in the checkout)."
-                ) from None
-            families: Iterable[object] = entries() if callable(entries) else entries
-            for fam in families:
-                if not isinstance(fam, Family):
-                    raise DeclarationError(
-                        f"Entry point {ep.name!r} of group 'gaps.families' yielded "
-                        f"{type(fam).__name__}, not a gaps.Family."
-                    )
-                if fam.name in found:
-                    raise DeclarationError(
-                        f"Two registered families are called {fam.name!r}; "
-                        f"the second comes from entry point {ep.name!r}."
-                    )
-                found[fam.name] = fam
-        _cache = found
+        _cache = {f.name: f for f in load_group("gaps.families")}
     return _cache
 
 

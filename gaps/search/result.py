@@ -1,0 +1,148 @@
+"""The result of a search: one entry per candidate, the ranking, the "how common" table."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+
+from gaps.report import GapReport
+from gaps.search.verdict import AttackRecord
+
+VERDICTS = ("survives", "refuted", "not negative", "inconclusive", "unsound")
+
+
+@dataclass
+class Entry:
+    """The verdict on one candidate and the evidence behind it.
+
+    ``verdict`` is one of "survives", "refuted", "not negative", "inconclusive",
+    "unsound"; ``refuted_by`` names the refuting attack; ``best`` the cheapest sound
+    verifier of the object alone; ``before`` the sign against the family's own decider.
+    """
+
+    name: str
+    domain: str
+    mode: str
+    summary: str
+    tags: tuple[str, ...]
+    verdict: str
+    refuted_by: str | None = None
+    best: str | None = None
+    before: str | None = None
+    strength: str | None = None
+    gap_bits: float | None = None
+    deciders: list[str] = field(default_factory=list)
+    attacks: list[AttackRecord] = field(default_factory=list)
+    reports: dict[str, GapReport] = field(default_factory=dict)
+    reasons: list[str] = field(default_factory=list)
+    weak_points: list[str] = field(default_factory=list)
+
+    @property
+    def naturalness(self) -> int:
+        """Description length of the property, plus its parameters, less 2 if it is named.
+
+        >>> Entry("x", "graphs", "blind", "hamiltonian & ~bipartite", ("named",), "survives"
+        ...       ).naturalness
+        2
+        """
+        words = len(re.findall(r"\w+|[&|~]", self.summary)) or len(self.name.split("_"))
+        params = sum(int(t.split("=", 1)[1]) for t in self.tags if re.fullmatch(r"params=\d+", t))
+        return words + params - (2 if "named" in self.tags else 0)
+
+    def __str__(self) -> str:
+        head = f"{self.name} [{self.domain}, {self.mode}]: {self.verdict}"
+        if self.refuted_by:
+            head += f" by {self.refuted_by}"
+        if self.strength:
+            head += f" ({self.strength}"
+            head += f", {self.gap_bits:+.1f} bits)" if self.gap_bits is not None else ")"
+        lines = [head]
+        if self.best:
+            lines.append(f"  best verifier: {self.best}; own decider: {self.before}")
+        for name, r in self.reports.items():
+            gen = r.generate.growth.label if r.generate.growth else "?"
+            ver = r.verify.growth.label if r.verify.growth else "?"
+            lines.append(f"  {name}: {r.sign} (generate {gen}, verify {ver}, {r.unit})")
+        lines += [f"  attack {a}" for a in self.attacks]
+        lines += [f"  {reason}" for reason in self.reasons]
+        lines += [f"  weak point: {w}" for w in self.weak_points]
+        return "\n".join(lines)
+
+
+class SearchResult(Mapping[str, Entry]):
+    """Every candidate's :class:`Entry` by name, printed as the ranked report.
+
+    >>> result = SearchResult([Entry("a", "graphs", "blind", "", (), "refuted", "dsatur")])
+    >>> result["a"].refuted_by
+    'dsatur'
+    """
+
+    def __init__(self, entries: list[Entry], seed: int = 0) -> None:
+        self._entries = {e.name: e for e in entries}
+        self.seed = seed
+
+    def __getitem__(self, name: str) -> Entry:
+        return self._entries[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._entries)
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def survivors(self) -> list[Entry]:
+        """Survivors ranked: super-polynomial gaps first, then natural ones, then larger gaps."""
+        found = [e for e in self._entries.values() if e.verdict == "survives"]
+        return sorted(
+            found,
+            key=lambda e: (
+                e.strength != "super-polynomial",
+                e.naturalness,
+                e.gap_bits if e.gap_bits is not None else 0.0,
+                e.name,
+            ),
+        )
+
+    def common(self) -> list[tuple[str, str, int, int, int]]:
+        """(by, group, candidates, negative before attacks, negative after) per domain and mode.
+
+        "Before" counts a negative sign against the family's own decider, "after" a
+        candidate that survives every attack.
+        """
+        rows = []
+        for by in ("domain", "mode"):
+            groups: dict[str, list[Entry]] = {}
+            for e in self._entries.values():
+                groups.setdefault(getattr(e, by), []).append(e)
+            for group, es in sorted(groups.items()):
+                before = sum(e.before == "negative" for e in es)
+                after = sum(e.verdict == "survives" for e in es)
+                rows.append((by, group, len(es), before, after))
+        return rows
+
+    def __str__(self) -> str:
+        counts = {v: sum(e.verdict == v for e in self._entries.values()) for v in VERDICTS}
+        lines = [
+            f"gaps search (seed {self.seed}): {len(self)} candidates, "
+            + ", ".join(f"{n} {v}" for v, n in counts.items() if n)
+        ]
+        survivors = self.survivors()
+        lines.append("")
+        lines.append("Survivors, ranked" if survivors else "Survivors: none")
+        lines += [str(e) for e in survivors]
+        refuted = [e for e in self._entries.values() if e.verdict == "refuted"]
+        if refuted:
+            lines += ["", "Refuted"]
+            lines += [f"  {e.name}: {e.reasons[0]}" for e in refuted]
+        others = [e for e in self._entries.values() if e.verdict not in ("survives", "refuted")]
+        if others:
+            lines += ["", "Others"]
+            lines += [f"  {e.name}: {e.verdict}: {'; '.join(e.reasons)}" for e in others]
+        lines += ["", "How common (negative before attacks -> after)"]
+        for by, group, total, before, after in self.common():
+            lines.append(
+                f"  {by:<6} {group:<14} {total:>4} candidates  "
+                f"{before / total:>5.0%} -> {after / total:>5.0%}"
+            )
+        return "\n".join(lines)

@@ -1,0 +1,266 @@
+"""Measure and attack every candidate, and judge it."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from gaps.classification import _report
+from gaps.errors import InvalidArgument
+from gaps.execution import Runner
+from gaps.family import Family, Pairing
+from gaps.measure import measure, validate_seed, validate_sizes
+from gaps.search.arm import COMPOSITE, PROBE, arm, own_verifiers
+from gaps.search.attack import Attack, attacks_for
+from gaps.search.result import Entry, SearchResult
+from gaps.search.verdict import AttackRecord, judge, success_rates
+from gaps.store import Store
+from gaps.tasks import Limits
+
+#: The entry-point group the built-in candidate space is registered under.
+GROUP = "gaps.candidates"
+
+
+def load_candidates() -> list[Family]:
+    """The candidates registered under the ``gaps.candidates`` entry-point group."""
+    from gaps.registry import load_group
+
+    found = load_group(GROUP)
+    if not found:
+        raise InvalidArgument(
+            f"No candidates: nothing is registered under the entry-point group {GROUP!r}. "
+            "Install a package that registers some, or pass candidates=[...]."
+        )
+    return found
+
+
+def _checked(candidates: Sequence[Any] | None, attacks: Sequence[Any]) -> list[Family]:
+    for a in attacks:
+        if not isinstance(a, Attack):
+            raise InvalidArgument(
+                f"search() takes attacks as gaps.Attack objects. Got {type(a).__name__}."
+            )
+    fams = load_candidates() if candidates is None else list(candidates)
+    seen: set[str] = set()
+    for fam in fams:
+        if not isinstance(fam, Family):
+            raise InvalidArgument(
+                f"search() takes candidates as gaps.Family objects. Got {type(fam).__name__}."
+            )
+        if fam.name in seen:
+            raise InvalidArgument(f"Two candidates are called {fam.name!r}; names must differ.")
+        seen.add(fam.name)
+    return fams
+
+
+def _mode(fam: Family) -> str:
+    tagged = [t.split("=", 1)[1] for t in fam.tags if t.startswith("mode=")]
+    if tagged:
+        return tagged[0]
+    return "blind" if own_verifiers(fam, "blind") else next(iter(fam.verifiers.values())).mode
+
+
+def _unit(armed: Family, pairing: Pairing, cost: str) -> str:
+    units = armed.units_of(pairing)
+    return cost if cost in units else units[0]
+
+
+def examine(
+    fam: Family,
+    attacks: Sequence[Attack],
+    *,
+    seed: int,
+    sizes: Sequence[int] | None,
+    instances: int,
+    limits: Limits,
+    cost: str,
+    pool: Runner,
+    store: Store | None,
+    run_id: int,
+) -> Entry:
+    """Measure one candidate with its attacks and judge it."""
+    tried = attacks_for(fam.kind, attacks)
+    armed = arm(fam, tried)
+    meas = measure(
+        armed,
+        sizes,
+        instances=instances,
+        seed=seed,
+        limits=limits,
+        pool=pool,
+        store=store,
+        run_id=run_id,
+    )
+    reports = {}
+    for p in armed.pairings:
+        if p.verifier.endswith(PROBE.format(attack="")):
+            continue
+        reports[p.verifier] = _report(meas, p, _unit(armed, p, cost))
+        if store is not None:
+            r = reports[p.verifier]
+            store.record_sign(
+                fam.name,
+                r.pairing,
+                unit=r.unit,
+                sign=r.sign,
+                theory_sign=None,
+                confidence=r.confidence,
+                seed=seed,
+                run_id=run_id,
+            )
+    deciders = own_verifiers(fam, "blind")
+    records = []
+    composites = {}
+    for attack in tried:
+        probe = armed.pairing(PROBE.format(attack=attack.name))
+        rate, count, rates = success_rates(meas.calls(probe, "verify"))
+        name = COMPOSITE.format(attack=attack.name, decider=deciders[0]) if deciders else None
+        composite = reports.pop(name) if name else None
+        if composite is not None and name is not None:
+            composites[name] = composite
+        probe_report = _report(meas, probe, _unit(armed, probe, cost))
+        growth = probe_report.verify.growth
+        records.append(
+            AttackRecord(
+                attack.name,
+                rate,
+                count,
+                composite.sign if composite else None,
+                growth.label if growth else None,
+                rates,
+                composite.verify.growth.label if composite and composite.verify.growth else None,
+            )
+        )
+    judgement = judge(reports, composites, records)
+    weak = []
+    if len(deciders) < 2:
+        weak.append("one decider only" if deciders else "no blind decider")
+    if not tried:
+        weak.append(f"no attack for kind {fam.kind!r}" if fam.kind else "no kind, so no attack")
+    if fam.corrupt is None:
+        weak.append("no corruptor: soundness against wrong outputs not audited")
+    return Entry(
+        name=fam.name,
+        domain=fam.domain,
+        mode=_mode(fam),
+        summary=fam.summary,
+        tags=fam.tags,
+        verdict=judgement.verdict,
+        refuted_by=judgement.refuted_by,
+        best=judgement.best,
+        before=judgement.before,
+        strength=judgement.strength,
+        gap_bits=judgement.gap_bits,
+        deciders=deciders,
+        attacks=records,
+        reports={**reports, **composites},
+        reasons=judgement.reasons,
+        weak_points=weak,
+    )
+
+
+def search(
+    candidates: Sequence[Family] | None = None,
+    seed: int = 0,
+    attacks: Sequence[Attack] = (),
+    *,
+    sizes: Sequence[int] | None = None,
+    instances: int = 5,
+    cost: str = "steps",
+    budget: float | None = None,
+    time_limit: float | None = 5.0,
+    steps_limit: int | None = 10**7,
+    store: Store | None = None,
+    workers: int | None = None,
+    scheduler: Any = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> SearchResult:
+    """Measure every candidate, attack it with the attacks of its kind, and judge it.
+
+    Parameters
+    ----------
+    candidates : sequence of gaps.Family, optional
+        By default the candidates registered under the ``gaps.candidates`` group.
+    seed : int
+        Every instance derives from it: the same seed gives the same result.
+    attacks : sequence of gaps.Attack
+        Tried besides the built-in attacks of each candidate's kind.
+    sizes : sequence of int, optional
+        Sizes for every candidate (each candidate's own schedule by default).
+    cost : str
+        The cost unit compared on both sides, where a pairing offers it.
+    budget : float, optional
+        Seconds after which no further candidate is started (those left are
+        "inconclusive": not measured).
+    store : gaps.Store, optional
+        Every measurement is committed there and read back on a rerun.
+
+    Examples
+    --------
+    >>> import gaps
+    >>> def plant(n, meter):  # a multiple of 1009, in n steps
+    ...     meter.tick(n)
+    ...     return gaps.Certified(output=1009 * (2 * n + 1), certificate=1009)
+    >>> def decide(n, x, meter):  # knows the answer, in n steps
+    ...     meter.tick(n)
+    ...     return True
+    >>> fam = gaps.Family("tiny_composite", lambda size, rng: size, plant,
+    ...     {"check": gaps.certified(lambda n, x, w, m: 1 < w < x and x % w == 0),
+    ...      "decide": gaps.blind(decide)}, kind="factor", sizes=(8, 16, 32, 64, 128))
+    >>> gaps.search([fam], seed=0, workers=1)["tiny_composite"].verdict
+    'not negative'
+    """
+    validate_seed(seed)
+    if sizes is not None:
+        validate_sizes(sizes)
+    if budget is not None and not (isinstance(budget, int | float) and budget > 0):
+        raise InvalidArgument(f"'budget' must be a positive number of seconds. Got {budget!r}.")
+    fams = _checked(candidates, attacks)
+    limits = Limits(time=time_limit, steps=steps_limit)
+    from gaps.distributed import open_runner
+
+    pool = open_runner(workers, scheduler)
+    run_id = 0
+    if store is not None:
+        run_id = store.start_run(
+            seed=seed, config={"search": [f.name for f in fams], "limits": limits.key()}
+        )
+    started = time.monotonic()
+    entries = []
+    try:
+        for done, fam in enumerate(fams):
+            if budget is not None and time.monotonic() - started > budget:
+                entries.append(
+                    Entry(
+                        fam.name,
+                        fam.domain,
+                        _mode(fam),
+                        fam.summary,
+                        fam.tags,
+                        "inconclusive",
+                        reasons=["not measured: the budget was spent"],
+                    )
+                )
+                continue
+            entries.append(
+                examine(
+                    fam,
+                    attacks,
+                    seed=seed,
+                    sizes=sizes,
+                    instances=instances,
+                    limits=limits,
+                    cost=cost,
+                    pool=pool,
+                    store=store,
+                    run_id=run_id,
+                )
+            )
+            if progress is not None:
+                progress(done + 1, len(fams))
+    finally:
+        pool.close()
+    if store is not None:
+        store.finish_run(run_id)
+    return SearchResult(entries, seed=seed)

@@ -1,0 +1,109 @@
+"""SAT attacks: majority vote of literal signs, WalkSAT, CaDiCaL with a small budget."""
+
+from __future__ import annotations
+
+import random
+from typing import Any
+
+from gaps.search.attack import Attack
+
+#: Flips WalkSAT makes per variable before it gives up.
+FLIPS_PER_VARIABLE = 50
+#: Conflicts CaDiCaL may spend before the attack gives up.
+CONFLICT_BUDGET = 200
+
+
+def majority(formula: Any, meter: Any) -> tuple[bool, ...]:
+    """Set each variable to the sign it takes in most clauses (planting leaves that trace).
+
+    >>> import gaps
+    >>> majority((2, ((1, 2), (1, -2), (-2, 1))), gaps.Meter())
+    (True, False)
+    """
+    num_vars, clauses = formula
+    votes = [0] * (num_vars + 1)
+    for clause in clauses:
+        meter.tick(len(clause))
+        for lit in clause:
+            votes[abs(lit)] += 1 if lit > 0 else -1
+    return tuple(v > 0 for v in votes[1:])
+
+
+def walksat(formula: Any, meter: Any, noise: float = 0.5) -> tuple[bool, ...] | None:
+    """WalkSAT from the majority assignment, with a fixed seed and flip budget.
+
+    >>> import gaps
+    >>> walksat((2, ((1, 2), (-1, 2), (1, -2))), gaps.Meter())
+    (True, True)
+    """
+    num_vars, clauses = formula
+    rng = random.Random(0)
+    value = [False, *majority(formula, meter)]
+    occurs: list[list[int]] = [[] for _ in range(num_vars + 1)]
+    for c, clause in enumerate(clauses):
+        for var in {abs(lit) for lit in clause}:
+            occurs[var].append(c)
+    true_count = [sum(value[abs(x)] == (x > 0) for x in clause) for clause in clauses]
+    meter.tick(sum(len(c) for c in clauses))
+    unsat = {c for c, t in enumerate(true_count) if t == 0}
+
+    def flip(var: int) -> None:
+        value[var] = not value[var]
+        for c in occurs[var]:
+            meter.tick()
+            for x in clauses[c]:
+                if abs(x) == var:
+                    true_count[c] += 1 if value[var] == (x > 0) else -1
+            if true_count[c] == 0:
+                unsat.add(c)
+            else:
+                unsat.discard(c)
+
+    def breaks(var: int) -> int:
+        meter.tick(len(occurs[var]))
+        return sum(
+            1
+            for c in occurs[var]
+            if true_count[c] == 1
+            and any(abs(x) == var and value[var] == (x > 0) for x in clauses[c])
+        )
+
+    for _ in range(FLIPS_PER_VARIABLE * max(num_vars, 1)):
+        if not unsat:
+            return tuple(value[1:])
+        clause = clauses[rng.choice(sorted(unsat))]
+        meter.tick(len(unsat))
+        if rng.random() < noise:
+            var = abs(rng.choice(clause))
+        else:
+            var = min((abs(x) for x in clause), key=breaks)
+        flip(var)
+    return tuple(value[1:]) if not unsat else None
+
+
+def cadical(formula: Any, meter: Any) -> tuple[bool, ...] | None:
+    """CaDiCaL (python-sat) with a small conflict budget; charges its propagations.
+
+    >>> import gaps
+    >>> cadical((2, ((1,), (-1, 2))), gaps.Meter())
+    (True, True)
+    """
+    from pysat.solvers import Solver
+
+    num_vars, clauses = formula
+    with Solver(name="cadical195", bootstrap_with=[list(c) for c in clauses]) as solver:
+        solver.conf_budget(CONFLICT_BUDGET)
+        found = solver.solve_limited()
+        stats = solver.accum_stats()
+        meter.tick(1 + stats.get("propagations", 0) + stats.get("decisions", 0))
+        if not found:
+            return None
+        model = set(solver.get_model() or ())
+    return tuple(v in model for v in range(1, num_vars + 1))
+
+
+ATTACKS = (
+    Attack("majority_vote", "sat", majority),
+    Attack("walksat", "sat", walksat),
+    Attack("cadical_budget", "sat", cadical),
+)

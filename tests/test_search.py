@@ -1,0 +1,404 @@
+"""The search: calibration candidates whose verdicts are known, attacks, the result."""
+
+from __future__ import annotations
+
+import hashlib
+import random
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import gaps
+from gaps.search.factor import fermat, pollard_p_minus_1, pollard_rho, trial_division
+from gaps.search.graphs import colour_refinement, dsatur, greedy_clique
+from gaps.search.linear import gf2_preimage
+from gaps.search.sat import cadical, majority, walksat
+
+SIZES = (3, 4, 6, 8, 12)
+
+
+# --- bit strings: the image of a k-bit seed under a hash, and under an LFSR -------------
+
+
+def sha_image(seed: int) -> bytes:
+    return hashlib.sha256(seed.to_bytes(8, "big")).digest()[:4]
+
+
+def lfsr_image(seed: int) -> bytes:
+    """32 bits of a Fibonacci LFSR (taps 0, 3) after 64 warm-up steps: affine in the seed."""
+    state, out = seed | 1 << 40, 0
+    for step in range(96):
+        if step >= 64:
+            out = out << 1 | (state & 1)
+        state = state >> 1 | (((state ^ state >> 3) & 1) << 40)
+    return out.to_bytes(4, "big")
+
+
+def preimage_family(name: str, fn: object) -> gaps.Family:
+    def sample(size, rng):
+        return size, rng.randrange(2**size)
+
+    def generate(instance, meter):
+        k, seed = instance
+        meter.tick(32)
+        return gaps.Certified(output=(fn, k, fn(seed)), certificate=seed)
+
+    def check(instance, target, seed, meter):
+        generator, k, image = target
+        meter.tick(32)
+        return 0 <= seed < 2**k and generator(seed) == image
+
+    def decide(instance, target, meter):
+        generator, k, image = target
+        for seed in range(2**k):
+            meter.tick(32)
+            if generator(seed) == image:
+                return True
+        return False
+
+    def corrupt(instance, honest, rng):
+        generator, k, image = honest.output
+        return generator, k, image[:-1] + bytes([image[-1] ^ 1])
+
+    return gaps.Family(
+        name,
+        sample,
+        generate,
+        {"check": gaps.certified(check), "decide": gaps.blind(decide)},
+        corrupt,
+        domain="bitstrings",
+        kind="preimage",
+        sizes=SIZES,
+    )
+
+
+# --- CNF: a naively planted 3-SAT formula ----------------------------------------------
+
+
+def sample_planted(size, rng):
+    return size, tuple(rng.random() < 0.5 for _ in range(size)), rng.getrandbits(64)
+
+
+def plant_sat(instance, meter):
+    n, secret, salt = instance
+    rng = random.Random(salt)
+    clauses = []
+    while len(clauses) < 6 * n:
+        meter.tick()
+        variables = rng.sample(range(1, n + 1), 3)
+        clause = tuple(v if rng.random() < 0.5 else -v for v in variables)
+        if any(secret[abs(x) - 1] == (x > 0) for x in clause):
+            clauses.append(clause)
+    return gaps.Certified(output=(n, tuple(clauses)), certificate=secret)
+
+
+def check_sat(instance, formula, assignment, meter):
+    n, clauses = formula
+    meter.tick(len(clauses))
+    return len(assignment) == n and all(
+        any(assignment[abs(x) - 1] == (x > 0) for x in c) for c in clauses
+    )
+
+
+def brute_force_sat(instance, formula, meter):
+    n, clauses = formula
+    masks = [
+        (sum(1 << (x - 1) for x in c if x > 0), sum(1 << (-x - 1) for x in c if x < 0))
+        for c in clauses
+    ]
+    full = (1 << n) - 1
+    for a in range(1 << n):
+        meter.tick()
+        if all(a & pos or (full ^ a) & neg for pos, neg in masks):
+            return True
+    return False
+
+
+def naive_sat_family() -> gaps.Family:
+    return gaps.Family(
+        "naive_planted_sat",
+        sample_planted,
+        plant_sat,
+        {"check": gaps.certified(check_sat), "decide": gaps.blind(brute_force_sat)},
+        domain="cnf",
+        kind="sat",
+        sizes=SIZES,
+    )
+
+
+# --- graphs: a connected graph by rejection sampling -----------------------------------
+
+
+def _connected(n, edges, meter):
+    adj = {v: [] for v in range(n)}
+    for u, v in edges:
+        adj[u].append(v)
+        adj[v].append(u)
+    seen, stack = {0}, [0]
+    while stack:
+        u = stack.pop()
+        for v in adj[u]:
+            meter.tick()
+            if v not in seen:
+                seen.add(v)
+                stack.append(v)
+    meter.tick(n)
+    return len(seen) == n
+
+
+def draw_connected(instance, meter):
+    n, salt = instance
+    rng = random.Random(salt)
+    while True:
+        edges = tuple((u, v) for u in range(n) for v in range(u + 1, n) if rng.random() < 0.15)
+        meter.tick(n * n // 2)
+        if _connected(n, edges, meter):
+            return n, edges
+
+
+def rejection_family() -> gaps.Family:
+    return gaps.Family(
+        "connected_by_rejection",
+        lambda size, rng: (size, rng.getrandbits(64)),
+        draw_connected,
+        {"decide": gaps.blind(lambda instance, graph, meter: _connected(*graph, meter))},
+        domain="graphs",
+        sizes=(16, 24, 32, 48, 64),
+    )
+
+
+# --- expressions: identity testing by expansion and by Schwartz-Zippel -----------------
+
+PRIME = 2**61 - 1
+
+
+def sample_product(size, rng):
+    return tuple(rng.randrange(1, 100) for _ in range(size))
+
+
+def rewrite(constants, meter):
+    """prod (x_i + c_i), and the same product with its factors in reverse order."""
+    meter.tick(len(constants))
+    return tuple(constants), tuple(reversed(constants))
+
+
+def _expand(constants, meter):
+    poly = {(): 1}  # monomial (sorted variable indices) -> coefficient
+    for i, c in enumerate(constants):
+        grown: dict = {}
+        for mono, coef in poly.items():
+            meter.tick(2)
+            grown[(*mono, i)] = grown.get((*mono, i), 0) + coef
+            grown[mono] = grown.get(mono, 0) + coef * c
+        poly = grown
+    return poly
+
+
+def expand(instance, pair, meter):
+    left, right = pair
+    n = len(left)
+    return _expand(left, meter) == {
+        tuple(sorted(n - 1 - i for i in mono)): c for mono, c in _expand(right, meter).items()
+    }
+
+
+def schwartz_zippel(instance, pair, meter):
+    left, right = pair
+    rng = random.Random(hash(pair))
+    for _ in range(2):
+        point = [rng.randrange(PRIME) for _ in left]
+        a = b = 1
+        for i, (cl, cr) in enumerate(zip(left, right, strict=True)):
+            meter.tick()
+            a = a * (point[i] + cl) % PRIME
+            b = b * (point[len(left) - 1 - i] + cr) % PRIME
+        if a != b:
+            return False
+    return True
+
+
+def identity_family(verifiers: dict) -> gaps.Family:
+    return gaps.Family(
+        "identity_by_rewrite",
+        sample_product,
+        rewrite,
+        verifiers,
+        lambda c, pair, rng: (pair[0], (pair[1][0] + 1, *pair[1][1:])),
+        domain="expressions",
+        sizes=(6, 8, 10, 12, 14),
+    )
+
+
+# --- calibration -----------------------------------------------------------------------
+
+
+def test_search_hash_image_survives_with_a_gap_of_about_k_bits():
+    result = gaps.search([preimage_family("sha_image", sha_image)], seed=0, workers=2)
+    entry = result["sha_image"]
+    assert entry.verdict == "survives", str(entry)
+    assert entry.refuted_by is None
+    assert entry.strength == "super-polynomial"
+    # Brute force tries half the 2**k seeds on average: about k - 1 bits at k = 12.
+    assert -14 < entry.gap_bits < -8
+    assert {a.name: a.success for a in entry.attacks} == {"gf2_elimination": 0.0}
+
+
+def test_search_lfsr_image_is_refuted_by_linear_algebra():
+    result = gaps.search([preimage_family("lfsr_image", lfsr_image)], seed=0, workers=2)
+    entry = result["lfsr_image"]
+    assert entry.verdict == "refuted", str(entry)
+    assert entry.refuted_by == "gf2_elimination"
+    assert entry.reports["decide"].verify.growth.label == "exponential"
+
+
+def test_search_naively_planted_sat_is_refuted():
+    entry = gaps.search([naive_sat_family()], seed=0, workers=2)["naive_planted_sat"]
+    assert entry.verdict == "refuted", str(entry)
+    assert entry.refuted_by in ("majority_vote", "walksat", "cadical_budget")
+    assert entry.before == "negative"
+
+
+def test_search_rejection_sampling_is_not_negative():
+    entry = gaps.search([rejection_family()], seed=0, workers=2)["connected_by_rejection"]
+    assert entry.verdict == "not negative", str(entry)
+    assert "no kind, so no attack" in entry.weak_points
+
+
+def test_search_identity_testing_is_not_negative_against_schwartz_zippel():
+    both = {"expand": gaps.blind(expand), "schwartz_zippel": gaps.blind(schwartz_zippel)}
+    entry = gaps.search([identity_family(both)], seed=0, workers=2)["identity_by_rewrite"]
+    assert entry.verdict == "not negative", str(entry)
+    assert entry.best == "schwartz_zippel"
+    # Against expansion alone the gap is negative: the best verifier is what changes it.
+    assert entry.reports["expand"].sign == "negative"
+
+
+# --- the result --------------------------------------------------------------------------
+
+
+def test_search_result_is_reproducible_and_resumes_from_the_store(tmp_path):
+    fams = [preimage_family("lfsr_image", lfsr_image), rejection_family()]
+    with gaps.Store(tmp_path / "s.sqlite") as store:
+        first = gaps.search(fams, seed=3, workers=2, store=store)
+        measured = store.count()
+        again = gaps.search(fams, seed=3, workers=2, store=store)
+        assert store.count() == measured
+    assert str(first) == str(again)
+    assert "How common" in str(first)
+    rows = {(by, group): (total, after) for by, group, total, _, after in first.common()}
+    assert rows[("domain", "graphs")] == (1, 0)
+
+
+def test_search_user_attack_is_checked_by_the_certified_verifier():
+    """An attack that lies is worth nothing: its witness fails the check."""
+    liar = gaps.Attack("liar", "preimage", lambda target, meter: 0)
+    entry = gaps.search(
+        [preimage_family("sha_image", sha_image)], seed=0, attacks=[liar], workers=2
+    )["sha_image"]
+    assert {a.name for a in entry.attacks} == {"gf2_elimination", "liar"}
+    assert entry.verdict == "survives"
+    liar_record = next(a for a in entry.attacks if a.name == "liar")
+    assert liar_record.success < 0.5
+
+
+def test_search_unsound_verifier_is_reported():
+    def accept_all(instance, target, meter):
+        meter.tick()
+        return True
+
+    fam = preimage_family("sha_image", sha_image)
+    bad = gaps.Family(
+        "sha_accept_all",
+        fam.sample,
+        fam.generate,
+        {"check": fam.verifiers["check"], "decide": gaps.blind(accept_all)},
+        fam.corrupt,
+        kind="preimage",
+        sizes=SIZES,
+    )
+    assert gaps.search([bad], seed=0, workers=2)["sha_accept_all"].verdict == "unsound"
+
+
+def test_search_bad_arguments_are_one_line_errors():
+    with pytest.raises(gaps.InvalidArgument, match=r"gaps\.Family"):
+        gaps.search(["sorting"])
+    with pytest.raises(gaps.InvalidArgument, match=r"gaps\.Attack"):
+        gaps.search([rejection_family()], attacks=[print])
+    with pytest.raises(gaps.InvalidArgument, match="kind"):
+        gaps.Attack("x", "no_such_kind", print)
+
+
+# --- the attacks: each finds what it is built for and its answer is a real witness -------
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.integers(3, 12), st.randoms(use_true_random=False))
+def test_sat_attacks_satisfy_a_densely_planted_formula(n, rng):
+    secret = [rng.random() < 0.5 for _ in range(n)]
+    clauses = []
+    while len(clauses) < 8 * n:
+        vs = rng.sample(range(1, n + 1), min(3, n))
+        c = tuple(v if rng.random() < 0.5 else -v for v in vs)
+        if any(secret[abs(x) - 1] == (x > 0) for x in c):
+            clauses.append(c)
+    formula = (n, tuple(clauses))
+    for attack in (walksat, cadical):
+        found = attack(formula, gaps.Meter())
+        assert found is not None
+        assert all(any(found[abs(x) - 1] == (x > 0) for x in c) for c in clauses)
+    assert len(majority(formula, gaps.Meter())) == n
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.sampled_from([101, 1009, 10007, 65537]), st.sampled_from([103, 1013, 10009, 65539]))
+def test_factor_attacks_return_true_factors(p, q):
+    n = p * q
+    for attack in (trial_division, fermat, pollard_p_minus_1, pollard_rho):
+        found = attack(n, gaps.Meter())
+        assert found is None or (1 < found < n and n % found == 0)
+    assert pollard_rho(n, gaps.Meter()) in (p, q)
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.integers(5, 14), st.integers(3, 5), st.randoms(use_true_random=False))
+def test_graph_attacks_find_planted_structures(n, k, rng):
+    colours = [rng.randrange(k) for _ in range(n)]
+    edges = tuple(
+        (u, v)
+        for u in range(n)
+        for v in range(u + 1, n)
+        if colours[u] != colours[v] and rng.random() < 0.3
+    )
+    found = dsatur((n, edges, n), gaps.Meter())
+    assert found is not None and all(found[u] != found[v] for u, v in edges)
+    clique = tuple(range(k))
+    dense = tuple({*edges, *((u, v) for u in clique for v in clique if u < v)})
+    got = greedy_clique((n, dense, k), gaps.Meter())
+    adjacent = {frozenset(e) for e in dense}
+    assert got is not None and all(
+        frozenset((u, v)) in adjacent for u in got for v in got if u != v
+    )
+    perm = list(range(n))
+    rng.shuffle(perm)
+    mapped = tuple((perm[u], perm[v]) for u, v in dense)
+    iso = colour_refinement(((n, dense), (n, mapped)), gaps.Meter())
+    if iso is not None:
+        assert {frozenset((iso[u], iso[v])) for u, v in dense} == {frozenset(e) for e in mapped}
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.integers(1, 20), st.data())
+def test_gf2_elimination_inverts_linear_generators_only(k, data):
+    seed = data.draw(st.integers(0, 2**k - 1))
+    assert lfsr_image(gf2_preimage((lfsr_image, k, lfsr_image(seed)), gaps.Meter())) == lfsr_image(
+        seed
+    )
+
+
+def test_gf2_elimination_rarely_inverts_a_hash():
+    hits = 0
+    for seed in range(0, 4096, 41):
+        found = gf2_preimage((sha_image, 12, sha_image(seed)), gaps.Meter())
+        hits += found is not None and sha_image(found) == sha_image(seed)
+    assert hits <= 2
