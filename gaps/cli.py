@@ -522,6 +522,68 @@ def prove(family: str | None, verifier: str | None, bound: int, as_json: bool) -
         sys.exit(1)
 
 
+@cli.command()
+@click.option(
+    "--candidate",
+    "names",
+    multiple=True,
+    help="A candidate of your own as path.py:NAME or module:NAME (repeatable) "
+    "[the built-in candidate space].",
+)
+@click.option("--domain", help="Only candidates of this domain.")
+@click.option("--instances", default=5, show_default=True, type=click.IntRange(min=2))
+@click.option(
+    "--budget",
+    type=click.FloatRange(min=0, min_open=True),
+    help="Seconds after which no further candidate is started.",
+)
+@_with_common
+def search(
+    names: tuple[str, ...],
+    domain: str | None,
+    instances: int,
+    budget: float | None,
+    seed: int,
+    time_limit: float,
+    memory_limit: int | None,
+    workers: int | None,
+    scheduler: str | None,
+    db: str | None,
+    no_store: bool,
+    as_json: bool,
+) -> None:
+    """Measure and attack candidates; print the survivors, the refuted, how common."""
+    from gaps.search.run import load_candidates
+    from gaps.search.run import search as run_search
+
+    candidates = [_family(n) for n in names] if names else load_candidates()
+    if domain is not None:
+        candidates = [c for c in candidates if c.domain == domain]
+        if not candidates:
+            raise InvalidArgument(f"No candidate matches domain {domain!r}.")
+    store = _store(db, no_store)
+    with _progress("search") as bar:
+        job = bar.add_task("candidates", total=len(candidates))
+        result = run_search(
+            candidates,
+            seed=seed,
+            instances=instances,
+            budget=budget,
+            time_limit=time_limit,
+            memory_limit=memory_limit,
+            store=store,
+            workers=workers,
+            scheduler=scheduler,
+            progress=lambda done, total: bar.update(job, completed=done, total=total),
+        )
+    if as_json:
+        click.echo(json.dumps(result.to_dict(), indent=2))
+    else:
+        click.echo(str(result))
+    if any(e.verdict == "unsound" for e in result.values()):
+        sys.exit(1)
+
+
 def main() -> None:
     """Run the CLI; ordinary mistakes get a one-line message, never a traceback."""
     try:

@@ -231,3 +231,55 @@ def test_prove_a_family_without_specification_is_a_usage_error():
     result = gaps("prove", "planarity")
     assert result.returncode == 2 and "declares no specification" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+SEARCH_CANDIDATE = """
+import random
+import gaps
+
+
+def draw(instance, meter):
+    n, salt = instance
+    rng = random.Random(salt)
+    while True:
+        bits = [rng.random() < 0.5 for _ in range(n)]
+        meter.tick(n)
+        if sum(bits) % 2 == 0:
+            return tuple(bits)
+
+
+def even(instance, bits, meter):
+    meter.tick(len(bits))
+    return sum(bits) % 2 == 0
+
+
+EVEN = gaps.Family(
+    "even_by_rejection", lambda size, rng: (size, rng.getrandbits(32)), draw,
+    {"decide": gaps.blind(even)}, domain="bitstrings", sizes=(8, 16, 32, 64),
+)
+"""
+
+
+def test_search_prints_the_verdicts_and_the_how_common_table(tmp_path):
+    path = tmp_path / "candidate.py"
+    path.write_text(SEARCH_CANDIDATE)
+    result = gaps("search", "--candidate", f"{path}:EVEN", "--no-store", "--workers", "1")
+    assert result.returncode == 0, result.stderr
+    assert "even_by_rejection: not negative" in result.stdout
+    assert "How common" in result.stdout and "bitstrings" in result.stdout
+    as_json = gaps("search", "--candidate", f"{path}:EVEN", "--no-store", "--json")
+    assert json.loads(as_json.stdout)["candidates"][0]["verdict"] == "not negative"
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["search", "--budget", "0"], "--budget"),
+        (["search", "--candidate", "no_such_file.py:X"], "No file"),
+        (["search", "--instances", "1"], "--instances"),
+    ],
+)
+def test_search_usage_errors_are_one_line(args, message):
+    result = gaps(*args)
+    assert result.returncode == 2
+    assert message in result.stderr and "Traceback" not in result.stderr

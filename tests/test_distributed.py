@@ -74,3 +74,16 @@ def test_classify_on_a_scheduler_address(cluster):
 def test_an_unreachable_scheduler_is_a_clear_error():
     with pytest.raises(gaps.InvalidArgument, match="Cannot reach a Dask scheduler"):
         DaskPool("tcp://127.0.0.1:9", timeout=1)
+
+
+def test_search_on_dask_gives_the_local_step_costs_and_verdicts(cluster):
+    from test_search import lfsr_image, preimage_family
+
+    fam = preimage_family("lfsr_image", lfsr_image)
+    local = gaps.search([fam], seed=1, workers=2)["lfsr_image"]
+    remote = gaps.search([fam], seed=1, scheduler=cluster.scheduler_address)["lfsr_image"]
+    assert (remote.verdict, remote.refuted_by) == (local.verdict, local.refuted_by)
+    for name, report in local.reports.items():
+        assert report.unit == "steps"
+        assert remote.reports[name].verify.median == report.verify.median
+        assert remote.reports[name].generate.median == report.generate.median

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
+from typing import Any
 
 from gaps.report import GapReport
 from gaps.search.verdict import AttackRecord
@@ -49,6 +50,27 @@ class Entry:
         words = len(re.findall(r"\w+|[&|~]", self.summary)) or len(self.name.split("_"))
         params = sum(int(t.split("=", 1)[1]) for t in self.tags if re.fullmatch(r"params=\d+", t))
         return words + params - (2 if "named" in self.tags else 0)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The entry as JSON-ready data (reports by verifier, attacks by name)."""
+        return {
+            "name": self.name,
+            "domain": self.domain,
+            "mode": self.mode,
+            "summary": self.summary,
+            "verdict": self.verdict,
+            "refuted_by": self.refuted_by,
+            "best": self.best,
+            "before": self.before,
+            "strength": self.strength,
+            "gap_bits": self.gap_bits,
+            "naturalness": self.naturalness,
+            "deciders": self.deciders,
+            "attacks": [asdict(a) for a in self.attacks],
+            "reports": {name: r.to_dict() for name, r in self.reports.items()},
+            "reasons": self.reasons,
+            "weak_points": self.weak_points,
+        }
 
     def __str__(self) -> str:
         head = f"{self.name} [{self.domain}, {self.mode}]: {self.verdict}"
@@ -120,6 +142,18 @@ class SearchResult(Mapping[str, Entry]):
                 after = sum(e.verdict == "survives" for e in es)
                 rows.append((by, group, len(es), before, after))
         return rows
+
+    def to_dict(self) -> dict[str, Any]:
+        """Every entry, the ranking and the "how common" table as JSON-ready data."""
+        return {
+            "seed": self.seed,
+            "candidates": [e.to_dict() for e in self._entries.values()],
+            "survivors": [e.name for e in self.survivors()],
+            "common": [
+                {"by": by, "group": g, "candidates": n, "negative_before": b, "negative_after": a}
+                for by, g, n, b, a in self.common()
+            ],
+        }
 
     def __str__(self) -> str:
         counts = {v: sum(e.verdict == v for e in self._entries.values()) for v in VERDICTS}

@@ -30,7 +30,8 @@ def load_candidates() -> list[Family]:
     if not found:
         raise InvalidArgument(
             f"No candidates: nothing is registered under the entry-point group {GROUP!r}. "
-            "Install a package that registers some, or pass candidates=[...]."
+            "Install a package that registers some, or pass candidates=[...] "
+            "(on the command line: --candidate path.py:NAME)."
         )
     return found
 
@@ -170,6 +171,7 @@ def search(
     cost: str = "steps",
     budget: float | None = None,
     time_limit: float | None = 5.0,
+    memory_limit: int | None = 2 * 2**30,
     steps_limit: int | None = 10**7,
     store: Store | None = None,
     workers: int | None = None,
@@ -190,6 +192,9 @@ def search(
         Sizes for every candidate (each candidate's own schedule by default).
     cost : str
         The cost unit compared on both sides, where a pairing offers it.
+    time_limit, memory_limit, steps_limit
+        Per-call budgets (seconds, bytes, steps); a call past one is censored. Steps
+        censor the same calls on every executor; time is a safety net.
     budget : float, optional
         Seconds after which no further candidate is started (those left are
         "inconclusive": not measured).
@@ -217,7 +222,7 @@ def search(
     if budget is not None and not (isinstance(budget, int | float) and budget > 0):
         raise InvalidArgument(f"'budget' must be a positive number of seconds. Got {budget!r}.")
     fams = _checked(candidates, attacks)
-    limits = Limits(time=time_limit, steps=steps_limit)
+    limits = Limits(time=time_limit, memory=memory_limit, steps=steps_limit)
     from gaps.distributed import open_runner
 
     pool = open_runner(workers, scheduler)
