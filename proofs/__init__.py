@@ -12,7 +12,7 @@ from gaps.proofs.certificates import (
     prove_potentials_bound_paths,
     prove_weak_lp_duality,
 )
-from gaps.proofs.core import Proof, prove
+from gaps.proofs.core import Proof, prove, prove_limited
 from gaps.proofs.sorting import prove_sorted_permutation_is_unique
 
 __all__ = [
@@ -21,6 +21,7 @@ __all__ = [
     "prove_cut_bounds_flow",
     "prove_gf2_solution",
     "prove_koenig_cover_bounds_matching",
+    "prove_limited",
     "prove_potentials_bound_paths",
     "prove_sorted_permutation_is_unique",
     "prove_weak_lp_duality",
