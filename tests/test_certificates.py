@@ -20,6 +20,11 @@ PREMISES = {
         "matching = []",
     ),
     "prove_gf2_solution": ("z3.And(*cancel, odd)", "z3.And(*cancel)"),
+    "prove_pratt_certificate_implies_prime": (
+        "z3.And(base, fermat, *lucas)",
+        "z3.And(base, fermat)",
+    ),
+    "prove_two_sat_paths_refute": ("*forth, *back, *satisfied", "*forth, *satisfied"),
 }
 
 
@@ -36,7 +41,10 @@ def test_resource_count_is_the_claims_own() -> None:
 
 #: Weak duality is non-linear real arithmetic: at m, n = 3 z3 needs seconds alone and
 #: may not settle within its budget after a long session has filled its context.
-FAST = {name: 3 for name in PREMISES} | {"prove_weak_lp_duality": 2}
+FAST = {name: 3 for name in PREMISES} | {
+    "prove_weak_lp_duality": 2,
+    "prove_pratt_certificate_implies_prime": 32,
+}
 
 
 @pytest.mark.parametrize("name", sorted(PREMISES))
@@ -51,7 +59,7 @@ def test_lemma_without_a_premise_is_refuted(name: str) -> None:
     assert source.count(old) == 1
     namespace = dict(vars(certificates))
     exec(source.replace(old, new), namespace)
-    proof = namespace[name](3)
+    proof = namespace[name](FAST[name])
     assert proof.status == "refuted" and proof.counterexample
 
 
@@ -95,6 +103,8 @@ DEEPER = {
     "prove_potentials_bound_paths": 4,
     "prove_koenig_cover_bounds_matching": 5,
     "prove_gf2_solution": 5,
+    "prove_pratt_certificate_implies_prime": 48,
+    "prove_two_sat_paths_refute": 4,
 }
 
 
