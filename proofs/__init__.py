@@ -2,7 +2,9 @@
 
 Each ``prove_<claim>(bound)`` checks a claim for every instance up to ``bound`` and
 returns a :class:`Proof`: ``proved``, ``refuted`` (with z3's counterexample) or
-``unknown`` (z3 gave up within its resource limit).
+``unknown`` (z3 gave up within its resource limit). :func:`prove_limited` runs a
+lemma in a worker process of its own that is killed past a time limit, since z3
+can overrun its resource limit: a lemma stopped that way is ``unknown`` too.
 """
 
 from gaps.proofs.certificates import (
@@ -10,6 +12,8 @@ from gaps.proofs.certificates import (
     prove_gf2_solution,
     prove_koenig_cover_bounds_matching,
     prove_potentials_bound_paths,
+    prove_pratt_certificate_implies_prime,
+    prove_two_sat_paths_refute,
     prove_weak_lp_duality,
 )
 from gaps.proofs.core import Proof, prove, prove_limited
@@ -23,6 +27,8 @@ __all__ = [
     "prove_koenig_cover_bounds_matching",
     "prove_limited",
     "prove_potentials_bound_paths",
+    "prove_pratt_certificate_implies_prime",
     "prove_sorted_permutation_is_unique",
+    "prove_two_sat_paths_refute",
     "prove_weak_lp_duality",
 ]

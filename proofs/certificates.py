@@ -193,7 +193,7 @@ def prove_gf2_solution(bound: int = 4, rlimit: int = RLIMIT) -> Proof:
     return prove("a 0 = 1 combination refutes a GF(2) system", bound, z3.And(*claims), rlimit)
 
 
-def prove_pratt_certificate_implies_prime(bound: int = 64, rlimit: int = RLIMIT) -> Proof:
+def prove_pratt_certificate_implies_prime(bound: int = 32, rlimit: int = RLIMIT) -> Proof:
     """Lucas' test, which a Pratt certificate applies at each of its numbers, admits primes only.
 
     For every r from 3 to ``bound`` and every base a with 1 ≤ a < r: if a^(r−1) ≡ 1
