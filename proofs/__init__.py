@@ -16,6 +16,11 @@ from gaps.proofs.certificates import (
     prove_two_sat_paths_refute,
     prove_weak_lp_duality,
 )
+from gaps.proofs.constructions import (
+    prove_planted_assignment_satisfies,
+    prove_planted_clique_is_clique,
+    prove_planted_cycle_is_hamiltonian,
+)
 from gaps.proofs.core import Proof, prove, prove_limited
 from gaps.proofs.sorting import prove_sorted_permutation_is_unique
 
@@ -26,6 +31,9 @@ __all__ = [
     "prove_gf2_solution",
     "prove_koenig_cover_bounds_matching",
     "prove_limited",
+    "prove_planted_assignment_satisfies",
+    "prove_planted_clique_is_clique",
+    "prove_planted_cycle_is_hamiltonian",
     "prove_potentials_bound_paths",
     "prove_pratt_certificate_implies_prime",
     "prove_sorted_permutation_is_unique",
