@@ -20,7 +20,8 @@ import gaps
 def _show(value: object) -> str:
     """A counterexample as text; a networkx graph by its nodes and edges."""
     if isinstance(value, tuple):
-        return "(" + ", ".join(_show(v) for v in value) + ")"
+        inner = ", ".join(_show(v) for v in value)
+        return f"({inner},)" if len(value) == 1 else f"({inner})"
     edges, nodes = getattr(value, "edges", None), getattr(value, "nodes", None)
     if callable(edges) and callable(nodes):
         return f"Graph(nodes={list(nodes())}, edges={list(edges())})"

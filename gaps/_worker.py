@@ -29,7 +29,11 @@ def serve(rx: BinaryIO, tx: BinaryIO) -> None:
         message = read_frame(rx)
         if message is None:
             return
-        _, (key, blob, task, limits) = message
+        kind, payload = message
+        if kind == "call":
+            write_frame(tx, ("result", _call(payload)))
+            continue
+        key, blob, task, limits = payload
         if key not in families:
             try:
                 families[key] = cloudpickle.loads(blob)
@@ -46,6 +50,17 @@ def serve(rx: BinaryIO, tx: BinaryIO) -> None:
         for record in run_task(family, task, limits, announce):
             write_frame(tx, ("record", record))
         write_frame(tx, ("done", None))
+
+
+def _call(blob: bytes) -> tuple[str, Any]:
+    """Run a shipped ``(fn, args)``: ("ok", its value) or ("error", what it raised)."""
+    import cloudpickle
+
+    try:
+        fn, args = cloudpickle.loads(blob)
+        return "ok", fn(*args)
+    except Exception as exc:  # reported to the coordinator, which decides what it means
+        return "error", f"{type(exc).__name__}: {exc}"
 
 
 def _reset_solver_options() -> None:

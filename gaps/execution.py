@@ -33,7 +33,15 @@ from gaps.errors import GapsError, InvalidArgument
 from gaps.family import Family
 from gaps.tasks import Limits, Task
 
-__all__ = ["Limits", "Runner", "WorkerPool", "read_frame", "ship", "write_frame"]
+__all__ = [
+    "Limits",
+    "Runner",
+    "WorkerPool",
+    "call_limited",
+    "read_frame",
+    "ship",
+    "write_frame",
+]
 
 _HEADER = struct.Struct("!Q")
 #: Extra wall time a call may take beyond its limit for calibration repeats.
@@ -313,6 +321,40 @@ class WorkerPool:
         )
         assert worker.task is not None
         on_done(worker.task, worker.records)
+
+
+def call_limited(
+    fn: Callable[..., Any], args: tuple[Any, ...], time_limit: float
+) -> tuple[str, Any]:
+    """Run ``fn(*args)`` in a fresh worker process that is killed past ``time_limit`` seconds.
+
+    Returns ``("ok", value)``, ``("error", message)`` when it raised or its worker died,
+    or ``("censored", seconds)`` when it ran past the limit. For code that overruns its
+    own timeouts (z3 does): the limit here is the kernel's, not the library's.
+
+    >>> call_limited(pow, (2, 10), time_limit=30.0)
+    ('ok', 1024)
+    >>> call_limited(pow, (2, -1, 0), time_limit=30.0)[0]
+    'error'
+    """
+    import cloudpickle
+
+    worker = _Worker.start()
+    started = time.monotonic()
+    try:
+        write_frame(worker.tx, ("call", cloudpickle.dumps((fn, args))))
+        with selectors.DefaultSelector() as selector:
+            selector.register(worker.rx, selectors.EVENT_READ)
+            if not selector.select(timeout=time_limit):
+                return "censored", time.monotonic() - started
+        message = read_frame(worker.rx)
+        if message is None:
+            worker.process.wait()
+            return "error", f"worker process died with exit code {worker.process.returncode}"
+        outcome, value = message[1]
+        return outcome, value
+    finally:
+        worker.kill()
 
 
 def _next_wait(workers: Iterable[_Worker]) -> float | None:

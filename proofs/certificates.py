@@ -21,6 +21,8 @@ __all__ = [
     "prove_gf2_solution",
     "prove_koenig_cover_bounds_matching",
     "prove_potentials_bound_paths",
+    "prove_pratt_certificate_implies_prime",
+    "prove_two_sat_paths_refute",
     "prove_weak_lp_duality",
 ]
 
@@ -189,3 +191,97 @@ def prove_gf2_solution(bound: int = 4, rlimit: int = RLIMIT) -> Proof:
         solves = [parity([z3.And(a[i][j], x[j]) for j in range(n)]) == b[i] for i in range(m)]
         claims.append(z3.Implies(z3.And(*cancel, odd), z3.Not(z3.And(*solves))))
     return prove("a 0 = 1 combination refutes a GF(2) system", bound, z3.And(*claims), rlimit)
+
+
+def prove_pratt_certificate_implies_prime(bound: int = 32, rlimit: int = RLIMIT) -> Proof:
+    """Lucas' test, which a Pratt certificate applies at each of its numbers, admits primes only.
+
+    For every r from 3 to ``bound`` and every base a with 1 ≤ a < r: if a^(r−1) ≡ 1
+    (mod r) and a^((r−1)/q) ≢ 1 (mod r) for every prime q dividing r − 1, then r is
+    prime. ``prime_certificate``'s ``pratt`` check accepts r when a certificate gives
+    such an a and the primes q (with exponents whose product is r − 1, each q
+    certified in turn); this lemma is why a composite r never passes. The base is
+    symbolic (a bit-vector wide enough for r²), so z3 covers every a at once.
+
+    >>> prove_pratt_certificate_implies_prime(16).status
+    'proved'
+    """
+    import z3
+
+    claims = []
+    for r in range(3, bound + 1):
+        width = 2 * r.bit_length()  # room for a product of two residues
+        a = z3.BitVec(f"a{r}", width)
+
+        def power(e: int, a: Any = a, r: int = r, width: int = width) -> Any:
+            """a^e mod r by square and multiply, reducing after each product."""
+            result, base = z3.BitVecVal(1, width), z3.URem(a, r)
+            while e:
+                if e & 1:
+                    result = z3.URem(result * base, r)
+                base, e = z3.URem(base * base, r), e >> 1
+            return result
+
+        primes = [q for q in range(2, r) if (r - 1) % q == 0 and _is_prime(q)]
+        fermat = power(r - 1) == 1
+        lucas = [power((r - 1) // q) != 1 for q in primes]
+        base = z3.And(z3.UGE(a, 1), z3.ULT(a, r))
+        claims.append(z3.Implies(z3.And(base, fermat, *lucas), z3.BoolVal(_is_prime(r))))
+    return prove("a Pratt certificate implies primality", bound, z3.And(*claims), rlimit)
+
+
+def _is_prime(r: int) -> bool:
+    """Primality by its definition (no divisor between 2 and r − 1): r is small here."""
+    return r >= 2 and all(r % d for d in range(2, r))
+
+
+def prove_two_sat_paths_refute(bound: int = 3, rlimit: int = RLIMIT) -> Proof:
+    """Implication paths x ⇝ ¬x and ¬x ⇝ x leave a 2-CNF formula unsatisfiable.
+
+    For every formula on 1 ≤ n ≤ ``bound`` variables (every set of clauses over two
+    distinct variables), every variable x, every pair of walks of at most 2n steps
+    through its implication graph (clause a ∨ b gives ¬a → b and ¬b → a) from x to ¬x
+    and from ¬x back to x, and every assignment: some clause is false. ``two_sat``'s
+    ``check`` accepts "unsatisfiable" with such a pair of paths; this lemma is why no
+    assignment it could have missed exists.
+
+    >>> prove_two_sat_paths_refute(2).status
+    'proved'
+    """
+    import z3
+
+    claims = []
+    for n in range(1, bound + 1):
+        # Literal l is variable l // 2, negated when l is odd; l ^ 1 is its negation.
+        value = [z3.Bool(f"v{n}_{i}") for i in range(n)]
+        truth = [
+            value[lit // 2] if lit % 2 == 0 else z3.Not(value[lit // 2]) for lit in range(2 * n)
+        ]
+        pairs = [(a, b) for a, b in itertools.combinations(range(2 * n), 2) if a // 2 != b // 2]
+        clause = {p: z3.Bool(f"c{n}_{p[0]}_{p[1]}") for p in pairs}
+
+        def arc(a: int, b: int, clause: dict[tuple[int, int], Any] = clause) -> Any:
+            """a → b holds when the clause ¬a ∨ b is in the formula."""
+            key = (min(a ^ 1, b), max(a ^ 1, b))
+            return clause.get(key, z3.BoolVal(False))
+
+        def walk(name: str, start: Any, end: Any, n: int = n) -> list[Any]:
+            """2n + 1 literals from start to end, each step an arc or a pause."""
+            p = [z3.Int(f"{name}{n}_{i}") for i in range(2 * n + 1)]
+            steps = [z3.And(x >= 0, x < 2 * n) for x in p] + [p[0] == start, p[-1] == end]
+            for u, w in itertools.pairwise(p):
+                moves = [
+                    z3.And(u == a, w == b, arc(a, b)) for a in range(2 * n) for b in range(2 * n)
+                ]
+                steps.append(z3.Or(u == w, *moves))
+            return steps
+
+        x = z3.Int(f"x{n}")
+        forth = walk("forth", 2 * x, 2 * x + 1)
+        back = walk("back", 2 * x + 1, 2 * x)
+        satisfied = [z3.Implies(clause[a, b], z3.Or(truth[a], truth[b])) for a, b in pairs]
+        premise = z3.And(x >= 0, x < n, *forth, *back, *satisfied)
+        claims.append(z3.Not(premise))
+    return prove(
+        "implication paths x to not-x and back refute a 2-CNF", bound, z3.And(*claims), rlimit
+    )

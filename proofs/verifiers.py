@@ -170,9 +170,17 @@ def _check_shape(spec: Specification, verifier: Verifier, output: Any) -> None:
 
 
 def _enumerate(
-    z3: Any, spec: Specification, verifier: Verifier, instance: Any, want: bool, left: int
+    z3: Any,
+    spec: Specification,
+    verifier: Verifier,
+    instance: Any,
+    want: bool,
+    left: int,
+    wrong: list[_Refuted] | None = None,
 ) -> int:
-    """Check every candidate whose validity is ``want``; return how many were seen."""
+    """Check every candidate whose validity is ``want``; return how many were seen.
+
+    The first wrong verdict raises, unless ``wrong`` collects every one of them."""
     variables = list(spec.variables(instance))
     solver = z3.Solver()
     solver.set("rlimit", RLIMIT)
@@ -194,10 +202,30 @@ def _enumerate(
         verdict = _verdict(verifier, instance, output)
         if verdict is not want:
             said = "no verdict" if verdict is None else ("accepted" if verdict else "rejected")
-            kind = "valid" if want else "invalid"
-            raise _Refuted(instance, output, f"{said} a {kind} output")
+            kind = "a valid" if want else "an invalid"
+            refuted = _Refuted(instance, output, f"{said} {kind} output")
+            if wrong is None:
+                raise refuted
+            wrong.append(refuted)
         seen += 1
         solver.add(z3.Or([v != value for v, value in zip(variables, values, strict=True)]))
+
+
+def _smallest(
+    z3: Any, spec: Specification, verifier: Verifier, first: _Refuted, left: int
+) -> _Refuted:
+    """The shortest wrong verdict (by the output's text) on the first instance with one.
+
+    Instances come smallest first, so the counterexample's instance is already the
+    smallest; among its outputs z3's order is arbitrary, so all are checked within the
+    budget left, and the shortest kept: ``[1]`` rather than ``[2, 0, 1]``."""
+    wrong: list[_Refuted] = []
+    try:
+        for want in (True, False):
+            left -= _enumerate(z3, spec, verifier, first.instance, want, left, wrong)
+    except _OutOfBudget:
+        return first
+    return min(wrong, key=lambda r: (len(repr(r.output)), repr(r.output)), default=first)
 
 
 def prove(
@@ -258,6 +286,7 @@ def prove(
                 counts["valid_outputs"] += seen if want else 0
             counts["instances"] += 1
     except _Refuted as exc:
+        exc = _smallest(z3, spec, ver, exc, budget - counts["outputs"])
         return report("refuted", counterexample=(exc.instance, exc.output), reason=exc.reason)
     except _OutOfBudget:
         return report("unknown", reason="budget reached")

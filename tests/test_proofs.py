@@ -30,6 +30,18 @@ def test_seeded_bug_is_refuted(mutant) -> None:
     assert mutant.verifier(*args, gaps.Meter()) != own.fn(*args, gaps.Meter())
 
 
+def test_counterexample_is_the_smallest_instance_and_shortest_output() -> None:
+    accept_all = gaps.prove(gaps.get("sorting"), verifier=lambda xs, ys, meter: True, bound=2)
+    assert accept_all.counterexample == ([], [0])
+    assert accept_all.reason == "accepted an invalid output"
+    # Any placement of n queens passes this check: the shortest wrong one is on the
+    # smallest board, one queen off it.
+    count_only = gaps.prove(gaps.get("n_queens"), verifier=lambda s, q, meter: len(q) == s[0])
+    assert count_only.counterexample is not None
+    board, queens = count_only.counterexample
+    assert board[0] == 1 and len(queens) == 1
+
+
 def test_mutants_cover_every_kind_of_bug() -> None:
     assert len(MUTANTS) >= 15
     assert len({m.name for m in MUTANTS}) == len(MUTANTS)

@@ -33,8 +33,17 @@ from __future__ import annotations
 
 import random
 from collections import Counter
+from collections.abc import Sequence
 from itertools import pairwise
 from typing import Any
+
+from gaps.problems._candidates import (
+    decode_int_list,
+    entries,
+    int_list_domain,
+    int_list_variables,
+    lengths_near,
+)
 
 import gaps
 
@@ -117,6 +126,45 @@ def corrupt(graph: Graph, circuit: list[int], rng: random.Random) -> list[int]:
     return bad
 
 
+def small_graphs(bound: int) -> list[Graph]:
+    """A doubled edge, a path (no circuit: every candidate is wrong) and, from
+    ``bound`` 2, a triangle."""
+    graphs: list[Graph] = [(2, [(0, 1), (1, 0)]), (3, [(0, 1), (1, 2)])]
+    return graphs + ([(3, [(0, 1), (2, 1), (0, 2)])] if bound >= 2 else [])
+
+
+def _is_circuit(graph: Graph, v: Sequence[Any]) -> Any:
+    """m + 1 vertices, back at the start, whose steps use each edge as often as it occurs."""
+    import z3
+
+    n, edges = graph
+    m = len(edges)
+    walk = entries(v, m + 1)
+    keys = Counter((min(a, b), max(a, b)) for a, b in edges)
+    uses = [
+        z3.Sum(
+            [
+                z3.If(z3.Or(z3.And(p == a, q == b), z3.And(p == b, q == a)), 1, 0)
+                for p, q in pairwise(walk)
+            ]
+        )
+        == count
+        for (a, b), count in keys.items()
+    ]
+    on_graph = [z3.And(x >= 0, x < n) for x in walk]
+    return z3.And(v[0] == m + 1, walk[0] == walk[-1], *on_graph, *uses)
+
+
+SPECIFICATION = gaps.Specification(
+    instances=small_graphs,
+    variables=lambda graph: int_list_variables("walk", len(graph[1]) + 2),
+    valid=_is_circuit,
+    decode=lambda graph, values: decode_int_list(values),
+    # Walks one step short to one too long, through a vertex n that does not exist.
+    domain=lambda graph, v: int_list_domain(v, lengths_near(len(graph[1]) + 1), 0, graph[0]),
+)
+
+
 FAMILY = gaps.Family(
     name="eulerian_circuit",
     domain="graphs",
@@ -135,4 +183,5 @@ FAMILY = gaps.Family(
     tags=("graphs", "euler", "textbook"),
     units=("steps", "time"),
     sizes=(500, 1000, 2000, 4000, 8000, 16000),
+    spec=SPECIFICATION,
 )

@@ -45,7 +45,9 @@ False
 
 from __future__ import annotations
 
+import itertools
 import random
+from collections.abc import Sequence
 from typing import Any
 
 from pysat.solvers import Solver
@@ -185,6 +187,44 @@ def corrupt(spec: Spec, result: gaps.Certified, rng: random.Random) -> gaps.Cert
     return gaps.Certified([e for e in edges if v not in e or e == keep], cycle)
 
 
+def small_specs(bound: int) -> list[Spec]:
+    """Every vertex count from 3 to ``bound`` + 2 (the seed plays no part in deciding)."""
+    return [(n, 0) for n in range(3, bound + 3)]
+
+
+def _pairs(spec: Spec) -> list[tuple[int, int]]:
+    return list(itertools.combinations(range(spec[0]), 2))
+
+
+def _edge_variables(spec: Spec) -> list[Any]:
+    """One Bool per vertex pair: every simple graph on n vertices is one candidate."""
+    import z3
+
+    return [z3.Bool(f"edge{u}_{v}") for u, v in _pairs(spec)]
+
+
+def _is_hamiltonian(spec: Spec, v: Sequence[Any]) -> Any:
+    """Some cyclic order of the n vertices has every consecutive pair as an edge."""
+    import z3
+
+    edge = dict(zip(_pairs(spec), v, strict=True))
+    orders = [(0, *rest) for rest in itertools.permutations(range(1, spec[0]))]
+    return z3.Or(
+        [
+            z3.And([edge[min(a, b), max(a, b)] for a, b in zip(c, c[1:] + c[:1], strict=True)])
+            for c in orders
+        ]
+    )
+
+
+SPECIFICATION = gaps.Specification(
+    instances=small_specs,
+    variables=_edge_variables,
+    valid=_is_hamiltonian,
+    decode=lambda spec, values: [p for p, on in zip(_pairs(spec), values, strict=True) if on],
+)
+
+
 FAMILY = gaps.Family(
     name="hamiltonian_cycle",
     domain="graphs",
@@ -208,4 +248,5 @@ FAMILY = gaps.Family(
     tags=("graphs", "hamiltonian", "planted", "np-complete", "solver"),
     units={"decide": ("time",), "check": ("steps", "time")},
     sizes=(50, 100, 200, 400, 800, 1600),
+    spec=SPECIFICATION,
 )

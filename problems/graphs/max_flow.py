@@ -46,6 +46,7 @@ from __future__ import annotations
 
 import random
 from collections import deque
+from collections.abc import Sequence
 from typing import Any
 
 import gaps
@@ -199,6 +200,70 @@ def corrupt(network: Network, result: gaps.Certified, rng: random.Random) -> gap
     return gaps.Certified((value, bad), side)
 
 
+def small_networks(bound: int) -> list[Network]:
+    """An arc and its reverse and, from ``bound`` 2, a path with a bypass (unit capacities:
+    each candidate flow is one of few)."""
+    networks: list[Network] = [(2, 0, 1, [(0, 1, 1), (1, 0, 1)])]
+    bypass = (3, 0, 2, [(0, 1, 1), (1, 2, 1), (0, 2, 1)])
+    return networks + ([bypass] if bound >= 2 else [])
+
+
+def _flow_variables(network: Network) -> list[Any]:
+    """The claimed value, a flow per arc, and a Bool per vertex: is it on the source side?"""
+    import z3
+
+    n, _, _, arcs = network
+    flows = [z3.Int(f"flow{i}") for i in range(len(arcs))]
+    return [z3.Int("value"), *flows, *(z3.Bool(f"side{v}") for v in range(n))]
+
+
+def _flows_near(network: Network, v: Sequence[Any]) -> Any:
+    """Flows from -1 to one past each capacity, values from 0 to the total capacity."""
+    import z3
+
+    _, _, _, arcs = network
+    flows = v[1 : 1 + len(arcs)]
+    in_range = [z3.And(f >= -1, f <= c + 1) for f, (_, _, c) in zip(flows, arcs, strict=True)]
+    total = sum(c for _, _, c in arcs)
+    return z3.And(v[0] >= 0, v[0] <= total, *in_range)
+
+
+def _is_maximum_with_cut(network: Network, v: Sequence[Any]) -> Any:
+    """A feasible flow of the claimed value, and a cut (s in, t out) of that capacity."""
+    import z3
+
+    n, s, t, arcs = network
+    value, flows, side = v[0], v[1 : 1 + len(arcs)], v[1 + len(arcs) :]
+    fits = [z3.And(f >= 0, f <= c) for f, (_, _, c) in zip(flows, arcs, strict=True)]
+
+    def net_out(x: int) -> Any:
+        terms = [
+            f if u == x else -f for f, (u, w, _) in zip(flows, arcs, strict=True) if x in (u, w)
+        ]
+        return z3.Sum(terms) if terms else z3.IntVal(0)
+
+    conserved = [net_out(x) == 0 for x in range(n) if x not in (s, t)]
+    capacity = z3.Sum([z3.If(z3.And(side[u], z3.Not(side[w])), c, 0) for u, w, c in arcs])
+    return z3.And(
+        *fits, *conserved, net_out(s) == value, side[s], z3.Not(side[t]), capacity == value
+    )
+
+
+def _decode(network: Network, values: Sequence[Any]) -> gaps.Certified:
+    m = len(network[3])
+    side = [x for x, on in enumerate(values[1 + m :]) if on]
+    return gaps.Certified((values[0], list(values[1 : 1 + m])), side)
+
+
+SPECIFICATION = gaps.Specification(
+    instances=small_networks,
+    variables=_flow_variables,
+    valid=_is_maximum_with_cut,
+    decode=_decode,
+    domain=_flows_near,
+)
+
+
 FAMILY = gaps.Family(
     name="max_flow",
     domain="graphs",
@@ -222,4 +287,5 @@ FAMILY = gaps.Family(
     tags=("graphs", "flow", "certificate", "duality", "textbook"),
     units=("steps", "time"),
     sizes=(50, 100, 200, 400, 800, 1600),
+    spec=SPECIFICATION,
 )

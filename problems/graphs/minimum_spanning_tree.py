@@ -41,9 +41,19 @@ False
 
 from __future__ import annotations
 
+import itertools
 import random
 from collections import deque
+from collections.abc import Sequence
 from typing import Any
+
+from gaps.problems._candidates import (
+    decode_int_list,
+    entries,
+    int_list_domain,
+    int_list_variables,
+    lengths_near,
+)
 
 import gaps
 
@@ -217,6 +227,62 @@ def corrupt(graph: Graph, tree: tuple[int, ...], rng: random.Random) -> tuple[in
     return tuple(sorted(in_tree))
 
 
+def small_graphs(bound: int) -> list[Graph]:
+    """A weighted triangle, a triangle with tied weights and, from ``bound`` 3, a
+    4-cycle with a chord (weights need not be distinct for the cycle property)."""
+    graphs: list[Graph] = [
+        (3, [(0, 1, 2), (1, 2, 3), (0, 2, 1)]),
+        (3, [(0, 1, 1), (1, 2, 1), (0, 2, 1)]),
+    ]
+    chorded = (4, [(0, 1, 1), (1, 2, 3), (2, 3, 1), (0, 3, 2), (0, 2, 2)])
+    return graphs + ([chorded] if bound >= 3 else [])
+
+
+def _cuts(n: int) -> list[set[int]]:
+    """Every vertex set holding 0 but not every vertex: edges span iff they cross each."""
+    return [{0, *s} for k in range(n - 1) for s in itertools.combinations(range(1, n), k)]
+
+
+def _spans(n: int, chosen: Sequence[tuple[int, int]]) -> bool:
+    return all(any((u in side) != (v in side) for u, v in chosen) for side in _cuts(n))
+
+
+def _is_minimum_spanning_tree(graph: Graph, v: Sequence[Any]) -> Any:
+    """n − 1 distinct edge indices that connect every vertex, of least total weight."""
+    import z3
+
+    n, edges = graph
+    tree = entries(v, n - 1)
+    least = min(
+        sum(edges[i][2] for i in subset)
+        for subset in itertools.combinations(range(len(edges)), n - 1)
+        if _spans(n, [edges[i][:2] for i in subset])
+    )
+    used = [z3.Or([x == i for x in tree]) for i in range(len(edges))]
+    crossed = [
+        z3.Or([used[i] for i, (a, b, _) in enumerate(edges) if (a in side) != (b in side)])
+        for side in _cuts(n)
+    ]
+    weight = z3.Sum([z3.If(used[i], w, 0) for i, (_, _, w) in enumerate(edges)])
+    return z3.And(
+        v[0] == n - 1,
+        z3.Distinct(*tree),
+        *(z3.And(x >= 0, x < len(edges)) for x in tree),
+        *crossed,
+        weight == least,
+    )
+
+
+SPECIFICATION = gaps.Specification(
+    instances=small_graphs,
+    variables=lambda graph: int_list_variables("tree", graph[0]),
+    valid=_is_minimum_spanning_tree,
+    decode=lambda graph, values: decode_int_list(values),
+    # One edge short to one too many, through an index m that does not exist.
+    domain=lambda graph, v: int_list_domain(v, lengths_near(graph[0] - 1), 0, len(graph[1])),
+)
+
+
 FAMILY = gaps.Family(
     name="minimum_spanning_tree",
     domain="graphs",
@@ -235,4 +301,5 @@ FAMILY = gaps.Family(
     tags=("graphs", "spanning-tree", "textbook"),
     units=("steps", "time"),
     sizes=(125, 250, 500, 1000, 2000, 4000),
+    spec=SPECIFICATION,
 )

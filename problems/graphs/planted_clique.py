@@ -44,8 +44,10 @@ False
 
 from __future__ import annotations
 
+import itertools
 import math
 import random
+from collections.abc import Sequence
 from typing import Any
 
 import igraph
@@ -151,6 +153,47 @@ def corrupt(spec: Spec, result: gaps.Certified, rng: random.Random) -> gaps.Cert
         target = list(remaining[0])
 
 
+def small_specs(bound: int) -> list[Spec]:
+    """Every vertex count from 2 to ``bound`` + 2 (the seed plays no part in deciding)."""
+    return [(n, 0) for n in range(2, bound + 3)]
+
+
+def _pairs(spec: Spec) -> list[tuple[int, int]]:
+    return list(itertools.combinations(range(spec[0]), 2))
+
+
+def _edge_variables(spec: Spec) -> list[Any]:
+    """One Bool per vertex pair: every simple graph on n vertices is one candidate."""
+    import z3
+
+    return [z3.Bool(f"edge{u}_{v}") for u, v in _pairs(spec)]
+
+
+def _has_clique(spec: Spec, v: Sequence[Any]) -> Any:
+    """Some clique_size(n) vertices are pairwise adjacent."""
+    import z3
+
+    edge = dict(zip(_pairs(spec), v, strict=True))
+    groups = itertools.combinations(range(spec[0]), clique_size(spec[0]))
+    return z3.Or([z3.And([edge[p] for p in itertools.combinations(g, 2)]) for g in groups])
+
+
+def _rows(spec: Spec, values: Sequence[Any]) -> tuple[int, ...]:
+    """The adjacency rows: bit v of row u for each edge (u, v) with u < v."""
+    rows = [0] * spec[0]
+    for (u, w), on in zip(_pairs(spec), values, strict=True):
+        rows[u] |= int(on) << w
+    return tuple(rows)
+
+
+SPECIFICATION = gaps.Specification(
+    instances=small_specs,
+    variables=_edge_variables,
+    valid=_has_clique,
+    decode=_rows,
+)
+
+
 FAMILY = gaps.Family(
     name="planted_clique",
     domain="graphs",
@@ -176,4 +219,5 @@ FAMILY = gaps.Family(
     tags=("graphs", "clique", "planted", "np-complete"),
     units={"decide": ("time",), "check": ("steps", "time")},
     sizes=(50, 80, 120, 180, 270, 400),
+    spec=SPECIFICATION,
 )

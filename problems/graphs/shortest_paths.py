@@ -40,8 +40,10 @@ False
 from __future__ import annotations
 
 import heapq
+import itertools
 import math
 import random
+from collections.abc import Sequence
 from typing import Any
 
 import gaps
@@ -146,6 +148,92 @@ def corrupt(graph: Graph, result: gaps.Certified, rng: random.Random) -> gaps.Ce
     return gaps.Certified(dist, parent)
 
 
+def small_graphs(bound: int) -> list[Graph]:
+    """Two arcs both ways, a vertex no path reaches and, from ``bound`` 4, a path with a
+    costlier shortcut (weights need not be distinct)."""
+    graphs: list[Graph] = [(2, 0, [(1, 0, 1), (0, 1, 2)]), (3, 0, [(0, 1, 1), (2, 1, 1)])]
+    shortcut = (3, 0, [(0, 1, 1), (1, 2, 1), (0, 2, 2)])
+    return graphs + ([shortcut] if bound >= 4 else [])
+
+
+def _distances(graph: Graph) -> list[float]:
+    """Each vertex's distance by definition: the least weight over all simple paths."""
+    n, source, edges = graph
+    best: list[float] = [math.inf] * n
+    best[source] = 0
+    for k in range(1, n):
+        for path in itertools.permutations(range(n), k + 1):
+            if path[0] != source:
+                continue
+            steps = [
+                min((w for u, v, w in edges if (u, v) == step), default=math.inf)
+                for step in itertools.pairwise(path)
+            ]
+            best[path[-1]] = min(best[path[-1]], sum(steps))
+    return best
+
+
+def _label_variables(graph: Graph) -> list[Any]:
+    """A distance per vertex (-1 standing for infinity) and a parent arc index per vertex."""
+    import z3
+
+    n = graph[0]
+    return [*(z3.Int(f"dist{v}") for v in range(n)), *(z3.Int(f"parent{v}") for v in range(n))]
+
+
+def _labels_near(graph: Graph, v: Sequence[Any]) -> Any:
+    """Distances from infinity and 0 to one past the longest, parents from -1 to m; the
+    source's parent is pinned (the check never reads it)."""
+    import z3
+
+    n, source, edges = graph
+    longest = max(d for d in _distances(graph) if d != math.inf)
+    dist, parent = v[:n], v[n:]
+    return z3.And(
+        *(z3.And(d >= -1, d <= longest + 1) for d in dist),
+        *(z3.And(p >= -1, p <= len(edges)) for p in parent),
+        parent[source] == -1,
+    )
+
+
+def _is_shortest_path_tree(graph: Graph, v: Sequence[Any]) -> Any:
+    """Every distance is the true one, and every reached vertex but the source has as
+    parent an arc into it that lies on a shortest path."""
+    import z3
+
+    n, source, edges = graph
+    true = _distances(graph)
+    dist, parent = v[:n], v[n:]
+    right = [d == (-1 if t == math.inf else int(t)) for d, t in zip(dist, true, strict=True)]
+    tight = [
+        z3.Or(
+            [
+                parent[x] == i
+                for i, (u, head, w) in enumerate(edges)
+                if head == x and true[u] + w == true[x]
+            ]
+        )
+        for x in range(n)
+        if x != source and true[x] != math.inf
+    ]
+    return z3.And(*right, *tight)
+
+
+def _decode(graph: Graph, values: Sequence[Any]) -> gaps.Certified:
+    n = graph[0]
+    dist = [math.inf if d == -1 else d for d in values[:n]]
+    return gaps.Certified(dist, list(values[n:]))
+
+
+SPECIFICATION = gaps.Specification(
+    instances=small_graphs,
+    variables=_label_variables,
+    valid=_is_shortest_path_tree,
+    decode=_decode,
+    domain=_labels_near,
+)
+
+
 FAMILY = gaps.Family(
     name="shortest_paths",
     domain="graphs",
@@ -168,4 +256,5 @@ FAMILY = gaps.Family(
     tags=("graphs", "shortest-paths", "certificate", "textbook"),
     units=("steps", "time"),
     sizes=(250, 500, 1000, 2000, 4000, 8000, 16000),
+    spec=SPECIFICATION,
 )

@@ -43,8 +43,17 @@ False
 from __future__ import annotations
 
 import random
+from collections.abc import Sequence
+from typing import Any
 
 import numpy as np
+from gaps.problems._candidates import (
+    decode_int_list,
+    entries,
+    int_list_domain,
+    int_list_variables,
+    lengths_near,
+)
 
 import gaps
 
@@ -106,6 +115,41 @@ def corrupt(system: System, x: np.ndarray, rng: random.Random) -> np.ndarray:
     return bad
 
 
+def small_systems(bound: int) -> list[System]:
+    """A 1×1 system, a regular 2×2 one, a singular consistent one (several solutions)
+    and a singular inconsistent one (none); from ``bound`` 3 a regular 3×3 one."""
+    systems = [
+        ([[2]], [4]),
+        ([[2, 1], [1, 3]], [3, 4]),
+        ([[1, 1], [1, 1]], [2, 2]),
+        ([[1, 1], [1, 1]], [1, 2]),
+    ]
+    if bound >= 3:
+        systems.append(([[1, 1, 0], [0, 1, 1], [1, 0, 1]], [2, 2, 2]))
+    return [(np.array(a, dtype=float), np.array(b, dtype=float)) for a, b in systems]
+
+
+def _solves(system: System, v: Sequence[Any]) -> Any:
+    """x has n entries and A x = b exactly (integer systems: the residual is 0 or ≥ 1)."""
+    import z3
+
+    a, b = system
+    n = len(b)
+    xs = entries(v, n)
+    rows = [z3.Sum([int(a[i, j]) * xs[j] for j in range(n)]) == int(b[i]) for i in range(n)]
+    return z3.And(v[0] == n, *rows)
+
+
+SPECIFICATION = gaps.Specification(
+    instances=small_systems,
+    variables=lambda system: int_list_variables("x", len(system[1]) + 1),
+    valid=_solves,
+    decode=lambda system, values: np.array(decode_int_list(values), dtype=float),
+    # Vectors one entry short to one too long, entries from -2 to 2.
+    domain=lambda system, v: int_list_domain(v, lengths_near(len(system[1])), -2, 2),
+)
+
+
 FAMILY = gaps.Family(
     name="linear_system",
     domain="linalg",
@@ -124,4 +168,5 @@ FAMILY = gaps.Family(
     tags=("linear-algebra", "numerical", "numpy"),
     units=("time",),
     sizes=(200, 250, 320, 400, 500, 640, 800),
+    spec=SPECIFICATION,
 )

@@ -41,7 +41,9 @@ False
 from __future__ import annotations
 
 import random
+from collections.abc import Sequence
 from math import isqrt
+from typing import Any
 
 import flint
 from sympy.ntheory import discrete_log as sympy_discrete_log
@@ -114,6 +116,48 @@ def corrupt(instance: Instance, x: int, rng: random.Random) -> int:
     return (x + rng.randrange(1, p - 1)) % (p - 1)
 
 
+def small_instances(bound: int) -> list[Instance]:
+    """Every (p, g, h) with p a safe prime up to 2·``bound`` + 3, 2 ≤ g ≤ p − 2 and
+    1 ≤ h < p: bases that generate and bases that do not, targets off their powers."""
+    safe = [p for p in (5, 7, 11, 23, 47, 59) if p <= 2 * bound + 3]
+    return [(p, g, h) for p in safe for g in range(2, p - 1) for h in range(1, p)]
+
+
+def _exponent_variable(instance: Instance) -> list[Any]:
+    import z3
+
+    return [z3.Int("x")]
+
+
+def _is_logarithm(instance: Instance, v: Sequence[Any]) -> Any:
+    """x ≥ 0 and g^x ≡ h (mod p): g^x is the product of g^(2^i) over x's set bits,
+    reduced mod p after each factor."""
+    import z3
+
+    p, g, h = instance
+    x = v[0]
+    power = z3.IntVal(1)
+    for i in range((2 * p).bit_length()):
+        power = z3.If(x / 2**i % 2 == 1, power * pow(g, 2**i, p) % p, power)
+    return z3.And(x >= 0, power == h)
+
+
+def _exponents_near(instance: Instance, v: Sequence[Any]) -> Any:
+    """From -1 to 2p: exponents past p − 1 are valid when they reduce to a logarithm."""
+    import z3
+
+    return z3.And(v[0] >= -1, v[0] <= 2 * instance[0])
+
+
+SPECIFICATION = gaps.Specification(
+    instances=small_instances,
+    variables=_exponent_variable,
+    valid=_is_logarithm,
+    decode=lambda instance, values: values[0],
+    domain=_exponents_near,
+)
+
+
 FAMILY = gaps.Family(
     name="discrete_log",
     domain="numbers",
@@ -138,4 +182,5 @@ FAMILY = gaps.Family(
     tags=("number-theory", "discrete-logarithm", "cryptography"),
     units={"sympy/power": ("time",), "bsgs/power": ("steps", "time")},
     sizes=(14, 18, 22, 26, 30, 34),
+    spec=SPECIFICATION,
 )

@@ -39,10 +39,14 @@ pseudoprimes to twelve prime bases); Hart 2010 (FLINT).
 
 from __future__ import annotations
 
+import itertools
 import math
 import random
+from collections.abc import Sequence
+from typing import Any
 
 import flint
+from gaps.problems._candidates import decode_int_list, int_list_domain, int_list_variables
 
 import gaps
 
@@ -86,6 +90,41 @@ def corrupt(N: int, factors: list[int], rng: random.Random) -> list[int]:
     return sorted([p, p, q])  # an extra factor
 
 
+#: The longest factor list among the candidates: 8 = 2·2·2 needs three.
+LONGEST = 3
+
+
+def small_numbers(bound: int) -> range:
+    """Every N from 2 to 2·``bound`` + 2, primes included (their factor list is [N])."""
+    return range(2, 2 * bound + 3)
+
+
+def _is_factorisation(N: int, v: Sequence[Any]) -> Any:
+    """A non-empty non-decreasing list of primes whose product is N."""
+    import z3
+
+    length, xs = v[0], v[1:]
+    prime = [z3.And(x >= 2, *(z3.Or(d >= x, x % d != 0) for d in range(2, N))) for x in xs]
+    cases = []
+    for k in range(1, LONGEST + 1):
+        product = z3.IntVal(1)
+        for x in xs[:k]:
+            product = product * x
+        order = [a <= b for a, b in itertools.pairwise(xs[:k])]
+        cases.append(z3.And(length == k, product == N, *prime[:k], *order))
+    return z3.Or(cases)
+
+
+SPECIFICATION = gaps.Specification(
+    instances=small_numbers,
+    variables=lambda N: int_list_variables("factor", LONGEST),
+    valid=_is_factorisation,
+    decode=lambda N, values: decode_int_list(values),
+    # Lists of 0 to LONGEST entries from 0 to N: 0 and 1 are malformed factors.
+    domain=lambda N, v: int_list_domain(v, range(LONGEST + 1), 0, N),
+)
+
+
 FAMILY = gaps.Family(
     name="factoring",
     domain="numbers",
@@ -111,4 +150,5 @@ FAMILY = gaps.Family(
     tags=("factoring", "number-theory", "np-intersect-conp"),
     units=("time",),
     sizes=(32, 40, 48, 56, 64, 72, 80, 88, 96, 104, 112, 120),
+    spec=SPECIFICATION,
 )

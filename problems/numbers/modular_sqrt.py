@@ -37,7 +37,8 @@ False
 from __future__ import annotations
 
 import random
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from typing import Any
 
 import flint
 
@@ -113,6 +114,44 @@ def corrupt(instance: Instance, x: int, rng: random.Random) -> int:
             return bad
 
 
+def small_instances(bound: int) -> list[Instance]:
+    """Every (p, a) with p an odd prime up to 2·``bound`` + 5 and 0 ≤ a < p: the
+    non-residues, which have no root, included."""
+    primes = [p for p in range(3, 2 * bound + 6) if all(p % d for d in range(2, p))]
+    return [(p, a) for p in primes for a in range(p)]
+
+
+def _root_variable(instance: Instance) -> list[Any]:
+    import z3
+
+    return [z3.Int("x")]
+
+
+def _is_root(instance: Instance, v: Sequence[Any]) -> Any:
+    """0 ≤ x < p and x² ≡ a (mod p)."""
+    import z3
+
+    p, a = instance
+    return z3.And(v[0] >= 0, v[0] < p, v[0] * v[0] % p == a)
+
+
+def _near_range(instance: Instance, v: Sequence[Any]) -> Any:
+    """From -p to 2p: roots shifted by ±p are candidates, so a missing range check shows."""
+    import z3
+
+    p = instance[0]
+    return z3.And(v[0] >= -p, v[0] <= 2 * p)
+
+
+SPECIFICATION = gaps.Specification(
+    instances=small_instances,
+    variables=_root_variable,
+    valid=_is_root,
+    decode=lambda instance, values: values[0],
+    domain=_near_range,
+)
+
+
 FAMILY = gaps.Family(
     name="modular_sqrt",
     domain="numbers",
@@ -137,4 +176,5 @@ FAMILY = gaps.Family(
     tags=("number-theory", "modular-arithmetic"),
     units={"tonelli_shanks/square": ("time",), "counted/square": ("steps", "time")},
     sizes=(64, 96, 160, 256, 400, 640, 1000),
+    spec=SPECIFICATION,
 )

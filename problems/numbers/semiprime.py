@@ -47,6 +47,8 @@ True
 from __future__ import annotations
 
 import random
+from collections.abc import Sequence
+from typing import Any
 
 import flint
 
@@ -122,6 +124,52 @@ def corrupt(spec: Spec, result: gaps.Certified, rng: random.Random) -> gaps.Cert
     return gaps.Certified(prime, (1, prime))
 
 
+def small_specs(bound: int) -> list[Spec]:
+    """Every bit length from 2 to ``bound`` + 2 (the seed plays no part in deciding)."""
+    return [(n, 0) for n in range(2, bound + 3)]
+
+
+def _number_variable(spec: Spec) -> list[Any]:
+    import z3
+
+    return [z3.Int("N")]
+
+
+def _is_prime(z3: Any, p: Any, most: int) -> Any:
+    """p ≥ 2 with no divisor d, 2 ≤ d < p (p ≤ ``most``)."""
+    return z3.And(p >= 2, *(z3.Or(d >= p, p % d != 0) for d in range(2, most)))
+
+
+def _is_semiprime(spec: Spec, v: Sequence[Any]) -> Any:
+    """N has n bits and is p·q for primes p ≤ q."""
+    import z3
+
+    n, N = spec[0], v[0]
+    top = 2**n
+    products = [
+        z3.And(p * q == N, _is_prime(z3, z3.IntVal(p), top), _is_prime(z3, z3.IntVal(q), top))
+        for p in range(2, top)
+        for q in range(p, top // p + 1)
+    ]
+    return z3.And(2 ** (n - 1) <= N, top > N, z3.Or(products))
+
+
+def _numbers_near(spec: Spec, v: Sequence[Any]) -> Any:
+    """Every number from -1 up to one bit too long: wrong lengths are candidates too."""
+    import z3
+
+    return z3.And(v[0] >= -1, v[0] < 2 ** (spec[0] + 1))
+
+
+SPECIFICATION = gaps.Specification(
+    instances=small_specs,
+    variables=_number_variable,
+    valid=_is_semiprime,
+    decode=lambda spec, values: values[0],
+    domain=_numbers_near,
+)
+
+
 FAMILY = gaps.Family(
     name="semiprime",
     domain="numbers",
@@ -154,4 +202,5 @@ FAMILY = gaps.Family(
         "decide": (32, 40, 48, 56, 64, 72, 80, 88, 96, 104, 112, 120),
         "check": (168, 200, 240, 280, 336, 400, 480, 560, 672),
     },
+    spec=SPECIFICATION,
 )

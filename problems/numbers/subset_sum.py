@@ -43,6 +43,8 @@ from __future__ import annotations
 
 import itertools
 import random
+from collections.abc import Sequence
+from typing import Any
 
 import gaps
 
@@ -121,6 +123,51 @@ def corrupt(spec: Spec, result: gaps.Certified, rng: random.Random) -> gaps.Cert
             return gaps.Certified((numbers, bad), result.certificate)
 
 
+def small_specs(bound: int) -> list[Spec]:
+    """Every count n from 1 to ``bound`` − 1 (the seed plays no part in deciding)."""
+    return [(n, 0) for n in range(1, bound)]
+
+
+def _instance_variables(spec: Spec) -> list[Any]:
+    import z3
+
+    return [*(z3.Int(f"number{i}") for i in range(spec[0])), z3.Int("target")]
+
+
+def _instances_near(spec: Spec, v: Sequence[Any]) -> Any:
+    """Numbers of n − 1 to n + 1 bits (0 included), targets from -1 to one past the
+    largest sum: malformed numbers and unreachable targets are candidates too."""
+    import z3
+
+    n = spec[0]
+    numbers, target = v[:-1], v[-1]
+    return z3.And(
+        *(z3.And(a >= 2 ** (n - 1) - 1, a <= 2**n) for a in numbers),
+        target >= -1,
+        target <= n * 2**n + 1,
+    )
+
+
+def _has_subset_sum(spec: Spec, v: Sequence[Any]) -> Any:
+    """Every number has exactly n bits, and some subset (the empty one too) sums to the target."""
+    import z3
+
+    n = spec[0]
+    numbers, target = v[:-1], v[-1]
+    subsets = itertools.product((0, 1), repeat=n)
+    reach = [target == z3.Sum([a * k for a, k in zip(numbers, s, strict=True)]) for s in subsets]
+    return z3.And(*(z3.And(a >= 2 ** (n - 1), a < 2**n) for a in numbers), z3.Or(reach))
+
+
+SPECIFICATION = gaps.Specification(
+    instances=small_specs,
+    variables=_instance_variables,
+    valid=_has_subset_sum,
+    decode=lambda spec, values: (tuple(values[:-1]), values[-1]),
+    domain=_instances_near,
+)
+
+
 FAMILY = gaps.Family(
     name="subset_sum",
     domain="numbers",
@@ -144,4 +191,5 @@ FAMILY = gaps.Family(
     tags=("subset-sum", "np-complete", "planted", "textbook"),
     units=("steps", "time"),
     sizes=(12, 16, 20, 24, 28, 32),
+    spec=SPECIFICATION,
 )

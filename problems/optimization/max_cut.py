@@ -45,6 +45,16 @@ False
 from __future__ import annotations
 
 import random
+from collections.abc import Sequence
+from typing import Any
+
+from gaps.problems._candidates import (
+    decode_int_list,
+    entries,
+    int_list_domain,
+    int_list_variables,
+    lengths_near,
+)
 
 import gaps
 
@@ -130,6 +140,46 @@ def corrupt(
     return list(sides), value + rng.randint(1, 3)
 
 
+def small_graphs(bound: int) -> list[Graph]:
+    """An edge, a path, a triangle and, from ``bound`` 4, a 4-cycle with a chord."""
+    graphs: list[Graph] = [(2, ((0, 1),)), (3, ((0, 1), (1, 2))), (3, ((0, 1), (0, 2), (1, 2)))]
+    return graphs + ([(4, ((0, 1), (0, 2), (1, 2), (1, 3), (2, 3)))] if bound >= 4 else [])
+
+
+def _cut_variables(graph: Graph) -> list[Any]:
+    import z3
+
+    return [*int_list_variables("side", graph[0] + 1), z3.Int("claimed")]
+
+
+def _is_cut(graph: Graph, v: Sequence[Any]) -> Any:
+    """n sides in {0, 1}, and the claimed value is the number of edges across."""
+    import z3
+
+    n, edges = graph
+    sides = entries(v, n)
+    across = z3.Sum([z3.If(sides[a] != sides[b], 1, 0) for a, b in edges])
+    return z3.And(v[0] == n, *(z3.Or(s == 0, s == 1) for s in sides), v[-1] == across)
+
+
+def _answers_near(graph: Graph, v: Sequence[Any]) -> Any:
+    """One side short to one too many, a side 2 that does not exist, values 0 to m + 1."""
+    import z3
+
+    n, m = graph[0], len(graph[1])
+    sides = int_list_domain(v[:-1], lengths_near(n), 0, 2)
+    return z3.And(sides, v[-1] >= 0, v[-1] <= m + 1)
+
+
+SPECIFICATION = gaps.Specification(
+    instances=small_graphs,
+    variables=_cut_variables,
+    valid=_is_cut,
+    decode=lambda graph, values: (decode_int_list(values[:-1]), values[-1]),
+    domain=_answers_near,
+)
+
+
 FAMILY = gaps.Family(
     name="max_cut",
     domain="optimization",
@@ -153,4 +203,5 @@ FAMILY = gaps.Family(
     tags=("optimization", "np-hard", "graphs", "textbook", "compare-only"),
     units=("steps", "time"),
     sizes=(8, 10, 12, 14, 16, 18, 20),
+    spec=SPECIFICATION,
 )

@@ -47,6 +47,16 @@ from __future__ import annotations
 
 import math
 import random
+from collections.abc import Sequence
+from typing import Any
+
+from gaps.problems._candidates import (
+    decode_int_list,
+    entries,
+    int_list_domain,
+    int_list_variables,
+    lengths_near,
+)
 
 import gaps
 
@@ -150,6 +160,49 @@ def corrupt(
     return list(order), length * rng.uniform(0.8, 0.99)
 
 
+def small_cities(bound: int) -> list[Cities]:
+    """Two to ``bound`` cities at fixed points (a tour's validity does not depend on them)."""
+    points = ((0.0, 0.0), (1.0, 0.0), (0.5, 1.0), (0.0, 1.0), (1.0, 1.0))
+    return [points[:n] for n in range(2, min(max(bound, 2), len(points)) + 1)]
+
+
+def _tour_variables(cities: Cities) -> list[Any]:
+    import z3
+
+    return [*int_list_variables("tour", len(cities) + 1), z3.Bool("claim_exact")]
+
+
+def _is_tour(cities: Cities, v: Sequence[Any]) -> Any:
+    """A permutation of the cities, with its length claimed exactly."""
+    import z3
+
+    n = len(cities)
+    tour = entries(v, n)
+    return z3.And(v[0] == n, z3.Distinct(*tour), *(z3.And(x >= 0, x < n) for x in tour), v[-1])
+
+
+def _answer(cities: Cities, values: Sequence[Any]) -> tuple[list[int], float]:
+    """(tour, claimed length): its true length when claim_exact, else one more; a tour
+    that is no permutation claims 0.0."""
+    tour = decode_int_list(values[:-1])
+    n = len(cities)
+    closed = all(0 <= x < n for x in tour) and len(tour) == n
+    length = (
+        sum(math.dist(cities[tour[i - 1]], cities[tour[i]]) for i in range(n)) if closed else 0.0
+    )
+    return tour, length if values[-1] else length + 1.0
+
+
+SPECIFICATION = gaps.Specification(
+    instances=small_cities,
+    variables=_tour_variables,
+    valid=_is_tour,
+    decode=_answer,
+    # Tours one city short to one too long, through a city n that does not exist.
+    domain=lambda cities, v: int_list_domain(v[:-1], lengths_near(len(cities)), 0, len(cities)),
+)
+
+
 FAMILY = gaps.Family(
     name="travelling_salesman",
     domain="optimization",
@@ -174,4 +227,5 @@ FAMILY = gaps.Family(
     tags=("optimization", "np-hard", "dynamic-programming", "textbook", "compare-only"),
     units=("steps", "time"),
     sizes=(8, 9, 10, 11, 12, 13, 14),
+    spec=SPECIFICATION,
 )
