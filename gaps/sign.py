@@ -4,16 +4,19 @@ Each instance is generated and verified, so the gap is measured instance by inst
 what an instance costs both sides alike cancels. The per-size medians of g are fitted
 with a few shapes that say what happens as n grows:
 
-- neutral: a constant, or a constant plus a fading term ``a * n**-k`` or ``a / log n``
-  (an overhead amortised: ``n + 2000`` against ``n``);
+- neutral: a constant, or a constant plus a fading term ``a * n**-k`` (an overhead
+  amortised: ``n + 2000`` against ``n``); a fade ``a / log n`` blocks growth but is
+  never a neutral verdict, as over measurable sizes it is a ``log log n`` growth;
 - growing: ``b * log log n`` (a log factor), ``b * log n`` (an exponent difference),
   ``b * n**k`` with 0 < k <= 1 (a sub-exponential or exponential base difference).
 
 The shape is chosen by AICc, and a growing shape must beat the best neutral one by a
 margin, so a fading overhead is never read as a trend. A bootstrap over instances
 within each size (paired) repeats the choice; the sign is that of the leading growing
-term when its interval excludes zero, neutral when the best shape is neutral, and
-inconclusive otherwise. The rules and every threshold live in :class:`SignPolicy`.
+term when its interval excludes zero; neutral when the best growing shape moves within
+a quarter of a log factor over its whole interval (equivalence), or when a neutral
+shape wins by the margin, unless the largest sizes depart from it; inconclusive
+otherwise. The rules and every threshold live in :class:`SignPolicy`.
 """
 
 from __future__ import annotations
@@ -54,8 +57,12 @@ class SignPolicy:
     #: residual scale so an exact fit does not win by an infinite likelihood.
     resolution_bits: float = 0.01
     #: Bits per doubling of n that CPU time drifts by for identical work (cache levels
-    #: crossed as the data grows, frequency scaling); a time gap moving less is not
-    #: read as a sign. Deterministic units get none: their costs do not drift.
+    #: crossed as the data grows, the first side touching fresh memory for the second);
+    #: a time gap moving less is not read as a sign. Measured by
+    #: benchmarks/time_drift.py, the same code on both sides over two doublings: 0.005
+    #: to 0.03 for Python sorting and dict lookups up to 2**18 items, 0.06 to 0.08 for
+    #: numpy sorting up to 2**22 floats (one doubling alone up to 0.16, at 32 MB).
+    #: Deterministic units get none: their costs do not drift.
     time_allowance: float = 0.1
     #: A growing term moving less than this share of a log factor's drift at the
     #: largest size is negligible for a neutral verdict: n log n against n moves
@@ -71,6 +78,9 @@ class SignPolicy:
     #: Share of resamples that must agree with a neutral best shape for it to stand:
     #: a neutral verdict claims the ratio settles, which the data must show too.
     neutral_share: float = 0.8
+    #: Sizes at the top of the range whose residuals from a neutral shape must not trend
+    #: as fast as a log factor: a shape that misses the largest sizes is not the curve's.
+    tail_sizes: int = 3
     #: Exponents of the fading shapes ``a * n**-k``: an additive overhead fades as 1/n
     #: against a linear cost, as n**-0.5 against a square-root one.
     fading_exponents: tuple[float, ...] = (0.5, 1.0, 2.0)
@@ -130,8 +140,9 @@ def _growing_fit(medians: np.ndarray, f: np.ndarray) -> tuple[np.ndarray, np.nda
     return rss, coef[:, 1]
 
 
-def _fading_fit(medians: np.ndarray, f: np.ndarray, left: float) -> np.ndarray:
-    """Residual sum of squares (bits) of a ratio ``r*(1 + a*f)`` on each row of medians.
+def _fading_fit(medians: np.ndarray, f: np.ndarray, left: float) -> tuple[np.ndarray, np.ndarray]:
+    """Residual sum of squares (bits) of a ratio ``r*(1 + a*f)`` on each row of medians,
+    and the fitted curve (bits).
 
     An overhead adds to a cost, so it fades in the ratio, not in its logarithm:
     ``log2((n + 2000) / n)`` is nearly ``log2(2000 / n)`` at small n. The ratio is
@@ -153,24 +164,44 @@ def _fading_fit(medians: np.ndarray, f: np.ndarray, left: float) -> np.ndarray:
     ok = (det != 0) & (fitted > 0).all(axis=1) & (c > 0) & (np.abs(a * f[-1]) <= left * c)
     logs = np.log2(np.where(fitted > 0, fitted, 1.0)) + level
     rss = ((medians - logs) ** 2).sum(axis=1)
-    return np.where(ok, rss, np.inf)
+    return np.where(ok, rss, np.inf), logs
 
 
-def _fading_rss(medians: np.ndarray, f: np.ndarray, left: float) -> np.ndarray:
+def _fading_rss(medians: np.ndarray, f: np.ndarray, left: float) -> tuple[np.ndarray, np.ndarray]:
     """The better of a fade in the ratio (an overhead on the generator) and one in its
-    inverse (an overhead on the verifier)."""
-    return np.minimum(_fading_fit(medians, f, left), _fading_fit(-medians, f, left))
+    inverse (an overhead on the verifier): rss and fitted curve (bits)."""
+    rss_g, fit_g = _fading_fit(medians, f, left)
+    rss_v, fit_v = _fading_fit(-medians, f, left)
+    verifier = rss_v < rss_g
+    return np.where(verifier, rss_v, rss_g), np.where(verifier[:, None], -fit_v, fit_g)
 
 
-def _choose(
-    medians: np.ndarray, ns: np.ndarray, policy: SignPolicy
-) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """For each row of medians: the chosen shape's index (-1 constant), its drift in bits
-    over the last doubling of n (0 unless a growing shape wins by the margin), and
-    whether a neutral shape wins by the margin (neither: the sizes cannot tell)."""
+def _tail_slope(values: np.ndarray, ns: np.ndarray, last: int) -> np.ndarray:
+    """Least-squares slope (bits per doubling of n) of each row over the last sizes."""
+    x = np.log2(ns[-last:])
+    x = x - x.mean()
+    return (values[:, -last:] * x).sum(axis=1) / (x * x).sum()
+
+
+@dataclass(frozen=True)
+class _Choice:
+    """Per row of medians: the chosen shape (-1 constant); the chosen growing term's
+    drift in bits over the last doubling of n (0 unless it wins by the margin); the
+    best growing shape's drift whether or not it wins; whether a neutral shape wins
+    by the margin; and the best neutral shape's fitted curve (bits)."""
+
+    index: np.ndarray
+    drift: np.ndarray
+    growing_drift: np.ndarray
+    settles: np.ndarray
+    neutral_fit: np.ndarray
+
+
+def _choose(medians: np.ndarray, ns: np.ndarray, policy: SignPolicy) -> _Choice:
     j = len(ns)
     rows = medians.shape[0]
-    const_rss = ((medians - medians.mean(axis=1, keepdims=True)) ** 2).sum(axis=1)
+    neutral_fit = np.repeat(medians.mean(axis=1, keepdims=True), j, axis=1)
+    const_rss = ((medians - neutral_fit) ** 2).sum(axis=1)
     floor = policy.resolution_bits
     best_neutral = _aicc(const_rss, j, 1, floor)
     neutral_index = np.full(rows, -1)
@@ -189,24 +220,27 @@ def _choose(
             growing_index = np.where(better, i, growing_index)
             step = float(np.diff(shape.values(top))[0])
             growing_drift = np.where(better, b * step, growing_drift)
-        else:
-            score = _aicc(_fading_rss(medians, f, policy.fading_left), j, 2, floor)
-            # A fade still under way at the largest size cannot support "neutral", but
-            # while it fits as well as growth, growth is not shown either.
-            # A 1/log n fade is left out: one that has not faded by the largest size
-            # matches every log factor, and no overhead is seen to fade that slowly.
-            if shape.power:
-                unfaded = _aicc(_fading_rss(medians, f, policy.unfaded_left), j, 2, floor)
-                best_unfaded = np.minimum(best_unfaded, unfaded)
-            better = score < best_neutral
-            best_neutral = np.where(better, score, best_neutral)
-            neutral_index = np.where(better, i, neutral_index)
+            continue
+        # A fade still under way at the largest size cannot support "neutral", but
+        # while it fits as well as growth, growth is not shown either.
+        unfaded = _aicc(_fading_rss(medians, f, policy.unfaded_left)[0], j, 2, floor)
+        best_unfaded = np.minimum(best_unfaded, unfaded)
+        if not shape.power:
+            # A 1/log n fade blocks growth but never stands as neutral: over the sizes
+            # that can be measured it is indistinguishable from a log log n growth.
+            continue
+        rss, fit = _fading_rss(medians, f, policy.fading_left)
+        score = _aicc(rss, j, 2, floor)
+        better = score < best_neutral
+        best_neutral = np.where(better, score, best_neutral)
+        neutral_index = np.where(better, i, neutral_index)
+        neutral_fit = np.where(better[:, None], fit, neutral_fit)
     margin = policy.evidence_margin
     grows = best_growing < np.minimum(best_neutral, best_unfaded) - margin
     settles = best_neutral < best_growing - margin
     index = np.where(grows, growing_index, neutral_index)
     drift = np.where(grows, growing_drift, 0.0)
-    return index, drift, settles
+    return _Choice(index, drift, growing_drift, settles, neutral_fit)
 
 
 def _resampled_medians(samples: list[np.ndarray], rounds: int, seed: int) -> np.ndarray:
@@ -271,14 +305,31 @@ def decide_sign(
     medians = _resampled_medians(
         [np.asarray(gaps[n], dtype=float) for n in sizes], policy.rounds, seed
     )
-    index, drift, settles = _choose(medians, ns, policy)
+    choice = _choose(medians, ns, policy)
     shapes = _shapes(policy)
-    point = "c" if index[0] < 0 else shapes[index[0]].name
-    boot = np.sort(drift[1:])
+    point = "c" if choice.index[0] < 0 else shapes[choice.index[0]].name
     tail = (1 - policy.level) / 2
-    lo, hi = float(np.quantile(boot, tail)), float(np.quantile(boot, 1 - tail))
+
+    def interval(values: np.ndarray) -> tuple[float, float]:
+        return float(np.quantile(values, tail)), float(np.quantile(values, 1 - tail))
+
+    boot = choice.drift[1:]
+    lo, hi = interval(boot)
     allowance = policy.allowance(unit)
     band = max(allowance, policy.negligible_share * _log_factor_drift(ns.max()))
+    # Equivalence: the best growing shape, fitted whether or not it wins, moves less
+    # than the band over the last doubling in the interval's whole range.
+    near = interval(choice.growing_drift[1:])
+    equivalent = max(map(abs, near)) <= band
+    # The neutral shape must not be contradicted where it matters most: the residuals
+    # of the last sizes must not trend away from it as fast as the least sign named,
+    # a log factor (a fade of another shape than those fitted misses by less).
+    least = max(allowance, _log_factor_drift(ns.max()))
+    misfit_lo, misfit_hi = interval(
+        _tail_slope(medians[1:] - choice.neutral_fit[1:], ns, policy.tail_sizes)
+    )
+    contradicted = misfit_lo > least or misfit_hi < -least
+    settled = np.mean(choice.settles[1:] | (np.abs(boot) <= band))
     where = (
         f"g(n) ~ {point} best; the growing term moves [{lo:+.3f}, {hi:+.3f}] bits over the "
         f"last doubling ({policy.level:.0%} bootstrap interval)"
@@ -287,11 +338,25 @@ def decide_sign(
         sign, share = "positive", float(np.mean(boot > allowance))
     elif hi < -allowance:
         sign, share = "negative", float(np.mean(boot < -allowance))
-    elif settles[0] and np.mean(settles[1:] | (np.abs(boot) <= band)) >= policy.neutral_share:
-        sign, share = "neutral", float(np.mean(settles[1:] | (np.abs(boot) <= band)))
+    elif contradicted:
+        sign, share = "inconclusive", 0.0
+    elif equivalent:
+        sign, share = "neutral", float(np.mean(np.abs(choice.growing_drift[1:]) <= band))
+    elif choice.settles[0] and settled >= policy.neutral_share:
+        sign, share = "neutral", float(settled)
     else:
         sign, share = "inconclusive", 0.0
     reasons = [f"{where}: {sign}"]
+    if sign == "neutral" and equivalent:
+        reasons[0] += (
+            f"; the best growing shape moves [{near[0]:+.3f}, {near[1]:+.3f}], within "
+            f"the {band:.3f} bits that a quarter of a log factor moves"
+        )
+    elif contradicted:
+        reasons[0] += (
+            f"; the largest sizes move away from {point} by [{misfit_lo:+.3f}, "
+            f"{misfit_hi:+.3f}] bits per doubling, as fast as a log factor"
+        )
     if allowance:
         reasons[0] += f" (allowance for {unit} drift: {allowance:g} bits per doubling)"
     return _censoring(SignDecision(sign, share, reasons, point), censored)

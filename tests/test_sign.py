@@ -7,6 +7,7 @@ import math
 import sys
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from gaps.sign import SignPolicy, decide_sign
@@ -83,3 +84,25 @@ def test_the_benchmark_subset_has_no_false_negative_and_reads_overhead_neutral()
     tally = bench.run(chosen, seeds=(0,))
     assert sum(t["false negative"] for t in tally.values()) == 0
     assert tally["overhead"]["right"] == sum(c.kind == "overhead" for c in chosen)
+
+
+def test_a_flat_noisy_gap_is_neutral_by_equivalence():
+    # A constant with scatter where no shape wins by the evidence margin: the gap is
+    # neutral because every growing shape the bootstrap fits moves less than the band.
+    rng = np.random.default_rng(3)
+    flat = {n: list(1.0 + rng.normal(0.0, 0.05, 5)) for n in SIZES}
+    found = decide_sign(flat, "steps")
+    assert found.sign == "neutral", found.reasons
+    assert "best growing shape moves" in found.reasons[0]
+
+
+@pytest.mark.parametrize(
+    "gap",
+    [
+        lambda n: math.log2(math.log2(math.log2(n))),  # n lg lg n against n
+        lambda n: n**0.25 - math.log2(n),  # 2**(n**0.25) against n, turning up
+    ],
+    ids=["log log factor", "turning up"],
+)
+def test_a_slow_or_turning_growth_is_never_neutral(gap):
+    assert decide_sign(exact(gap), "steps").sign in ("positive", "inconclusive")

@@ -1,0 +1,107 @@
+"""Time drift: how many bits per doubling of n the time gap of identical work moves.
+
+Each workload runs the same code on both sides of a pairing, so its true gap is
+neutral and any trend of the paired time gap log2(t_generate / t_verify) across sizes
+is drift of the timer and the machine (caches crossed as the data grows, the first
+side warming memory for the second, frequency scaling). The figure printed is the
+largest change over one doubling of n, and the largest trend over two doublings (what
+a fitted shape reads), per workload; the sign policy's time allowance
+(``gaps.sign.SignPolicy.time_allowance``) is set from the latter.
+
+    python benchmarks/time_drift.py            # goal: largest trend <= the allowance
+    python benchmarks/time_drift.py --seed 1
+"""
+
+from __future__ import annotations
+
+import itertools
+import random
+import sys
+from collections.abc import Callable
+from typing import Any
+
+import numpy as np
+
+import gaps
+from gaps.sign import SignPolicy
+
+INSTANCES = 7
+
+
+def _floats(size: int, rng: random.Random) -> list[float]:
+    return [rng.random() for _ in range(size)]
+
+
+def _array(size: int, rng: random.Random) -> np.ndarray:
+    return np.random.default_rng(rng.randrange(2**32)).random(size)
+
+
+def _lookups(xs: list[float]) -> int:
+    table = {x: i for i, x in enumerate(xs)}
+    return sum(table[x] for x in reversed(xs))
+
+
+def _family(name: str, sample: Callable[[int, random.Random], Any], work: Callable) -> Any:
+    return gaps.Family(
+        name=name,
+        sample=sample,
+        generate=lambda inst, meter: work(inst),
+        verify=lambda inst, out, meter: work(inst) is not None,
+    )
+
+
+#: Workloads: the same code on both sides, over sizes that cross the cache levels.
+WORKLOADS = {
+    "python sorted": (
+        _family("drift_sorted", _floats, sorted),
+        [2**k for k in range(10, 19)],
+    ),
+    "numpy sort": (
+        _family("drift_npsort", _array, np.sort),
+        [2**k for k in range(12, 23)],
+    ),
+    "dict lookups": (
+        _family("drift_dict", _floats, _lookups),
+        [2**k for k in range(10, 19)],
+    ),
+}
+
+
+def drift(curve: dict[int, float]) -> tuple[float, float]:
+    """Bits per doubling: the largest change over one doubling of n, and the largest
+    least-squares trend over three consecutive sizes (two doublings), the span that
+    the sign's fits and its test of the top sizes read."""
+    ns = sorted(curve)
+    steps = [(curve[b] - curve[a]) / np.log2(b / a) for a, b in itertools.pairwise(ns)]
+    trends = [
+        float(np.polyfit(np.log2(ns[i : i + 3]), [curve[n] for n in ns[i : i + 3]], 1)[0])
+        for i in range(len(ns) - 2)
+    ]
+    return max(abs(s) for s in steps), max(abs(t) for t in trends)
+
+
+def main(argv: list[str]) -> int:
+    seed = int(argv[argv.index("--seed") + 1]) if "--seed" in argv else 0
+    allowance = SignPolicy().time_allowance
+    worst = 0.0
+    print(f"identical work on both sides, time, {INSTANCES} instances, seed {seed}")
+    for name, (family, sizes) in WORKLOADS.items():
+        report = gaps.classify(
+            family, sizes, cost="time", seed=seed, instances=INSTANCES, workers=1
+        )
+        jump, trend = drift(report.gap)
+        worst = max(worst, trend)
+        print(
+            f"  {name:<14} n {sizes[0]}..{sizes[-1]}: largest step {jump:.3f}, largest "
+            f"trend {trend:.3f} bits per doubling; sign read {report.sign}"
+        )
+    met = worst <= allowance
+    print(
+        f"largest trend {worst:.3f} bits per doubling; allowance {allowance:g}: "
+        f"{'met' if met else 'EXCEEDED'}"
+    )
+    return 0 if met else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
