@@ -1,4 +1,4 @@
-"""The ``gaps`` command line: catalog, classify, survey.
+"""The ``gaps`` command line: catalog, classify, survey, prove, report.
 
 Exit codes: 0 ok, 1 a check failed (an unsound verifier, a family that could not be
 measured), 2 a usage error. Heavy libraries load only inside the command that needs
@@ -584,6 +584,44 @@ def search(
         click.echo(str(result))
     if any(e.verdict == "unsound" for e in result.values()):
         sys.exit(1)
+
+
+# gaps report: an HTML page of a saved survey.
+@cli.command()
+@click.option(
+    "--from",
+    "source",
+    default="gaps-report/survey.json",
+    show_default=True,
+    type=click.Path(dir_okay=False),
+    help="The survey JSON that gaps survey wrote.",
+)
+@click.option(
+    "--out",
+    type=click.Path(dir_okay=False),
+    help="The HTML file to write [report.html beside the survey JSON].",
+)
+def report(source: str, out: str | None) -> None:
+    """Write a self-contained HTML report of a survey: the sortable gap table and every
+    pairing's cost and gap curves, one file that opens offline."""
+    import gaps
+    from gaps.html import survey_html
+
+    path = Path(source)
+    if not path.is_file():
+        raise InvalidArgument(f"No survey at {source!r}; run gaps survey first, or pass --from.")
+    try:
+        data = json.loads(path.read_text())
+        reports = data["reports"]
+    except (ValueError, KeyError, TypeError) as exc:
+        raise InvalidArgument(
+            f"{source!r} is not a survey JSON written by gaps survey ({type(exc).__name__})."
+        ) from None
+    domains = {f.name: f.domain for f in gaps.catalog()}
+    target = Path(out) if out else path.with_name("report.html")
+    page = survey_html(reports, notes=data.get("notes", []), domains=domains)
+    target.write_text(page, encoding="utf-8")
+    click.echo(f"Report: {target}")
 
 
 def main() -> None:

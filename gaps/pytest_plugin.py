@@ -17,7 +17,7 @@ with gaps has:
 
 The profiles are registered when this module is imported, before hypothesis's
 plugin reads ``--hypothesis-profile`` in ``pytest_configure``; the strategies for the
-toolkit's own types (:mod:`gaps.strategies`) are registered in ``pytest_configure``.
+toolkit's own types (:mod:`gaps.testing._strategies`) are registered in ``pytest_configure``.
 
 >>> from hypothesis import settings
 >>> settings.get_profile("gaps-deep").max_examples
@@ -81,7 +81,7 @@ def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", _MARKER)
     # Registers strategies for gaps.Meter, gaps.Family and gaps.Certified. Here, not at
     # import: hypothesis warns about plugins that build strategies before it has loaded.
-    import gaps.strategies  # noqa: F401
+    import gaps.testing._strategies  # noqa: F401
 
 
 def pytest_report_header(config: pytest.Config) -> str:

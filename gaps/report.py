@@ -118,8 +118,46 @@ class GapReport:
 
         return report_text(self)
 
+    def _repr_html_(self) -> str:
+        """The report in a notebook: the sign, its reasons, the cost and gap curves."""
+        from gaps.html import pairing_html
+
+        return pairing_html(self.to_dict())
+
+    def to_frame(self) -> Any:
+        """A pandas DataFrame, one row per size: each side's median cost, censored
+        counts and the gap in bits. pandas is optional: ``pip install 'gaps[notebook]'``;
+        the example notebook in ``docs/notebooks`` runs it.
+        """
+        pandas = _pandas("GapReport.to_frame")
+        sides = {"generate": self.generate, "verify": self.verify}
+        if self.verify_corrupt is not None:
+            sides["verify_corrupt"] = self.verify_corrupt
+        sizes = sorted({n for side in sides.values() for n in side.sizes})
+        rows = []
+        for n in sizes:
+            row: dict[str, Any] = {"n": n}
+            for name, side in sides.items():
+                i = side.sizes.index(n) if n in side.sizes else None
+                row[name] = None if i is None else side.median[i]
+                row[f"{name}_censored"] = None if i is None else side.censored[i]
+            row["gap_bits"] = self.gap.get(n)
+            rows.append(row)
+        return pandas.DataFrame(rows)
+
     def plot(self, path: str | None = None) -> Any:
         """A matplotlib figure of both sides' costs (log scale, censored points marked)."""
         from gaps.render import report_plot
 
         return report_plot(self, path)
+
+
+def _pandas(owner: str) -> Any:
+    """pandas, or a one-line ImportError saying how to install it."""
+    try:
+        import pandas
+    except ImportError:
+        raise ImportError(
+            f"{owner} needs pandas, an optional dependency: pip install 'gaps[notebook]'."
+        ) from None
+    return pandas

@@ -42,6 +42,37 @@ class Survey:
             "agreement": self.agreement,
         }
 
+    def _repr_html_(self) -> str:
+        """The survey in a notebook: the sortable gap table and every pairing's curves."""
+        from gaps.html import survey_html
+
+        return survey_html([r.to_dict() for r in self.reports], notes=self.notes)
+
+    def to_frame(self) -> Any:
+        """A pandas DataFrame, one row per pairing: growths, sign, theory, largest gap."""
+        from gaps.report import _pandas
+
+        pandas = _pandas("Survey.to_frame")
+        rows = []
+        for r in self.reports:
+            top = max(r.gap) if r.gap else None
+            rows.append(
+                {
+                    "family": r.family,
+                    "pairing": r.pairing,
+                    "mode": r.mode,
+                    "unit": r.unit,
+                    "generate": None if r.generate.growth is None else r.generate.growth.text,
+                    "verify": None if r.verify.growth is None else r.verify.growth.text,
+                    "sign": r.sign,
+                    "confidence": r.confidence,
+                    "theory_sign": r.theory_sign,
+                    "largest_n": top,
+                    "gap_bits": None if top is None else r.gap[top],
+                }
+            )
+        return pandas.DataFrame(rows)
+
 
 def explain(report: GapReport) -> str | None:
     """Why a pairing's measured sign differs from its declared one (None when they agree).

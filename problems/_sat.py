@@ -10,6 +10,27 @@ from pysat.solvers import Solver
 import gaps
 
 
+def count_stats(solver: Any, meter: gaps.Meter) -> None:
+    """Add a python-sat solver's propagations, conflicts and decisions to ``meter``.
+
+    These counters are machine-independent, unlike the solver's time; call this once a
+    solver is done, before it is deleted.
+
+    >>> meter = gaps.Meter()
+    >>> with Solver(name="cadical195", bootstrap_with=[[1, 2], [-1, 2], [-2, 3]]) as s:
+    ...     _ = s.solve()
+    ...     count_stats(s, meter)
+    >>> sorted(meter.counters)
+    ['conflicts', 'decisions', 'propagations']
+    """
+    stats = solver.accum_stats()
+    meter.count(
+        propagations=stats.get("propagations", 0),
+        conflicts=stats.get("conflicts", 0),
+        decisions=stats.get("decisions", 0),
+    )
+
+
 def solve_cnf(clauses: Iterable[Sequence[int]], meter: gaps.Meter) -> list[int] | None:
     """A model of ``clauses`` (DIMACS literals), or None when they are unsatisfiable.
 
@@ -24,12 +45,7 @@ def solve_cnf(clauses: Iterable[Sequence[int]], meter: gaps.Meter) -> list[int] 
     with Solver(name="cadical195", bootstrap_with=clauses) as solver:
         satisfiable = solver.solve()
         model = solver.get_model() if satisfiable else None
-        stats = solver.accum_stats()
-    meter.count(
-        propagations=stats.get("propagations", 0),
-        conflicts=stats.get("conflicts", 0),
-        decisions=stats.get("decisions", 0),
-    )
+        count_stats(solver, meter)
     return model
 
 

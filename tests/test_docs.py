@@ -1,14 +1,40 @@
-"""The README's and the docs' examples run as written."""
+"""The README's and the docs' examples run as written; the generated pages cover the code."""
 
 from __future__ import annotations
 
 import doctest
+import importlib.util
+import inspect
+import re
+import sys
 from pathlib import Path
 
 import pytest
 
+import gaps
+import gaps.testing
+
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
+FENCE = re.compile(r"^```(\w*)", re.M)
+
+
+def _load_pages_module():
+    path = ROOT / "docs" / "_ext" / "gaps_pages.py"
+    spec = importlib.util.spec_from_file_location("gaps_pages", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["gaps_pages"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+pages = _load_pages_module()
+
+
+def python_fences(text: str) -> int:
+    """How many fenced blocks of ``text`` are Python sessions (each must hold an example)."""
+    return sum(lang in ("pycon", "python") for lang in FENCE.findall(text)[::2])
 
 
 @pytest.mark.parametrize("page", PAGES, ids=lambda p: p.name)
@@ -18,5 +44,67 @@ def test_examples_in_page_run(page):
         module_relative=False,
         optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE,
     )
-    assert result.attempted > 0, f"{page.name} has no runnable example"
+    assert result.attempted >= python_fences(page.read_text()), (
+        f"{page.name} has a Python block that is not a doctest session"
+    )
     assert result.failed == 0
+
+
+def test_python_fences_counts_opening_fences_only():
+    text = "```pycon\n>>> 1\n1\n```\n\n```bash\ngaps survey\n```\n\n```python\nx = 1\n```\n"
+    assert python_fences(text) == 2
+
+
+def test_page_generator_examples_run():
+    result = doctest.testmod(pages, optionflags=doctest.ELLIPSIS)
+    assert result.attempted > 0 and result.failed == 0
+
+
+def test_catalog_page_has_every_family_and_pairing():
+    text = pages.catalog_page()
+    for family in gaps.catalog():
+        section = text.split(f"### {family.name}\n", 1)
+        assert len(section) == 2, f"no section for {family.name}"
+        body = section[1].split("\n### ", 1)[0]
+        for p in family.pairings:
+            assert f"| {p.name} | {p.mode} |" in body, f"{family.name}: no row for {p.name}"
+
+
+def test_catalog_page_examples_are_the_docstrings_own():
+    # The page's sessions are the module docstrings' examples, which --doctest-modules runs.
+    parser = doctest.DocTestParser()
+    text = pages.catalog_page()
+    for family in gaps.catalog():
+        doc = inspect.getdoc(inspect.getmodule(family.sample)) or ""
+        body = text.split(f"### {family.name}\n", 1)[1].split("\n### ", 1)[0]
+        fenced = re.findall(r"```pycon\n(.*?)```", body, re.S)
+        on_page = [e.source for block in fenced for e in parser.get_examples(block)]
+        assert on_page == [e.source for e in parser.get_examples(doc)], family.name
+
+
+def test_docstring_markdown_fences_every_session():
+    doc = "Text.\n\n>>> a = 1\n>>> a\n1\n\nMore text.\n\n>>> a + 1\n2"
+    out = pages.docstring_markdown(doc)
+    assert out.count("```pycon") == 2
+    assert not re.search(r"^>>>", out.split("```pycon")[0], re.M)
+
+
+def test_cli_page_has_every_command_and_option():
+    from gaps.cli import cli
+
+    text = pages.cli_page()
+    for name, command in cli.commands.items():
+        section = text.split(f"## gaps {name}\n", 1)
+        assert len(section) == 2, f"no section for gaps {name}"
+        body = section[1].split("\n## ", 1)[0]
+        for param in command.params:
+            for opt in param.opts if param.param_type_name == "option" else []:
+                assert f"`{opt}" in body or f", {opt}" in body, f"gaps {name}: no {opt}"
+
+
+def test_api_page_documents_every_public_name():
+    text = pages.api_page()
+    names = [f"gaps.{n}" for n in gaps.__all__]
+    names += [f"gaps.testing.{n}" for n in gaps.testing.__all__]
+    for name in names:
+        assert re.search(rf"^```\{{auto\w+\}} {re.escape(name)}$", text, re.M), name

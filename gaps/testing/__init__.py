@@ -10,7 +10,7 @@ one pytest test per (family, check), as scikit-learn does for estimators.
 **Your code** is tested against the catalog with :func:`check_solver` (your solver
 against a family's verifier), :func:`accepts` (a family's verdict on one output),
 and the hypothesis strategies :func:`instances`, :func:`outputs` and
-:func:`corruptions` (defined in :mod:`gaps.strategies`, imported on first use so that
+:func:`corruptions` (defined in :mod:`gaps.testing._strategies`, imported on first use so that
 the contract itself does not load hypothesis).
 
 >>> import gaps
@@ -42,7 +42,7 @@ from gaps.testing._verifier_checks import (
 )
 
 if TYPE_CHECKING:  # pragma: no cover
-    from gaps.strategies import accepts, check_solver, corruptions, instances, outputs
+    from gaps.testing._strategies import accepts, check_solver, corruptions, instances, outputs
 
 __all__ = [
     "CHECKS",
@@ -69,16 +69,16 @@ __all__ = [
     "parametrize_with_checks",
 ]
 
-#: Testing your code against families lives in gaps.strategies, loaded (with hypothesis)
+#: Testing your code against families lives in gaps.testing._strategies, loaded (with hypothesis)
 #: on first use: checking a family's contract does not need hypothesis.
 _LAZY = {"accepts", "check_solver", "corruptions", "instances", "outputs"}
 
 
 def __getattr__(name: str) -> Any:
     if name in _LAZY:
-        import gaps.strategies
+        import gaps.testing._strategies
 
-        return getattr(gaps.strategies, name)
+        return getattr(gaps.testing._strategies, name)
     raise AttributeError(f"module 'gaps.testing' has no attribute {name!r}")
 
 

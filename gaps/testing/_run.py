@@ -5,7 +5,7 @@ from (seed, family, size, index), calls the generators, verifiers and corruptor 
 exception becomes the check's failure, naming the role that raised), builds the
 well-typed wrong answers the verifier checks show, and words a failure as a
 :class:`ContractError` with a one-line command that reproduces it. The error types,
-the contract sizes and the small helpers :mod:`gaps.strategies` shares with the
+the contract sizes and the small helpers :mod:`gaps.testing._strategies` shares with the
 checks (bounded reprs, verdicts, splitting a certified result) live here too.
 """
 

@@ -46,6 +46,7 @@ from __future__ import annotations
 
 import random
 
+from gaps.problems._sat import count_stats
 from gaps.problems.logic._refutation import check_drup, refute, satisfies
 from pysat.solvers import Solver
 
@@ -78,12 +79,7 @@ def _models(spec: Spec, meter: gaps.Meter) -> list[tuple[int, ...]]:
             model = tuple(solver.get_model()[:n])
             models.append(model)
             solver.add_clause([-x for x in model])
-        stats = solver.accum_stats()
-    meter.count(
-        propagations=stats.get("propagations", 0),
-        conflicts=stats.get("conflicts", 0),
-        decisions=stats.get("decisions", 0),
-    )
+        count_stats(solver, meter)
     return models
 
 

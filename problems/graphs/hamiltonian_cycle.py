@@ -50,6 +50,7 @@ import random
 from collections.abc import Sequence
 from typing import Any
 
+from gaps.problems._sat import count_stats
 from pysat.solvers import Solver
 
 import gaps
@@ -121,7 +122,6 @@ def decide(spec: Spec, edges: Any, meter: gaps.Meter) -> bool:
             clauses.append(xs)
             clauses += [[-x, -y] for i, x in enumerate(xs) for y in xs[:i]]
     clauses += [[-arc[u, v], -arc[v, u]] for u, v in pairs]
-    stats = {"propagations": 0, "conflicts": 0, "decisions": 0}
     with Solver(name="cadical195", bootstrap_with=clauses) as solver:
         while True:
             if not solver.solve():
@@ -150,12 +150,7 @@ def decide(spec: Spec, edges: Any, meter: gaps.Meter) -> bool:
                 solver.add_clause(
                     [arc[a, b] for a in cycle for b in neighbours[a] if b not in inside]
                 )
-        stats = solver.accum_stats()
-    meter.count(
-        propagations=stats.get("propagations", 0),
-        conflicts=stats.get("conflicts", 0),
-        decisions=stats.get("decisions", 0),
-    )
+        count_stats(solver, meter)
     return answer
 
 

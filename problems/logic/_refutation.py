@@ -39,6 +39,7 @@ from collections.abc import Sequence
 from itertools import chain
 from typing import Any
 
+from gaps.problems._sat import count_stats, solve_cnf
 from pysat.solvers import Solver
 
 import gaps
@@ -52,26 +53,13 @@ def refute(clauses: Sequence[Sequence[int]], meter: gaps.Meter) -> tuple[Any, li
         satisfiable = solver.solve()
         result: Any = solver.get_model() if satisfiable else UNSAT
         proof = [] if satisfiable else list(solver.get_proof())
-        stats = solver.accum_stats()
-    meter.count(
-        propagations=stats.get("propagations", 0),
-        conflicts=stats.get("conflicts", 0),
-        decisions=stats.get("decisions", 0),
-    )
+        count_stats(solver, meter)
     return result, proof
 
 
 def decide_unsat(clauses: Sequence[Sequence[int]], meter: gaps.Meter) -> bool:
     """True when CaDiCaL (no proof logging) finds ``clauses`` unsatisfiable."""
-    with Solver(name="cadical195", bootstrap_with=clauses) as solver:
-        satisfiable = solver.solve()
-        stats = solver.accum_stats()
-    meter.count(
-        propagations=stats.get("propagations", 0),
-        conflicts=stats.get("conflicts", 0),
-        decisions=stats.get("decisions", 0),
-    )
-    return not satisfiable
+    return solve_cnf(clauses, meter) is None
 
 
 def satisfies(clauses: Sequence[Sequence[int]], model: object, meter: gaps.Meter) -> bool:

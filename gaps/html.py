@@ -1,0 +1,324 @@
+"""Self-contained HTML reports: the gap table and every pairing's cost curves.
+
+A report is one file that opens offline: its style, its script (sorting and filtering
+the table) and its plots (SVG drawn here) are inline, and nothing is fetched. Every
+string that comes from a family (names, growths, reasons) is escaped, since families
+may be anyone's code. The input is the JSON form of reports (``GapReport.to_dict()``,
+or the ``survey.json`` that ``gaps survey`` writes), so a report can be rebuilt from a
+saved survey without measuring again.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from html import escape
+from typing import Any
+
+__all__ = ["pairing_html", "survey_html"]
+
+_COLOURS = {"generate": "#1f77b4", "verify": "#d62728", "verify_corrupt": "#2ca02c"}
+_LABELS = {"generate": "generate", "verify": "verify", "verify_corrupt": "verify corruption"}
+_SIGN_COLOURS = {
+    "positive": "#2a7d2a",
+    "negative": "#b22222",
+    "neutral": "#9a7d00",
+    "inconclusive": "#666",
+    "unsound": "#8b008b",
+}
+
+_STYLE = """
+body{font:14px/1.45 system-ui,sans-serif;margin:1.5em auto;max-width:1100px;color:#222}
+table{border-collapse:collapse;width:100%}
+th,td{border-bottom:1px solid #ddd;padding:3px 6px;text-align:left;vertical-align:top}
+th{cursor:pointer;background:#f4f4f4;position:sticky;top:0}
+th.sorted-up::after{content:" ▲"}th.sorted-down::after{content:" ▼"}
+code{font-size:12px}.sign{font-weight:600}.filters{margin:.8em 0}
+.filters label{margin-right:1em}.pairing{border-top:2px solid #ccc;margin-top:1.5em}
+.pairing svg{display:block;margin:.4em 0}.note{color:#555}
+"""
+
+# Sorting by a clicked header (numbers numerically) and filtering by domain, mode and
+# sign; plain DOM code, so the page needs nothing but itself.
+_SCRIPT = """
+(function(){
+const table=document.getElementById('gaps');if(!table)return;
+const body=table.tBodies[0];const rows=Array.from(body.rows);
+table.querySelectorAll('th').forEach(function(th,col){
+  th.addEventListener('click',function(){
+    const up=!th.classList.contains('sorted-up');
+    table.querySelectorAll('th').forEach(function(h){h.classList.remove('sorted-up','sorted-down');});
+    th.classList.add(up?'sorted-up':'sorted-down');
+    const key=function(r){const c=r.cells[col];
+      return c.dataset.sort!==undefined?c.dataset.sort:c.textContent;};
+    rows.sort(function(a,b){const x=key(a),y=key(b),nx=parseFloat(x),ny=parseFloat(y);
+      const d=(isNaN(nx)||isNaN(ny))?x.localeCompare(y):nx-ny;return up?d:-d;});
+    rows.forEach(function(r){body.appendChild(r);});
+  });
+});
+const selects=document.querySelectorAll('select[data-column]');
+function apply(){rows.forEach(function(r){let shown=true;
+  selects.forEach(function(s){if(s.value&&r.dataset[s.dataset.column]!==s.value)shown=false;});
+  r.hidden=!shown;});}
+selects.forEach(function(s){s.addEventListener('change',apply);});
+})();
+"""
+
+
+def _e(value: object) -> str:
+    return escape(str(value), quote=True)
+
+
+def _ticks(low: float, high: float) -> list[float]:
+    """Powers of ten spanning [low, high] (log axes), at most about six of them."""
+    first, last = math.floor(math.log10(low)), math.ceil(math.log10(high))
+    step = max(1, math.ceil((last - first) / 6))
+    return [10.0**k for k in range(first, last + 1, step)]
+
+
+def _linear_ticks(low: float, high: float) -> list[float]:
+    span = max(high - low, 1e-9)
+    step = 10 ** math.floor(math.log10(span))
+    if span / step > 5:
+        step *= 2
+    start = math.floor(low / step) * step
+    return [start + i * step for i in range(int((high - start) / step) + 2)]
+
+
+def _tick_text(value: float) -> str:
+    if value == 0:
+        return "0"
+    if abs(value) >= 1e4 or abs(value) < 1e-2:
+        return f"{value:.0e}".replace("e+0", "e").replace("e-0", "e-")
+    return f"{value:g}"
+
+
+def _chart(
+    series: Sequence[tuple[str, str, list[float], list[float], list[bool]]],
+    *,
+    log_y: bool,
+    y_label: str,
+    width: int = 560,
+    height: int = 220,
+) -> str:
+    """An SVG line chart: log x; log or linear y; censored points as open triangles."""
+    points = [(x, y) for *_, xs, ys, _ in series for x, y in zip(xs, ys, strict=True)]
+    points = [(x, y) for x, y in points if x > 0 and (y > 0 or not log_y)]
+    if not points:
+        return '<p class="note">No measured point.</p>'
+    left, right, top, bottom = 64, 220, 10, 36
+    xs_all, ys_all = [p[0] for p in points], [p[1] for p in points]
+    x0, x1 = math.log10(min(xs_all)), math.log10(max(xs_all))
+    if log_y:
+        y0, y1 = math.log10(min(ys_all)), math.log10(max(ys_all))
+    else:
+        y0, y1 = min(min(ys_all), 0.0), max(max(ys_all), 0.0)
+    x1, y1 = (x1 + 1e-9 if x1 == x0 else x1), (y1 + 1e-9 if y1 == y0 else y1)
+    pad = 0.06 * (y1 - y0)
+    y0, y1 = y0 - pad, y1 + pad
+    plot_w, plot_h = width - left - right, height - top - bottom
+
+    def px(x: float) -> float:
+        return left + (math.log10(x) - x0) / (x1 - x0) * plot_w
+
+    def py(y: float) -> float:
+        v = math.log10(y) if log_y else y
+        return top + (1 - (v - y0) / (y1 - y0)) * plot_h
+
+    out = [
+        f'<svg width="{width}" height="{height}" role="img" aria-label="{_e(y_label)}">',
+        f'<rect x="{left}" y="{top}" width="{plot_w}" height="{plot_h}" fill="none" '
+        'stroke="#999"/>',
+    ]
+    y_ticks = _ticks(10**y0, 10**y1) if log_y else _linear_ticks(y0, y1)
+    for t in y_ticks:
+        v = math.log10(t) if log_y else t
+        if y0 <= v <= y1:
+            y = py(t)
+            out.append(
+                f'<line x1="{left}" x2="{left + plot_w}" y1="{y:.1f}" y2="{y:.1f}" '
+                'stroke="#eee"/>'
+                f'<text x="{left - 4}" y="{y + 4:.1f}" font-size="11" text-anchor="end">'
+                f"{_tick_text(t)}</text>"
+            )
+    x_ticks = sorted({x for x in xs_all})
+    last_x = -1e9
+    for t in x_ticks:  # every size, skipping labels that would overlap the previous one
+        x = px(t)
+        if x - last_x < 28:
+            continue
+        last_x = x
+        out.append(
+            f'<text x="{x:.1f}" y="{top + plot_h + 14}" font-size="11" '
+            f'text-anchor="middle">{t:g}</text>'
+        )
+    out.append(
+        f'<text x="{left + plot_w / 2}" y="{height - 4}" font-size="11" '
+        'text-anchor="middle">instance size n</text>'
+        f'<text x="12" y="{top + plot_h / 2}" font-size="11" text-anchor="middle" '
+        f'transform="rotate(-90 12 {top + plot_h / 2})">{_e(y_label)}</text>'
+    )
+    for i, (label, colour, xs, ys, censored) in enumerate(series):
+        kept = [
+            (x, y, c)
+            for x, y, c in zip(xs, ys, censored, strict=True)
+            if x > 0 and (y > 0 or not log_y)
+        ]
+        path = " ".join(f"{px(x):.1f},{py(y):.1f}" for x, y, _ in kept)
+        # Dashes on the later series, so a curve lying on another still shows.
+        dash = ' stroke-dasharray="6 3"' if i else ""
+        out.append(
+            f'<polyline points="{path}" fill="none" stroke="{colour}" stroke-width="2"{dash}/>'
+        )
+        for x, y, c in kept:
+            cx, cy = px(x), py(y)
+            if c:
+                out.append(
+                    f'<path d="M{cx:.1f},{cy - 6:.1f} l5,9 h-10 z" fill="white" '
+                    f'stroke="{colour}" stroke-width="1.5"><title>censored: at least this'
+                    "</title></path>"
+                )
+            else:
+                out.append(f'<circle cx="{cx:.1f}" cy="{cy:.1f}" r="2.5" fill="{colour}"/>')
+        ly = top + 12 + 16 * i
+        out.append(
+            f'<line x1="{left + plot_w + 8}" x2="{left + plot_w + 26}" y1="{ly - 4}" '
+            f'y2="{ly - 4}" stroke="{colour}" stroke-width="2"{dash}/>'
+            f'<text x="{left + plot_w + 30}" y="{ly}" font-size="11">{_e(label)}</text>'
+        )
+    out.append("</svg>")
+    return "".join(out)
+
+
+def _growth_text(side: Mapping[str, Any] | None) -> str:
+    growth = None if side is None else side.get("growth")
+    return "-" if not growth else str(growth.get("text") or growth.get("label"))
+
+
+def _anchor(report: Mapping[str, Any]) -> str:
+    return f"p-{report['family']}--{report['pairing']}".replace("/", "--")
+
+
+def pairing_html(report: Mapping[str, Any]) -> str:
+    """One pairing's section: the sign, its reasons, both cost curves and the gap curve.
+
+    >>> from gaps.html import pairing_html
+    >>> side = {"sizes": [8, 16], "median": [64, 256], "censored": [0, 1],
+    ...         "growth": {"text": "n**2"}}
+    >>> html = pairing_html({"family": "a<b", "pairing": "g/v", "mode": "witness",
+    ...                      "unit": "steps", "sign": "positive", "generate": side,
+    ...                      "verify": side, "gap_bits": {"8": 0.0, "16": 1.0}})
+    >>> "a&lt;b" in html and "<svg" in html and "a<b" not in html
+    True
+    """
+    sides = []
+    for role in ("generate", "verify", "verify_corrupt"):
+        side = report.get(role)
+        if side and side.get("sizes"):
+            sides.append(
+                (
+                    f"{_LABELS[role]} ~ {_growth_text(side)}",
+                    _COLOURS[role],
+                    [float(n) for n in side["sizes"]],
+                    [float(m) for m in side["median"]],
+                    [bool(c) for c in side["censored"]],
+                )
+            )
+    unit = str(report.get("unit", ""))
+    costs = _chart(sides, log_y=True, y_label="CPU seconds" if unit == "time" else unit)
+    bits = sorted((int(n), float(b)) for n, b in (report.get("gap_bits") or {}).items())
+    gap = _chart(
+        [
+            (
+                "gap (bits)",
+                "#444",
+                [float(n) for n, _ in bits],
+                [b for _, b in bits],
+                [False] * len(bits),
+            )
+        ]
+        if bits
+        else [],
+        log_y=False,
+        y_label="log2(C_gen / C_ver)",
+        height=160,
+    )
+    sign = str(report.get("sign", ""))
+    reasons = [*report.get("reasons", []), *report.get("flags", [])]
+    items = "".join(f"<li>{_e(r)}</li>" for r in reasons)
+    return (
+        f'<section class="pairing" id="{_e(_anchor(report))}">'
+        f"<h3>{_e(report['family'])} · {_e(report['pairing'])} ({_e(report.get('mode', ''))})</h3>"
+        f'<p>sign <span class="sign" style="color:{_SIGN_COLOURS.get(sign, "#222")}">'
+        f"{_e(sign)}</span>, theory {_e(report.get('theory_sign') or '-')}; cost in "
+        f"{_e(unit)}</p>" + (f"<ul>{items}</ul>" if items else "") + costs + gap + "</section>"
+    )
+
+
+def _options(name: str, values: set[str]) -> str:
+    options = "".join(f'<option value="{_e(v)}">{_e(v)}</option>' for v in sorted(values))
+    return (
+        f'<label>{name} <select data-column="{name}"><option value="">all</option>'
+        f"{options}</select></label>"
+    )
+
+
+def survey_html(
+    reports: Sequence[Mapping[str, Any]],
+    *,
+    title: str = "gaps survey",
+    notes: Sequence[str] = (),
+    domains: Mapping[str, str] | None = None,
+) -> str:
+    """A whole report page: the sortable, filterable gap table, then every pairing.
+
+    ``reports`` are ``GapReport.to_dict()`` forms; ``domains`` maps family names to
+    their domains, for the domain filter.
+
+    >>> from gaps.html import survey_html
+    >>> page = survey_html([], title="<none>")
+    >>> page.startswith("<!DOCTYPE html>"), "&lt;none&gt;" in page
+    (True, True)
+    """
+    domains = domains or {}
+    rows = []
+    for r in reports:
+        domain = domains.get(str(r["family"]), "")
+        bits = r.get("gap_bits") or {}
+        top = max(bits, key=int) if bits else None
+        gap_cell = "-" if top is None else f"{float(bits[top]):+.1f} @ n={int(top)}"
+        sign = str(r.get("sign", ""))
+        rows.append(
+            f'<tr data-domain="{_e(domain)}" data-mode="{_e(r.get("mode", ""))}" '
+            f'data-sign="{_e(sign)}">'
+            f'<td><a href="#{_e(_anchor(r))}">{_e(r["family"])}</a></td>'
+            f"<td>{_e(domain)}</td><td>{_e(r['pairing'])}</td><td>{_e(r.get('mode', ''))}</td>"
+            f"<td>{_e(r.get('unit', ''))}</td>"
+            f"<td><code>{_e(_growth_text(r.get('generate')))}</code></td>"
+            f"<td><code>{_e(_growth_text(r.get('verify')))}</code></td>"
+            f'<td class="sign" style="color:{_SIGN_COLOURS.get(sign, "#222")}">{_e(sign)}</td>'
+            f"<td>{_e(r.get('theory_sign') or '-')}</td>"
+            f'<td data-sort="{"" if top is None else float(bits[top])}">{_e(gap_cell)}</td></tr>'
+        )
+    columns = ["family", "domain", "pairing", "mode", "unit"]
+    columns += ["generate", "verify", "sign", "theory", "gap"]
+    head = "".join(f"<th>{c}</th>" for c in columns)
+    filters = (
+        _options("domain", {d for d in domains.values() if d})
+        + _options("mode", {str(r.get("mode", "")) for r in reports})
+        + _options("sign", {str(r.get("sign", "")) for r in reports})
+    )
+    note_items = "".join(f"<li>{_e(n)}</li>" for n in notes)
+    return (
+        "<!DOCTYPE html>\n"
+        f'<html lang="en"><head><meta charset="utf-8"><title>{_e(title)}</title>'
+        f"<style>{_STYLE}</style></head><body>"
+        f"<h1>{_e(title)}</h1><p>{len(reports)} pairings. Click a column to sort; "
+        "open triangles on the plots are censored points (lower bounds).</p>"
+        f'<div class="filters">{filters}</div>'
+        f'<table id="gaps"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
+        + (f"<h2>Disagreements and failures</h2><ul>{note_items}</ul>" if note_items else "")
+        + "<h2>Pairings</h2>"
+        + "".join(pairing_html(r) for r in reports)
+        + f"<script>{_SCRIPT}</script></body></html>\n"
+    )

@@ -1,0 +1,65 @@
+"""Reports in Jupyter: HTML representations, DataFrames, and the example notebook run."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import gaps
+from gaps.survey import Survey
+
+NOTEBOOKS = sorted((Path(__file__).resolve().parent.parent / "docs" / "notebooks").glob("*.ipynb"))
+
+
+@pytest.fixture(scope="module")
+def report():
+    return gaps.classify(
+        gaps.get("sorting"), sizes=[8, 16, 32, 64], cost="steps", instances=2, workers=1
+    )
+
+
+def test_report_and_survey_render_as_html(report):
+    html = report._repr_html_()
+    assert "timsort/check" in html and html.count("<svg") == 2
+    page = Survey(reports=[report, report])._repr_html_()
+    assert page.count("<tr data-domain") == 2 and page.count('<section class="pairing"') == 2
+
+
+def test_report_frame_has_a_row_per_size(report):
+    pytest.importorskip("pandas")
+    frame = report.to_frame()
+    assert list(frame["n"]) == [8, 16, 32, 64]
+    assert list(frame["generate"]) == report.generate.median
+    assert list(frame["gap_bits"]) == [report.gap[n] for n in (8, 16, 32, 64)]
+
+
+def test_survey_frame_has_a_row_per_pairing(report):
+    pytest.importorskip("pandas")
+    frame = Survey(reports=[report]).to_frame()
+    assert frame.loc[0, "sign"] == report.sign
+    assert frame.loc[0, "gap_bits"] == report.gap[64]
+
+
+def test_frame_without_pandas_says_how_to_install(report, monkeypatch):
+    import sys
+
+    monkeypatch.setitem(sys.modules, "pandas", None)
+    with pytest.raises(ImportError, match=r"pip install 'gaps\[notebook\]'"):
+        report.to_frame()
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_notebook_runs(path):
+    nbformat = pytest.importorskip("nbformat")
+    nbclient = pytest.importorskip("nbclient")
+    pytest.importorskip("ipykernel")
+    notebook = nbformat.read(path, as_version=4)
+    nbclient.NotebookClient(notebook, timeout=300, kernel_name="python3").execute()
+    outputs = [o for cell in notebook.cells if cell.cell_type == "code" for o in cell.outputs]
+    assert not [o for o in outputs if o.output_type == "error"]
+    assert any("text/html" in o.get("data", {}) for o in outputs)
+
+
+def test_there_is_a_notebook():
+    assert NOTEBOOKS
