@@ -11,7 +11,7 @@ strongest decider the toolkit has, named in its docstring) and, where the proper
 a short witness, a certified verifier ``check``. One module per object type.
 
 >>> fams = candidates()
->>> len(fams) >= 180, len({f.name for f in fams}) == len(fams)
+>>> len(fams) >= 200, len({f.name for f in fams}) == len(fams)
 (True, True)
 """
 
@@ -22,7 +22,7 @@ import gaps
 __all__ = ["candidates"]
 
 _MODULES = ("graphs", "graph_complements", "isomorphism", "cnf", "integers", "matrices",
-            "expressions")  # fmt: skip
+            "expressions", "bitstrings")  # fmt: skip
 
 
 def candidates() -> list[gaps.Family]:

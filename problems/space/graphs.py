@@ -795,6 +795,8 @@ _CONJUNCTIONS = (
     ("hamiltonian", ~atom("bipartite"), ("naive_plant", "quiet_plant", "transform")),
     ("hamiltonian", ~atom("planar"), ("naive_plant", "quiet_plant", "rejection")),
     ("hamiltonian", atom("regular"), ("quiet_plant",)),
+    ("hamiltonian", atom("connected"), ("naive_plant", "quiet_plant")),
+    ("k_colourable4", ~atom("bipartite"), ("naive_plant", "quiet_plant", "transform")),
     ("k_colourable3", ~atom("bipartite"), ("naive_plant", "quiet_plant", "rejection")),
     ("k_colourable3", ~atom("planar"), ("naive_plant", "quiet_plant")),
     ("k_colourable4", ~atom("planar"), ("naive_plant", "quiet_plant", "rejection")),
