@@ -17,7 +17,9 @@ import gaps
 
 def _discover() -> list[gaps.Family]:
     families = []
-    for domain in sorted(m.name for m in pkgutil.iter_modules(__path__) if m.ispkg):
+    # "space" holds the search's candidates (the gaps.candidates group), not catalog families.
+    domains = (m.name for m in pkgutil.iter_modules(__path__) if m.ispkg and m.name != "space")
+    for domain in sorted(domains):
         package = importlib.import_module(f"{__name__}.{domain}")
         modules = [m.name for m in pkgutil.iter_modules(package.__path__)]
         for module in sorted(m for m in modules if not m.startswith("_")):

@@ -102,8 +102,17 @@ def _edge_set(n: int, edges: Any, meter: gaps.Meter) -> set[tuple[int, int]] | N
 def decide(spec: Spec, edges: Any, meter: gaps.Meter) -> bool:
     n = spec[0]
     pairs = _edge_set(n, edges, meter)
-    if pairs is None:
-        return False
+    return pairs is not None and hamiltonian_cycle(n, pairs, meter) is not None
+
+
+def hamiltonian_cycle(n: int, pairs: set[tuple[int, int]], meter: gaps.Meter) -> list[int] | None:
+    """A Hamiltonian cycle of the simple graph ``pairs`` on 0..n-1 (CaDiCaL), or None.
+
+    >>> hamiltonian_cycle(4, {(0, 1), (1, 2), (2, 3), (0, 3)}, gaps.Meter())
+    [0, 1, 2, 3]
+    >>> hamiltonian_cycle(4, {(0, 1), (1, 2), (2, 3)}, gaps.Meter()) is None
+    True
+    """
     arc: dict[tuple[int, int], int] = {}
     out: list[list[int]] = [[] for _ in range(n)]
     into: list[list[int]] = [[] for _ in range(n)]
@@ -115,7 +124,7 @@ def decide(spec: Spec, edges: Any, meter: gaps.Meter) -> bool:
             into[b].append(arc[a, b])
             neighbours[a].append(b)
     if any(len(out[v]) < 2 for v in range(n)):
-        return False  # a vertex of degree < 2 lies on no cycle
+        return None  # a vertex of degree < 2 lies on no cycle
     clauses = []
     for lists in (out, into):
         for xs in lists:
@@ -125,7 +134,7 @@ def decide(spec: Spec, edges: Any, meter: gaps.Meter) -> bool:
     with Solver(name="cadical195", bootstrap_with=clauses) as solver:
         while True:
             if not solver.solve():
-                answer = False
+                answer = None
                 break
             model = solver.get_model()
             successor = [0] * n
@@ -143,7 +152,7 @@ def decide(spec: Spec, edges: Any, meter: gaps.Meter) -> bool:
                         v = successor[v]
                     cycles.append(cycle)
             if len(cycles) == 1:
-                answer = True
+                answer = cycles[0]
                 break
             for cycle in cycles:
                 inside = set(cycle)
