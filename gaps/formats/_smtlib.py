@@ -67,6 +67,13 @@ def read_smtlib(
     gaps.formats.FormatError: <stream>: line 2, column 12: unknown constant y; declare it first.
     """
     text, name = _read_text(source, "read_smtlib", max_chars)
+    try:
+        text.encode("utf-8")  # z3 takes UTF-8 and fails on a lone surrogate with no position
+    except UnicodeEncodeError as exc:
+        raise FormatError(
+            f"{_where(text, exc.start, name)}: a character that is not valid Unicode "
+            f"({text[exc.start]!r})."
+        ) from None
     _check_commands(text, name, _check_cap("read_smtlib", "max_depth", max_depth))
     import z3
 
