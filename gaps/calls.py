@@ -18,7 +18,7 @@ from typing import Any
 from gaps.errors import BudgetExceeded, GaveUp
 from gaps.meter import Meter
 
-__all__ = ["CallRecord", "measure_call"]
+__all__ = ["CallRecord", "measure_call", "pin_memory_base", "process_size"]
 
 #: A call whose warm time is shorter than this is repeated until the repetitions reach
 #: CALIBRATE_TOTAL, so a microsecond call is not measured as clock noise.
@@ -66,7 +66,12 @@ class CallRecord:
         return None if value is None else float(value)
 
 
-def _vm_bytes() -> int:
+def process_size() -> int:
+    """This process's address-space size in bytes (0 where the platform does not say).
+
+    >>> process_size() >= 0
+    True
+    """
     try:
         with open("/proc/self/statm") as f:
             return int(f.read().split()[0]) * resource.getpagesize()
@@ -74,8 +79,24 @@ def _vm_bytes() -> int:
         return 0
 
 
+#: The size a memory limit counts from, pinned by a worker process (see
+#: :func:`pin_memory_base`); unpinned, each call counts from the process's size then.
+_memory_base: int | None = None
+
+
+def pin_memory_base() -> int:
+    """Count memory limits from this process's present size until pinned again.
+
+    A worker pins it when it loads a family, so the limit is a ceiling on the worker
+    that holds across calls: memory one call keeps is not granted afresh to the next.
+    """
+    global _memory_base
+    _memory_base = process_size()
+    return _memory_base
+
+
 class _MemoryCap:
-    """Cap the address space at (current size + limit) for the duration of a call."""
+    """Cap the address space at (base size + limit) for the duration of a call."""
 
     def __init__(self, limit: int | None) -> None:
         self.limit = limit
@@ -85,7 +106,8 @@ class _MemoryCap:
         if self.limit is None:
             return
         self.saved = resource.getrlimit(resource.RLIMIT_AS)
-        soft = _vm_bytes() + self.limit
+        base = process_size() if _memory_base is None else _memory_base
+        soft = base + self.limit
         hard = self.saved[1]
         if hard != resource.RLIM_INFINITY:
             soft = min(soft, hard)

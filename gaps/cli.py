@@ -7,8 +7,10 @@ them, so ``gaps --help`` answers at once.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -90,12 +92,14 @@ def _family(name: str) -> Any:
         sys.modules[path.stem] = module
         sys.path.insert(0, str(path.parent.resolve()))
         try:
-            spec.loader.exec_module(module)
+            with _import_deadline(where, name):
+                spec.loader.exec_module(module)
         except Exception as exc:  # the user's file: any error in it is theirs to fix
             raise _unloadable(where, name, exc) from None
     else:
         try:
-            module = importlib.import_module(where)
+            with _import_deadline(where, name):
+                module = importlib.import_module(where)
         except Exception as exc:
             raise _unloadable(where, name, exc) from None
     family = getattr(module, attribute, None)
@@ -104,6 +108,28 @@ def _family(name: str) -> Any:
             f"{name!r} does not name a gaps.Family (got {type(family).__name__})."
         )
     return family
+
+
+@contextlib.contextmanager
+def _import_deadline(where: str, name: str) -> Iterator[None]:
+    """Stop a family's import that runs past LOAD_TIME_LIMIT (a module that loops forever)."""
+    import signal
+
+    from gaps.execution import LOAD_TIME_LIMIT
+
+    def expired(*_: object) -> None:
+        raise TimeoutError(
+            f"it ran for more than {LOAD_TIME_LIMIT:g} s; a family module must not do long "
+            "work at import"
+        )
+
+    previous = signal.signal(signal.SIGALRM, expired)
+    signal.setitimer(signal.ITIMER_REAL, LOAD_TIME_LIMIT)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def _unloadable(where: str, name: str, exc: Exception) -> InvalidArgument:

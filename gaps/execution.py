@@ -1,9 +1,11 @@
 """A pool of long-lived worker processes with hard per-call limits.
 
-Each worker is a fresh interpreter (``python -m gaps._worker``) in its own session.
-Before every call it announces the call, and the coordinator arms a deadline; a
-call past its wall-clock limit gets the worker's whole process group killed, is
-recorded as censored, and the worker is replaced. Signals and library timeouts are
+Each worker is a fresh interpreter (``python -m gaps._worker``) in its own session,
+under a guardian process that kills everything below it when the worker ends or the
+coordinator goes (see :mod:`gaps._worker`), so no process outlives a run. Before
+loading a family and before every call the worker announces it, and the coordinator
+arms a deadline; a call past its wall-clock limit gets the worker's whole tree killed,
+is recorded as censored, and the worker is replaced. Signals and library timeouts are
 not enough (z3 overruns its own timeout; SIGALRM only works on the main thread).
 Families travel to workers with cloudpickle, so lambdas and ``__main__`` work.
 Only the coordinator writes the store: workers return records.
@@ -22,6 +24,7 @@ import struct
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable
@@ -46,6 +49,9 @@ __all__ = [
 _HEADER = struct.Struct("!Q")
 #: Extra wall time a call may take beyond its limit for calibration repeats.
 _GRACE = 0.5
+#: How long a worker may take to load a family (import its module) when no time limit
+#: is set: a module that hangs at import must not hang the run.
+LOAD_TIME_LIMIT = 60.0
 
 
 def write_frame(stream: BinaryIO, message: Any) -> None:
@@ -88,6 +94,7 @@ class _Worker:
     tx: BinaryIO
     rx: BinaryIO
     stderr: Any
+    lifeline: int
     task: Task | None = None
     records: list[CallRecord] = field(default_factory=list)
     current: tuple[str, str] | None = None
@@ -98,6 +105,8 @@ class _Worker:
     def start(cls) -> _Worker:
         to_child_r, to_child_w = os.pipe()
         from_child_r, from_child_w = os.pipe()
+        # Held open by this process alone: the guardian sees it close however we end.
+        lifeline_r, lifeline_w = os.pipe()
         stderr = tempfile.TemporaryFile()  # noqa: SIM115 - kept open for the worker's life
         env = dict(os.environ)
         # One BLAS thread per worker: the pool already uses every core.
@@ -110,19 +119,25 @@ class _Worker:
         env.setdefault("MALLOC_TRIM_THRESHOLD_", str(2**30))
         # The worker must import what the coordinator can: the same module path.
         env["GAPS_WORKER_PATH"] = json.dumps([os.path.abspath(p) for p in sys.path])
+        from_main_thread = threading.current_thread() is threading.main_thread()
+        args = (to_child_r, from_child_w, lifeline_r, os.getpid(), int(from_main_thread))
         process = subprocess.Popen(
-            [sys.executable, "-m", "gaps._worker", str(to_child_r), str(from_child_w)],
-            pass_fds=(to_child_r, from_child_w),
+            [sys.executable, "-m", "gaps._worker", *map(str, args)],
+            pass_fds=(to_child_r, from_child_w, lifeline_r),
             stdin=subprocess.DEVNULL,
             stdout=subprocess.DEVNULL,
             stderr=stderr,
             start_new_session=True,
             env=env,
         )
-        os.close(to_child_r)
-        os.close(from_child_w)
+        for fd in (to_child_r, from_child_w, lifeline_r):
+            os.close(fd)
         worker = cls(
-            process, os.fdopen(to_child_w, "wb"), os.fdopen(from_child_r, "rb", buffering=0), stderr
+            process,
+            os.fdopen(to_child_w, "wb"),
+            os.fdopen(from_child_r, "rb", buffering=0),
+            stderr,
+            lifeline_w,
         )
         ready = read_frame(worker.rx)
         if ready is None or ready[0] != "ready":
@@ -138,15 +153,23 @@ class _Worker:
         return "\n".join(text.strip().splitlines()[-lines:])
 
     def kill(self) -> None:
-        with contextlib.suppress(ProcessLookupError, PermissionError):
-            os.killpg(self.process.pid, signal.SIGKILL)
-        self.process.wait()
-        self.close()
+        """End the worker and every process below it, and wait for them."""
+        self.close()  # the closed lifeline has the guardian kill its whole tree
+        try:
+            self.process.wait(timeout=5)
+        except subprocess.TimeoutExpired:  # a guardian that cannot run: its group at least
+            with contextlib.suppress(ProcessLookupError, PermissionError):
+                os.killpg(self.process.pid, signal.SIGKILL)
+            self.process.wait()
 
     def close(self) -> None:
         for stream in (self.tx, self.rx, self.stderr):
             with contextlib.suppress(OSError):
                 stream.close()
+        if self.lifeline >= 0:
+            with contextlib.suppress(OSError):
+                os.close(self.lifeline)
+            self.lifeline = -1
 
 
 class Runner(Protocol):
@@ -214,12 +237,7 @@ class WorkerPool:
     def close(self) -> None:
         """Stop every idle worker."""
         while self._idle:
-            worker = self._idle.pop()
-            worker.close()  # EOF on its input ends its loop
-            try:
-                worker.process.wait(timeout=2)
-            except subprocess.TimeoutExpired:
-                worker.kill()
+            self._idle.pop().kill()
 
     def run(
         self,
@@ -275,14 +293,18 @@ class WorkerPool:
         if kind == "start":
             worker.current = payload
             worker.started = time.monotonic()
-            worker.deadline = None if limits.time is None else worker.started + limits.time + _GRACE
+            limit = LOAD_TIME_LIMIT if limits.time is None and payload[0] == "load" else limits.time
+            worker.deadline = None if limit is None else worker.started + limit + _GRACE
         elif kind == "record":
             worker.records.append(payload)
             worker.deadline = None
         elif kind == "done":
             task, records = worker.task, worker.records
             worker.task, worker.deadline = None, None
-            self._idle.append(worker)
+            if payload:  # it grew past its share of the memory limit and ends itself
+                worker.kill()
+            else:
+                self._idle.append(worker)
             on_done(task, records)
             return True
         return False
@@ -293,10 +315,22 @@ class WorkerPool:
         elapsed = time.monotonic() - worker.started
         worker.kill()
         role, verifier = worker.current or ("generate", "")
-        lower = float(limits.time or elapsed)
-        worker.records.append(
-            CallRecord(role, verifier, "censored", "time", cpu=lower, wall=elapsed)
-        )
+        if role == "load":
+            limit = LOAD_TIME_LIMIT if limits.time is None else limits.time
+            worker.records.append(
+                CallRecord(
+                    "sample",
+                    outcome="error",
+                    reason=f"loading the family in a worker process took longer than {limit:g} s "
+                    "(the time limit): its module must not do long work at import",
+                    wall=elapsed,
+                )
+            )
+        else:
+            lower = float(limits.time or elapsed)
+            worker.records.append(
+                CallRecord(role, verifier, "censored", "time", cpu=lower, wall=elapsed)
+            )
         assert worker.task is not None
         on_done(worker.task, worker.records)
 
@@ -309,6 +343,8 @@ class WorkerPool:
         hint = " (possibly out of memory)" if limits.memory and code in (-9, -6, -11) else ""
         tail = worker.stderr_tail(3)
         role, verifier = worker.current or ("sample", "")
+        if role == "load":
+            role, verifier = "sample", ""
         worker.records.append(
             CallRecord(
                 role,

@@ -201,6 +201,17 @@ def test_a_family_file_that_fails_at_import_is_one_line_and_exit_2(tmp_path):
     assert len(result.stderr.strip().splitlines()) == 1
 
 
+def test_a_family_file_that_hangs_at_import_is_stopped_with_a_message(tmp_path, monkeypatch):
+    from gaps import cli, execution
+    from gaps.errors import InvalidArgument
+
+    monkeypatch.setattr(execution, "LOAD_TIME_LIMIT", 0.5)
+    path = tmp_path / "hanging_family.py"
+    path.write_text("import gaps\nwhile True:\n    pass\n")
+    with pytest.raises(InvalidArgument, match=r"TimeoutError: it ran for more than 0.5 s"):
+        cli._family(f"{path}:FAMILY")
+
+
 def test_prove_a_catalog_family_proves_its_verifier():
     result = gaps("prove", "sorting", "--bound", "2", "--json")
     assert result.returncode == 0, result.stderr

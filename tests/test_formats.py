@@ -355,12 +355,56 @@ def test_smtlib_numerals_and_nesting_are_bounded(text, message):
     assert time.perf_counter() - started < 5
 
 
-def test_smtlib_input_longer_than_the_cap_is_refused(monkeypatch):
-    import gaps.formats._smtlib as smtlib
+CAPPED_INPUTS = [
+    (read_smtlib, "(assert true)\n" * 10),
+    (read_dimacs, "p cnf 2 10\n" + "1 -2 0\n" * 10),
+    (read_edgelist, "a b\n" * 40),
+    (
+        read_graphml,
+        '<graphml><graph edgedefault="undirected">' + '<node id="a"/>' * 10 + "</graph></graphml>",
+    ),
+]
 
-    monkeypatch.setattr(smtlib, "MAX_SMTLIB_CHARS", 100)
-    with pytest.raises(FormatError, match="longer than 100 characters"):
-        read_smtlib(io.StringIO("(assert true)\n" * 10))
+
+@pytest.mark.parametrize("reader, text", CAPPED_INPUTS)
+def test_every_reader_refuses_input_past_its_size_cap_and_says_how_to_raise_it(reader, text):
+    reader(io.StringIO(text), max_chars=len(text))  # at the cap: read
+    with pytest.raises(FormatError, match=rf"longer than {len(text) - 1} characters.*max_chars=N"):
+        reader(io.StringIO(text), max_chars=len(text) - 1)
+
+
+def test_one_endless_line_is_refused_without_reading_it_whole():
+    class Endless(io.StringIO):
+        def readline(self, size=-1):
+            assert size >= 0, "an unbounded read"
+            return "1" * size
+
+    with pytest.raises(FormatError, match="longer than 1,000 characters"):
+        read_dimacs(Endless(), max_chars=1000)
+
+
+NESTED_GRAPHML = "<graphml>" + "<graph><node id='x'>" * 30 + "</node></graph>" * 30 + "</graphml>"
+
+
+@pytest.mark.parametrize(
+    "reader, text",
+    [
+        (read_smtlib, "(assert " + "(not " * 30 + "true" + ")" * 31),
+        (
+            read_graphml,
+            "<graphml>" + "<graph><node id='x'>" * 30 + "</node></graph>" * 30 + "</graphml>",
+        ),
+    ],
+)
+def test_nesting_past_the_depth_cap_is_refused_and_says_how_to_raise_it(reader, text):
+    with pytest.raises(FormatError, match=r"nested deeper than 20.*max_depth=N"):
+        reader(io.StringIO(text), max_depth=20)
+
+
+@pytest.mark.parametrize("cap", [0, -1, 2.5, True, "10"])
+def test_a_cap_that_is_not_a_positive_int_is_refused(cap):
+    with pytest.raises(InvalidArgument, match="'max_chars' parameter of read_dimacs must be"):
+        read_dimacs(io.StringIO("p cnf 1 1\n1 0\n"), max_chars=cap)
 
 
 def test_smtlib_file_errors_name_the_file_and_line(tmp_path):

@@ -9,10 +9,10 @@ import sys
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any
 
 from gaps.errors import InvalidArgument
-from gaps.formats._text import FormatError, Source, _open
+from gaps.formats._text import MAX_CHARS, FormatError, Source, _lines, _open
 
 #: The most variables a file may declare: CaDiCaL keeps literals in a C int and needs
 #: one value to spare, and a larger index aborts the whole process inside the solver.
@@ -43,7 +43,7 @@ class CNF:
 CNF.__module__ = "gaps.formats"
 
 
-def read_dimacs(source: Source) -> CNF:
+def read_dimacs(source: Source, *, max_chars: int = MAX_CHARS) -> CNF:
     """Read a DIMACS CNF file strictly.
 
     >>> text = "c example\\np cnf 3 2\\n1 -2\\n 0 2 3 0\\n"
@@ -56,13 +56,13 @@ def read_dimacs(source: Source) -> CNF:
     """
     stream, name, close = _open(source)
     try:
-        return _parse_dimacs(stream, name)
+        return _parse_dimacs(_lines(stream, name, "read_dimacs", max_chars), name)
     finally:
         if close:
             stream.close()
 
 
-def _parse_dimacs(stream: TextIO, name: str) -> CNF:
+def _parse_dimacs(stream: Iterable[str], name: str) -> CNF:
     header: tuple[int, int] | None = None
     clauses: list[list[int]] = []
     comments: list[str] = []

@@ -6,14 +6,18 @@ import math
 import re
 from typing import Any
 
-from gaps.formats._text import FormatError, Source, _open, _read_text
+from gaps.formats._text import MAX_CHARS, FormatError, Source, _check_cap, _lines, _open, _read_text
 
 # A weight is a plain decimal number: float() would also take nan, inf, "1_0" and other
 # scripts' digits, which make shortest-path and flow algorithms answer nonsense.
 _WEIGHT = re.compile(r"[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
 
 
-def read_edgelist(source: Source, *, weighted: bool = False) -> Any:
+#: The deepest element nesting read_graphml takes (a graph nested in a node is a level).
+MAX_GRAPHML_DEPTH = 64
+
+
+def read_edgelist(source: Source, *, weighted: bool = False, max_chars: int = MAX_CHARS) -> Any:
     """Read a whitespace-separated edge list (``u v`` or ``u v w``) into a networkx Graph.
 
     Node names stay strings; ``#`` starts a comment. A line with the wrong number of
@@ -35,7 +39,7 @@ def read_edgelist(source: Source, *, weighted: bool = False) -> Any:
     graph = nx.Graph()
     expected = 3 if weighted else 2
     try:
-        for lineno, raw in enumerate(stream, 1):
+        for lineno, raw in enumerate(_lines(stream, name, "read_edgelist", max_chars), 1):
             tokens = raw.split("#", 1)[0].split()
             if not tokens:
                 continue
@@ -55,6 +59,34 @@ def read_edgelist(source: Source, *, weighted: bool = False) -> Any:
     return graph
 
 
+def _parse_xml(text: str, name: str, max_depth: int) -> Any:
+    """The XML tree of ``text``, refused as soon as it nests deeper than ``max_depth``."""
+    import xml.etree.ElementTree as ET
+
+    parser: Any = ET.XMLPullParser(events=("start", "end"))
+    depth, root = 0, None
+    # Fed in pieces so that a deep file is refused before it is parsed whole.
+    for start in range(0, max(len(text), 1), 2**16):
+        parser.feed(text[start : start + 2**16])
+        for event, element in parser.read_events():
+            if event == "end":
+                depth -= 1
+                continue
+            depth += 1
+            root = element if root is None else root
+            if depth > max_depth:
+                raise FormatError(
+                    f"{name}: elements nested deeper than {max_depth}; pass max_depth=N to "
+                    "read_graphml to read deeper ones."
+                )
+    parser.close()
+    for _ in parser.read_events():
+        pass
+    if root is None:
+        raise ET.ParseError("no element found")
+    return root
+
+
 def _weight(token: str, name: str, lineno: int) -> float:
     weight = float(token) if _WEIGHT.fullmatch(token) else math.nan
     if not math.isfinite(weight):
@@ -65,7 +97,9 @@ def _weight(token: str, name: str, lineno: int) -> float:
     return weight
 
 
-def read_graphml(source: Source) -> Any:
+def read_graphml(
+    source: Source, *, max_chars: int = MAX_CHARS, max_depth: int = MAX_GRAPHML_DEPTH
+) -> Any:
     """Read GraphML with networkx, refusing edges whose endpoints were never declared.
 
     >>> doc = ('<graphml xmlns="http://graphml.graphdrawing.org/xmlns"><graph edgedefault='
@@ -81,9 +115,10 @@ def read_graphml(source: Source) -> Any:
 
     import networkx as nx
 
-    text, name = _read_text(source)
+    text, name = _read_text(source, "read_graphml", max_chars)
+    _check_cap("read_graphml", "max_depth", max_depth)
     try:
-        root = ET.fromstring(text)
+        root = _parse_xml(text, name, max_depth)
     except ET.ParseError as exc:
         raise FormatError(f"{name}: not well-formed XML ({exc}).") from None
     except UnicodeError:  # a lone surrogate in a str, which no XML file can encode

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from gaps.errors import InvalidArgument
-from gaps.formats._text import FormatError, Source, _read_text
+from gaps.formats._text import MAX_CHARS, FormatError, Source, _check_cap, _read_text
 
 # The SMT-LIB 2.6 commands, and define-const (a shorthand for a nullary define-fun
 # that z3 accepts). z3 skips any other command with a note on stderr, so an unknown
@@ -39,10 +39,9 @@ _WHY_REFUSED = {
 }
 # set-info attributes that only describe the benchmark (SMT-LIB 2.6, section 4.1.6).
 _METADATA = frozenset((":smt-lib-version", ":source", ":license", ":category", ":status", ":notes"))
-#: Reading stops past these: a longer file, a deeper term or a longer numeral is refused
-#: before z3 sees it (z3 parses numerals in time quadratic in their length: a
-#: 1,000,000-digit one takes minutes, and deep terms exhaust the stack of later passes).
-MAX_SMTLIB_CHARS = 64 * 2**20
+#: Reading stops past these: a deeper term or a longer numeral is refused before z3
+#: sees it (z3 parses numerals in time quadratic in their length: a 1,000,000-digit one
+#: takes minutes, and deep terms exhaust the stack of later passes).
 MAX_SMTLIB_DEPTH = 10_000
 MAX_NUMERAL_DIGITS = 4096
 _NUMERAL = re.compile(r"[0-9]+(?:\.[0-9]+)?")
@@ -50,7 +49,9 @@ _SMT_TOKEN = re.compile(r'\s+|;[^\n]*|"(?:[^"]|"")*"|\|[^|\\]*\||[()]|[^\s()";|]
 _Z3_ERROR = re.compile(r'\(error "line (\d+) column (\d+): (.*?)"\)', re.DOTALL)
 
 
-def read_smtlib(source: Source) -> list[Any]:
+def read_smtlib(
+    source: Source, *, max_chars: int = MAX_CHARS, max_depth: int = MAX_SMTLIB_DEPTH
+) -> list[Any]:
     """Read an SMT-LIB script strictly into the list of its z3 assertions.
 
     Commands such as ``(check-sat)`` are allowed (and not run). Sorts are checked by
@@ -65,12 +66,15 @@ def read_smtlib(source: Source) -> list[Any]:
     ...
     gaps.formats.FormatError: <stream>: line 2, column 12: unknown constant y; declare it first.
     """
-    text, name = _read_text(source, limit=MAX_SMTLIB_CHARS)
-    if len(text) > MAX_SMTLIB_CHARS:
+    text, name = _read_text(source, "read_smtlib", max_chars)
+    try:
+        text.encode("utf-8")  # z3 takes UTF-8 and fails on a lone surrogate with no position
+    except UnicodeEncodeError as exc:
         raise FormatError(
-            f"{name}: longer than {MAX_SMTLIB_CHARS:,} characters, the most read_smtlib takes."
-        )
-    _check_commands(text, name)
+            f"{_where(text, exc.start, name)}: a character that is not valid Unicode "
+            f"({text[exc.start]!r})."
+        ) from None
+    _check_commands(text, name, _check_cap("read_smtlib", "max_depth", max_depth))
     import z3
 
     try:
@@ -82,7 +86,7 @@ def read_smtlib(source: Source) -> list[Any]:
     return list(assertions)
 
 
-def _check_commands(text: str, name: str) -> None:
+def _check_commands(text: str, name: str, max_depth: int) -> None:
     """Refuse unbalanced parentheses, unknown or non-data commands, over-long numerals
     and over-deep terms, with their line and column."""
     depth, opened, command, position = 0, 0, "", 0
@@ -101,10 +105,11 @@ def _check_commands(text: str, name: str) -> None:
             if depth == 0:
                 opened, position = pos, 1
             depth += 1
-            if depth > MAX_SMTLIB_DEPTH:
+            if depth > max_depth:
                 raise FormatError(
-                    f"{_where(text, pos, name)}: terms nested deeper than "
-                    f"{MAX_SMTLIB_DEPTH:,}; name subterms with define-fun or let instead."
+                    f"{_where(text, pos, name)}: terms nested deeper than {max_depth:,}; "
+                    "name subterms with define-fun or let, or pass max_depth=N to "
+                    "read_smtlib to read deeper ones."
                 )
         elif depth == 0:
             found = "a ')' that closes nothing" if token == ")" else repr(token[:40])
