@@ -212,6 +212,7 @@ MUTANTS: tuple[Mutant, ...] = (
         "off-by-one bound: a vertex of degree 2 is taken to lie on no cycle",
         "len(out[v]) < 2",
         "len(out[v]) < 3",
+        function="hamiltonian_cycle",
     ),
     Mutant(
         "clique_size_off_by_one",
