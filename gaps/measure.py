@@ -1,13 +1,12 @@
 """Sweeps: every (generator, size, instance) task of a family, run and stored.
 
-Tasks already in the store under the same family fingerprint, seed and limits are
-read back instead of run, so an interrupted sweep resumes where it stopped.
+Tasks already in the store under the same family fingerprint (see
+:mod:`gaps.provenance`), seed and limits are read back instead of run, so an
+interrupted sweep resumes where it stopped.
 """
 
 from __future__ import annotations
 
-import hashlib
-import inspect
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -16,10 +15,11 @@ from gaps.calls import CallRecord
 from gaps.errors import InvalidArgument
 from gaps.execution import Runner
 from gaps.family import Family, Pairing
+from gaps.provenance import fingerprint
 from gaps.store import Store, TaskKey
 from gaps.tasks import Limits, Task
 
-__all__ = ["Measurements", "fingerprint", "measure", "validate_seed", "validate_sizes"]
+__all__ = ["Measurements", "measure", "validate_seed", "validate_sizes"]
 
 #: Seeds and sizes are stored as SQLite integers, which are signed 64-bit.
 MAX_INT = 2**63 - 1
@@ -31,29 +31,6 @@ AUTO_STOP_SHARE = 0.25
 #: or once the sweep has used half of this many seconds (the next size costs at least as
 #: much again as all the sizes before it, for anything that grows at least linearly).
 AUTO_BUDGET_SECONDS = 60.0
-
-
-def fingerprint(family: Family) -> str:
-    """A hash of the family's code: stored measurements are reused only while it holds.
-
-    >>> import gaps
-    >>> len(fingerprint(gaps.get("sorting")))
-    16
-    """
-    parts = [family.name]
-    functions = [family.sample, family.corrupt, *family.generators.values()]
-    functions += [v.fn for v in family.verifiers.values()]
-    for fn in functions:
-        if fn is None:
-            parts.append("-")
-            continue
-        try:
-            parts.append(inspect.getsource(fn))
-        except (OSError, TypeError):
-            parts.append(getattr(fn, "__qualname__", repr(fn)))
-    for name, v in family.verifiers.items():
-        parts.append(f"{name}:{v.mode}")
-    return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:16]
 
 
 def validate_seed(seed: object) -> int:
