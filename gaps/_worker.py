@@ -1,7 +1,9 @@
 """Entry point of a worker process: run tasks sent by the coordinator, one at a time.
 
 Started by :class:`gaps.execution.WorkerPool` as ``python -m gaps._worker RFD WFD LFD
-COORDINATOR`` in a session of its own. It is a fresh interpreter, not a fork of the
+PFD COORDINATOR MAIN`` in a session of its own (PFD: a file shared with the
+coordinator, where the worker publishes the running call's counts; see
+:func:`gaps.calls.publish_progress`). It is a fresh interpreter, not a fork of the
 coordinator: forking after z3 or a BLAS has started threads is unsafe, and unlike
 multiprocessing's spawn it never re-runs the user's ``__main__``.
 
@@ -19,6 +21,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import mmap
 import os
 import pickle
 import resource
@@ -36,11 +39,14 @@ from gaps.execution import read_frame, write_frame
 RECYCLE_GROWTH = 0.25
 
 
-def serve(rx: BinaryIO, tx: BinaryIO) -> None:
+def serve(rx: BinaryIO, tx: BinaryIO, progress: Any = None) -> None:
     import cloudpickle
 
-    from gaps.calls import pin_memory_base, process_size
+    from gaps.calls import pin_memory_base, process_size, publish_progress, reset_progress
     from gaps.tasks import run_task
+
+    if progress is not None:
+        publish_progress(progress)
 
     families: dict[str, Any] = {}
     fresh: set[str] = set()  # families loaded but with no finished task yet
@@ -68,6 +74,7 @@ def serve(rx: BinaryIO, tx: BinaryIO) -> None:
         family = families[key]
 
         def announce(role: str, verifier: str) -> None:
+            reset_progress()  # counts the coordinator reads from now on are this call's
             write_frame(tx, ("start", (role, verifier)))
 
         _reset_solver_options()
@@ -172,7 +179,7 @@ def _exit_as(status: int | None) -> None:
 
 
 def main(argv: list[str]) -> None:
-    read_fd, write_fd, lifeline, coordinator, from_main_thread = (int(a) for a in argv)
+    read_fd, write_fd, lifeline, progress_fd, coordinator, from_main_thread = (int(a) for a in argv)
     _processes.become_subreaper()
     # The kernel's parent-death signal follows the thread that started this process, so
     # it is armed only when that is the coordinator's main thread (a Dask worker starts
@@ -190,15 +197,19 @@ def main(argv: list[str]) -> None:
             os._exit(1)
         sys.path[:] = json.loads(os.environ.get("GAPS_WORKER_PATH", "[]")) or sys.path
         # When the coordinator goes away there is nothing left to report to.
+        from gaps.calls import PROGRESS
+
         with (
             os.fdopen(read_fd, "rb") as rx,
             os.fdopen(write_fd, "wb") as tx,
+            mmap.mmap(progress_fd, PROGRESS.size) as progress,
             contextlib.suppress(BrokenPipeError, pickle.UnpicklingError, EOFError),
         ):
-            serve(rx, tx)
+            serve(rx, tx, progress)
         os._exit(0)
     os.close(read_fd)
     os.close(write_fd)
+    os.close(progress_fd)
     _exit_as(guard(worker, lifeline))
 
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 import contextlib
 import gc
 import resource
+import struct
+import threading
 import time
 import traceback
 from collections.abc import Callable
@@ -16,9 +18,18 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from gaps.errors import BudgetExceeded, GaveUp
-from gaps.meter import Meter
+from gaps.meter import COUNTERS, Meter
 
-__all__ = ["CallRecord", "measure_call", "pin_memory_base", "process_size"]
+__all__ = [
+    "PROGRESS",
+    "CallRecord",
+    "measure_call",
+    "pin_memory_base",
+    "process_size",
+    "publish_progress",
+    "read_progress",
+    "reset_progress",
+]
 
 #: A call whose warm time is shorter than this is repeated until the repetitions reach
 #: CALIBRATE_TOTAL, so a microsecond call is not measured as clock noise.
@@ -152,7 +163,7 @@ def measure_call(
     meter = Meter(steps_budget)
     cpu0, wall0 = time.process_time(), time.perf_counter()
     try:
-        with _MemoryCap(memory_limit), _collector_paused():
+        with _MemoryCap(memory_limit), _collector_paused(), _published(meter):
             value = fn(meter)
     except BudgetExceeded:
         record.outcome, record.reason = "censored", "steps"
@@ -180,6 +191,111 @@ def measure_call(
     if track_memory:
         record.memory = _peak_memory(fn)
     return value
+
+
+#: The counts of the running call a worker publishes: steps, then each solver counter
+#: (-1 where the call has not counted it).
+PROGRESS = struct.Struct(f"<{1 + len(COUNTERS)}q")
+#: Seconds between two publications: a call killed at its time limit keeps the counts
+#: published last, a lower bound of what it did.
+PUBLISH_EVERY = 0.05
+
+
+class _Publisher:
+    """Copies the running call's meter into a buffer the coordinator shares, from a thread.
+
+    The coordinator kills a call past its time limit without a word from the worker;
+    the counts in the buffer then make the censored record a lower bound in every unit,
+    not only in time. The thread runs only while a call does, and takes the GIL for a
+    few microseconds per publication.
+    """
+
+    def __init__(self, buffer: Any) -> None:
+        self.buffer = buffer
+        self.meter: Meter | None = None
+        self.lock = threading.Lock()
+        self.running = threading.Event()
+        threading.Thread(target=self._loop, name="gaps-progress", daemon=True).start()
+
+    def watch(self, meter: Meter) -> None:
+        with self.lock:
+            self.meter = meter
+            self._write(meter)
+        self.running.set()
+
+    def unwatch(self) -> None:
+        """Publish the final counts and stop until the next call."""
+        self.running.clear()
+        with self.lock:
+            if self.meter is not None:
+                self._write(self.meter)
+            self.meter = None
+
+    def reset(self) -> None:
+        with self.lock:
+            PROGRESS.pack_into(self.buffer, 0, 0, *(-1 for _ in COUNTERS))
+
+    def _write(self, meter: Meter) -> None:
+        counts = (meter.counters.get(name, -1) for name in COUNTERS)
+        PROGRESS.pack_into(self.buffer, 0, meter.steps, *counts)
+
+    def _loop(self) -> None:
+        while True:
+            self.running.wait()
+            with self.lock:
+                if self.meter is not None:
+                    self._write(self.meter)
+            time.sleep(PUBLISH_EVERY)
+
+
+_publisher: _Publisher | None = None
+
+
+def publish_progress(buffer: Any) -> None:
+    """Publish every later call's counts into ``buffer`` (PROGRESS.size writable bytes).
+
+    ``None`` stops publishing.
+
+    >>> buffer = bytearray(PROGRESS.size)
+    >>> publish_progress(buffer)
+    >>> measure_call(CallRecord("generate"), lambda m: m.tick(7), steps_budget=None,
+    ...              memory_limit=None)
+    >>> read_progress(buffer)
+    (7, {})
+    >>> publish_progress(None)
+    """
+    global _publisher
+    _publisher = None if buffer is None else _Publisher(buffer)
+
+
+def reset_progress() -> None:
+    """Mark that no call has counted anything yet (a worker does it as each call starts)."""
+    if _publisher is not None:
+        _publisher.reset()
+
+
+def read_progress(buffer: Any) -> tuple[int, dict[str, int]]:
+    """The steps and solver counters last published into ``buffer``.
+
+    >>> buffer = bytearray(PROGRESS.size)
+    >>> PROGRESS.pack_into(buffer, 0, 7, 120, -1, -1, -1)
+    >>> read_progress(buffer)
+    (7, {'propagations': 120})
+    """
+    steps, *counts = PROGRESS.unpack_from(buffer, 0)
+    return steps, {name: c for name, c in zip(COUNTERS, counts, strict=True) if c >= 0}
+
+
+@contextlib.contextmanager
+def _published(meter: Meter) -> Any:
+    if _publisher is None:
+        yield
+        return
+    _publisher.watch(meter)
+    try:
+        yield
+    finally:
+        _publisher.unwatch()
 
 
 @contextlib.contextmanager

@@ -16,6 +16,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
+import mmap
 import os
 import pickle
 import selectors
@@ -31,7 +32,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any, BinaryIO, Protocol
 
-from gaps.calls import CallRecord
+from gaps.calls import PROGRESS, CallRecord, read_progress
 from gaps.errors import GapsError, InvalidArgument
 from gaps.family import Family
 from gaps.tasks import Limits, Task
@@ -95,6 +96,8 @@ class _Worker:
     rx: BinaryIO
     stderr: Any
     lifeline: int
+    #: The running call's counts as the worker last published them (PROGRESS layout).
+    progress: mmap.mmap
     task: Task | None = None
     records: list[CallRecord] = field(default_factory=list)
     current: tuple[str, str] | None = None
@@ -108,6 +111,10 @@ class _Worker:
         # Held open by this process alone: the guardian sees it close however we end.
         lifeline_r, lifeline_w = os.pipe()
         stderr = tempfile.TemporaryFile()  # noqa: SIM115 - kept open for the worker's life
+        with tempfile.TemporaryFile() as shared:
+            shared.truncate(PROGRESS.size)
+            progress = mmap.mmap(shared.fileno(), PROGRESS.size)
+            progress_fd = os.dup(shared.fileno())
         env = dict(os.environ)
         # One BLAS thread per worker: the pool already uses every core.
         for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
@@ -120,17 +127,18 @@ class _Worker:
         # The worker must import what the coordinator can: the same module path.
         env["GAPS_WORKER_PATH"] = json.dumps([os.path.abspath(p) for p in sys.path])
         from_main_thread = threading.current_thread() is threading.main_thread()
-        args = (to_child_r, from_child_w, lifeline_r, os.getpid(), int(from_main_thread))
+        fds = (to_child_r, from_child_w, lifeline_r, progress_fd)
+        args = (*fds, os.getpid(), int(from_main_thread))
         process = subprocess.Popen(
             [sys.executable, "-m", "gaps._worker", *map(str, args)],
-            pass_fds=(to_child_r, from_child_w, lifeline_r),
+            pass_fds=fds,
             stdin=subprocess.DEVNULL,
             stdout=subprocess.DEVNULL,
             stderr=stderr,
             start_new_session=True,
             env=env,
         )
-        for fd in (to_child_r, from_child_w, lifeline_r):
+        for fd in fds:
             os.close(fd)
         worker = cls(
             process,
@@ -138,6 +146,7 @@ class _Worker:
             os.fdopen(from_child_r, "rb", buffering=0),
             stderr,
             lifeline_w,
+            progress,
         )
         ready = read_frame(worker.rx)
         if ready is None or ready[0] != "ready":
@@ -163,7 +172,7 @@ class _Worker:
             self.process.wait()
 
     def close(self) -> None:
-        for stream in (self.tx, self.rx, self.stderr):
+        for stream in (self.tx, self.rx, self.stderr, self.progress):
             with contextlib.suppress(OSError):
                 stream.close()
         if self.lifeline >= 0:
@@ -313,6 +322,7 @@ class WorkerPool:
         self, worker: _Worker, limits: Limits, on_done: Callable[[Task, list[CallRecord]], None]
     ) -> None:
         elapsed = time.monotonic() - worker.started
+        steps, counters = read_progress(worker.progress)  # the buffer goes with the worker
         worker.kill()
         role, verifier = worker.current or ("generate", "")
         if role == "load":
@@ -327,9 +337,20 @@ class WorkerPool:
                 )
             )
         else:
+            # Lower bounds in every unit: the time limit, and the counts the call had
+            # published, so a steps-measured series keeps the point as censored.
             lower = float(limits.time or elapsed)
             worker.records.append(
-                CallRecord(role, verifier, "censored", "time", cpu=lower, wall=elapsed)
+                CallRecord(
+                    role,
+                    verifier,
+                    "censored",
+                    "time",
+                    steps=steps,
+                    cpu=lower,
+                    wall=elapsed,
+                    counters=counters,
+                )
             )
         assert worker.task is not None
         on_done(worker.task, worker.records)

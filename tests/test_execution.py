@@ -223,3 +223,36 @@ def test_z3_options_set_by_one_task_do_not_reach_the_next():
     )
     report = gaps.classify(fam, sizes=[1, 2, 3], workers=1, instances=3)
     assert report.sign != "unsound", report.reasons
+
+
+def ticks_until_killed(xs, meter):
+    """Linear in steps, but at 64 and above a runaway loop that keeps ticking."""
+    meter.tick(len(xs))
+    while len(xs) >= 64:
+        meter.tick(1000)
+    return sorted(xs)
+
+
+def check_sorted(xs, ys, meter):
+    meter.tick(len(ys))
+    return ys == sorted(xs)
+
+
+RUNAWAY = gaps.Family("runaway", sample, ticks_until_killed, check_sorted)
+
+
+def test_a_call_killed_at_its_time_limit_keeps_the_steps_it_had_ticked():
+    with WorkerPool(1) as pool:
+        result = measure(RUNAWAY, [64], instances=1, limits=Limits(time=0.5), pool=pool)
+    killed = result.records["generate", 64, 0][1]
+    assert (killed.outcome, killed.reason) == ("censored", "time")
+    assert killed.steps is not None and killed.steps > 1000  # a lower bound, not nothing
+
+
+def test_a_steps_series_keeps_calls_killed_by_the_time_limit_as_censored():
+    report = gaps.classify(
+        RUNAWAY, sizes=[8, 16, 32, 64], cost="steps", instances=2, time_limit=0.5, workers=2
+    )
+    assert report.generate.sizes == [8, 16, 32, 64]
+    assert report.generate.censored == [0, 0, 0, 2]
+    assert report.sign != "neutral"  # the largest size is not left out of the decision
