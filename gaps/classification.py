@@ -257,6 +257,31 @@ def _audit(meas: Measurements, pairing: Pairing) -> tuple[list[str], str]:
     return reasons, evidence
 
 
+#: The calls a pairing needs, in the order they run: when every call of one raised,
+#: nothing after it says anything about the gap.
+_NEEDED = (
+    ("sample", "the sampler"),
+    ("generate", "the generator"),
+    ("verify", "the verifier"),
+    ("verify_corrupt", "the verifier, on corrupted outputs,"),
+)
+
+
+def _unmeasurable(meas: Measurements, pairing: Pairing) -> str | None:
+    """Why the pairing's gap cannot be measured: a role whose every call raised, else None.
+
+    A verifier that raises on every call has no cost to compare, and one that raises on
+    every corruption was never shown to reject one: an inconclusive sign would pass
+    such a pairing off as merely undecided.
+    """
+    for role, who in _NEEDED:
+        calls = meas.calls(pairing, role)
+        if calls and all(r.outcome == "error" for _, _, r in calls):
+            size, _, first = calls[0]
+            return f"{who} raised on all {len(calls)} calls; first at n={size}: {first.reason}"
+    return None
+
+
 _SIGN_OF_ORDER = {"faster": "positive", "slower": "negative", "same": "neutral"}
 
 
@@ -335,8 +360,12 @@ def _report(meas: Measurements, pairing: Pairing, unit: str) -> GapReport:
     reasons, evidence = _audit(meas, pairing)
     flags = _flags(meas, pairing, unit, gen, ver, bad)
     confidence = 1.0
+    failure = _unmeasurable(meas, pairing)
     if reasons:
         sign = "unsound"
+    elif failure:
+        sign, confidence = "unmeasurable", 0.0
+        reasons.append(failure)
     else:
         decision = decide_sign(
             _paired_gaps(meas, pairing, unit),

@@ -39,7 +39,14 @@ __all__ = [
 
 Mode = Literal["witness", "certified", "blind", "grade", "compare"]
 MODES: tuple[str, ...] = ("witness", "certified", "blind", "grade", "compare")
-SIGNS: tuple[str, ...] = ("positive", "negative", "neutral", "inconclusive", "unsound")
+SIGNS: tuple[str, ...] = (
+    "positive",
+    "negative",
+    "neutral",
+    "inconclusive",
+    "unsound",
+    "unmeasurable",
+)
 #: Cost units: steps and solver counters are the family's claim, time and memory the core's.
 UNITS: tuple[str, ...] = ("steps", "time", "memory", *COUNTERS)
 # Names become CLI arguments, table cells, Markdown and file names, so they are plain

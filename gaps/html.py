@@ -25,6 +25,7 @@ _SIGN_COLOURS = {
     "neutral": "#9a7d00",
     "inconclusive": "#666",
     "unsound": "#8b008b",
+    "unmeasurable": "#c00000",
 }
 
 _STYLE = """
@@ -288,6 +289,8 @@ def survey_html(
         top = max(bits, key=int) if bits else None
         gap_cell = "-" if top is None else f"{float(bits[top]):+.1f} @ n={int(top)}"
         sign = str(r.get("sign", ""))
+        if sign == "unmeasurable" and r.get("reasons"):
+            gap_cell = str(r["reasons"][-1])  # the error that stopped the measurement
         rows.append(
             f'<tr data-domain="{_e(domain)}" data-mode="{_e(r.get("mode", ""))}" '
             f'data-sign="{_e(sign)}">'

@@ -16,6 +16,7 @@ _SIGN_STYLE = {
     "neutral": "yellow",
     "inconclusive": "dim",
     "unsound": "bold magenta",
+    "unmeasurable": "bold red",
 }
 
 
@@ -177,9 +178,26 @@ def survey_table(reports: Sequence[GapReport]) -> Any:
             _with_theory(r.verify),
             f"[{_SIGN_STYLE[r.sign]}]{r.sign}[/]",
             f"{r.theory_sign or '-'}{agree}",
-            "-" if top is None else f"{r.gap[top]:+.1f} bits @ n={top}",
+            _gap_cell(r, top),
         )
     return table
+
+
+def _gap_cell(report: GapReport, top: int | None) -> str:
+    """The largest size's gap, or for an unmeasurable pairing the error that stopped it."""
+    if report.sign == "unmeasurable" and report.reasons:
+        return _shorten(report.reasons[-1], 80)
+    return "-" if top is None else f"{report.gap[top]:+.1f} bits @ n={top}"
+
+
+def _shorten(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _error(report: GapReport) -> str:
+    if report.sign != "unmeasurable" or not report.reasons:
+        return ""
+    return " (" + _shorten(report.reasons[-1], 120).replace("|", "\\|") + ")"
 
 
 def survey_markdown(reports: Sequence[GapReport], notes: Sequence[str], header: str) -> str:
@@ -191,7 +209,8 @@ def survey_markdown(reports: Sequence[GapReport], notes: Sequence[str], header: 
         lines.append(
             f"| {r.family} | {r.pairing} | {r.mode} | {r.unit} | `{_growth(r.generate)}` "
             f"(theory `{r.generate.theory or '-'}`) | `{_growth(r.verify)}` "
-            f"(theory `{r.verify.theory or '-'}`) | **{r.sign}** | {r.theory_sign or '-'}{mark} |"
+            f"(theory `{r.verify.theory or '-'}`) | **{r.sign}**{_error(r)} | "
+            f"{r.theory_sign or '-'}{mark} |"
         )
     if notes:
         lines += ["", "## Disagreements and failures", ""]

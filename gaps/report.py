@@ -48,7 +48,8 @@ class SideReport:
 class GapReport:
     """The classified gap of one pairing.
 
-    ``sign`` is positive / negative / neutral / inconclusive / unsound;
+    ``sign`` is positive / negative / neutral / inconclusive / unsound / unmeasurable
+    (a role raised on every call: ``reasons`` holds its error);
     ``gap`` maps each size to log2(C_generate / C_verify) (bits of advantage);
     ``evidence`` holds the instance and output behind an ``unsound`` sign.
     """

@@ -193,6 +193,56 @@ def test_accept_all_verifier_is_unsound_with_evidence():
     assert report.evidence.startswith("instance=")
 
 
+def raising_check(xs, ys, meter):
+    meter.tick(len(xs))
+    raise RuntimeError("checker crashed")
+
+
+def check_or_crash_on_wrong(xs, ys, meter):
+    """Accepts honest outputs; raises instead of rejecting a wrong one."""
+    meter.tick(len(xs))
+    if ys != sorted(xs):
+        raise RuntimeError("not sorted, and no verdict")
+    return True
+
+
+def swap_two(xs, ys, rng):
+    ys = list(ys)
+    i = rng.randrange(len(ys) - 1)
+    ys[i], ys[i + 1] = ys[i + 1] + 1, ys[i]
+    return ys
+
+
+def user_sample(size, rng):
+    return [rng.random() for _ in range(size)]
+
+
+@pytest.mark.parametrize(
+    ("verify", "who"),
+    [(raising_check, "the verifier raised"), (check_or_crash_on_wrong, "on corrupted outputs")],
+)
+def test_a_verifier_that_always_raises_makes_the_pairing_unmeasurable(verify, who):
+    family = gaps.Family("crashing", user_sample, merge_sort, verify, swap_two)
+    report = gaps.classify(family, sizes=[8, 16, 32, 64], cost="steps", instances=2, workers=1)
+    assert (report.sign, report.confidence) == ("unmeasurable", 0.0)
+    assert who in report.reasons[-1] and "RuntimeError" in report.reasons[-1]
+    from gaps.render import survey_markdown
+
+    assert "RuntimeError" in survey_markdown([report], [], "# survey")
+
+
+def test_a_verifier_that_raises_on_some_calls_is_still_measured():
+    def sometimes(xs, ys, meter):
+        if len(xs) == 8:
+            raise RuntimeError("only at 8")
+        return is_sorted_permutation(xs, ys, meter)
+
+    family = gaps.Family("flaky", user_sample, merge_sort, sometimes, swap_two)
+    report = gaps.classify(family, sizes=[8, 16, 32, 64, 128], cost="steps", workers=1)
+    assert report.sign != "unmeasurable"
+    assert any("failed calls" in flag for flag in report.flags)
+
+
 def test_sizes_omitted_grow_until_the_budget_binds():
     # No sizes from the caller or the family: doubling until a call takes a quarter of
     # the 0.2 s limit. Merge sort's steps still classify as linearithmic.
