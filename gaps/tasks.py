@@ -12,7 +12,8 @@ from typing import Any
 
 from gaps.calls import WARM_BELOW, CallRecord, measure_call
 from gaps.errors import InvalidArgument
-from gaps.family import Certified, Family, verdict_of
+from gaps.family import Family, verdict_of
+from gaps.roles import MissingCertificate, corruption, corruption_rng, same, split, verifier_call
 from gaps.seeding import derive_rng
 
 __all__ = ["Limits", "Task", "checked_limits", "run_task"]
@@ -116,22 +117,11 @@ def _verify(
 ) -> CallRecord:
     verifier = family.verifiers[name]
     record = CallRecord(role, name)
-    if verifier.mode == "certified" and certificate is NO_CERTIFICATE:
-        record.outcome = "error"
-        record.reason = (
-            f"certified verifier {name!r} needs a certificate, but the generator returned "
-            "none; return gaps.Certified(output, certificate) from the generator."
-        )
+    try:
+        call = verifier_call(family, name, instance, output, certificate)
+    except MissingCertificate as exc:
+        record.outcome, record.reason = "error", str(exc)
         return record
-    if verifier.mode == "certified":
-
-        def call(meter: Any) -> Any:
-            return verifier.fn(instance, output, certificate, meter)
-    else:
-
-        def call(meter: Any) -> Any:
-            return verifier.fn(instance, output, meter)
-
     value = measure_call(
         record,
         call,
@@ -205,7 +195,7 @@ def run_task(
     yield record
     if record.outcome != "ok":
         return
-    output, certificate = _split(result)
+    output, certificate = split(result)
     for name in task.verifiers:
         announce("verify", name)
         yield _verify(family, name, "verify", instance, output, certificate, limits)
@@ -213,9 +203,7 @@ def run_task(
     if family.corrupt is None:
         return
     corrupt = family.corrupt
-    corrupt_rng = derive_rng(
-        task.seed, family.name, task.size, task.index, "corrupt", task.generator
-    )
+    corrupt_rng = corruption_rng(task.seed, family, task.size, task.index, task.generator)
     record = CallRecord("corrupt")
     announce("corrupt", "")
     bad = measure_call(
@@ -225,12 +213,13 @@ def run_task(
         memory_limit=limits.memory,
         repeatable=False,
     )
+    answer = corruption(result, bad) if record.outcome == "ok" else None
+    if record.outcome == "ok" and answer is None:
+        record.outcome, record.reason = "error", UNCHANGED
     yield record
-    if record.outcome != "ok":
+    if answer is None:
         return
-    bad_output, bad_certificate = _split(bad)
-    if bad_certificate is NO_CERTIFICATE:
-        bad_certificate = certificate  # a corrupted output keeps the honest certificate
+    bad_output, bad_certificate = answer
     for name in task.verifiers:
         announce("verify_corrupt", name)
         yield _verify(family, name, "verify_corrupt", instance, bad_output, bad_certificate, limits)
@@ -238,16 +227,8 @@ def run_task(
 
 def _reproducibility(family: Family, task: Task, instance: Any) -> str:
     """'' when sampling again from an equal rng gives the same instance, else why not."""
-    import pickle
-
     again = family.sample(task.size, derive_rng(task.seed, family.name, task.size, task.index))
-    try:
-        same = pickle.dumps(again) == pickle.dumps(instance) or bool(again == instance)
-    except Exception:
-        same = True  # not comparable: nothing to report
-    if same:
-        return ""
-    return IRREPRODUCIBLE
+    return "" if same(again, instance) else IRREPRODUCIBLE
 
 
 #: The reason a sample record carries when the sampler did not depend on its rng alone.
@@ -257,12 +238,5 @@ IRREPRODUCIBLE = (
 )
 
 
-#: What a generator that returned no ``gaps.Certified`` has as its certificate (a
-#: certificate may itself be None, so None cannot mean "none").
-NO_CERTIFICATE: Any = type("NoCertificate", (), {"__repr__": lambda self: "NO_CERTIFICATE"})()
-
-
-def _split(result: Any) -> tuple[Any, Any]:
-    if isinstance(result, Certified):
-        return result.output, result.certificate
-    return result, NO_CERTIFICATE
+#: The reason a corrupt record carries when the corruption equals what it was made from.
+UNCHANGED = "the corruptor returned its input unchanged: there is no wrong answer to show"

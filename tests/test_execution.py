@@ -139,7 +139,8 @@ def test_failing_sampler_is_reported_not_raised():
 
     fam = gaps.Family("no_instances", broken_sample, lambda xs, m: 0, lambda xs, v, m: True)
     report = gaps.classify(fam, sizes=[4, 8, 16], workers=1, instances=1)
-    assert report.sign == "inconclusive"
+    assert report.sign == "unmeasurable"
+    assert "the sampler raised" in report.reasons[-1]
     assert any("no instances today" in flag for flag in report.flags)
 
 

@@ -19,7 +19,8 @@ from typing import Any
 from gaps.errors import DeclarationError
 from gaps.family import Family
 from gaps.meter import Meter
-from gaps.testing._run import _Run, _same, _split, _verify, contract_sizes
+from gaps.roles import same, split, verifier_call
+from gaps.testing._run import _Run, _verify, contract_sizes
 
 
 def _redeclare(family: Family) -> None:
@@ -122,7 +123,7 @@ def check_sampling_reproducible(family: Family, size: int, seed: int) -> None:
     >>> check_sampling_reproducible(gaps.get("sorting"), size=64, seed=0)
     """
     run = _Run(family, check_sampling_reproducible, size, seed)
-    if not _same(run.instance(), run.instance()):
+    if not same(run.instance(), run.instance()):
         raise run.fail("two samples from equal rngs differ: draw all randomness from `rng`.")
 
 
@@ -150,10 +151,10 @@ def check_global_rng_untouched(family: Family, size: int, seed: int) -> None:
                 f"verifier {pairing.verifier!r}",
                 _verify,
                 family,
-                (pairing, instance, _split(result), ""),
+                (pairing, instance, split(result), ""),
             )
             if family.corrupt is not None:
-                run.corruption(instance, result)
+                run.corruption(pairing, instance, result)
         python_changed = random.getstate() != sentinel
         numpy_changed = np_sentinel is not None and not _same_numpy_state(np_sentinel)
     finally:
@@ -195,9 +196,16 @@ def _steps_by_side(run: _Run, size: int) -> dict[str, list[int]]:
             result = run.call(f"generator {name!r}", generate, instance, meter)
             steps[f"generator {name!r}"].append(meter.steps)
             for pairing in (p for p in family.pairings if p.generator == name):
-                verifier, meter = family.verifiers[pairing.verifier], Meter()
-                args = _split(result) if verifier.mode == "certified" else _split(result)[:1]
-                run.call(f"verifier {pairing.verifier!r}", verifier.fn, instance, *args, meter)
+                meter = Meter()
+                call = run.call(
+                    f"verifier {pairing.verifier!r}",
+                    verifier_call,
+                    family,
+                    pairing.verifier,
+                    instance,
+                    *split(result),
+                )
+                run.call(f"verifier {pairing.verifier!r}", call, meter)
                 steps[f"verifier {pairing.verifier!r} (on {name!r}'s outputs)"].append(meter.steps)
     return steps
 

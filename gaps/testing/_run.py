@@ -12,7 +12,6 @@ checks (bounded reprs, verdicts, splitting a certified result) live here too.
 from __future__ import annotations
 
 import os
-import pickle
 import re
 import reprlib
 import shlex
@@ -22,8 +21,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from gaps.errors import GapsError, InvalidArgument
-from gaps.family import Certified, Family, Pairing, verdict_of
+from gaps.family import Family, Pairing, verdict_of
 from gaps.meter import Meter
+from gaps.roles import corruption, corruption_rng, split, verifier_call
 from gaps.seeding import derive_rng
 
 Check = Callable[[Family, int, int], None]
@@ -67,27 +67,14 @@ def contract_sizes(family: Family) -> tuple[int, ...]:
     return tuple(sorted(family.sizes)[:2]) if family.sizes else (4, 8)
 
 
-def _split(result: Any) -> tuple[Any, Any]:
-    return (result.output, result.certificate) if isinstance(result, Certified) else (result, None)
-
-
 def _call_verifier(family: Family, name: str, instance: Any, output: Any, certificate: Any) -> Any:
-    verifier = family.verifiers[name]
-    if verifier.mode == "certified":
-        return verifier.fn(instance, output, certificate, Meter())
-    return verifier.fn(instance, output, Meter())
+    """Run a verifier on an answer by the path the survey's tasks take (its own meter)."""
+    return verifier_call(family, name, instance, output, certificate)(Meter())
 
 
 def _verdict_of(family: Family, name: str, value: Any) -> bool | None:
     """True (accepted), False (rejected) or None (not a verdict for this verifier's mode)."""
     return verdict_of(family.verifiers[name].mode, value)
-
-
-def _same(a: Any, b: Any) -> bool:
-    try:
-        return pickle.dumps(a) == pickle.dumps(b) or bool(a == b)
-    except Exception:  # unpicklable, or == gives an array: not provably equal
-        return False
 
 
 _REPR = reprlib.Repr()
@@ -194,9 +181,10 @@ class _Run:
                 if pairing.generator == name:
                     yield pairing, instance, result
 
-    def corruption(self, instance: Any, result: Any) -> Any:
+    def corruption(self, pairing: Pairing, instance: Any, result: Any) -> Any:
+        """The corruptor's output for this generator's result, drawn as a task draws it."""
         assert self.family.corrupt is not None  # callers check; mypy cannot see it
-        rng = derive_rng(self.seed, self.family.name, self.size, 0, "corrupt")
+        rng = corruption_rng(self.seed, self.family, self.size, 0, pairing.generator)
         return self.call("the corruptor", self.family.corrupt, instance, result, rng)
 
     def wrong_answers(self, others: bool = True) -> Iterator[Answer]:
@@ -208,21 +196,19 @@ class _Run:
         """
         other = {p.generator: r for p, _, r in self.honest(index=1)} if others else {}
         for pairing, instance, result in self.honest():
-            corrupted = None if self.family.corrupt is None else self.corruption(instance, result)
-            if corrupted is not None and not _same(corrupted, result):
-                bad, bad_certificate = _split(corrupted)
-                if bad_certificate is None:  # a corrupted output keeps the honest certificate
-                    bad_certificate = _split(result)[1]
-                what = f"a corruption of an output of generator {pairing.generator!r}"
-                yield pairing, instance, (bad, bad_certificate), what
+            if self.family.corrupt is not None:
+                bad = corruption(result, self.corruption(pairing, instance, result))
+                if bad is not None:
+                    what = f"a corruption of an output of generator {pairing.generator!r}"
+                    yield pairing, instance, bad, what
             if others:
                 what = "another instance's honest output of the same size"
-                yield pairing, instance, _split(other[pairing.generator]), what
+                yield pairing, instance, split(other[pairing.generator]), what
 
     def answers(self) -> Iterator[Answer]:
         """Honest outputs, then wrong answers."""
         for pairing, instance, result in self.honest():
-            yield pairing, instance, _split(result), f"an honest output of {pairing.generator!r}"
+            yield pairing, instance, split(result), f"an honest output of {pairing.generator!r}"
         yield from self.wrong_answers()
 
 

@@ -41,6 +41,7 @@ from hypothesis import strategies as st
 from gaps.errors import InvalidArgument, UnknownName, did_you_mean
 from gaps.family import Certified, Family
 from gaps.meter import Meter
+from gaps.roles import split
 from gaps.seeding import derive_seed
 from gaps.testing._run import (
     ContractError,
@@ -49,7 +50,6 @@ from gaps.testing._run import (
     _call_verifier,
     _reproduction,
     _short,
-    _split,
     _verdict_of,
     contract_sizes,
 )
@@ -316,7 +316,7 @@ def accepts(
     """
     fam = _as_family(family, "accepts")
     names = _applicable(fam, _verifier_names(fam, verifier, "accepts"), result, "accepts")
-    output, certificate = _split(result)
+    output, certificate = split(result)
     return all(
         _accepted(fam, name, _call_verifier(fam, name, instance, output, certificate))
         for name in names
@@ -373,7 +373,7 @@ def _try_solver(
         raise _solver_failure(
             family, size, seed, str(exc), instance=instance, output=result
         ) from None
-    output, certificate = _split(result)
+    output, certificate = split(result)
     for name in applicable:
         try:
             value = _call_verifier(family, name, instance, output, certificate)
