@@ -43,6 +43,7 @@ _EXPORTS = {
     "GapReport": "gaps.report",
     "SideReport": "gaps.report",
     "classify": "gaps.classification",
+    "Settings": "gaps.settings",
     "Store": "gaps.store",
     "Attack": "gaps.search",
     "SearchResult": "gaps.search",
@@ -84,6 +85,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from gaps.registry import catalog, get
     from gaps.report import GapReport, SideReport
     from gaps.search import Attack, SearchResult, search
+    from gaps.settings import Settings
     from gaps.store import Store
 
 

@@ -8,10 +8,11 @@ corruption makes the pairing ``unsound`` whatever the costs say.
 
 from __future__ import annotations
 
+import inspect
 import itertools
 import math
 import statistics
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 from gaps.asymptotics import compare_fitted, matches_theory
@@ -20,13 +21,14 @@ from gaps.errors import InvalidArgument, UnknownName, did_you_mean
 from gaps.execution import Runner
 from gaps.family import UNITS, Family, Pairing
 from gaps.growth import Growth, fit_growth
-from gaps.measure import Measurements, measure, validate_seed, validate_sizes
+from gaps.measure import Measurements, measure, validate_sizes
 from gaps.report import GapReport, SideReport
+from gaps.settings import Settings
 from gaps.sign import SignPolicy, decide_sign
 from gaps.store import Store
-from gaps.tasks import IRREPRODUCIBLE, Limits, checked_limits
+from gaps.tasks import IRREPRODUCIBLE
 
-__all__ = ["classify", "classify_family"]
+__all__ = ["classify", "classify_family", "settings_or_keywords"]
 
 #: The thresholds of the sign decision (see gaps.sign.SignPolicy for their reasons).
 SIGN_POLICY = SignPolicy()
@@ -49,10 +51,6 @@ def _check_cost(family: Family, pairing: Pairing, cost: str | None) -> str:
     return cost
 
 
-def _limits(time_limit: Any, memory_limit: Any, steps_limit: Any, cost: str | None) -> Limits:
-    return checked_limits(time_limit, memory_limit, steps_limit, track_memory=cost == "memory")
-
-
 def classify(
     family: Family,
     sizes: Sequence[int] | None = None,
@@ -67,6 +65,7 @@ def classify(
     store: Store | None = None,
     workers: int | None = None,
     scheduler: Any = None,
+    settings: Settings | None = None,
 ) -> GapReport:
     """Measure a family and classify the gap of one pairing (the first by default).
 
@@ -90,6 +89,8 @@ def classify(
         Local worker processes (one per core by default).
     scheduler : str or distributed.Client, optional
         Run on this Dask cluster instead of local workers.
+    settings : gaps.Settings, optional
+        All of the above but ``sizes`` and ``cost`` as one object, instead of keywords.
 
     Examples
     --------
@@ -105,74 +106,86 @@ def classify(
     >>> report.sign, report.generate.growth.label
     ('neutral', 'linear')
     """
+    keywords = {
+        "seed": seed,
+        "instances": instances,
+        "time_limit": time_limit,
+        "memory_limit": memory_limit,
+        "steps_limit": steps_limit,
+        "store": store,
+        "workers": workers,
+        "scheduler": scheduler,
+    }
+    settings = settings_or_keywords(classify, settings, keywords)
+    _check_family(family)
     chosen = family.pairings[0] if pairing is None else family.pairing(pairing)
-    reports = classify_family(
-        family,
-        sizes,
-        cost,
-        seed,
-        pairings=[chosen.name],
-        instances=instances,
-        time_limit=time_limit,
-        memory_limit=memory_limit,
-        steps_limit=steps_limit,
-        store=store,
-        workers=workers,
-        scheduler=scheduler,
-    )
-    return reports[0]
+    return classify_family(family, sizes, cost, pairings=[chosen.name], settings=settings)[0]
+
+
+def settings_or_keywords(fn: Any, settings: Settings | None, keywords: dict[str, Any]) -> Settings:
+    """``settings`` when given (no keyword may then differ from its default), else the
+    settings the keywords make."""
+    if settings is None:
+        return Settings.from_keywords(**keywords)
+    if not isinstance(settings, Settings):
+        raise InvalidArgument(
+            f"'settings' must be a gaps.Settings. Got {settings!r} ({type(settings).__name__})."
+        )
+    defaults = inspect.signature(fn).parameters
+    given = [k for k, v in keywords.items() if v != defaults[k].default]
+    if given:
+        raise InvalidArgument(
+            f"{fn.__name__}() takes either settings= or the keywords it holds, not both. "
+            f"Got settings and {', '.join(repr(k) for k in given)}; put them in the settings."
+        )
+    return settings
+
+
+def _check_family(family: object) -> None:
+    if not isinstance(family, Family):
+        raise InvalidArgument(
+            f"classify() takes a gaps.Family. Got {type(family).__name__}; "
+            "use gaps.get(name) for a catalog family."
+        )
 
 
 def classify_family(
     family: Family,
     sizes: Sequence[int] | None = None,
     cost: str | None = None,
-    seed: int = 0,
     *,
     pairings: Sequence[str] | None = None,
-    instances: int = 5,
-    time_limit: float | None = 10.0,
-    memory_limit: int | None = 2 * 2**30,
-    steps_limit: int | None = None,
-    store: Store | None = None,
-    workers: int | None = None,
-    scheduler: Any = None,
+    settings: Settings | None = None,
     pool: Runner | None = None,
     run_id: int = 0,
-    progress: Callable[[int, int], None] | None = None,
 ) -> list[GapReport]:
-    """Measure a family once and classify every pairing (or the named ones)."""
-    if not isinstance(family, Family):
-        raise InvalidArgument(
-            f"classify() takes a gaps.Family. Got {type(family).__name__}; "
-            "use gaps.get(name) for a catalog family."
-        )
-    validate_seed(seed)
+    """Measure a family once and classify every pairing (or the named ones).
+
+    ``pool`` and ``run_id`` let a survey share its workers and its stored run.
+
+    >>> import gaps
+    >>> [r.pairing for r in classify_family(gaps.get("sorting"), [64, 128, 256],
+    ...                                     settings=gaps.Settings(instances=1, workers=1))]
+    ['timsort/check']
+    """
+    _check_family(family)
+    settings = settings or Settings()
     if sizes is not None:
         validate_sizes(sizes)
-    limits = _limits(time_limit, memory_limit, steps_limit, cost)
     chosen = list(family.pairings) if pairings is None else [family.pairing(p) for p in pairings]
     units = [_check_cost(family, p, cost) for p in chosen]
+    settings = settings.tracking_memory(cost == "memory")
+    store = settings.store
     generators = sorted({p.generator for p in chosen})
     own_pool = pool is None
-    active = pool or open_runner(workers, scheduler)
+    active = pool or open_runner(settings.workers, settings.scheduler)
     try:
         if store is not None and not run_id:
             run_id = store.start_run(
-                seed=seed, config={"family": family.name, "cost": units, "limits": limits.key()}
+                seed=settings.seed,
+                config={"family": family.name, "cost": units, **settings.config()},
             )
-        meas = measure(
-            family,
-            sizes,
-            instances=instances,
-            seed=seed,
-            limits=limits,
-            pool=active,
-            store=store,
-            run_id=run_id,
-            generators=generators,
-            progress=progress,
-        )
+        meas = measure(family, sizes, settings, pool=active, run_id=run_id, generators=generators)
     finally:
         if own_pool:
             active.close()
@@ -186,7 +199,7 @@ def classify_family(
                 sign=report.sign,
                 theory_sign=report.theory_sign,
                 confidence=report.confidence,
-                seed=seed,
+                seed=settings.seed,
                 run_id=run_id,
             )
     return reports

@@ -369,29 +369,26 @@ def classify(
     FAMILY is a catalog name, or a family of your own as path.py:NAME or module:NAME.
     """
     from gaps.classification import classify_family
+    from gaps.settings import Settings
 
     if plot:
         _check_plot_path(plot)
     fam = _family(family)
     chosen = None if pairing is None else [fam.pairing(pairing).name]
-    store = _store(db, no_store)
     with _progress("classify") as bar:
         job = bar.add_task(fam.name, total=None)
-        reports = classify_family(
-            fam,
-            sizes,
-            cost,
-            seed,
-            pairings=chosen,
+        settings = Settings.from_keywords(
+            seed=seed,
             instances=instances,
             time_limit=time_limit,
             memory_limit=memory_limit,
             steps_limit=steps_limit,
-            store=store,
+            store=_store(db, no_store),
             workers=workers,
             scheduler=scheduler,
-            progress=lambda done, total: bar.update(job, completed=done, total=total),
+            progress=lambda _, done, total: bar.update(job, completed=done, total=total),
         )
+        reports = classify_family(fam, sizes, cost, pairings=chosen, settings=settings)
     if plot:
         for i, report in enumerate(reports):
             path = plot if len(reports) == 1 else _numbered(plot, report.pairing, i)
@@ -446,25 +443,25 @@ def survey(
     """Classify every catalog family: the gap table, a report, and plots."""
     import gaps
     from gaps.render import survey_markdown, survey_table
+    from gaps.settings import Settings
     from gaps.survey import survey as run_survey
 
     families = [_family(n) for n in names] if names else gaps.catalog(domain)
     if not families:
         raise InvalidArgument(f"No family matches domain {domain!r}.")
-    store = _store(db, no_store)
     with _progress("survey") as bar:
         jobs = {f.name: bar.add_task(f.name, total=None) for f in families}
-        result = run_survey(
-            families,
+        settings = Settings.from_keywords(
             seed=seed,
             instances=instances,
             time_limit=time_limit,
             memory_limit=memory_limit,
-            store=store,
+            store=_store(db, no_store),
             workers=workers,
             scheduler=scheduler,
             progress=lambda name, done, total: bar.update(jobs[name], completed=done, total=total),
         )
+        result = run_survey(families, settings=settings)
     folder = Path(out)
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "survey.json").write_text(json.dumps(result.to_dict(), indent=2))

@@ -48,7 +48,7 @@ class DaskPool:
     ...     with DaskPool(cluster.scheduler_address) as pool:
     ...         fam = gaps.get("sorting")
     ...         from gaps.measure import measure
-    ...         result = measure(fam, [8, 16], instances=1, pool=pool)
+    ...         result = measure(fam, [8, 16], gaps.Settings(instances=1), pool=pool)
     >>> sorted(k[1] for k in result.records)
     [8, 16]
     """

@@ -8,7 +8,7 @@ interrupted sweep resumes where it stopped.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from gaps.calls import CallRecord
@@ -16,7 +16,8 @@ from gaps.errors import InvalidArgument
 from gaps.execution import Runner
 from gaps.family import Family, Pairing
 from gaps.provenance import fingerprint
-from gaps.store import Store, TaskKey
+from gaps.settings import Settings
+from gaps.store import TaskKey
 from gaps.tasks import Limits, Task
 
 __all__ = ["Measurements", "measure", "validate_seed", "validate_sizes"]
@@ -121,17 +122,13 @@ class Measurements:
 def measure(
     family: Family,
     sizes: Sequence[int] | None,
+    settings: Settings | None = None,
     *,
-    instances: int = 5,
-    seed: int = 0,
-    limits: Limits | None = None,
     pool: Runner,
-    store: Store | None = None,
     run_id: int = 0,
     generators: Sequence[str] | None = None,
-    progress: Callable[[int, int], None] | None = None,
 ) -> Measurements:
-    """Run (or read back) every task of ``family`` at ``sizes``.
+    """Run (or read back) every task of ``family`` at ``sizes`` under ``settings``.
 
     With ``sizes=None`` the family's declared schedule is used (each pairing's own,
     where the family declares them per pairing: a generator then runs at a size only
@@ -139,10 +136,9 @@ def measure(
     slowest call uses a quarter of the time limit (or is censored), so the sweep grows
     until the budgets bind.
     """
-    if not isinstance(instances, int) or isinstance(instances, bool) or instances < 1:
-        raise InvalidArgument(f"'instances' must be a positive int. Got {instances!r}.")
-    validate_seed(seed)
-    limits = limits or Limits()
+    settings = settings or Settings()
+    instances, seed, limits = settings.instances, settings.seed, settings.limits
+    store, progress = settings.store, settings.progress
     result = Measurements(family, seed, limits)
     gens = list(generators or family.generators)
     fp = fingerprint(family)
@@ -184,7 +180,7 @@ def measure(
                 store.commit_task(family.name, _key(fp, task, limits), run_id, records)
             done += 1
             if progress is not None:
-                progress(done, total)
+                progress(family.name, done, total)
 
         pool.run(family, tasks, limits, finished)
         spent = time.monotonic() - started

@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from gaps.classification import GapReport, classify_family
+from gaps.classification import GapReport, classify_family, settings_or_keywords
 from gaps.distributed import open_runner
 from gaps.errors import GapsError
 from gaps.family import Family
-from gaps.measure import validate_seed
+from gaps.settings import Progress, Settings
 from gaps.store import Store
-from gaps.tasks import checked_limits
 
 __all__ = ["Survey", "explain", "survey"]
 
@@ -111,45 +110,43 @@ def survey(
     store: Store | None = None,
     workers: int | None = None,
     scheduler: Any = None,
-    progress: Callable[[str, int, int], None] | None = None,
+    progress: Progress | None = None,
+    settings: Settings | None = None,
 ) -> Survey:
-    """Classify every pairing of ``families`` in each family's default unit and sizes."""
+    """Classify every pairing of ``families`` in each family's default unit and sizes.
+
+    The keywords are those of :class:`gaps.Settings` (``progress(family, done,
+    total)`` as tasks finish); ``settings`` gives them as one object instead.
+    """
+    keywords = {
+        "seed": seed,
+        "instances": instances,
+        "time_limit": time_limit,
+        "memory_limit": memory_limit,
+        "store": store,
+        "workers": workers,
+        "scheduler": scheduler,
+        "progress": progress,
+    }
     # Checked before the store records the run: a bad seed or limit is the caller's
     # mistake, not one family's failure.
-    validate_seed(seed)
-    checked_limits(time_limit, memory_limit, None)
+    settings = settings_or_keywords(survey, settings, keywords)
     started = time.perf_counter()
     result = Survey(reports=[])
     run_id = 0
-    if store is not None:
-        run_id = store.start_run(
-            seed=seed,
+    if settings.store is not None:
+        run_id = settings.store.start_run(
+            seed=settings.seed,
             config={
                 "command": "survey",
                 "families": [f.name for f in families],
-                "instances": instances,
-                "time_limit": time_limit,
+                **settings.config(),
             },
         )
-    with open_runner(workers, scheduler) as pool:
+    with open_runner(settings.workers, settings.scheduler) as pool:
         for family in families:
-
-            def tick(done: int, total: int, name: str = family.name) -> None:
-                if progress is not None:
-                    progress(name, done, total)
-
             try:
-                reports = classify_family(
-                    family,
-                    seed=seed,
-                    instances=instances,
-                    time_limit=time_limit,
-                    memory_limit=memory_limit,
-                    store=store,
-                    pool=pool,
-                    run_id=run_id,
-                    progress=tick,
-                )
+                reports = classify_family(family, settings=settings, pool=pool, run_id=run_id)
             except GapsError as exc:
                 result.failures.append(f"{family.name}: {exc}")
                 continue
@@ -157,8 +154,8 @@ def survey(
                 result.failures.append(f"{family.name}: internal error {type(exc).__name__}: {exc}")
                 continue
             result.reports.extend(reports)
-    if store is not None:
-        store.finish_run(run_id)
+    if settings.store is not None:
+        settings.store.finish_run(run_id)
     result.notes = [note for r in result.reports if (note := explain(r))]
     result.notes += [f"{failure} (family not measured)" for failure in result.failures]
     result.seconds = time.perf_counter() - started

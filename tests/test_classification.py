@@ -298,3 +298,34 @@ def test_a_survey_refuses_a_bad_limit_before_recording_a_run(tmp_path):
 
     with gaps.Store(tmp_path / "s.sqlite") as store, pytest.raises(gaps.InvalidArgument):
         survey([SORTING], time_limit=float("nan"), store=store)
+
+
+def test_settings_carry_a_run_and_keywords_build_the_same_settings():
+    settings = gaps.Settings.from_keywords(seed=4, instances=2, time_limit=5, workers=1)
+    by_object = gaps.classify(SORTING, sizes=[8, 16, 32, 64], cost="steps", settings=settings)
+    by_keywords = gaps.classify(
+        SORTING, sizes=[8, 16, 32, 64], cost="steps", seed=4, instances=2, time_limit=5, workers=1
+    )
+    assert by_object.to_dict() == by_keywords.to_dict()
+    assert by_object.seed == 4 and by_object.generate.count == [2, 2, 2, 2]
+
+
+def test_settings_and_their_keywords_together_are_refused():
+    with pytest.raises(gaps.InvalidArgument, match="either settings= or the keywords"):
+        gaps.classify(SORTING, sizes=[8, 16, 32], settings=gaps.Settings(), seed=3)
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "message"),
+    [
+        ("seed", 2**64, "'seed' must be an int"),
+        ("instances", True, "'instances' must be a positive int"),
+        ("workers", 0, "'workers' must be a positive int or None"),
+        ("limits", 5.0, "'limits' must be a gaps.Limits"),
+        ("store", "gaps.sqlite", "'store' must be a gaps.Store"),
+        ("progress", 3, "'progress' must be callable"),
+    ],
+)
+def test_settings_are_validated_once_where_the_run_starts(field, value, message):
+    with pytest.raises(gaps.InvalidArgument, match=message):
+        gaps.Settings(**{field: value})

@@ -8,6 +8,7 @@ import gaps
 from gaps.distributed import DaskPool
 from gaps.execution import WorkerPool
 from gaps.measure import measure
+from gaps.settings import Settings
 from gaps.tasks import Limits
 
 distributed = pytest.importorskip("distributed")
@@ -47,15 +48,17 @@ def steps(result):
 def test_dask_and_local_workers_give_identical_step_costs(cluster):
     fam = gaps.get("sorting")
     with DaskPool(cluster.scheduler_address) as pool:
-        remote = measure(fam, [16, 64, 256], instances=2, seed=3, pool=pool)
+        remote = measure(fam, [16, 64, 256], Settings(instances=2, seed=3), pool=pool)
     with WorkerPool(2) as pool:
-        local = measure(fam, [16, 64, 256], instances=2, seed=3, pool=pool)
+        local = measure(fam, [16, 64, 256], Settings(instances=2, seed=3), pool=pool)
     assert steps(remote) == steps(local)
 
 
 def test_time_limit_is_hard_on_dask_workers(cluster):
     with DaskPool(cluster.scheduler_address) as pool:
-        result = measure(HANGS, [8, 16, 32], instances=1, limits=Limits(time=1.0), pool=pool)
+        result = measure(
+            HANGS, [8, 16, 32], Settings(instances=1, limits=Limits(time=1.0)), pool=pool
+        )
     hung = result.records[("generate", 16, 0)][-1]
     assert (hung.outcome, hung.reason) == ("censored", "time")
     assert result.records[("generate", 32, 0)][-1].verdict is True

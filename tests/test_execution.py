@@ -10,6 +10,7 @@ import pytest
 import gaps
 from gaps.execution import WorkerPool
 from gaps.measure import measure
+from gaps.settings import Settings
 from gaps.store import Store
 from gaps.tasks import Limits
 
@@ -50,7 +51,10 @@ def test_every_failure_is_recorded_and_the_sweep_goes_on(tmp_path):
     limits = Limits(time=1.0, memory=256 * 2**20)
     with WorkerPool(2) as pool, Store(tmp_path / "s.sqlite") as store:
         result = measure(
-            MISBEHAVING, [2, 3, 4, 5, 6, 7, 8], instances=1, limits=limits, pool=pool, store=store
+            MISBEHAVING,
+            [2, 3, 4, 5, 6, 7, 8],
+            Settings(instances=1, limits=limits, store=store),
+            pool=pool,
         )
         assert store.count("tasks") == 7
     generate = {
@@ -67,7 +71,7 @@ def test_every_failure_is_recorded_and_the_sweep_goes_on(tmp_path):
 def test_steps_budget_censors_at_the_budget():
     fam = gaps.Family("spin", sample, lambda xs, m: [m.tick() for _ in iter(int, 1)], verify_sum)
     with WorkerPool(1) as pool:
-        result = measure(fam, [4], instances=1, limits=Limits(steps=1000), pool=pool)
+        result = measure(fam, [4], Settings(instances=1, limits=Limits(steps=1000)), pool=pool)
     record = result.records[("generate", 4, 0)][1]
     assert (record.outcome, record.reason, record.steps) == ("censored", "steps", 1001)
 
@@ -95,9 +99,9 @@ def test_lambda_family_from_main_runs_in_workers():
 def test_same_seed_same_instances_and_identical_step_costs():
     fam = gaps.get("sorting")
     with WorkerPool(2) as pool:
-        a = measure(fam, [16, 32], instances=3, seed=7, pool=pool)
-        b = measure(fam, [16, 32], instances=3, seed=7, pool=pool)
-        c = measure(fam, [16, 32], instances=3, seed=8, pool=pool)
+        a = measure(fam, [16, 32], Settings(instances=3, seed=7), pool=pool)
+        b = measure(fam, [16, 32], Settings(instances=3, seed=7), pool=pool)
+        c = measure(fam, [16, 32], Settings(instances=3, seed=8), pool=pool)
 
     def steps(m):
         return [[r.steps for r in rs] for _, rs in sorted(m.records.items())]
@@ -193,7 +197,7 @@ def test_workers_run_on_one_blas_thread_and_keep_their_heap(monkeypatch):
         monkeypatch.delenv(var, raising=False)
     family = gaps.Family("worker_settings", sample, settings_generate, settings_verify)
     with WorkerPool(1) as pool:
-        result = measure(family, [2], instances=1, pool=pool)
+        result = measure(family, [2], Settings(instances=1), pool=pool)
     (records,) = result.records.values()
     assert [r.verdict for r in records if r.role == "verify"] == [True]
 
@@ -244,7 +248,7 @@ RUNAWAY = gaps.Family("runaway", sample, ticks_until_killed, check_sorted)
 
 def test_a_call_killed_at_its_time_limit_keeps_the_steps_it_had_ticked():
     with WorkerPool(1) as pool:
-        result = measure(RUNAWAY, [64], instances=1, limits=Limits(time=0.5), pool=pool)
+        result = measure(RUNAWAY, [64], Settings(instances=1, limits=Limits(time=0.5)), pool=pool)
     killed = result.records["generate", 64, 0][1]
     assert (killed.outcome, killed.reason) == ("censored", "time")
     assert killed.steps is not None and killed.steps > 1000  # a lower bound, not nothing

@@ -8,6 +8,7 @@ import gaps
 from gaps.classification import classify_family
 from gaps.execution import WorkerPool
 from gaps.measure import measure
+from gaps.settings import Settings
 from gaps.store import Store
 
 
@@ -47,7 +48,7 @@ def sizes_of(meas, family, verifier, role):
 def test_each_pairing_is_measured_on_its_own_schedule():
     family = two_reaches((4, 8, 16))
     with WorkerPool(1) as pool:
-        meas = measure(family, None, instances=2, pool=pool)
+        meas = measure(family, None, Settings(instances=2), pool=pool)
     assert sizes_of(meas, family, "blind", "verify") == [4, 8, 16]
     assert sizes_of(meas, family, "blind", "generate") == [4, 8, 16]
     assert sizes_of(meas, family, "cheap", "verify") == [16, 32, 64]
@@ -62,7 +63,7 @@ def test_each_pairing_is_measured_on_its_own_schedule():
 def test_explicit_sizes_measure_every_pairing_at_every_size():
     family = two_reaches((4, 8, 16))
     with WorkerPool(1) as pool:
-        meas = measure(family, [4, 64], instances=1, pool=pool)
+        meas = measure(family, [4, 64], Settings(instances=1), pool=pool)
     assert sizes_of(meas, family, "blind", "verify") == [4, 64]
     assert sizes_of(meas, family, "cheap", "verify") == [4, 64]
 
@@ -70,7 +71,7 @@ def test_explicit_sizes_measure_every_pairing_at_every_size():
 def test_reports_fit_each_pairing_on_its_own_sizes():
     # Four sizes and two instances each: the least a sign is read from.
     family = two_reaches((4, 8, 16, 32), (16, 32, 64, 128))
-    reports = classify_family(family, cost="steps", instances=2, workers=1)
+    reports = classify_family(family, cost="steps", settings=Settings(instances=2, workers=1))
     by_name = {r.pairing: r for r in reports}
     assert by_name["generate/blind"].generate.sizes == [4, 8, 16, 32]
     assert by_name["generate/cheap"].verify.sizes == [16, 32, 64, 128]
@@ -80,9 +81,9 @@ def test_reports_fit_each_pairing_on_its_own_sizes():
 
 def test_a_stored_task_lacking_a_newly_scheduled_verifier_is_measured_again(tmp_path):
     with Store(tmp_path / "gaps.sqlite") as store, WorkerPool(1) as pool:
-        measure(two_reaches((4, 8)), None, instances=1, pool=pool, store=store)
+        measure(two_reaches((4, 8)), None, Settings(instances=1, store=store), pool=pool)
         widened = two_reaches((4, 8, 16))
-        meas = measure(widened, None, instances=1, pool=pool, store=store)
+        meas = measure(widened, None, Settings(instances=1, store=store), pool=pool)
     # 4, 8, 32 and 64 are read back; 16 was stored without the blind verifier.
     assert meas.resumed == 4
     assert sizes_of(meas, widened, "blind", "verify") == [4, 8, 16]

@@ -14,6 +14,7 @@ import pytest
 import gaps
 from gaps.execution import WorkerPool
 from gaps.measure import measure
+from gaps.settings import Settings
 from gaps.tasks import Limits
 
 pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="Linux /proc")
@@ -130,7 +131,7 @@ def test_a_worker_that_dies_is_recorded_by_its_exit_whoever_holds_its_pipe():
     fam = gaps.Family("orphaning", sample, die_leaving_a_child_on_the_pipe, lambda *a: True)
     started = time.monotonic()
     with WorkerPool(1) as pool:
-        result = measure(fam, [3], instances=1, limits=Limits(time=None), pool=pool)
+        result = measure(fam, [3], Settings(instances=1, limits=Limits(time=None)), pool=pool)
     record = result.records[("generate", 3, 0)][-1]
     assert record.outcome == "error" and "exit code 5" in record.reason, record
     assert time.monotonic() - started < 30
@@ -152,7 +153,7 @@ def test_the_memory_limit_is_a_ceiling_on_the_worker_across_calls():
     fam = gaps.Family("keeping", sample, keep_memory, lambda xs, n, meter: True)
     with WorkerPool(1) as pool:
         result = measure(
-            fam, list(range(1, 11)), instances=1, limits=Limits(memory=limit), pool=pool
+            fam, list(range(1, 11)), Settings(instances=1, limits=Limits(memory=limit)), pool=pool
         )
     kept = [rs[1].steps for rs in result.records.values() if rs[1].outcome == "ok"]
     # Renewed at each call, the allowance would let one worker keep 10 chunks.
@@ -181,7 +182,7 @@ def test_a_family_import_in_the_worker_is_under_the_time_limit(tmp_path, monkeyp
     (tmp_path / "slow_import_family.py").write_text(SLOW_IMPORT.format(seconds=60))
     started = time.monotonic()
     with WorkerPool(1) as pool:
-        result = measure(FAMILY, [3], instances=1, limits=Limits(time=1.0), pool=pool)
+        result = measure(FAMILY, [3], Settings(instances=1, limits=Limits(time=1.0)), pool=pool)
     (records,) = result.records.values()
     assert records[0].outcome == "error" and "longer than 1 s" in records[0].reason
     assert time.monotonic() - started < 20

@@ -12,6 +12,7 @@ import gaps
 from gaps.execution import WorkerPool
 from gaps.measure import measure
 from gaps.provenance import code_modules, fingerprint
+from gaps.settings import Settings
 from gaps.store import Store
 
 HELPER = """
@@ -69,10 +70,10 @@ def test_editing_a_helper_measures_its_family_anew(helped, tmp_path):
     family, helper = helped
     with Store(tmp_path / "gaps.sqlite") as store:
         with WorkerPool(1) as pool:
-            first = measure(family, [8, 16], instances=1, pool=pool, store=store)
+            first = measure(family, [8, 16], Settings(instances=1, store=store), pool=pool)
         helper.write_text(HELPER.format(ticks=3))
         with WorkerPool(1) as pool:  # fresh workers import the edited helper
-            second = measure(family, [8, 16], instances=1, pool=pool, store=store)
+            second = measure(family, [8, 16], Settings(instances=1, store=store), pool=pool)
     assert first.resumed == 0 and second.resumed == 0
     verified = [r.steps for r in second.records["generate", 16, 0] if r.role == "verify"]
     assert verified == [3 * 16]

@@ -9,6 +9,7 @@ import pytest
 import gaps
 from gaps.execution import WorkerPool
 from gaps.measure import measure
+from gaps.settings import Settings
 from gaps.store import APPLICATION_ID, SCHEMA_VERSION, Store, StoreError
 
 
@@ -17,10 +18,10 @@ def test_rerun_resumes_without_redoing_or_duplicating(tmp_path):
     fam = gaps.get("sorting")
     with WorkerPool(2) as pool:
         with Store(path) as store:
-            first = measure(fam, [8, 16], instances=2, pool=pool, store=store)
+            first = measure(fam, [8, 16], Settings(instances=2, store=store), pool=pool)
             rows = store.count()
         with Store(path) as store:
-            second = measure(fam, [8, 16, 32], instances=2, pool=pool, store=store)
+            second = measure(fam, [8, 16, 32], Settings(instances=2, store=store), pool=pool)
             assert second.resumed == 4  # the sizes 8 and 16 were read back
             assert store.count() == rows * 3 // 2
             assert store.count("tasks") == 6

@@ -10,13 +10,13 @@ from gaps.classification import _report
 from gaps.errors import InvalidArgument
 from gaps.execution import Runner
 from gaps.family import Family, Pairing
-from gaps.measure import measure, validate_seed, validate_sizes
+from gaps.measure import measure, validate_sizes
 from gaps.search.arm import COMPOSITE, PROBE, arm, own_verifiers
 from gaps.search.attack import Attack, attacks_for
 from gaps.search.result import Entry, SearchResult
 from gaps.search.verdict import AttackRecord, judge, success_rates
+from gaps.settings import Settings
 from gaps.store import Store
-from gaps.tasks import Limits
 
 #: The entry-point group the built-in candidate space is registered under.
 GROUP = "gaps.candidates"
@@ -70,29 +70,18 @@ def _unit(armed: Family, pairing: Pairing, cost: str) -> str:
 def examine(
     fam: Family,
     attacks: Sequence[Attack],
+    settings: Settings,
     *,
-    seed: int,
     sizes: Sequence[int] | None,
-    instances: int,
-    limits: Limits,
     cost: str,
     pool: Runner,
-    store: Store | None,
     run_id: int,
 ) -> Entry:
     """Measure one candidate with its attacks and judge it."""
     tried = attacks_for(fam.kind, attacks)
     armed = arm(fam, tried)
-    meas = measure(
-        armed,
-        sizes,
-        instances=instances,
-        seed=seed,
-        limits=limits,
-        pool=pool,
-        store=store,
-        run_id=run_id,
-    )
+    meas = measure(armed, sizes, settings, pool=pool, run_id=run_id)
+    store, seed = settings.store, settings.seed
     reports = {}
     for p in armed.pairings:
         if p.verifier.endswith(PROBE.format(attack="")):
@@ -216,20 +205,28 @@ def search(
     >>> gaps.search([fam], seed=0, workers=1)["tiny_composite"].verdict
     'not negative'
     """
-    validate_seed(seed)
+    settings = Settings.from_keywords(
+        seed=seed,
+        instances=instances,
+        time_limit=time_limit,
+        memory_limit=memory_limit,
+        steps_limit=steps_limit,
+        store=store,
+        workers=workers,
+        scheduler=scheduler,
+    )
     if sizes is not None:
         validate_sizes(sizes)
     if budget is not None and not (isinstance(budget, int | float) and budget > 0):
         raise InvalidArgument(f"'budget' must be a positive number of seconds. Got {budget!r}.")
     fams = _checked(candidates, attacks)
-    limits = Limits(time=time_limit, memory=memory_limit, steps=steps_limit)
     from gaps.distributed import open_runner
 
     pool = open_runner(workers, scheduler)
     run_id = 0
     if store is not None:
         run_id = store.start_run(
-            seed=seed, config={"search": [f.name for f in fams], "limits": limits.key()}
+            seed=seed, config={"search": [f.name for f in fams], **settings.config()}
         )
     started = time.monotonic()
     entries = []
@@ -249,18 +246,7 @@ def search(
                 )
                 continue
             entries.append(
-                examine(
-                    fam,
-                    attacks,
-                    seed=seed,
-                    sizes=sizes,
-                    instances=instances,
-                    limits=limits,
-                    cost=cost,
-                    pool=pool,
-                    store=store,
-                    run_id=run_id,
-                )
+                examine(fam, attacks, settings, sizes=sizes, cost=cost, pool=pool, run_id=run_id)
             )
             if progress is not None:
                 progress(done + 1, len(fams))
