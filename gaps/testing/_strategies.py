@@ -41,7 +41,7 @@ from hypothesis import strategies as st
 from gaps.errors import InvalidArgument, UnknownName, did_you_mean
 from gaps.family import Certified, Family
 from gaps.meter import Meter
-from gaps.roles import split
+from gaps.roles import corruption, split
 from gaps.seeding import derive_seed
 from gaps.testing._run import (
     ContractError,
@@ -121,9 +121,10 @@ def _drawn_corruption(
     seed = draw(SEEDS)
     note(f"{family.name}: corrupted with random.Random({seed})")
     bad = family.corrupt(instance, result, random.Random(seed))
-    if isinstance(result, Certified) and not isinstance(bad, Certified):
-        bad = Certified(bad, result.certificate)  # as the core does: keep the honest certificate
-    return instance, bad
+    answer = corruption(result, bad)  # as a task does: the honest certificate stays
+    if answer is None or not isinstance(result, Certified):
+        return instance, bad
+    return instance, Certified(*answer)
 
 
 def instances(
