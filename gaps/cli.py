@@ -467,23 +467,24 @@ def survey(
         )
     folder = Path(out)
     folder.mkdir(parents=True, exist_ok=True)
-    (folder / "survey.json").write_text(json.dumps(result.to_dict(), indent=2))
+    data = result.to_dict()
+    (folder / "survey.json").write_text(json.dumps(data, indent=2))
     header = (
         f"# gaps survey\n\n{len(result.reports)} pairings of {len(families)} families, "
         f"seed {seed}, {result.seconds:.0f} s; signs agreeing with theory: "
         f"{result.agreement:.0%}."
     )
-    (folder / "report.md").write_text(survey_markdown(result.reports, result.notes, header))
+    (folder / "report.md").write_text(survey_markdown(data["reports"], result.notes, header))
     if not no_plots:
         plots = folder / "plots"
         plots.mkdir(exist_ok=True)
         for r in result.reports:
             r.plot(str(plots / f"{r.family}__{r.pairing.replace('/', '__')}.png"))
     if as_json:
-        click.echo(json.dumps(result.to_dict(), indent=2))
+        click.echo(json.dumps(data, indent=2))
     else:
         console = _console()
-        console.print(survey_table(result.reports))
+        console.print(survey_table(data["reports"]))
         console.print(
             f"{len(result.reports)} pairings in {result.seconds:.0f} s; "
             f"{result.agreement:.0%} of signs agree with the declared theory."
