@@ -464,23 +464,24 @@ def survey(
         result = run_survey(families, settings=settings)
     folder = Path(out)
     folder.mkdir(parents=True, exist_ok=True)
-    (folder / "survey.json").write_text(json.dumps(result.to_dict(), indent=2))
+    data = result.to_dict()
+    (folder / "survey.json").write_text(json.dumps(data, indent=2))
     header = (
         f"# gaps survey\n\n{len(result.reports)} pairings of {len(families)} families, "
         f"seed {seed}, {result.seconds:.0f} s; signs agreeing with theory: "
         f"{result.agreement:.0%}."
     )
-    (folder / "report.md").write_text(survey_markdown(result.reports, result.notes, header))
+    (folder / "report.md").write_text(survey_markdown(data["reports"], result.notes, header))
     if not no_plots:
         plots = folder / "plots"
         plots.mkdir(exist_ok=True)
         for r in result.reports:
             r.plot(str(plots / f"{r.family}__{r.pairing.replace('/', '__')}.png"))
     if as_json:
-        click.echo(json.dumps(result.to_dict(), indent=2))
+        click.echo(json.dumps(data, indent=2))
     else:
         console = _console()
-        console.print(survey_table(result.reports))
+        console.print(survey_table(data["reports"]))
         console.print(
             f"{len(result.reports)} pairings in {result.seconds:.0f} s; "
             f"{result.agreement:.0%} of signs agree with the declared theory."
@@ -562,12 +563,20 @@ def prove(family: str | None, verifier: str | None, bound: int, as_json: bool) -
     type=click.FloatRange(min=0, min_open=True),
     help="Seconds after which no further candidate is started.",
 )
+@click.option(
+    "--out",
+    default="gaps-report",
+    show_default=True,
+    type=click.Path(file_okay=False),
+    help="Folder for search.json, which gaps report reads beside the survey.",
+)
 @_with_common
 def search(
     names: tuple[str, ...],
     domain: str | None,
     instances: int,
     budget: float | None,
+    out: str,
     seed: int,
     time_limit: float,
     memory_limit: int | None,
@@ -601,15 +610,61 @@ def search(
             scheduler=scheduler,
             progress=lambda done, total: bar.update(job, completed=done, total=total),
         )
+    data = result.to_dict()
+    folder = Path(out)
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "search.json").write_text(json.dumps(data, indent=2))
     if as_json:
-        click.echo(json.dumps(result.to_dict(), indent=2))
+        click.echo(json.dumps(data, indent=2))
     else:
         click.echo(str(result))
     if any(e.verdict == "unsound" for e in result.values()):
         sys.exit(1)
 
 
-# gaps report: an HTML page of a saved survey.
+def _read_json(path: Path, what: str, key: str) -> Any:
+    """A JSON file that gaps wrote, or a one-line error naming what it should be."""
+    try:
+        data = json.loads(path.read_text())
+        data[key]
+    except (ValueError, KeyError, TypeError, OSError) as exc:
+        raise InvalidArgument(
+            f"{str(path)!r} is not a {what} JSON written by gaps {what} ({type(exc).__name__})."
+        ) from None
+    return data
+
+
+def _stored_proofs(db: Path) -> list[dict[str, Any]]:
+    """The latest status of each proof claim kept in the store, if it keeps any.
+
+    Read-only and defensive: a store without a ``proofs`` table, or whose table lacks a
+    claim and a status, has no proofs to show.
+    """
+    import sqlite3
+
+    if not db.is_file():
+        return []
+    try:
+        with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as conn:
+            conn.row_factory = sqlite3.Row
+            if not conn.execute(
+                "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'proofs'"
+            ).fetchone():
+                return []
+            rows = [dict(r) for r in conn.execute("SELECT * FROM proofs ORDER BY rowid")]
+    except sqlite3.Error:
+        return []
+    latest: dict[str, dict[str, Any]] = {}
+    for row in rows:
+        claim = row.get("claim") or "/".join(
+            str(row[k]) for k in ("family", "verifier") if row.get(k)
+        )
+        if claim and row.get("status"):
+            latest[claim] = {**row, "claim": claim}
+    return list(latest.values())
+
+
+# gaps report: an HTML page of a saved survey, with the search and proofs when kept.
 @cli.command()
 @click.option(
     "--from",
@@ -620,29 +675,48 @@ def search(
     help="The survey JSON that gaps survey wrote.",
 )
 @click.option(
+    "--search",
+    "search_source",
+    type=click.Path(dir_okay=False),
+    help="The search JSON that gaps search wrote [search.json beside the survey, if any].",
+)
+@click.option(
+    "--db",
+    type=click.Path(dir_okay=False),
+    help="The store whose proof results to show [the default store, if any].",
+)
+@click.option(
     "--out",
     type=click.Path(dir_okay=False),
     help="The HTML file to write [report.html beside the survey JSON].",
 )
-def report(source: str, out: str | None) -> None:
-    """Write a self-contained HTML report of a survey: the sortable gap table and every
-    pairing's cost and gap curves, one file that opens offline."""
+def report(source: str, search_source: str | None, db: str | None, out: str | None) -> None:
+    """Write a self-contained HTML report of a survey: the sortable gap table, every
+    pairing's cost curves (theory dotted, censored points open) and gap curve, the
+    search's "how common" table and candidates, and the proofs' status; one file that
+    opens offline."""
     import gaps
     from gaps.html import survey_html
+    from gaps.store import default_path
 
     path = Path(source)
     if not path.is_file():
         raise InvalidArgument(f"No survey at {source!r}; run gaps survey first, or pass --from.")
-    try:
-        data = json.loads(path.read_text())
-        reports = data["reports"]
-    except (ValueError, KeyError, TypeError) as exc:
-        raise InvalidArgument(
-            f"{source!r} is not a survey JSON written by gaps survey ({type(exc).__name__})."
-        ) from None
+    data = _read_json(path, "survey", "reports")
+    search_path = Path(search_source) if search_source else path.with_name("search.json")
+    if search_source and not search_path.is_file():
+        raise InvalidArgument(f"No search at {search_source!r}; run gaps search first.")
+    search = _read_json(search_path, "search", "candidates") if search_path.is_file() else None
+    proofs = _stored_proofs(Path(db) if db else default_path())
     domains = {f.name: f.domain for f in gaps.catalog()}
     target = Path(out) if out else path.with_name("report.html")
-    page = survey_html(reports, notes=data.get("notes", []), domains=domains)
+    page = survey_html(
+        data["reports"],
+        notes=data.get("notes", []),
+        domains=domains,
+        search=search,
+        proofs=proofs,
+    )
     target.write_text(page, encoding="utf-8")
     click.echo(f"Report: {target}")
 

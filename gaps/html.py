@@ -13,12 +13,26 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping, Sequence
 from html import escape
-from typing import Any
+from typing import Any, NamedTuple
 
-__all__ = ["pairing_html", "survey_html"]
+__all__ = ["pairing_html", "proofs_html", "search_html", "survey_html"]
+
+
+class _Series(NamedTuple):
+    label: str
+    colour: str
+    xs: list[float]
+    ys: list[float]
+    censored: list[bool]
+    # "solid", "dashed" or "dotdash" for a measured side (its points hollow when
+    # dotdash), "theory" for a thin dotted curve without markers.
+    style: str = "solid"
+
 
 _COLOURS = {"generate": "#1f77b4", "verify": "#d62728", "verify_corrupt": "#2ca02c"}
 _LABELS = {"generate": "generate", "verify": "verify", "verify_corrupt": "verify corruption"}
+# Each side its own stroke, so that a curve lying on another still shows through it.
+_STYLES = {"generate": "solid", "verify": "dashed", "verify_corrupt": "dotdash"}
 _SIGN_COLOURS = {
     "positive": "#2a7d2a",
     "negative": "#b22222",
@@ -95,7 +109,7 @@ def _tick_text(value: float) -> str:
 
 
 def _chart(
-    series: Sequence[tuple[str, str, list[float], list[float], list[bool]]],
+    series: Sequence[_Series],
     *,
     log_y: bool,
     y_label: str,
@@ -103,7 +117,7 @@ def _chart(
     height: int = 220,
 ) -> str:
     """An SVG line chart: log x; log or linear y; censored points as open triangles."""
-    points = [(x, y) for *_, xs, ys, _ in series for x, y in zip(xs, ys, strict=True)]
+    points = [(x, y) for s in series for x, y in zip(s.xs, s.ys, strict=True)]
     points = [(x, y) for x, y in points if x > 0 and (y > 0 or not log_y)]
     if not points:
         return '<p class="note">No measured point.</p>'
@@ -132,10 +146,11 @@ def _chart(
         'stroke="#999"/>',
     ]
     y_ticks = _ticks(10**y0, 10**y1) if log_y else _linear_ticks(y0, y1)
-    for t in y_ticks:
+    last_y = 1e9
+    for t in y_ticks:  # skipping labels that would overlap the one below
         v = math.log10(t) if log_y else t
-        if y0 <= v <= y1:
-            y = py(t)
+        if y0 <= v <= y1 and last_y - py(t) >= 14:
+            y = last_y = py(t)
             out.append(
                 f'<line x1="{left}" x2="{left + plot_w}" y1="{y:.1f}" y2="{y:.1f}" '
                 'stroke="#eee"/>'
@@ -159,19 +174,24 @@ def _chart(
         f'<text x="12" y="{top + plot_h / 2}" font-size="11" text-anchor="middle" '
         f'transform="rotate(-90 12 {top + plot_h / 2})">{_e(y_label)}</text>'
     )
-    for i, (label, colour, xs, ys, censored) in enumerate(series):
+    for i, (label, colour, xs, ys, censored, style) in enumerate(series):
         kept = [
             (x, y, c)
-            for x, y, c in zip(xs, ys, censored, strict=True)
+            for x, y, c in zip(xs, ys, censored or [False] * len(xs), strict=True)
             if x > 0 and (y > 0 or not log_y)
         ]
         path = " ".join(f"{px(x):.1f},{py(y):.1f}" for x, y, _ in kept)
-        # Dashes on the later series, so a curve lying on another still shows.
-        dash = ' stroke-dasharray="6 3"' if i else ""
+        dash, stroke = {
+            "solid": ("", 2.0),
+            "dashed": (' stroke-dasharray="6 3"', 2.0),
+            "dotdash": (' stroke-dasharray="10 3 2 3"', 1.5),
+            "theory": (' stroke-dasharray="1.5 3"', 1.5),
+        }[style]
         out.append(
-            f'<polyline points="{path}" fill="none" stroke="{colour}" stroke-width="2"{dash}/>'
+            f'<polyline points="{path}" fill="none" stroke="{colour}" '
+            f'stroke-width="{stroke}"{dash}/>'
         )
-        for x, y, c in kept:
+        for x, y, c in kept if style != "theory" else ():
             cx, cy = px(x), py(y)
             if c:
                 out.append(
@@ -180,11 +200,14 @@ def _chart(
                     "</title></path>"
                 )
             else:
-                out.append(f'<circle cx="{cx:.1f}" cy="{cy:.1f}" r="2.5" fill="{colour}"/>')
+                fill = "white" if style == "dotdash" else colour
+                out.append(
+                    f'<circle cx="{cx:.1f}" cy="{cy:.1f}" r="2.5" fill="{fill}" stroke="{colour}"/>'
+                )
         ly = top + 12 + 16 * i
         out.append(
             f'<line x1="{left + plot_w + 8}" x2="{left + plot_w + 26}" y1="{ly - 4}" '
-            f'y2="{ly - 4}" stroke="{colour}" stroke-width="2"{dash}/>'
+            f'y2="{ly - 4}" stroke="{colour}" stroke-width="{stroke}"{dash}/>'
             f'<text x="{left + plot_w + 30}" y="{ly}" font-size="11">{_e(label)}</text>'
         )
     out.append("</svg>")
@@ -212,32 +235,28 @@ def pairing_html(report: Mapping[str, Any]) -> str:
     >>> "a&lt;b" in html and "<svg" in html and "a<b" not in html
     True
     """
-    sides = []
+    from gaps.symbolic import theory_curve
+
+    sides: list[_Series] = []
     for role in ("generate", "verify", "verify_corrupt"):
         side = report.get(role)
-        if side and side.get("sizes"):
-            sides.append(
-                (
-                    f"{_LABELS[role]} ~ {_growth_text(side)}",
-                    _COLOURS[role],
-                    [float(n) for n in side["sizes"]],
-                    [float(m) for m in side["median"]],
-                    [bool(c) for c in side["censored"]],
-                )
-            )
+        if not side or not side.get("sizes"):
+            continue
+        xs = [float(n) for n in side["sizes"]]
+        ys = [float(m) for m in side["median"]]
+        censored = [bool(c) for c in side["censored"]]
+        style = _STYLES[role]
+        label = f"{_LABELS[role]} ~ {_growth_text(side)}"
+        sides.append(_Series(label, _COLOURS[role], xs, ys, censored, style))
+        theory = side.get("theory")
+        curve = theory_curve(theory, xs, ys, [int(c) for c in censored])
+        if curve is not None:
+            sides.append(_Series(f"theory {theory}", _COLOURS[role], xs, curve, [], "theory"))
     unit = str(report.get("unit", ""))
     costs = _chart(sides, log_y=True, y_label="CPU seconds" if unit == "time" else unit)
     bits = sorted((int(n), float(b)) for n, b in (report.get("gap_bits") or {}).items())
     gap = _chart(
-        [
-            (
-                "gap (bits)",
-                "#444",
-                [float(n) for n, _ in bits],
-                [b for _, b in bits],
-                [False] * len(bits),
-            )
-        ]
+        [_Series("gap (bits)", "#444", [float(n) for n, _ in bits], [b for _, b in bits], [])]
         if bits
         else [],
         log_y=False,
@@ -264,17 +283,95 @@ def _options(name: str, values: set[str]) -> str:
     )
 
 
+def search_html(search: Mapping[str, Any]) -> str:
+    """The search's part of a report: how common negative gaps are, then every candidate.
+
+    ``search`` is ``SearchResult.to_dict()`` (what ``gaps search --json`` prints).
+
+    >>> from gaps.html import search_html
+    >>> html = search_html({"seed": 0, "candidates": [{"name": "x<y", "domain": "graphs",
+    ...     "mode": "blind", "verdict": "refuted", "refuted_by": "degrees"}],
+    ...     "common": [{"by": "domain", "group": "graphs", "candidates": 1,
+    ...                 "negative_before": 1, "negative_after": 0}]})
+    >>> "x&lt;y" in html and "100% → 0%" in html
+    True
+    """
+    common = []
+    for row in search.get("common") or []:
+        total = int(row.get("candidates") or 0)
+        before, after = int(row.get("negative_before") or 0), int(row.get("negative_after") or 0)
+        share = f"{before / total:.0%} → {after / total:.0%}" if total else "-"
+        common.append(
+            f"<tr><td>{_e(row.get('by', ''))}</td><td>{_e(row.get('group', ''))}</td>"
+            f'<td data-sort="{total}">{total}</td><td>{before}</td><td>{after}</td>'
+            f"<td>{_e(share)}</td></tr>"
+        )
+    rows = []
+    for c in search.get("candidates") or []:
+        verdict = str(c.get("verdict", ""))
+        bits = c.get("gap_bits")
+        rows.append(
+            f'<tr data-verdict="{_e(verdict)}"><td>{_e(c.get("name", ""))}</td>'
+            f"<td>{_e(c.get('domain', ''))}</td><td>{_e(c.get('mode', ''))}</td>"
+            f"<td>{_e(verdict)}</td><td>{_e(c.get('refuted_by') or '-')}</td>"
+            f"<td>{_e(c.get('best') or '-')}</td>"
+            f"<td>{'-' if bits is None else _e(f'{float(bits):+.1f}')}</td></tr>"
+        )
+    head = "".join(
+        f"<th>{c}</th>"
+        for c in ("candidate", "domain", "mode", "verdict", "refuted by", "best verifier", "gap")
+    )
+    return (
+        f'<section id="search"><h2>Search (seed {_e(search.get("seed", "-"))})</h2>'
+        "<h3>How common are negative gaps?</h3><p>Candidates with a negative gap against "
+        "their own decider (before attacks), and those that survive every attack (after).</p>"
+        "<table><thead><tr><th>by</th><th>group</th><th>candidates</th>"
+        "<th>negative before</th><th>after attacks</th><th>share</th></tr></thead>"
+        f"<tbody>{''.join(common)}</tbody></table>"
+        f"<h3>Candidates</h3><table><thead><tr>{head}</tr></thead>"
+        f"<tbody>{''.join(rows)}</tbody></table></section>"
+    )
+
+
+def proofs_html(proofs: Sequence[Mapping[str, Any]]) -> str:
+    """The proofs' part of a report: each claim's status, bound and counterexample.
+
+    >>> from gaps.html import proofs_html
+    >>> html = proofs_html([{"claim": "sorting/check", "bound": 3, "status": "proved"}])
+    >>> "sorting/check" in html and "proved" in html
+    True
+    """
+    colours = {"proved": _SIGN_COLOURS["positive"], "refuted": _SIGN_COLOURS["negative"]}
+    rows = []
+    for p in proofs:
+        status = str(p.get("status", ""))
+        rows.append(
+            f"<tr><td>{_e(p.get('claim', ''))}</td><td>{_e(p.get('bound', '-'))}</td>"
+            f'<td class="sign" style="color:{colours.get(status, "#666")}">{_e(status)}</td>'
+            f"<td><code>{_e(p.get('counterexample') or '')}</code></td></tr>"
+        )
+    return (
+        '<section id="proofs"><h2>Proofs</h2><table><thead><tr><th>claim</th><th>bound</th>'
+        f"<th>status</th><th>counterexample</th></tr></thead><tbody>{''.join(rows)}</tbody>"
+        "</table></section>"
+    )
+
+
 def survey_html(
     reports: Sequence[Mapping[str, Any]],
     *,
     title: str = "gaps survey",
     notes: Sequence[str] = (),
     domains: Mapping[str, str] | None = None,
+    search: Mapping[str, Any] | None = None,
+    proofs: Sequence[Mapping[str, Any]] = (),
 ) -> str:
-    """A whole report page: the sortable, filterable gap table, then every pairing.
+    """A whole report page: the sortable, filterable gap table, every pairing, and the
+    search's and the proofs' results when given.
 
     ``reports`` are ``GapReport.to_dict()`` forms; ``domains`` maps family names to
-    their domains, for the domain filter.
+    their domains, for the domain filter; ``search`` is a ``SearchResult.to_dict()``;
+    ``proofs`` are rows with ``claim``, ``bound``, ``status`` and ``counterexample``.
 
     >>> from gaps.html import survey_html
     >>> page = survey_html([], title="<none>")
@@ -316,11 +413,14 @@ def survey_html(
         "<!DOCTYPE html>\n"
         f'<html lang="en"><head><meta charset="utf-8"><title>{_e(title)}</title>'
         f"<style>{_STYLE}</style></head><body>"
-        f"<h1>{_e(title)}</h1><p>{len(reports)} pairings. Click a column to sort; "
+        f"<h1>{_e(title)}</h1><p>{len(reports)} pairing{'' if len(reports) == 1 else 's'}. "
+        "Click a column to sort; "
         "open triangles on the plots are censored points (lower bounds).</p>"
         f'<div class="filters">{filters}</div>'
         f'<table id="gaps"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
         + (f"<h2>Disagreements and failures</h2><ul>{note_items}</ul>" if note_items else "")
+        + (search_html(search) if search else "")
+        + (proofs_html(proofs) if proofs else "")
         + "<h2>Pairings</h2>"
         + "".join(pairing_html(r) for r in reports)
         + f"<script>{_SCRIPT}</script></body></html>\n"

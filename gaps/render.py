@@ -1,14 +1,23 @@
-"""Tables (rich) and plots (matplotlib) of gap reports; loaded only when drawn."""
+"""Tables (rich) and plots (matplotlib) of gap reports; loaded only when drawn.
+
+Like :mod:`gaps.html`, everything here reads the JSON form of a report
+(``GapReport.to_dict()``, or a report in the ``survey.json`` that ``gaps survey``
+writes), so a saved survey draws as a fresh one does.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from collections.abc import Mapping, Sequence
+from typing import Any
 
-if TYPE_CHECKING:
-    from gaps.report import GapReport, SideReport
-
-__all__ = ["format_cost", "report_plot", "report_table", "survey_markdown", "survey_table"]
+__all__ = [
+    "Table",
+    "format_cost",
+    "report_plot",
+    "report_table",
+    "survey_markdown",
+    "survey_table",
+]
 
 _SIGN_STYLE = {
     "positive": "green",
@@ -18,6 +27,46 @@ _SIGN_STYLE = {
     "unsound": "bold magenta",
     "unmeasurable": "bold red",
 }
+
+# Each side its colour, marker and line style, so a curve lying on another still shows.
+_SIDES = (
+    ("generate", "generate", "C0", "o", "-"),
+    ("verify", "verify", "C1", "s", "--"),
+    ("verify_corrupt", "verify corruption", "C2", "D", ":"),
+)
+
+
+class Table:
+    """A table that prints as plain text and keeps its colours in a rich console.
+
+    ``print(table)`` and ``str(table)`` give the text (no terminal codes), the REPL
+    shows the same, and ``rich.print(table)`` draws the coloured original (``.rich``).
+
+    >>> from rich.table import Table as RichTable
+    >>> t = RichTable(title="demo")
+    >>> t.add_column("n")
+    >>> t.add_row("8")
+    >>> "demo" in str(Table(t)) and "8" in repr(Table(t))
+    True
+    """
+
+    def __init__(self, rich_table: Any) -> None:
+        self.rich = rich_table
+
+    def __rich__(self) -> Any:
+        return self.rich
+
+    def __str__(self) -> str:
+        import io
+
+        from rich.console import Console
+
+        out = io.StringIO()
+        Console(file=out, width=200, color_system=None, force_terminal=False).print(self.rich)
+        return "\n".join(line.rstrip() for line in out.getvalue().splitlines())
+
+    def __repr__(self) -> str:
+        return str(self)
 
 
 def format_cost(value: float | None, unit: str) -> str:
@@ -37,111 +86,159 @@ def format_cost(value: float | None, unit: str) -> str:
     return f"{value:,.0f}"
 
 
-def _growth(side: SideReport | None) -> str:
-    if side is None or side.growth is None:
-        return "-"
-    return side.growth.text
+def _growth(side: Mapping[str, Any] | None) -> str:
+    growth = None if side is None else side.get("growth")
+    return "-" if not growth else str(growth.get("text") or growth.get("label"))
 
 
-def _with_theory(side: SideReport) -> str:
+def _with_theory(side: Mapping[str, Any]) -> str:
     """The fitted growth, and below it the declared one, marked when they disagree."""
-    if side.theory is None:
+    if side.get("theory") is None:
         return _growth(side)
-    mark = "" if side.agrees is None else (" ✓" if side.agrees else " ✗")
-    return f"{_growth(side)}\n[dim]theory {side.theory}{mark}[/]"
+    agrees = side.get("agrees")
+    mark = "" if agrees is None else (" ✓" if agrees else " ✗")
+    return f"{_growth(side)}\n[dim]theory {side['theory']}{mark}[/]"
 
 
-def report_table(report: GapReport) -> Any:
+def _sides(report: Mapping[str, Any]) -> list[tuple[str, Mapping[str, Any]]]:
+    return [(role, report[role]) for role, *_ in _SIDES if report.get(role)]
+
+
+def _gap_bits(report: Mapping[str, Any]) -> dict[int, float]:
+    return {int(n): float(b) for n, b in (report.get("gap_bits") or {}).items()}
+
+
+def report_table(report: Mapping[str, Any]) -> Any:
     """Both sides' median costs per size, with censored counts and the gap in bits."""
-    from rich.table import Table
+    from rich.table import Table as RichTable
 
-    sign = report.sign
-    table = Table(
-        title=f"{report.family} · {report.pairing} ({report.mode}) · cost in {report.unit}",
-        caption=f"sign: [{_SIGN_STYLE[sign]}]{sign}[/] (confidence {report.confidence:.0%})"
-        + (f", theory: {report.theory_sign}" if report.theory_sign else ""),
+    sign, unit = str(report["sign"]), str(report["unit"])
+    theory = report.get("theory_sign")
+    table = RichTable(
+        title=f"{report['family']} · {report['pairing']} ({report['mode']}) · cost in {unit}",
+        caption=f"sign: [{_SIGN_STYLE.get(sign, '')}]{sign}[/] "
+        f"(confidence {float(report.get('confidence') or 0):.0%})"
+        + (f", theory: {theory}" if theory else ""),
+        title_justify="left",
+        caption_justify="left",
     )
     table.add_column("n", justify="right")
-    table.add_column(f"generate ~ {_growth(report.generate)}", justify="right")
-    table.add_column(f"verify ~ {_growth(report.verify)}", justify="right")
-    if report.verify_corrupt is not None:
-        table.add_column(f"verify corrupt ~ {_growth(report.verify_corrupt)}", justify="right")
+    labels = {role: label for role, label, *_ in _SIDES}
+    sides = _sides(report)
+    for role, side in sides:
+        table.add_column(f"{labels[role]} ~ {_growth(side)}", justify="right")
     table.add_column("gap (bits)", justify="right")
-    sides = [report.generate, report.verify]
-    if report.verify_corrupt is not None:
-        sides.append(report.verify_corrupt)
-    sizes = sorted({n for s in sides for n in s.sizes})
-    for n in sizes:
-        cells = [str(n)]
-        for side in sides:
-            cells.append(_cell(side, n, report.unit))
-        gap = report.gap.get(n)
-        cells.append("-" if gap is None else f"{gap:+.1f}")
+    gap = _gap_bits(report)
+    for n in sorted({int(n) for _, side in sides for n in side["sizes"]}):
+        cells = [str(n), *(_cell(side, n, unit) for _, side in sides)]
+        cells.append("-" if n not in gap else f"{gap[n]:+.1f}")
         table.add_row(*cells)
     return table
 
 
-def report_text(report: GapReport) -> str:
-    """The table of :func:`report_table` as plain text: no colours, no terminal codes."""
-    import io
-
-    from rich.console import Console
-
-    out = io.StringIO()
-    Console(file=out, width=200, color_system=None, force_terminal=False).print(
-        report_table(report)
-    )
-    return "\n".join(line.rstrip() for line in out.getvalue().splitlines())
-
-
-def _cell(side: SideReport, n: int, unit: str) -> str:
-    if n not in side.sizes:
+def _cell(side: Mapping[str, Any], n: int, unit: str) -> str:
+    if n not in side["sizes"]:
         return "-"
-    i = side.sizes.index(n)
-    text = format_cost(side.median[i], unit)
-    if side.censored[i]:
-        text = f"≥{text} ({side.censored[i]}/{side.count[i]} censored)"
+    i = side["sizes"].index(n)
+    text = format_cost(side["median"][i], unit)
+    censored = side["censored"][i]
+    if censored:
+        count = side.get("count")
+        of = f"/{count[i]}" if count else ""
+        text = f"≥{text} ({censored}{of} censored)"
     return text
 
 
-def report_plot(report: GapReport, path: str | None = None) -> Any:
-    """Both sides' costs against size on log axes; censored points drawn as ▲ (lower bounds)."""
+def size_ticks(sizes: Sequence[float], *, labels: int = 10) -> list[float]:
+    """The sizes to label on a log axis: at most about ``labels`` of them, each at
+    least a ``labels``-th of the axis from the last, so no two labels overlap; the
+    smallest and the largest size are always labelled.
+
+    >>> size_ticks([8, 9, 10, 11, 12, 16, 32, 64, 128, 256, 512, 1024])
+    [8, 16, 32, 64, 128, 256, 512, 1024]
+    >>> size_ticks([12, 16, 20, 24])
+    [12, 16, 20, 24]
+    """
+    ordered = sorted(set(sizes))
+    if not ordered:
+        return []
+    ratio = (ordered[-1] / ordered[0]) ** (1 / labels) * (1 - 1e-9)
+    ticks = [ordered[0]]
+    for n in ordered[1:]:
+        if n >= ticks[-1] * ratio:
+            ticks.append(n)
+    if ticks[-1] != ordered[-1]:
+        # The largest size takes the place of the label too close to it.
+        ticks[-1 if len(ticks) > 1 else 1 :] = [ordered[-1]]
+    return ticks
+
+
+def report_plot(report: Mapping[str, Any], path: str | None = None) -> Any:
+    """Both sides' costs against size on log axes, the declared theory dotted over each
+    (scaled to the measured points), censored points as open ▲ (lower bounds), and the
+    paired gap curve in bits beneath."""
     import matplotlib
 
     if path is not None:
         matplotlib.use("Agg")
     import matplotlib.pyplot as plt
+    from matplotlib.ticker import FixedLocator, NullFormatter, NullLocator
 
-    fig, ax = plt.subplots(figsize=(6.4, 4.2))
-    sides = [("generate", report.generate, "C0"), ("verify", report.verify, "C1")]
-    if report.verify_corrupt is not None:
-        sides.append(("verify corruption", report.verify_corrupt, "C2"))
-    for label, side, colour in sides:
-        if not side.sizes:
+    from gaps.symbolic import theory_curve
+
+    fig, (ax, gap_ax) = plt.subplots(
+        2, 1, figsize=(6.4, 5.6), sharex=True, gridspec_kw={"height_ratios": [3, 1.2]}
+    )
+    unit = str(report["unit"])
+    styles = {role: (label, colour, marker, line) for role, label, colour, marker, line in _SIDES}
+    sizes: list[float] = []
+    for role, side in _sides(report):
+        label, colour, marker, line = styles[role]
+        ns, median = side["sizes"], side["median"]
+        if not ns:
             continue
-        lows = [m - lo for m, lo in zip(side.median, side.low, strict=True)]
-        highs = [hi - m for m, hi in zip(side.median, side.high, strict=True)]
-        ax.errorbar(
-            side.sizes,
-            side.median,
-            yerr=[lows, highs],
-            marker="o",
-            color=colour,
-            capsize=3,
-            label=f"{label} ~ {_growth(side)}",
-        )
-        censored = [
-            (n, m) for n, m, c in zip(side.sizes, side.median, side.censored, strict=True) if c
-        ]
-        if censored:
-            xs, ys = [n for n, _ in censored], [m for _, m in censored]
-            ax.scatter(xs, ys, marker="^", s=80, color=colour, zorder=3)
-    ax.set_xscale("log")
+        sizes += ns
+        censored = side["censored"]
+        ax.plot(ns, median, line, color=colour, lw=1.6, label=f"{label} ~ {_growth(side)}")
+        low, high = side.get("low"), side.get("high")
+        if low and high:
+            ax.fill_between(ns, low, high, color=colour, alpha=0.12, lw=0)
+        exact = [(n, m) for n, m, c in zip(ns, median, censored, strict=True) if not c]
+        cut = [(n, m) for n, m, c in zip(ns, median, censored, strict=True) if c]
+        if exact:
+            # The corruption side's markers are open: it often lies on the honest side.
+            fill = "white" if role == "verify_corrupt" else colour
+            ax.plot(*zip(*exact, strict=True), marker, color=colour, mfc=fill, ms=5, zorder=3)
+        if cut:
+            ax.plot(*zip(*cut, strict=True), "^", mfc="white", mec=colour, ms=9, zorder=4)
+        curve = theory_curve(side.get("theory"), ns, median, censored)
+        if curve is not None:
+            ax.plot(ns, curve, ":", color=colour, lw=1.2, label=f"theory {side['theory']}")
+    if any(c for _, side in _sides(report) for c in side["censored"]):
+        ax.plot([], [], "^", mfc="white", mec="0.3", ms=9, label="censored (at least)")
     ax.set_yscale("log")
-    ax.set_xlabel("instance size n")
-    ax.set_ylabel(f"cost ({'CPU seconds' if report.unit == 'time' else report.unit})")
-    ax.set_title(f"{report.family}: {report.pairing} — {report.sign}")
-    ax.legend(fontsize="small")
+    ax.set_ylabel(f"cost ({'CPU seconds' if unit == 'time' else unit})")
+    ax.set_title(f"{report['family']}: {report['pairing']} — {report['sign']}", fontsize="medium")
+    ax.legend(fontsize="small", loc="upper left", frameon=False)
+    ax.grid(True, which="major", alpha=0.3)
+
+    gap = _gap_bits(report)
+    if gap:
+        ns_gap = sorted(gap)
+        gap_ax.plot(ns_gap, [gap[n] for n in ns_gap], "o-", color="0.25", ms=4)
+    gap_ax.axhline(0, color="0.6", lw=0.8)
+    gap_ax.set_ylabel("gap (bits)")
+    gap_ax.set_xlabel("instance size n")
+    gap_ax.grid(True, alpha=0.3)
+    gap_ax.set_xscale("log")
+    # Label the measured sizes only, thinned so labels never overlap; matplotlib's own
+    # minor labels on a short log range do.
+    ticks = size_ticks(sizes or list(gap))
+    gap_ax.xaxis.set_major_locator(FixedLocator(ticks))
+    gap_ax.xaxis.set_minor_locator(NullLocator())
+    gap_ax.set_xticklabels([f"{t:g}" for t in ticks])
+    ax.xaxis.set_minor_formatter(NullFormatter())
+    fig.align_ylabels([ax, gap_ax])
     fig.tight_layout()
     if path is not None:
         fig.savefig(path, dpi=120)
@@ -149,68 +246,66 @@ def report_plot(report: GapReport, path: str | None = None) -> Any:
     return fig
 
 
-def survey_table(reports: Sequence[GapReport]) -> Any:
+def survey_table(reports: Sequence[Mapping[str, Any]]) -> Table:
     """One row per pairing: fitted growths, measured and declared sign."""
-    from rich.table import Table
+    from rich.table import Table as RichTable
 
-    table = Table(title="generator–verifier gaps")
-    for column in (
-        "family",
-        "pairing",
-        "mode",
-        "unit",
-        "generate",
-        "verify",
-        "sign",
-        "theory",
-        "gap",
-    ):
+    table = RichTable(title="generator–verifier gaps")
+    columns = ("family", "pairing", "mode", "unit", "generate", "verify", "sign", "theory", "gap")
+    for column in columns:
         table.add_column(column, justify="right" if column == "gap" else "left")
     for r in reports:
-        agree = "" if r.agrees is None else (" ✓" if r.agrees else " ✗")
-        top = max(r.gap) if r.gap else None
+        agrees = r.get("agrees")
+        mark = "" if agrees is None else (" ✓" if agrees else " ✗")
+        gap = _gap_bits(r)
+        top = max(gap) if gap else None
+        sign = str(r["sign"])
         table.add_row(
-            r.family,
-            r.pairing,
-            r.mode,
-            r.unit,
-            _with_theory(r.generate),
-            _with_theory(r.verify),
-            f"[{_SIGN_STYLE[r.sign]}]{r.sign}[/]",
-            f"{r.theory_sign or '-'}{agree}",
-            _gap_cell(r, top),
+            str(r["family"]),
+            str(r["pairing"]),
+            str(r["mode"]),
+            str(r["unit"]),
+            _with_theory(r["generate"]),
+            _with_theory(r["verify"]),
+            f"[{_SIGN_STYLE.get(sign, '')}]{sign}[/]",
+            f"{r.get('theory_sign') or '-'}{mark}",
+            _gap_cell(r, gap, top),
         )
-    return table
+    return Table(table)
 
 
-def _gap_cell(report: GapReport, top: int | None) -> str:
+def _gap_cell(report: Mapping[str, Any], gap: Mapping[int, float], top: int | None) -> str:
     """The largest size's gap, or for an unmeasurable pairing the error that stopped it."""
-    if report.sign == "unmeasurable" and report.reasons:
-        return _shorten(report.reasons[-1], 80)
-    return "-" if top is None else f"{report.gap[top]:+.1f} bits @ n={top}"
+    reasons = report.get("reasons") or ()
+    if report["sign"] == "unmeasurable" and reasons:
+        return _shorten(str(reasons[-1]), 80)
+    return "-" if top is None else f"{gap[top]:+.1f} bits @ n={top}"
 
 
 def _shorten(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def _error(report: GapReport) -> str:
-    if report.sign != "unmeasurable" or not report.reasons:
+def _error(report: Mapping[str, Any]) -> str:
+    reasons = report.get("reasons") or ()
+    if report["sign"] != "unmeasurable" or not reasons:
         return ""
-    return " (" + _shorten(report.reasons[-1], 120).replace("|", "\\|") + ")"
+    return " (" + _shorten(str(reasons[-1]), 120).replace("|", "\\|") + ")"
 
 
-def survey_markdown(reports: Sequence[GapReport], notes: Sequence[str], header: str) -> str:
+def survey_markdown(reports: Sequence[Mapping[str, Any]], notes: Sequence[str], header: str) -> str:
     """The survey as a Markdown report: the gap table, then every disagreement explained."""
     lines = [header, "", "| family | pairing | mode | unit | generate | verify | sign | theory |"]
     lines.append("|---|---|---|---|---|---|---|---|")
     for r in reports:
-        mark = "" if r.agrees is None else (" ✓" if r.agrees else " ✗")
+        agrees = r.get("agrees")
+        mark = "" if agrees is None else (" ✓" if agrees else " ✗")
+        gen, ver = r["generate"], r["verify"]
         lines.append(
-            f"| {r.family} | {r.pairing} | {r.mode} | {r.unit} | `{_growth(r.generate)}` "
-            f"(theory `{r.generate.theory or '-'}`) | `{_growth(r.verify)}` "
-            f"(theory `{r.verify.theory or '-'}`) | **{r.sign}**{_error(r)} | "
-            f"{r.theory_sign or '-'}{mark} |"
+            f"| {r['family']} | {r['pairing']} | {r['mode']} | {r['unit']} | `{_growth(gen)}` "
+            f"(theory `{gen.get('theory') or '-'}`) | `{_growth(ver)}` "
+            f"(theory `{ver.get('theory') or '-'}`) | **{r['sign']}**{_error(r)} "
+            f"| {r.get('theory_sign') or '-'}{mark} |"
         )
     if notes:
         lines += ["", "## Disagreements and failures", ""]

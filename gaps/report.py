@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from gaps.growth import Growth
+from gaps.render import Table, report_plot, report_table
 
 __all__ = ["GapReport", "SideReport"]
 
@@ -34,7 +35,10 @@ class SideReport:
             "unit": self.unit,
             "sizes": self.sizes,
             "median": self.median,
+            "low": self.low,
+            "high": self.high,
             "censored": self.censored,
+            "count": self.count,
             "growth": None
             if g is None
             else {"label": g.label, "param": g.param, "text": g.text, "confidence": g.confidence},
@@ -99,11 +103,18 @@ class GapReport:
             "seed": self.seed,
         }
 
-    def table(self) -> Any:
-        """A rich table of both sides' costs and the gap per size."""
-        from gaps.render import report_table
+    def table(self) -> Table:
+        """Both sides' costs and the gap per size: printed as plain text by ``print``,
+        in colour by a rich console.
 
-        return report_table(self)
+        >>> import gaps
+        >>> report = gaps.classify(gaps.get("sorting"), sizes=[8, 16, 32], cost="steps",
+        ...                        instances=2, workers=1)
+        >>> print(report.table())  # doctest: +ELLIPSIS
+        sorting · timsort/check (witness) · cost in steps
+        ...
+        """
+        return Table(report_table(self.to_dict()))
 
     def __str__(self) -> str:
         """The table as plain text, so ``print(report)`` shows it.
@@ -115,9 +126,7 @@ class GapReport:
         >>> "sorting · timsort/check (witness)" in text, "gap (bits)" in text
         (True, True)
         """
-        from gaps.render import report_text
-
-        return report_text(self)
+        return str(self.table())
 
     def _repr_html_(self) -> str:
         """The report in a notebook: the sign, its reasons, the cost and gap curves."""
@@ -148,9 +157,7 @@ class GapReport:
 
     def plot(self, path: str | None = None) -> Any:
         """A matplotlib figure of both sides' costs (log scale, censored points marked)."""
-        from gaps.render import report_plot
-
-        return report_plot(self, path)
+        return report_plot(self.to_dict(), path)
 
 
 def _pandas(owner: str) -> Any:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import math
+from collections.abc import Sequence
 from typing import Any, Literal
 
-__all__ = ["compare_growth", "n_symbol", "parse_growth"]
+__all__ = ["compare_growth", "n_symbol", "parse_growth", "theory_curve"]
 
 
 def n_symbol() -> Any:
@@ -64,3 +66,41 @@ def compare_growth(a: Any, b: Any) -> Literal["faster", "slower", "same"]:
     if ratio.is_finite and ratio.is_positive:
         return "same"
     raise ValueError(f"cannot compare growths {a} and {b}: limit of the ratio is {ratio}.")
+
+
+def theory_curve(
+    text: str | None, sizes: Sequence[float], costs: Sequence[float], censored: Sequence[int]
+) -> list[float] | None:
+    """The declared growth ``text`` at ``sizes``, scaled to the measured ``costs``.
+
+    A theory fixes a shape, not a constant: the scale is the one that fits the
+    uncensored costs best in log space (their geometric mean ratio), so the curve can be
+    drawn over the measured points. None when there is no theory, no uncensored point,
+    or the shape is not a positive finite number at every size (a growth such as
+    ``log(n)`` at n = 1).
+
+    >>> theory_curve("n**2", [2, 4, 8], [40, 160, 640], [0, 0, 0])
+    [40.0, 160.0, 640.0]
+    >>> theory_curve("2**n", [4, 8], [1, 1], [1, 1]) is None
+    True
+    """
+    if not text:
+        return None
+    import sympy
+
+    try:
+        shape = sympy.lambdify(n_symbol(), parse_growth(text), "math")
+        values = [float(shape(float(n))) for n in sizes]
+    except (ValueError, TypeError, OverflowError, ZeroDivisionError):
+        return None
+    if not all(math.isfinite(v) and v > 0 for v in values):
+        return None
+    logs = [
+        math.log(c) - math.log(v)
+        for v, c, cut in zip(values, costs, censored, strict=True)
+        if not cut and c > 0
+    ]
+    if not logs:
+        return None
+    scale = math.exp(sum(logs) / len(logs))
+    return [round(scale * v, 12) for v in values]

@@ -274,12 +274,14 @@ EVEN = gaps.Family(
 def test_search_prints_the_verdicts_and_the_how_common_table(tmp_path):
     path = tmp_path / "candidate.py"
     path.write_text(SEARCH_CANDIDATE)
-    result = gaps("search", "--candidate", f"{path}:EVEN", "--no-store", "--workers", "1")
+    out = ("--out", str(tmp_path))
+    result = gaps("search", "--candidate", f"{path}:EVEN", "--no-store", "--workers", "1", *out)
     assert result.returncode == 0, result.stderr
     assert "even_by_rejection: not negative" in result.stdout
     assert "How common" in result.stdout and "bitstrings" in result.stdout
-    as_json = gaps("search", "--candidate", f"{path}:EVEN", "--no-store", "--json")
+    as_json = gaps("search", "--candidate", f"{path}:EVEN", "--no-store", "--json", *out)
     assert json.loads(as_json.stdout)["candidates"][0]["verdict"] == "not negative"
+    assert json.loads((tmp_path / "search.json").read_text()) == json.loads(as_json.stdout)
 
 
 @pytest.mark.parametrize(

@@ -108,3 +108,51 @@ def test_api_page_documents_every_public_name():
     names += [f"gaps.testing.{n}" for n in gaps.testing.__all__]
     for name in names:
         assert re.search(rf"^```\{{auto\w+\}} {re.escape(name)}$", text, re.M), name
+
+
+def test_sign_policy_table_has_every_field_with_its_reason():
+    import dataclasses
+
+    from gaps.sign import SignPolicy
+
+    table = pages.sign_policy_page()
+    for f in dataclasses.fields(SignPolicy):
+        row = re.search(rf"^\| `{f.name}` \| `[^`]+` \| (.+) \|$", table, re.M)
+        assert row and row.group(1) != "-", f"{f.name} has no reason in the table"
+
+
+def test_policy_table_reads_a_new_field_from_its_comment_or_metadata(tmp_path):
+    module = tmp_path / "extra_policy.py"
+    module.write_text(
+        "import dataclasses\n\n"
+        "@dataclasses.dataclass(frozen=True)\n"
+        "class Extra:\n"
+        "    #: Because three\n"
+        "    #: is enough.\n"
+        "    tries: int = 3\n"
+        "    names: tuple[str, ...] = ('a',)\n"
+        "    ratio: float = dataclasses.field(default=0.5, metadata={'doc': 'Half.'})\n"
+    )
+    spec = importlib.util.spec_from_file_location("extra_policy", module)
+    assert spec is not None and spec.loader is not None
+    extra = importlib.util.module_from_spec(spec)
+    sys.modules["extra_policy"] = extra
+    spec.loader.exec_module(extra)
+    table = pages.policy_table(extra.Extra)
+    assert "| `tries` | `3` | Because three is enough. |" in table
+    assert "| `names` | `('a')` | - |" in table
+    assert "| `ratio` | `0.5` | Half. |" in table
+
+
+def test_cost_page_includes_the_generated_policy_table():
+    assert "```{include} generated/sign_policy.md" in (ROOT / "docs" / "costs.md").read_text()
+
+
+def test_notebook_page_has_every_cell_in_order():
+    nbformat = pytest.importorskip("nbformat")
+    for path in sorted((ROOT / "docs" / "notebooks").glob("*.ipynb")):
+        notebook = nbformat.read(path, as_version=4)
+        page = pages.notebook_page(path, execute=False)
+        position = 0
+        for cell in notebook.cells:
+            position = page.index(cell.source.strip(), position)

@@ -77,6 +77,47 @@ def test_censored_points_are_drawn_as_triangles():
     assert page.count("censored: at least this") == 1
 
 
+def test_theory_is_drawn_dotted_over_each_side(reports):
+    sorting = reports[0]
+    section = survey_html([sorting]).split('<section class="pairing"', 1)[1]
+    assert "theory n*log(n)" in section and "theory n</text>" in section
+    assert section.count('stroke-dasharray="1.5 3"') == 2 * 2  # each curve and its key
+
+
+def test_a_side_without_theory_draws_no_theory_curve(reports):
+    bare = json.loads(json.dumps(reports[0]))
+    for role in ("generate", "verify", "verify_corrupt"):
+        if bare.get(role):
+            bare[role]["theory"] = None
+    assert 'stroke-dasharray="1.5 3"' not in survey_html([bare])
+
+
+SEARCH = {
+    "seed": 3,
+    "candidates": [
+        {"name": HOSTILE, "domain": "graphs", "mode": "blind", "verdict": "survives",
+         "refuted_by": None, "best": "decide", "gap_bits": -4.25},
+        {"name": "planted_x", "domain": "graphs", "mode": "blind", "verdict": "refuted",
+         "refuted_by": "degrees", "best": "degrees", "gap_bits": None},
+    ],
+    "common": [{"by": "domain", "group": "graphs", "candidates": 2, "negative_before": 2,
+                "negative_after": 1}],
+}  # fmt: skip
+
+
+def test_search_and_proofs_sections_show_how_common_and_status():
+    page = survey_html(
+        [], search=SEARCH, proofs=[{"claim": "sorting/check", "bound": 3, "status": "refuted",
+                                    "counterexample": "([1], [2])"}]
+    )  # fmt: skip
+    search = page.split('<section id="search">', 1)[1].split("</section>", 1)[0]
+    assert "Search (seed 3)" in search and "100% → 50%" in search
+    assert "-4.2" in search and "degrees" in search and "<script" not in search
+    proofs = page.split('<section id="proofs">', 1)[1].split("</section>", 1)[0]
+    assert "sorting/check" in proofs and "refuted" in proofs and "([1], [2])" in proofs
+    assert '<section id="search">' not in survey_html([]) and "proofs" not in survey_html([])
+
+
 def gaps_cli(*args):
     return subprocess.run(
         [sys.executable, "-m", "gaps", *args], capture_output=True, text=True, timeout=120
@@ -90,6 +131,39 @@ def test_report_command_writes_the_page(tmp_path, reports):
     assert result.returncode == 0, result.stderr
     page = (tmp_path / "report.html").read_text()
     assert page.startswith("<!DOCTYPE html>") and "timsort/check" in page
+
+
+def test_report_command_adds_the_search_beside_and_the_stored_proofs(tmp_path, reports):
+    import sqlite3
+
+    source = tmp_path / "survey.json"
+    source.write_text(json.dumps({"reports": reports, "notes": []}))
+    (tmp_path / "search.json").write_text(json.dumps(SEARCH))
+    db = tmp_path / "store.sqlite"
+    with sqlite3.connect(db) as conn:
+        conn.execute("CREATE TABLE proofs (claim TEXT, bound INT, status TEXT, at REAL)")
+        conn.executemany(
+            "INSERT INTO proofs VALUES (?, ?, ?, ?)",
+            [("sorting/check", 2, "unknown", 1.0), ("sorting/check", 3, "proved", 2.0)],
+        )
+    result = gaps_cli("report", "--from", str(source), "--db", str(db))
+    assert result.returncode == 0, result.stderr
+    page = (tmp_path / "report.html").read_text()
+    assert "How common are negative gaps?" in page and "planted_x" in page
+    proofs = page.split('<section id="proofs">', 1)[1].split("</section>", 1)[0]
+    assert proofs.count("sorting/check") == 1 and "proved" in proofs and "unknown" not in proofs
+
+
+def test_report_command_reads_a_store_without_proofs_as_none(tmp_path, reports):
+    source = tmp_path / "survey.json"
+    source.write_text(json.dumps({"reports": reports, "notes": []}))
+    db = tmp_path / "store.sqlite"
+    gaps.Store(db).close()
+    result = gaps_cli("report", "--from", str(source), "--db", str(db))
+    assert result.returncode == 0, result.stderr
+    assert '<section id="proofs">' not in (tmp_path / "report.html").read_text()
+    missing = gaps_cli("report", "--from", str(source), "--search", str(tmp_path / "no.json"))
+    assert missing.returncode == 2 and "No search" in missing.stderr
 
 
 @pytest.mark.parametrize("content", [None, "not json", '{"no": "reports"}', "[1, 2]"])

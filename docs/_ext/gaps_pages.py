@@ -1,7 +1,9 @@
-"""The site's generated pages: the catalog, the CLI reference and the API reference.
+"""The site's generated pages: the catalog, the CLI and API references, the sign
+policy's table and the example notebook.
 
-Each page is built from the code it documents (the family registry, the click command
-tree, the public names of ``gaps`` and ``gaps.testing``), so none is kept by hand.
+Each page is built from what it documents (the family registry, the click command
+tree, the public names of ``gaps`` and ``gaps.testing``, the fields of
+``gaps.sign.SignPolicy``, the notebook run afresh), so none is kept by hand.
 As a Sphinx extension it writes them into ``generated/`` when a build starts; the
 functions return Markdown and need neither Sphinx nor a build to run.
 
@@ -11,7 +13,9 @@ True
 
 from __future__ import annotations
 
+import dataclasses
 import inspect
+import re
 from pathlib import Path
 from typing import Any
 
@@ -191,15 +195,138 @@ def api_page() -> str:
     return "\n".join(parts)
 
 
-PAGES = {"catalog.md": catalog_page, "cli.md": cli_page, "api.md": api_page}
+def field_reasons(cls: type) -> dict[str, str]:
+    """Each dataclass field's reason: its ``doc`` metadata, else the ``#:`` comment
+    lines just above it in the class's source (as Sphinx reads attribute docs).
+
+    >>> from gaps.sign import SignPolicy
+    >>> field_reasons(SignPolicy)["min_instances"]
+    'A size with fewer paired instances than this says little about its median.'
+    """
+    comments: dict[str, str] = {}
+    block: list[str] = []
+    try:
+        source = inspect.getsource(cls)
+    except (OSError, TypeError):  # defined where no source is kept: metadata only
+        source = ""
+    for line in source.splitlines():
+        text = line.strip()
+        if text.startswith("#:"):
+            block.append(text[2:].strip())
+            continue
+        match = re.match(r"(\w+)\s*:", text)
+        if match and block:
+            comments[match.group(1)] = " ".join(block)
+        block = []
+    return {
+        f.name: str(f.metadata.get("doc") or comments.get(f.name, ""))
+        for f in dataclasses.fields(cls)
+    }
+
+
+def policy_table(cls: type) -> str:
+    """A Markdown table of a dataclass's fields: name, default and reason.
+
+    >>> from gaps.sign import SignPolicy
+    >>> table = policy_table(SignPolicy)
+    >>> "| `min_sizes` | `4` |" in table
+    True
+    """
+    instance = cls()
+    lines = ["| field | default | why |", "|---|---|---|"]
+    reasons = field_reasons(cls)
+    for f in dataclasses.fields(cls):
+        value = getattr(instance, f.name)
+        if isinstance(value, tuple):
+            value = "(" + ", ".join(f"{v:.3g}" if isinstance(v, float) else repr(v) for v in value)
+            value += ")"
+        elif isinstance(value, float):
+            value = f"{value:g}"
+        lines.append(f"| `{f.name}` | `{_cell(value)}` | {_cell(reasons[f.name]) or '-'} |")
+    return "\n".join(lines) + "\n"
+
+
+def sign_policy_page() -> str:
+    """The table of every threshold of the sign decision, read from ``SignPolicy``."""
+    from gaps.sign import SignPolicy
+
+    return policy_table(SignPolicy)
+
+
+NOTEBOOKS = Path(__file__).resolve().parent.parent / "notebooks"
+
+
+def _output_markdown(output: Any) -> str:
+    """One cell output: HTML as raw HTML, else its text, else nothing."""
+    if output.get("output_type") == "stream":
+        return f"```text\n{output['text'].rstrip()}\n```\n"
+    data = output.get("data", {})
+    if "text/html" in data:
+        return f"```{{raw}} html\n{data['text/html'].rstrip()}\n```\n"
+    if "text/plain" in data:
+        return f"```text\n{data['text/plain'].rstrip()}\n```\n"
+    return ""
+
+
+def notebook_page(path: Path, *, execute: bool = True) -> str:
+    """A notebook as a Markdown page: its Markdown cells as they are, each code cell
+    fenced, followed by the outputs of a fresh run (HTML kept, so a report shows its
+    plots). The run uses nbclient with an ipykernel (``pip install 'gaps[notebook]'``).
+
+    >>> import nbformat
+    >>> nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("# T"),
+    ...                                      nbformat.v4.new_code_cell("1 + 1")])
+    >>> nb.cells[1].outputs = [nbformat.v4.new_output("execute_result", {"text/plain": "2"})]
+    >>> import tempfile, os
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     nbformat.write(nb, os.path.join(folder, "t.ipynb"))
+    ...     print(notebook_page(Path(folder, "t.ipynb"), execute=False))
+    # T
+    <BLANKLINE>
+    ```python
+    1 + 1
+    ```
+    <BLANKLINE>
+    ```text
+    2
+    ```
+    <BLANKLINE>
+    """
+    import nbformat
+
+    notebook = nbformat.read(path, as_version=4)
+    if execute:
+        import nbclient
+
+        nbclient.NotebookClient(notebook, timeout=600, kernel_name="python3").execute()
+    parts = []
+    for cell in notebook.cells:
+        if cell.cell_type == "markdown":
+            parts.append(cell.source.rstrip() + "\n")
+        elif cell.cell_type == "code":
+            parts.append(f"```python\n{cell.source.rstrip()}\n```\n")
+            parts += [_output_markdown(o) for o in cell.get("outputs", [])]
+    return "\n".join(p for p in parts if p)
+
+
+PAGES = {
+    "catalog.md": catalog_page,
+    "cli.md": cli_page,
+    "api.md": api_page,
+    "sign_policy.md": sign_policy_page,
+}
 
 
 def write_pages(folder: Path) -> list[Path]:
     """Write every generated page into ``folder``, rewriting only the changed ones."""
     folder.mkdir(parents=True, exist_ok=True)
+    builds = dict(PAGES)
+    for notebook in sorted(NOTEBOOKS.glob("*.ipynb")):
+        builds[f"notebooks/{notebook.stem}.md"] = lambda notebook=notebook: notebook_page(notebook)
     written = []
-    for name, build in PAGES.items():
+    for name, build in builds.items():
         path = folder / name
+        path.parent.mkdir(parents=True, exist_ok=True)
         text = build()
         if not path.is_file() or path.read_text() != text:
             path.write_text(text)
