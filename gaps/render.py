@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -148,8 +148,13 @@ def report_plot(report: GapReport, path: str | None = None) -> Any:
     return fig
 
 
-def survey_table(reports: Sequence[GapReport]) -> Any:
-    """One row per pairing: fitted growths, measured and declared sign."""
+def survey_table(
+    reports: Sequence[GapReport], checked: Mapping[tuple[str, str], str] | None = None
+) -> Any:
+    """One row per pairing: fitted growths, measured and declared sign.
+
+    ``checked`` maps (family, pairing) to whether its verifier is proved, tested only
+    or unchecked; a column shows it when given."""
     from rich.table import Table
 
     table = Table(title="generator–verifier gaps")
@@ -163,6 +168,7 @@ def survey_table(reports: Sequence[GapReport]) -> Any:
         "sign",
         "theory",
         "gap",
+        *(("verifier",) if checked is not None else ()),
     ):
         table.add_column(column, justify="right" if column == "gap" else "left")
     for r in reports:
@@ -178,6 +184,7 @@ def survey_table(reports: Sequence[GapReport]) -> Any:
             f"[{_SIGN_STYLE[r.sign]}]{r.sign}[/]",
             f"{r.theory_sign or '-'}{agree}",
             "-" if top is None else f"{r.gap[top]:+.1f} bits @ n={top}",
+            *(() if checked is None else (checked.get((r.family, r.pairing), "-"),)),
         )
     return table
 
