@@ -413,4 +413,18 @@ MUTANTS: tuple[Mutant, ...] = (
         "== (lit > 0)",
         "!= (lit > 0)",
     ),
+    Mutant(
+        "isomorphism_skips_edge_count",
+        "graph_isomorphism",
+        "skipped check: H may have more edges than G's image",
+        "if len(g) != len(h):",
+        "if len(g) > len(h):",
+    ),
+    Mutant(
+        "isomorphism_permutation_range",
+        "graph_isomorphism",
+        "missing range check: any n distinct ints pass as a permutation",
+        "sorted(p for p in permutation if type(p) is int) != list(range(n))",
+        "len({p for p in permutation if type(p) is int}) != n",
+    ),
 )
