@@ -199,6 +199,7 @@ def catalog(
             f"No family matches domain {domain!r}. " + did_you_mean(domain, domains)
         )
     measured = _measured_signs(db)
+    proofs = _proof_status(db)
     rows: list[dict[str, Any]] = []
     for f in gaps.catalog(domain):
         for p in f.pairings:
@@ -210,6 +211,7 @@ def catalog(
                 "units": list(f.units_of(p)),
                 "theory_sign": None if f.theory is None else f.theory.sign_of(p),
                 "measured_sign": measured.get((f.name, p.name)),
+                "verifier_checked": _checked(f, p.verifier, proofs),
                 "summary": f.summary,
             }
             if (mode is None or p.mode == mode) and (sign is None or row["measured_sign"] == sign):
@@ -221,7 +223,16 @@ def catalog(
 
     families = len({row["family"] for row in rows})
     table = Table(title=f"{families} families, {len(rows)} pairings")
-    for column in ("family", "domain", "pairing", "mode", "units", "theory", "measured"):
+    for column in (
+        "family",
+        "domain",
+        "pairing",
+        "mode",
+        "units",
+        "theory",
+        "measured",
+        "verifier",
+    ):
         table.add_column(column)
     for row in rows:
         table.add_row(
@@ -232,6 +243,7 @@ def catalog(
             ", ".join(row["units"]),
             row["theory_sign"] or "-",
             row["measured_sign"] or "-",
+            row["verifier_checked"],
         )
     _console().print(table)
 
@@ -245,6 +257,26 @@ def _measured_signs(db: str | None) -> dict[tuple[str, str], str]:
         return {}
     with Store(path) as store:
         return store.latest_signs()
+
+
+def _proof_status(db: str | None) -> dict[tuple[str, str], str]:
+    """The stored verdicts of ``gaps prove`` per (family, verifier), if there is a store."""
+    from gaps.store import Store, default_path
+
+    path = Path(db) if db else default_path()
+    if not path.is_file():
+        return {}
+    with Store(path) as store:
+        return store.proof_status()
+
+
+def _checked(family: Any, verifier: str, proofs: dict[tuple[str, str], str]) -> str:
+    """``proved`` or ``refuted`` by the stored proofs, else ``tested only`` when the
+    soundness audit corrupts its outputs, else ``unchecked``."""
+    status = proofs.get((family.name, verifier))
+    if status in ("proved", "refuted"):
+        return status
+    return "tested only" if family.corrupt is not None else "unchecked"
 
 
 def _show_family(family: Any, as_json: bool) -> None:
@@ -449,6 +481,7 @@ def survey(
     families = [_family(n) for n in names] if names else gaps.catalog(domain)
     if not families:
         raise InvalidArgument(f"No family matches domain {domain!r}.")
+    store = _store(db, no_store)
     with _progress("survey") as bar:
         jobs = {f.name: bar.add_task(f.name, total=None) for f in families}
         settings = Settings.from_keywords(
@@ -456,7 +489,7 @@ def survey(
             instances=instances,
             time_limit=time_limit,
             memory_limit=memory_limit,
-            store=_store(db, no_store),
+            store=store,
             workers=workers,
             scheduler=scheduler,
             progress=lambda name, done, total: bar.update(jobs[name], completed=done, total=total),
@@ -481,7 +514,11 @@ def survey(
         click.echo(json.dumps(data, indent=2))
     else:
         console = _console()
-        console.print(survey_table(data["reports"]))
+        proofs = {} if store is None else store.proof_status()
+        checked = {
+            (f.name, p.name): _checked(f, p.verifier, proofs) for f in families for p in f.pairings
+        }
+        console.print(survey_table(data["reports"], checked))
         console.print(
             f"{len(result.reports)} pairings in {result.seconds:.0f} s; "
             f"{result.agreement:.0%} of signs agree with the declared theory."
@@ -497,24 +534,51 @@ def survey(
 @click.argument("family", required=False)
 @click.option("--verifier", help="The verifier to check [the family's first].")
 @click.option("--bound", default=3, show_default=True, type=click.IntRange(min=0))
+@click.option(
+    "--db",
+    type=click.Path(dir_okay=False),
+    help="SQLite store [$GAPS_DB or ~/.local/share/gaps/gaps.sqlite].",
+)
+@click.option("--no-store", is_flag=True, help="Keep the verdicts out of the store.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of lines.")
-def prove(family: str | None, verifier: str | None, bound: int, as_json: bool) -> None:
-    """Check verifiers against their families' specifications, and the certificate lemmas.
+def prove(
+    family: str | None,
+    verifier: str | None,
+    bound: int,
+    db: str | None,
+    no_store: bool,
+    as_json: bool,
+) -> None:
+    """Check verifiers against their families' specifications, and the lemmas they rest on.
 
-    With FAMILY, that family's verifier only; without, every family that declares a
-    specification, then every certificate lemma at its own bound. Exits 1 when
-    anything is refuted.
+    With FAMILY, that family's specification (at --bound) and lemmas; without, every
+    family that declares a specification, then every certificate and construction
+    lemma at its own bound. Each verdict is stored, so that the catalog and the survey
+    show which verifiers are proved. Exits 1 when anything is refuted.
     """
     import gaps
-    from gaps.proofs import certificates, constructions, prove_limited
+    from gaps.proofs import prove_limited
+    from gaps.proofs.catalog import CONSTRUCTIONS, LEMMAS
 
-    families = [_family(family)] if family else [f for f in gaps.catalog() if f.spec is not None]
+    chosen = _family(family) if family else None
+    lemmas = [
+        (key.split("/"), lemma)
+        for key, found in {**LEMMAS, **CONSTRUCTIONS}.items()
+        for lemma in found
+        if chosen is None
+        or (key.split("/")[0] == chosen.name and verifier in (None, key.split("/")[1]))
+    ]
+    families = [f for f in gaps.catalog() if f.spec is not None] if chosen is None else [chosen]
+    if chosen is not None and chosen.spec is None and lemmas:
+        families = []  # its lemmas are what there is to check
     rows = []
     for fam in families:
         report = gaps.prove(fam, verifier=verifier, bound=bound)
         example = None if report.counterexample is None else repr(report.counterexample)
         rows.append(
             {
+                "family": fam.name,
+                "part": report.verifier,
                 "claim": f"{fam.name}/{report.verifier}",
                 "bound": bound,
                 "status": report.status,
@@ -522,19 +586,36 @@ def prove(family: str | None, verifier: str | None, bound: int, as_json: bool) -
                 "counterexample": example,
             }
         )
-    lemmas = [getattr(m, name) for m in (certificates, constructions) for name in m.__all__]
-    for lemma in [] if family else lemmas:
-        # Each lemma in a process of its own: z3 overruns its own limits.
-        proof = prove_limited(lemma)
+    done: dict[Any, Any] = {}
+    for (name, part), lemma in lemmas:
+        if lemma not in done:  # a lemma several verifiers rest on runs once
+            # Each lemma in a process of its own: z3 overruns its own limits.
+            done[lemma] = prove_limited(lemma)
+        proof = done[lemma]
         rows.append(
             {
+                "family": name,
+                "part": part,
                 "claim": proof.claim,
                 "bound": proof.bound,
                 "status": proof.status,
-                "detail": str(proof),
+                "detail": f"{name}/{part}: {proof}",
                 "counterexample": proof.counterexample or None,
             }
         )
+    store = _store(db, no_store)
+    if store is not None:
+        with store:
+            for row in rows:
+                store.record_proof(
+                    row["family"],
+                    row["part"],
+                    claim=row["claim"],
+                    bound=row["bound"],
+                    status=row["status"],
+                    detail=row["detail"],
+                    counterexample=row["counterexample"],
+                )
     if as_json:
         click.echo(json.dumps(rows, indent=2))
     else:

@@ -246,13 +246,18 @@ def report_plot(report: Mapping[str, Any], path: str | None = None) -> Any:
     return fig
 
 
-def survey_table(reports: Sequence[Mapping[str, Any]]) -> Table:
-    """One row per pairing: fitted growths, measured and declared sign."""
+def survey_table(
+    reports: Sequence[Mapping[str, Any]], checked: Mapping[tuple[str, str], str] | None = None
+) -> Table:
+    """One row per pairing: fitted growths, measured and declared sign.
+
+    ``checked`` maps (family, pairing) to whether its verifier is proved, tested only
+    or unchecked; a column shows it when given."""
     from rich.table import Table as RichTable
 
     table = RichTable(title="generator–verifier gaps")
     columns = ("family", "pairing", "mode", "unit", "generate", "verify", "sign", "theory", "gap")
-    for column in columns:
+    for column in (*columns, *(("verifier",) if checked is not None else ())):
         table.add_column(column, justify="right" if column == "gap" else "left")
     for r in reports:
         agrees = r.get("agrees")
@@ -270,6 +275,7 @@ def survey_table(reports: Sequence[Mapping[str, Any]]) -> Table:
             f"[{_SIGN_STYLE.get(sign, '')}]{sign}[/]",
             f"{r.get('theory_sign') or '-'}{mark}",
             _gap_cell(r, gap, top),
+            *(() if checked is None else (checked.get((r["family"], r["pairing"]), "-"),)),
         )
     return Table(table)
 

@@ -22,7 +22,7 @@ from gaps.errors import GapsError
 
 __all__ = ["APPLICATION_ID", "SCHEMA_VERSION", "Store", "StoreError", "default_path"]
 
-SCHEMA_VERSION = 3  # 2: the signs table; 3: signs keyed, the application id set
+SCHEMA_VERSION = 4  # 2: the signs table; 3: signs keyed, the application id set; 4: proofs
 #: SQLite's application_id of every gaps store ("gaps" in ASCII): a file without it is
 #: another program's, and gaps refuses it rather than adding its tables.
 APPLICATION_ID = 0x67617073
@@ -87,6 +87,23 @@ CREATE TABLE IF NOT EXISTS signs (
     PRIMARY KEY (family, pairing, unit, seed)
 );
 CREATE INDEX IF NOT EXISTS signs_latest ON signs (family, pairing, classified);
+"""
+
+#: Version 4's table, created by its own upgrade step: the latest verdict of each claim
+#: ``gaps prove`` checked, by the family and the verifier (or generator) it is about.
+_PROOFS = """
+CREATE TABLE IF NOT EXISTS proofs (
+    family TEXT NOT NULL,
+    part TEXT NOT NULL,
+    claim TEXT NOT NULL,
+    bound INTEGER NOT NULL,
+    status TEXT NOT NULL,
+    detail TEXT NOT NULL,
+    counterexample TEXT,
+    z3 TEXT NOT NULL,
+    checked REAL NOT NULL,
+    PRIMARY KEY (family, part, claim)
+)
 """
 
 
@@ -280,8 +297,45 @@ class Store:
         )
         return {(family, pairing): sign for family, pairing, sign in cursor}
 
+    def record_proof(
+        self,
+        family: str,
+        part: str,
+        *,
+        claim: str,
+        bound: int,
+        status: str,
+        detail: str,
+        counterexample: str | None = None,
+    ) -> None:
+        """Keep the verdict on one claim about ``family``'s verifier (or generator) ``part``.
+
+        One verdict per (family, part, claim): proving again replaces it.
+        """
+        z3 = solver_versions().get("z3-solver", "")
+        with self._transaction():
+            self._db.execute(
+                "INSERT OR REPLACE INTO proofs VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (family, part, claim, bound, status, detail, counterexample, z3, time.time()),
+            )
+
+    def proof_status(self) -> dict[tuple[str, str], str]:
+        """Per (family, part): ``refuted`` if a claim is, ``unknown`` if one is, else ``proved``.
+
+        >>> store = Store(":memory:")
+        >>> store.record_proof("max_flow", "min_cut", claim="a cut bounds every flow",
+        ...                    bound=4, status="proved", detail="")
+        >>> store.proof_status()
+        {('max_flow', 'min_cut'): 'proved'}
+        """
+        found: dict[tuple[str, str], set[str]] = {}
+        for family, part, status in self._db.execute("SELECT family, part, status FROM proofs"):
+            found.setdefault((family, part), set()).add(status)
+        order = ("refuted", "unknown", "proved")
+        return {key: next(s for s in order if s in seen) for key, seen in found.items()}
+
     def count(self, table: str = "measurements") -> int:
-        if table not in ("runs", "tasks", "measurements", "signs"):
+        if table not in ("runs", "tasks", "measurements", "signs", "proofs"):
             raise ValueError(f"unknown table {table!r}")
         return int(self._db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])
 
@@ -345,6 +399,8 @@ def _upgrade(db: sqlite3.Connection, version: int) -> None:
             "INSERT OR REPLACE INTO signs SELECT * FROM signs_unkeyed ORDER BY classified, rowid"
         )
         db.execute("DROP TABLE signs_unkeyed")
+    if version < 4:
+        db.execute(_PROOFS)
     db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
     db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 

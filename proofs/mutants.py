@@ -39,10 +39,12 @@ class Mutant:
 
     @property
     def verifier(self) -> Callable[..., Any]:
-        """The family's first verifier, recompiled with the bug."""
+        """The verifier the family's specification states, recompiled with the bug."""
         import gaps
 
-        fn = next(iter(gaps.get(self.family).verifiers.values())).fn
+        family = gaps.get(self.family)
+        spec = family.spec
+        fn = family.verifiers[(spec and spec.verifier) or next(iter(family.verifiers))].fn
         module = sys.modules[fn.__module__]
         namespace = dict(vars(module))
         for name in dict.fromkeys([self.function or fn.__name__, fn.__name__]):
@@ -387,5 +389,42 @@ MUTANTS: tuple[Mutant, ...] = (
         "unchecked certificate field: the parent arc need not end at the vertex",
         "if head != v or dist[u] + w != dist[v]:",
         "if dist[u] + w != dist[v]:",
+    ),
+    Mutant(
+        "planted_sat_repeated_variable",
+        "planted_sat",
+        "skipped check: a clause may repeat a variable",
+        "if len({abs(lit) for lit in clause}) != 3:",
+        "if len({abs(lit) for lit in clause}) > 3:",
+        function="_well_formed",
+    ),
+    Mutant(
+        "planted_sat_zero_literal",
+        "planted_sat",
+        "missing range check: literal 0 (read as variable -1, the last) is accepted",
+        "1 <= abs(lit) <= n",
+        "abs(lit) <= n",
+        function="_well_formed",
+    ),
+    Mutant(
+        "planted_sat_flipped_polarity",
+        "planted_sat",
+        "flipped comparison: a literal is true when its variable is false",
+        "== (lit > 0)",
+        "!= (lit > 0)",
+    ),
+    Mutant(
+        "isomorphism_skips_edge_count",
+        "graph_isomorphism",
+        "skipped check: H may have more edges than G's image",
+        "if len(g) != len(h):",
+        "if len(g) > len(h):",
+    ),
+    Mutant(
+        "isomorphism_permutation_range",
+        "graph_isomorphism",
+        "missing range check: any n distinct ints pass as a permutation",
+        "sorted(p for p in permutation if type(p) is int) != list(range(n))",
+        "len({p for p in permutation if type(p) is int}) != n",
     ),
 )

@@ -55,6 +55,9 @@ class Specification:
         ``domain(instance, variables)`` bounds the candidate space (the finite range
         of each variable), malformed candidates included so that a missing range
         check is caught.
+    verifier : str, optional
+        The name of the verifier whose relation this is [the family's first]: what
+        :func:`prove` checks when it is not told.
 
     Examples
     --------
@@ -75,6 +78,7 @@ class Specification:
     valid: Callable[[Any, Sequence[Any]], Any]
     decode: Callable[[Any, Sequence[Any]], Any]
     domain: Callable[[Any, Sequence[Any]], Any] | None = None
+    verifier: str | None = None
 
 
 @dataclass(frozen=True)
@@ -237,7 +241,8 @@ def prove(
 ) -> ProofReport:
     """Check ``verifier`` against ``family``'s specification on every instance up to ``bound``.
 
-    ``verifier`` is the name of one of the family's verifiers (the first by default)
+    ``verifier`` is the name of one of the family's verifiers (the one the
+    specification names, else the first)
     or any callable with a verifier's signature. The report counts the instances and
     candidate outputs covered; ``budget`` caps the candidates checked in all.
 
@@ -272,7 +277,8 @@ def prove(
             f"The 'bound' parameter of gaps.prove must be an int >= 0. "
             f"Got {bound!r} ({type(bound).__name__})."
         )
-    name, ver = _resolve(family, next(iter(family.verifiers)) if verifier is None else verifier)
+    default = spec.verifier or next(iter(family.verifiers))
+    name, ver = _resolve(family, default if verifier is None else verifier)
     counts = {"instances": 0, "outputs": 0, "valid_outputs": 0}
 
     def report(status: str, **extra: Any) -> ProofReport:

@@ -212,11 +212,24 @@ def test_a_family_file_that_hangs_at_import_is_stopped_with_a_message(tmp_path, 
         cli._family(f"{path}:FAMILY")
 
 
-def test_prove_a_catalog_family_proves_its_verifier():
-    result = gaps("prove", "sorting", "--bound", "2", "--json")
+def test_prove_a_catalog_family_proves_its_verifier_and_lemma_and_stores_them(tmp_path):
+    db = str(tmp_path / "s.sqlite")
+    result = gaps("prove", "sorting", "--bound", "2", "--json", "--db", db)
+    assert result.returncode == 0, result.stderr
+    spec, lemma = json.loads(result.stdout)
+    assert spec["claim"] == "sorting/check" and spec["status"] == "proved"
+    assert (lemma["part"], lemma["status"]) == ("check", "proved")
+    listed = json.loads(gaps("catalog", "--json", "--db", db).stdout)
+    checked = {(r["family"], r["pairing"]): r["verifier_checked"] for r in listed}
+    assert checked["sorting", "timsort/check"] == "proved"
+    assert checked["max_flow", "dinic/min_cut"] == "tested only"
+
+
+def test_prove_a_family_without_specification_runs_its_lemmas(tmp_path):
+    result = gaps("prove", "planarity", "--json", "--no-store")
     assert result.returncode == 0, result.stderr
     (row,) = json.loads(result.stdout)
-    assert row["claim"] == "sorting/check" and row["status"] == "proved"
+    assert (row["family"], row["part"], row["status"]) == ("planarity", "certificate", "proved")
 
 
 def test_prove_a_wrong_user_verifier_exits_1_with_the_counterexample(tmp_path):
@@ -233,13 +246,13 @@ def test_prove_a_wrong_user_verifier_exits_1_with_the_counterexample(tmp_path):
         "FAMILY = gaps.Family('roots', lambda size, rng: size, lambda n, meter: 0,\n"
         "                     lambda n, r, meter: r * r <= n, spec=spec)\n"
     )
-    result = gaps("prove", f"{path}:FAMILY", "--bound", "4")
+    result = gaps("prove", f"{path}:FAMILY", "--bound", "4", "--no-store")
     assert result.returncode == 1
     assert "refuted" in result.stdout and "counterexample: (1, 0)" in result.stdout
 
 
-def test_prove_a_family_without_specification_is_a_usage_error():
-    result = gaps("prove", "planarity")
+def test_prove_a_family_without_specification_or_lemma_is_a_usage_error():
+    result = gaps("prove", "summation", "--no-store")
     assert result.returncode == 2 and "declares no specification" in result.stderr
     assert "Traceback" not in result.stderr
 

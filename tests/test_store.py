@@ -192,3 +192,44 @@ def test_runs_record_versions_and_config(tmp_path):
         (row,) = store.runs()
     assert row["seed"] == 3 and row["version"] == gaps.__version__
     assert "z3-solver" in row["solvers"] and row["finished"] >= row["started"]
+
+
+def _proof(store, claim, status, part="min_cut"):
+    store.record_proof("max_flow", part, claim=claim, bound=3, status=status, detail=claim)
+
+
+def test_proving_again_replaces_a_claims_verdict(tmp_path):
+    with Store(tmp_path / "s.sqlite") as store:
+        _proof(store, "a cut bounds every flow", "unknown")
+        _proof(store, "a cut bounds every flow", "proved")
+        assert store.count("proofs") == 1
+        assert store.proof_status() == {("max_flow", "min_cut"): "proved"}
+
+
+def test_a_verifier_with_one_refuted_claim_is_refuted(tmp_path):
+    with Store(tmp_path / "s.sqlite") as store:
+        _proof(store, "a cut bounds every flow", "proved")
+        _proof(store, "specification", "refuted")
+        _proof(store, "specification", "unknown", part="recompute")
+        assert store.proof_status() == {
+            ("max_flow", "min_cut"): "refuted",
+            ("max_flow", "recompute"): "unknown",
+        }
+
+
+def test_a_version_3_store_gains_the_proofs_table_and_keeps_its_signs(tmp_path):
+    path = tmp_path / "v3.sqlite"
+    with Store(path) as store:
+        _sign(store, "positive")
+    db = sqlite3.connect(path)
+    db.execute("DROP TABLE proofs")
+    db.execute("PRAGMA user_version = 3")
+    db.commit()
+    db.close()
+    with Store(path) as store:
+        assert store.latest_signs() == {("sorting", "timsort/check"): "positive"}
+        _proof(store, "a cut bounds every flow", "proved")
+        assert store.proof_status() == {("max_flow", "min_cut"): "proved"}
+    db = sqlite3.connect(path)
+    assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 4
+    db.close()

@@ -44,7 +44,9 @@ False
 
 from __future__ import annotations
 
+import itertools
 import random
+from collections.abc import Sequence
 from typing import Any
 
 import igraph
@@ -162,6 +164,72 @@ def corrupt(spec: Spec, result: gaps.Certified, rng: random.Random) -> gaps.Cert
     return gaps.Certified((g, h[1:]), permutation)
 
 
+def small_specs(bound: int) -> list[Spec]:
+    """Graphs on 1 and 2 vertices; on 3 from ``bound`` 4 (8000 candidates there)."""
+    return [(n, 0) for n in range(1, min(bound, 2) + 1)] + ([(3, 0)] if bound >= 4 else [])
+
+
+def _graph_variables(spec: Spec) -> list[Any]:
+    """A Bool per vertex pair in G, then in H, then π's images."""
+    import z3
+
+    n = spec[0]
+    pairs = list(itertools.combinations(range(n), 2))
+    g = [z3.Bool(f"g{u}_{v}") for u, v in pairs]
+    h = [z3.Bool(f"h{u}_{v}") for u, v in pairs]
+    return [*g, *h, *(z3.Int(f"pi{v}") for v in range(n))]
+
+
+def _images_near(spec: Spec, v: Sequence[Any]) -> Any:
+    """Images from -1 to n: out-of-range ones included."""
+    import z3
+
+    n = spec[0]
+    return z3.And(*(z3.And(x >= -1, x <= n) for x in v[len(v) - n :]))
+
+
+def _isomorphic_by(spec: Spec, v: Sequence[Any]) -> Any:
+    """π is a permutation of 0..n−1 mapping G's edges exactly onto H's."""
+    import z3
+
+    n = spec[0]
+    pairs = list(itertools.combinations(range(n), 2))
+    g, h, pi = v[: len(pairs)], v[len(pairs) : 2 * len(pairs)], v[2 * len(pairs) :]
+    permutation = [z3.And(x >= 0, x < n) for x in pi] + ([z3.Distinct(*pi)] if n > 1 else [])
+    edge_h = dict(zip(pairs, h, strict=True))
+
+    def mapped(u: int, w: int) -> Any:
+        hits = [
+            z3.And(
+                edge_h[a, b], z3.Or(z3.And(pi[u] == a, pi[w] == b), z3.And(pi[u] == b, pi[w] == a))
+            )
+            for a, b in pairs
+        ]
+        return z3.Or(*hits, False)
+
+    exact = [e == mapped(*p) for e, p in zip(g, pairs, strict=True)]
+    count = [z3.Sum(0, *(z3.If(e, 1, 0) for e in g)) == z3.Sum(0, *(z3.If(e, 1, 0) for e in h))]
+    return z3.And(*permutation, *exact, *count)
+
+
+def _decode(spec: Spec, values: Sequence[Any]) -> gaps.Certified:
+    n = spec[0]
+    pairs = list(itertools.combinations(range(n), 2))
+    g = [p for p, on in zip(pairs, values[: len(pairs)], strict=True) if on]
+    h = [p for p, on in zip(pairs, values[len(pairs) : 2 * len(pairs)], strict=True) if on]
+    return gaps.Certified((g, h), list(values[2 * len(pairs) :]))
+
+
+SPECIFICATION = gaps.Specification(
+    instances=small_specs,
+    variables=_graph_variables,
+    valid=_isomorphic_by,
+    decode=_decode,
+    domain=_images_near,
+    verifier="check",
+)
+
+
 FAMILY = gaps.Family(
     name="graph_isomorphism",
     domain="graphs",
@@ -189,4 +257,5 @@ FAMILY = gaps.Family(
     tags=("graphs", "isomorphism", "planted", "certificate"),
     units={"bliss": ("time",), "check": ("steps", "time")},
     sizes=(125, 250, 500, 1000, 2000, 4000),
+    spec=SPECIFICATION,
 )

@@ -43,6 +43,8 @@ from __future__ import annotations
 
 import math
 import random
+from collections.abc import Sequence
+from typing import Any
 
 from gaps.problems._sat import solve_cnf
 
@@ -147,6 +149,64 @@ def corrupt(spec: Spec, result: gaps.Certified, rng: random.Random) -> gaps.Cert
     return gaps.Certified(bad, hidden)
 
 
+def small_specs(bound: int) -> list[Spec]:
+    """One clause over 3 variables (the seed is not read): every candidate is 3 literals
+    and 3 values, so larger instances multiply the count past the budget."""
+    return [(3, 1, 0)] if bound >= 1 else []
+
+
+def _formula_variables(spec: Spec) -> list[Any]:
+    """Three literals per clause, then the assignment's n values."""
+    import z3
+
+    n, m, _ = spec
+    lits = [z3.Int(f"lit{j}_{i}") for j in range(m) for i in range(3)]
+    return [*lits, *(z3.Bool(f"x{v}") for v in range(n))]
+
+
+def _literals_near(spec: Spec, v: Sequence[Any]) -> Any:
+    """Literals from -n to n, zero (malformed) included."""
+    import z3
+
+    n, m, _ = spec
+    return z3.And(*(z3.And(lit >= -n, lit <= n) for lit in v[: 3 * m]))
+
+
+def _planted(spec: Spec, v: Sequence[Any]) -> Any:
+    """Well-formed clauses (3 distinct variables in range) that the assignment satisfies."""
+    import z3
+
+    n, m, _ = spec
+    lits, values = v[: 3 * m], v[3 * m :]
+    clauses = []
+    for j in range(m):
+        clause = lits[3 * j : 3 * j + 3]
+        ranged = [z3.And(lit != 0, lit >= -n, lit <= n) for lit in clause]
+        size = [z3.If(lit > 0, lit, -lit) for lit in clause]
+        true = [z3.Or([z3.And(lit == x + 1, values[x]) for x in range(n)]) for lit in clause] + [
+            z3.Or([z3.And(lit == -(x + 1), z3.Not(values[x])) for x in range(n)]) for lit in clause
+        ]
+        clauses.append(z3.And(*ranged, z3.Distinct(*size), z3.Or(true)))
+    return z3.And(*clauses)
+
+
+def _decode(spec: Spec, values: Sequence[Any]) -> gaps.Certified:
+    m = spec[1]
+    lits = list(values[: 3 * m])
+    formula = [tuple(lits[3 * j : 3 * j + 3]) for j in range(m)]
+    return gaps.Certified(formula, tuple(values[3 * m :]))
+
+
+SPECIFICATION = gaps.Specification(
+    instances=small_specs,
+    variables=_formula_variables,
+    valid=_planted,
+    decode=_decode,
+    domain=_literals_near,
+    verifier="check",
+)
+
+
 FAMILY = gaps.Family(
     name="planted_sat",
     domain="logic",
@@ -171,4 +231,5 @@ FAMILY = gaps.Family(
     # CaDiCaL does its work in native code; the planting and the check tick theirs.
     units={"decide": ("time",), "check": ("steps", "time")},
     sizes=(50, 100, 150, 200, 250, 300),
+    spec=SPECIFICATION,
 )
