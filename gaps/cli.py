@@ -473,7 +473,9 @@ def survey(
         f"seed {seed}, {result.seconds:.0f} s; signs agreeing with theory: "
         f"{result.agreement:.0%}."
     )
-    (folder / "report.md").write_text(survey_markdown(result.reports, result.notes, header))
+    (folder / "report.md").write_text(
+        survey_markdown(result.reports, result.notes, header, result.best)
+    )
     if not no_plots:
         plots = folder / "plots"
         plots.mkdir(exist_ok=True)
@@ -483,7 +485,7 @@ def survey(
         click.echo(json.dumps(result.to_dict(), indent=2))
     else:
         console = _console()
-        console.print(survey_table(result.reports))
+        console.print(survey_table(result.reports, result.best))
         console.print(
             f"{len(result.reports)} pairings in {result.seconds:.0f} s; "
             f"{result.agreement:.0%} of signs agree with the declared theory."

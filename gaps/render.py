@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from gaps.report import GapReport, SideReport
+    from gaps.search.best import Best
 
 __all__ = ["format_cost", "report_plot", "report_table", "survey_markdown", "survey_table"]
 
@@ -148,8 +149,16 @@ def report_plot(report: GapReport, path: str | None = None) -> Any:
     return fig
 
 
-def survey_table(reports: Sequence[GapReport]) -> Any:
-    """One row per pairing: fitted growths, measured and declared sign."""
+def _best(best: Mapping[tuple[str, str], Best] | None, r: GapReport) -> str:
+    b = (best or {}).get((r.family, r.pairing))
+    return "-" if b is None else f"{b.sign} ({b.verifier})"
+
+
+def survey_table(
+    reports: Sequence[GapReport], best: Mapping[tuple[str, str], Best] | None = None
+) -> Any:
+    """One row per pairing: fitted growths, measured and declared sign, and the sign
+    against the best verifier of the same relation (named)."""
     from rich.table import Table
 
     table = Table(title="generator–verifier gaps")
@@ -163,6 +172,7 @@ def survey_table(reports: Sequence[GapReport]) -> Any:
         "sign",
         "theory",
         "gap",
+        "vs best verifier",
     ):
         table.add_column(column, justify="right" if column == "gap" else "left")
     for r in reports:
@@ -178,20 +188,28 @@ def survey_table(reports: Sequence[GapReport]) -> Any:
             f"[{_SIGN_STYLE[r.sign]}]{r.sign}[/]",
             f"{r.theory_sign or '-'}{agree}",
             "-" if top is None else f"{r.gap[top]:+.1f} bits @ n={top}",
+            _best(best, r),
         )
     return table
 
 
-def survey_markdown(reports: Sequence[GapReport], notes: Sequence[str], header: str) -> str:
+def survey_markdown(
+    reports: Sequence[GapReport],
+    notes: Sequence[str],
+    header: str,
+    best: Mapping[tuple[str, str], Best] | None = None,
+) -> str:
     """The survey as a Markdown report: the gap table, then every disagreement explained."""
-    lines = [header, "", "| family | pairing | mode | unit | generate | verify | sign | theory |"]
-    lines.append("|---|---|---|---|---|---|---|---|")
+    lines = [header, ""]
+    lines.append("| family | pairing | mode | unit | generate | verify | sign | theory | vs best |")
+    lines.append("|---|---|---|---|---|---|---|---|---|")
     for r in reports:
         mark = "" if r.agrees is None else (" ✓" if r.agrees else " ✗")
         lines.append(
             f"| {r.family} | {r.pairing} | {r.mode} | {r.unit} | `{_growth(r.generate)}` "
             f"(theory `{r.generate.theory or '-'}`) | `{_growth(r.verify)}` "
-            f"(theory `{r.verify.theory or '-'}`) | **{r.sign}** | {r.theory_sign or '-'}{mark} |"
+            f"(theory `{r.verify.theory or '-'}`) | **{r.sign}** | {r.theory_sign or '-'}{mark} "
+            f"| {_best(best, r)} |"
         )
     if notes:
         lines += ["", "## Disagreements and failures", ""]

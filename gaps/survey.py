@@ -12,8 +12,9 @@ from gaps.distributed import open_runner
 from gaps.errors import GapsError
 from gaps.family import Family
 from gaps.measure import validate_seed
+from gaps.search.best import Best, attack_reports, best_verifiers
 from gaps.store import Store
-from gaps.tasks import checked_limits
+from gaps.tasks import Limits, checked_limits
 
 __all__ = ["Survey", "explain", "survey"]
 
@@ -24,6 +25,9 @@ class Survey:
 
     reports: list[GapReport]
     failures: list[str] = field(default_factory=list)
+    #: The best verifier beside each pairing, by (family, pairing name): the cheapest
+    #: sound verifier of the same relation, attacks of the family's kind included.
+    best: dict[tuple[str, str], Best] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
     seconds: float = 0.0
 
@@ -38,6 +42,7 @@ class Survey:
             "reports": [r.to_dict() for r in self.reports],
             "failures": self.failures,
             "notes": self.notes,
+            "best": [b.to_dict() for b in self.best.values()],
             "seconds": self.seconds,
             "agreement": self.agreement,
         }
@@ -56,6 +61,7 @@ class Survey:
         rows = []
         for r in self.reports:
             top = max(r.gap) if r.gap else None
+            best = self.best.get((r.family, r.pairing))
             rows.append(
                 {
                     "family": r.family,
@@ -69,6 +75,8 @@ class Survey:
                     "theory_sign": r.theory_sign,
                     "largest_n": top,
                     "gap_bits": None if top is None else r.gap[top],
+                    "best_verifier": None if best is None else best.verifier,
+                    "best_sign": None if best is None else best.sign,
                 }
             )
         return pandas.DataFrame(rows)
@@ -120,6 +128,7 @@ def survey(
     checked_limits(time_limit, memory_limit, None)
     started = time.perf_counter()
     result = Survey(reports=[])
+    composites: list[GapReport] = []
     run_id = 0
     if store is not None:
         run_id = store.start_run(
@@ -150,6 +159,15 @@ def survey(
                     run_id=run_id,
                     progress=tick,
                 )
+                found = attack_reports(
+                    family,
+                    seed=seed,
+                    instances=instances,
+                    limits=Limits(time=time_limit, memory=memory_limit),
+                    pool=pool,
+                    store=store,
+                    run_id=run_id,
+                )
             except GapsError as exc:
                 result.failures.append(f"{family.name}: {exc}")
                 continue
@@ -157,8 +175,10 @@ def survey(
                 result.failures.append(f"{family.name}: internal error {type(exc).__name__}: {exc}")
                 continue
             result.reports.extend(reports)
+            composites.extend(found.values())
     if store is not None:
         store.finish_run(run_id)
+    result.best = best_verifiers(result.reports, composites)
     result.notes = [note for r in result.reports if (note := explain(r))]
     result.notes += [f"{failure} (family not measured)" for failure in result.failures]
     result.seconds = time.perf_counter() - started

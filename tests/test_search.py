@@ -402,3 +402,26 @@ def test_gf2_elimination_rarely_inverts_a_hash():
         found = gf2_preimage((sha_image, 12, sha_image(seed)), gaps.Meter())
         hits += found is not None and sha_image(found) == sha_image(seed)
     assert hits <= 2
+
+
+# --- the best verifier beside every pairing of a survey -----------------------------------
+
+
+def test_survey_names_the_best_verifier_attacks_included():
+    from gaps.survey import survey
+
+    both = {"expand": gaps.blind(expand), "schwartz_zippel": gaps.blind(schwartz_zippel)}
+    result = survey([identity_family(both), naive_sat_family()], seed=0, workers=2)
+    signs = {(r.family, r.pairing): r.sign for r in result.reports}
+    assert signs[("identity_by_rewrite", "generate/expand")] == "negative"
+    best = result.best[("identity_by_rewrite", "generate/expand")]
+    assert (best.verifier, best.sign) == ("schwartz_zippel", "neutral")
+    # The SAT family's own decider is negative; an attack, then the decider, is not.
+    assert signs[("naive_planted_sat", "generate/decide")] == "negative"
+    best = result.best[("naive_planted_sat", "generate/decide")]
+    assert best.verifier.endswith("_then_decide") and best.sign != "negative"
+    assert "majority_vote_then_decide" in best.considered
+    # A certified check answers another relation: attacks do not compete with it.
+    assert result.best[("naive_planted_sat", "generate/check")].considered == ("check",)
+    frame_row = result.to_dict()["best"][0]
+    assert {"verifier", "sign", "considered"} <= set(frame_row)
