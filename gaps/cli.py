@@ -567,12 +567,20 @@ def prove(family: str | None, verifier: str | None, bound: int, as_json: bool) -
     type=click.FloatRange(min=0, min_open=True),
     help="Seconds after which no further candidate is started.",
 )
+@click.option(
+    "--target",
+    "examples",
+    type=click.IntRange(min=1),
+    help="Instead of judging, look for each candidate's instances with the largest "
+    "verify/generate step ratio, in this many hypothesis examples (seeded).",
+)
 @_with_common
 def search(
     names: tuple[str, ...],
     domain: str | None,
     instances: int,
     budget: float | None,
+    examples: int | None,
     seed: int,
     time_limit: float,
     memory_limit: int | None,
@@ -591,6 +599,14 @@ def search(
         candidates = [c for c in candidates if c.domain == domain]
         if not candidates:
             raise InvalidArgument(f"No candidate matches domain {domain!r}.")
+    if examples is not None:
+        from gaps.search.target import worst_instances
+
+        for fam in candidates:
+            click.echo(f"{fam.name}: the worst instances found (seed {seed})")
+            for worst in worst_instances(fam, examples=examples, seed=seed):
+                click.echo(f"  {worst}")
+        return
     store = _store(db, no_store)
     with _progress("search") as bar:
         job = bar.add_task("candidates", total=len(candidates))

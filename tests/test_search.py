@@ -428,3 +428,55 @@ def test_survey_names_the_best_verifier_attacks_included():
     assert result.best[("naive_planted_sat", "generate/check")].considered == ("check",)
     frame_row = result.to_dict()["best"][0]
     assert {"verifier", "sign", "considered"} <= set(frame_row)
+
+
+# --- targeted search within a candidate ---------------------------------------------------
+
+
+def _trial_division_family():
+    def decide(instance, x, meter):  # trial division: long on primes, short on evens
+        d = 2
+        while d * d <= x:
+            meter.tick()
+            if x % d == 0:
+                return True
+            d += 1
+        return False
+
+    def build(instance, meter):
+        meter.tick()
+        return instance[1]
+
+    return gaps.Family(
+        "numbers",
+        lambda size, rng: (size, rng.randrange(2, 2**size)),
+        build,
+        {"decide": gaps.blind(decide)},
+        sizes=(8, 12, 16),
+    )
+
+
+def test_targeted_search_finds_instances_worse_than_random_ones():
+    from gaps.search import worst_instances
+    from gaps.seeding import derive_rng
+
+    fam = _trial_division_family()
+    worst = worst_instances(fam, examples=80, seed=1)
+    assert worst == worst_instances(fam, examples=80, seed=1)
+    top = worst[0]
+    # The instance is re-created from its size and index as reported.
+    x = fam.sample(top.size, derive_rng(1, fam.name, top.size, top.index))[1]
+    meter = gaps.Meter()
+    fam.verifiers["decide"].fn(None, x, meter)
+    assert meter.steps == top.verify_steps
+    # A typical instance at the largest size (an even number is checked in one step) is
+    # far cheaper: the search climbed to the large primes.
+    typical = []
+    for index in range(40):
+        y = fam.sample(16, derive_rng(1, fam.name, 16, index))[1]
+        m = gaps.Meter()
+        fam.verifiers["decide"].fn(None, y, m)
+        typical.append(m.steps)
+    assert top.verify_steps > 4 * sorted(typical)[len(typical) // 2]
+    with pytest.raises(gaps.InvalidArgument, match="no verifier 'nope'"):
+        worst_instances(fam, "nope")
