@@ -20,6 +20,10 @@ from gaps.tasks import Limits
 
 #: The entry-point group the built-in candidate space is registered under.
 GROUP = "gaps.candidates"
+#: An undecided candidate is measured again with this many times the instances: the
+#: sign's bootstrap interval narrows as the square root of the instances per size, and
+#: only the candidates that need it pay for the extension.
+EXTEND = 3
 
 
 def load_candidates() -> list[Family]:
@@ -79,8 +83,37 @@ def examine(
     pool: Runner,
     store: Store | None,
     run_id: int,
+    deadline: float | None = None,
 ) -> Entry:
-    """Measure one candidate with its attacks and judge it."""
+    """Measure one candidate with its attacks and judge it; where the verdict is left
+    undecided, measure it again with :data:`EXTEND` times the instances (the stored
+    ones are read back) while the deadline allows."""
+    entry = _examine(fam, attacks, seed=seed, sizes=sizes, instances=instances, limits=limits,
+                     cost=cost, pool=pool, store=store, run_id=run_id)  # fmt: skip
+    if entry.verdict != "inconclusive" or store is None:
+        return entry
+    if deadline is not None and time.monotonic() > deadline:
+        entry.reasons.append("not extended: the budget was spent")
+        return entry
+    more = _examine(fam, attacks, seed=seed, sizes=sizes, instances=EXTEND * instances,
+                    limits=limits, cost=cost, pool=pool, store=store, run_id=run_id)  # fmt: skip
+    more.reasons.append(f"extended to {EXTEND * instances} instances per size")
+    return more
+
+
+def _examine(
+    fam: Family,
+    attacks: Sequence[Attack],
+    *,
+    seed: int,
+    sizes: Sequence[int] | None,
+    instances: int,
+    limits: Limits,
+    cost: str,
+    pool: Runner,
+    store: Store | None,
+    run_id: int,
+) -> Entry:
     tried = attacks_for(fam.kind, attacks)
     armed = arm(fam, tried)
     meas = measure(
@@ -226,11 +259,13 @@ def search(
     from gaps.distributed import open_runner
 
     pool = open_runner(workers, scheduler)
-    run_id = 0
-    if store is not None:
-        run_id = store.start_run(
-            seed=seed, config={"search": [f.name for f in fams], "limits": limits.key()}
-        )
+    # Without a store of the caller's, an in-memory one lets an extension reuse the
+    # instances already measured.
+    own_store = store is None
+    store = Store(":memory:") if store is None else store
+    run_id = store.start_run(
+        seed=seed, config={"search": [f.name for f in fams], "limits": limits.key()}
+    )
     started = time.monotonic()
     entries = []
     try:
@@ -260,12 +295,14 @@ def search(
                     pool=pool,
                     store=store,
                     run_id=run_id,
+                    deadline=None if budget is None else started + budget,
                 )
             )
             if progress is not None:
                 progress(done + 1, len(fams))
     finally:
         pool.close()
-    if store is not None:
-        store.finish_run(run_id)
+    store.finish_run(run_id)
+    if own_store:
+        store.close()
     return SearchResult(entries, seed=seed)
