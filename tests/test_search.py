@@ -480,3 +480,16 @@ def test_targeted_search_finds_instances_worse_than_random_ones():
     assert top.verify_steps > 4 * sorted(typical)[len(typical) // 2]
     with pytest.raises(gaps.InvalidArgument, match="no verifier 'nope'"):
         worst_instances(fam, "nope")
+
+
+def test_search_budget_stops_a_running_candidate_and_a_rerun_resumes_it(tmp_path):
+    fam = preimage_family("sha_image", sha_image)
+    with gaps.Store(tmp_path / "s.sqlite") as store:
+        stopped = gaps.search([fam], seed=0, workers=1, store=store, budget=1e-3)
+        entry = stopped["sha_image"]
+        assert entry.verdict == "inconclusive" and "stopped" in entry.reasons[0]
+        kept = store.count()
+        assert kept >= 1
+        resumed = gaps.search([fam], seed=0, workers=1, store=store)
+    assert resumed["sha_image"].verdict == "survives"
+    assert str(resumed) == str(gaps.search([fam], seed=0, workers=1))

@@ -71,6 +71,15 @@ def _unit(armed: Family, pairing: Pairing, cost: str) -> str:
     return cost if cost in units else units[0]
 
 
+class _Spent(Exception):
+    """Raised between two tasks once the search's budget is spent: the sweep stops."""
+
+
+def _unmeasured(fam: Family, reason: str) -> Entry:
+    return Entry(fam.name, fam.domain, _mode(fam), fam.summary, fam.tags, "inconclusive",
+                 reasons=[reason])  # fmt: skip
+
+
 def examine(
     fam: Family,
     attacks: Sequence[Attack],
@@ -88,15 +97,24 @@ def examine(
     """Measure one candidate with its attacks and judge it; where the verdict is left
     undecided, measure it again with :data:`EXTEND` times the instances (the stored
     ones are read back) while the deadline allows."""
-    entry = _examine(fam, attacks, seed=seed, sizes=sizes, instances=instances, limits=limits,
-                     cost=cost, pool=pool, store=store, run_id=run_id)  # fmt: skip
+    try:
+        entry = _examine(fam, attacks, seed=seed, sizes=sizes, instances=instances,
+                         limits=limits, cost=cost, pool=pool, store=store, run_id=run_id,
+                         deadline=deadline)  # fmt: skip
+    except _Spent:
+        return _unmeasured(fam, "stopped: the budget was spent (finished tasks are stored)")
     if entry.verdict != "inconclusive" or store is None:
         return entry
     if deadline is not None and time.monotonic() > deadline:
         entry.reasons.append("not extended: the budget was spent")
         return entry
-    more = _examine(fam, attacks, seed=seed, sizes=sizes, instances=EXTEND * instances,
-                    limits=limits, cost=cost, pool=pool, store=store, run_id=run_id)  # fmt: skip
+    try:
+        more = _examine(fam, attacks, seed=seed, sizes=sizes, instances=EXTEND * instances,
+                        limits=limits, cost=cost, pool=pool, store=store, run_id=run_id,
+                        deadline=deadline)  # fmt: skip
+    except _Spent:
+        entry.reasons.append("extension stopped: the budget was spent")
+        return entry
     more.reasons.append(f"extended to {EXTEND * instances} instances per size")
     return more
 
@@ -113,7 +131,12 @@ def _examine(
     pool: Runner,
     store: Store | None,
     run_id: int,
+    deadline: float | None,
 ) -> Entry:
+    def spent(done: int, total: int) -> None:
+        if deadline is not None and time.monotonic() > deadline:
+            raise _Spent
+
     tried = attacks_for(fam.kind, attacks)
     armed = arm(fam, tried)
     meas = measure(
@@ -125,6 +148,7 @@ def _examine(
         pool=pool,
         store=store,
         run_id=run_id,
+        progress=spent,
     )
     reports = {}
     for p in armed.pairings:
@@ -229,8 +253,9 @@ def search(
         Per-call budgets (seconds, bytes, steps); a call past one is censored. Steps
         censor the same calls on every executor; time is a safety net.
     budget : float, optional
-        Seconds after which no further candidate is started (those left are
-        "inconclusive": not measured).
+        Seconds after which the search stops: the running candidate between two
+        tasks (its finished tasks are stored, so a rerun resumes it) and no further
+        candidate is started; those are "inconclusive", not measured.
     store : gaps.Store, optional
         Every measurement is committed there and read back on a rerun.
 
@@ -271,17 +296,7 @@ def search(
     try:
         for done, fam in enumerate(fams):
             if budget is not None and time.monotonic() - started > budget:
-                entries.append(
-                    Entry(
-                        fam.name,
-                        fam.domain,
-                        _mode(fam),
-                        fam.summary,
-                        fam.tags,
-                        "inconclusive",
-                        reasons=["not measured: the budget was spent"],
-                    )
-                )
+                entries.append(_unmeasured(fam, "not measured: the budget was spent"))
                 continue
             entries.append(
                 examine(
