@@ -565,7 +565,8 @@ def prove(family: str | None, verifier: str | None, bound: int, as_json: bool) -
 @click.option(
     "--budget",
     type=click.FloatRange(min=0, min_open=True),
-    help="Seconds after which no further candidate is started.",
+    help="Seconds after which the search stops (the running candidate between two tasks; "
+    "a rerun with the same --db resumes it).",
 )
 @click.option(
     "--target",
