@@ -504,7 +504,8 @@ def survey(
         f"seed {seed}, {result.seconds:.0f} s; signs agreeing with theory: "
         f"{result.agreement:.0%}."
     )
-    (folder / "report.md").write_text(survey_markdown(data["reports"], result.notes, header))
+    best = {(b["family"], b["pairing"]): b for b in data["best"]}
+    (folder / "report.md").write_text(survey_markdown(data["reports"], result.notes, header, best))
     if not no_plots:
         plots = folder / "plots"
         plots.mkdir(exist_ok=True)
@@ -518,7 +519,7 @@ def survey(
         checked = {
             (f.name, p.name): _checked(f, p.verifier, proofs) for f in families for p in f.pairings
         }
-        console.print(survey_table(data["reports"], checked))
+        console.print(survey_table(data["reports"], checked, best))
         console.print(
             f"{len(result.reports)} pairings in {result.seconds:.0f} s; "
             f"{result.agreement:.0%} of signs agree with the declared theory."
@@ -642,7 +643,15 @@ def prove(
 @click.option(
     "--budget",
     type=click.FloatRange(min=0, min_open=True),
-    help="Seconds after which no further candidate is started.",
+    help="Seconds after which the search stops (the running candidate between two tasks; "
+    "a rerun with the same --db resumes it).",
+)
+@click.option(
+    "--target",
+    "examples",
+    type=click.IntRange(min=1),
+    help="Instead of judging, look for each candidate's instances with the largest "
+    "verify/generate step ratio, in this many hypothesis examples (seeded).",
 )
 @click.option(
     "--out",
@@ -657,6 +666,7 @@ def search(
     domain: str | None,
     instances: int,
     budget: float | None,
+    examples: int | None,
     out: str,
     seed: int,
     time_limit: float,
@@ -676,6 +686,14 @@ def search(
         candidates = [c for c in candidates if c.domain == domain]
         if not candidates:
             raise InvalidArgument(f"No candidate matches domain {domain!r}.")
+    if examples is not None:
+        from gaps.search.target import worst_instances
+
+        for fam in candidates:
+            click.echo(f"{fam.name}: the worst instances found (seed {seed})")
+            for worst in worst_instances(fam, examples=examples, seed=seed):
+                click.echo(f"  {worst}")
+        return
     store = _store(db, no_store)
     with _progress("search") as bar:
         job = bar.add_task("candidates", total=len(candidates))

@@ -247,17 +247,22 @@ def report_plot(report: Mapping[str, Any], path: str | None = None) -> Any:
 
 
 def survey_table(
-    reports: Sequence[Mapping[str, Any]], checked: Mapping[tuple[str, str], str] | None = None
+    reports: Sequence[Mapping[str, Any]],
+    checked: Mapping[tuple[str, str], str] | None = None,
+    best: Mapping[tuple[str, str], Mapping[str, Any]] | None = None,
 ) -> Table:
     """One row per pairing: fitted growths, measured and declared sign.
 
     ``checked`` maps (family, pairing) to whether its verifier is proved, tested only
-    or unchecked; a column shows it when given."""
+    or unchecked; ``best`` to the best verifier of the same relation (a survey's
+    ``to_dict()["best"]`` entries). Each is a column when given."""
     from rich.table import Table as RichTable
 
     table = RichTable(title="generator–verifier gaps")
     columns = ("family", "pairing", "mode", "unit", "generate", "verify", "sign", "theory", "gap")
-    for column in (*columns, *(("verifier",) if checked is not None else ())):
+    extra = (*(("verifier",) if checked is not None else ()),)
+    extra += ("vs best verifier",) if best is not None else ()
+    for column in (*columns, *extra):
         table.add_column(column, justify="right" if column == "gap" else "left")
     for r in reports:
         agrees = r.get("agrees")
@@ -276,8 +281,14 @@ def survey_table(
             f"{r.get('theory_sign') or '-'}{mark}",
             _gap_cell(r, gap, top),
             *(() if checked is None else (checked.get((r["family"], r["pairing"]), "-"),)),
+            *(() if best is None else (_best(best, r),)),
         )
     return Table(table)
+
+
+def _best(best: Mapping[tuple[str, str], Mapping[str, Any]] | None, r: Mapping[str, Any]) -> str:
+    b = (best or {}).get((r["family"], r["pairing"]))
+    return "-" if b is None else f"{b['sign']} ({b['verifier']})"
 
 
 def _gap_cell(report: Mapping[str, Any], gap: Mapping[int, float], top: int | None) -> str:
@@ -299,10 +310,16 @@ def _error(report: Mapping[str, Any]) -> str:
     return " (" + _shorten(str(reasons[-1]), 120).replace("|", "\\|") + ")"
 
 
-def survey_markdown(reports: Sequence[Mapping[str, Any]], notes: Sequence[str], header: str) -> str:
+def survey_markdown(
+    reports: Sequence[Mapping[str, Any]],
+    notes: Sequence[str],
+    header: str,
+    best: Mapping[tuple[str, str], Mapping[str, Any]] | None = None,
+) -> str:
     """The survey as a Markdown report: the gap table, then every disagreement explained."""
-    lines = [header, "", "| family | pairing | mode | unit | generate | verify | sign | theory |"]
-    lines.append("|---|---|---|---|---|---|---|---|")
+    lines = [header, ""]
+    lines.append("| family | pairing | mode | unit | generate | verify | sign | theory | vs best |")
+    lines.append("|---|---|---|---|---|---|---|---|---|")
     for r in reports:
         agrees = r.get("agrees")
         mark = "" if agrees is None else (" ✓" if agrees else " ✗")
@@ -311,7 +328,7 @@ def survey_markdown(reports: Sequence[Mapping[str, Any]], notes: Sequence[str], 
             f"| {r['family']} | {r['pairing']} | {r['mode']} | {r['unit']} | `{_growth(gen)}` "
             f"(theory `{gen.get('theory') or '-'}`) | `{_growth(ver)}` "
             f"(theory `{ver.get('theory') or '-'}`) | **{r['sign']}**{_error(r)} "
-            f"| {r.get('theory_sign') or '-'}{mark} |"
+            f"| {r.get('theory_sign') or '-'}{mark} | {_best(best, r)} |"
         )
     if notes:
         lines += ["", "## Disagreements and failures", ""]

@@ -11,6 +11,7 @@ from gaps.classification import GapReport, classify_family, settings_or_keywords
 from gaps.distributed import open_runner
 from gaps.errors import GapsError
 from gaps.family import Family
+from gaps.search.best import Best, attack_reports, best_verifiers
 from gaps.settings import Progress, Settings
 from gaps.store import Store
 
@@ -23,6 +24,9 @@ class Survey:
 
     reports: list[GapReport]
     failures: list[str] = field(default_factory=list)
+    #: The best verifier beside each pairing, by (family, pairing name): the cheapest
+    #: sound verifier of the same relation, attacks of the family's kind included.
+    best: dict[tuple[str, str], Best] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
     seconds: float = 0.0
 
@@ -37,6 +41,7 @@ class Survey:
             "reports": [r.to_dict() for r in self.reports],
             "failures": self.failures,
             "notes": self.notes,
+            "best": [b.to_dict() for b in self.best.values()],
             "seconds": self.seconds,
             "agreement": self.agreement,
         }
@@ -55,6 +60,7 @@ class Survey:
         rows = []
         for r in self.reports:
             top = max(r.gap) if r.gap else None
+            best = self.best.get((r.family, r.pairing))
             rows.append(
                 {
                     "family": r.family,
@@ -68,6 +74,8 @@ class Survey:
                     "theory_sign": r.theory_sign,
                     "largest_n": top,
                     "gap_bits": None if top is None else r.gap[top],
+                    "best_verifier": None if best is None else best.verifier,
+                    "best_sign": None if best is None else best.sign,
                 }
             )
         return pandas.DataFrame(rows)
@@ -133,6 +141,7 @@ def survey(
     settings = settings_or_keywords(survey, settings, keywords)
     started = time.perf_counter()
     result = Survey(reports=[])
+    composites: list[GapReport] = []
     run_id = 0
     if settings.store is not None:
         run_id = settings.store.start_run(
@@ -147,6 +156,7 @@ def survey(
         for family in families:
             try:
                 reports = classify_family(family, settings=settings, pool=pool, run_id=run_id)
+                found = attack_reports(family, settings, pool=pool, run_id=run_id)
             except GapsError as exc:
                 result.failures.append(f"{family.name}: {exc}")
                 continue
@@ -154,8 +164,10 @@ def survey(
                 result.failures.append(f"{family.name}: internal error {type(exc).__name__}: {exc}")
                 continue
             result.reports.extend(reports)
+            composites.extend(found.values())
     if settings.store is not None:
         settings.store.finish_run(run_id)
+    result.best = best_verifiers(result.reports, composites)
     result.notes = [note for r in result.reports if (note := explain(r))]
     result.notes += [f"{failure} (family not measured)" for failure in result.failures]
     result.seconds = time.perf_counter() - started

@@ -309,3 +309,14 @@ def test_search_usage_errors_are_one_line(args, message):
     result = gaps(*args)
     assert result.returncode == 2
     assert message in result.stderr and "Traceback" not in result.stderr
+
+
+def test_search_target_prints_the_worst_instances_reproducibly(tmp_path):
+    path = tmp_path / "candidate.py"
+    path.write_text(SEARCH_CANDIDATE)
+    args = ("search", "--candidate", f"{path}:EVEN", "--target", "20", "--seed", "3")
+    first, again = gaps(*args), gaps(*args)
+    assert first.returncode == 0, first.stderr
+    assert "even_by_rejection: the worst instances found (seed 3)" in first.stdout
+    assert "verify/generate = 2^" in first.stdout
+    assert first.stdout == again.stdout

@@ -241,7 +241,10 @@ def test_search_hash_image_survives_with_a_gap_of_about_k_bits():
     assert entry.strength == "super-polynomial"
     # Brute force tries half the 2**k seeds on average: about k - 1 bits at k = 12.
     assert -14 < entry.gap_bits < -8
-    assert {a.name: a.success for a in entry.attacks} == {"gf2_elimination": 0.0}
+    assert {a.name: a.success for a in entry.attacks} == {
+        "gf2_elimination": 0.0,
+        "berlekamp_massey": 0.0,
+    }
 
 
 def test_search_lfsr_image_is_refuted_by_linear_algebra():
@@ -296,7 +299,7 @@ def test_search_user_attack_is_checked_by_the_certified_verifier():
     entry = gaps.search(
         [preimage_family("sha_image", sha_image)], seed=0, attacks=[liar], workers=2
     )["sha_image"]
-    assert {a.name for a in entry.attacks} == {"gf2_elimination", "liar"}
+    assert {a.name for a in entry.attacks} == {"gf2_elimination", "berlekamp_massey", "liar"}
     assert entry.verdict == "survives"
     liar_record = next(a for a in entry.attacks if a.name == "liar")
     assert liar_record.success < 0.5
@@ -402,3 +405,91 @@ def test_gf2_elimination_rarely_inverts_a_hash():
         found = gf2_preimage((sha_image, 12, sha_image(seed)), gaps.Meter())
         hits += found is not None and sha_image(found) == sha_image(seed)
     assert hits <= 2
+
+
+# --- the best verifier beside every pairing of a survey -----------------------------------
+
+
+def test_survey_names_the_best_verifier_attacks_included():
+    from gaps.survey import survey
+
+    both = {"expand": gaps.blind(expand), "schwartz_zippel": gaps.blind(schwartz_zippel)}
+    result = survey([identity_family(both), naive_sat_family()], seed=0, workers=2)
+    signs = {(r.family, r.pairing): r.sign for r in result.reports}
+    assert signs[("identity_by_rewrite", "generate/expand")] == "negative"
+    best = result.best[("identity_by_rewrite", "generate/expand")]
+    assert (best.verifier, best.sign) == ("schwartz_zippel", "neutral")
+    # The SAT family's own decider is negative; an attack, then the decider, is not.
+    assert signs[("naive_planted_sat", "generate/decide")] == "negative"
+    best = result.best[("naive_planted_sat", "generate/decide")]
+    assert best.verifier.endswith("_then_decide") and best.sign != "negative"
+    assert "majority_vote_then_decide" in best.considered
+    # A certified check answers another relation: attacks do not compete with it.
+    assert result.best[("naive_planted_sat", "generate/check")].considered == ("check",)
+    frame_row = result.to_dict()["best"][0]
+    assert {"verifier", "sign", "considered"} <= set(frame_row)
+
+
+# --- targeted search within a candidate ---------------------------------------------------
+
+
+def _trial_division_family():
+    def decide(instance, x, meter):  # trial division: long on primes, short on evens
+        d = 2
+        while d * d <= x:
+            meter.tick()
+            if x % d == 0:
+                return True
+            d += 1
+        return False
+
+    def build(instance, meter):
+        meter.tick()
+        return instance[1]
+
+    return gaps.Family(
+        "numbers",
+        lambda size, rng: (size, rng.randrange(2, 2**size)),
+        build,
+        {"decide": gaps.blind(decide)},
+        sizes=(8, 12, 16),
+    )
+
+
+def test_targeted_search_finds_instances_worse_than_random_ones():
+    from gaps.search import worst_instances
+    from gaps.seeding import derive_rng
+
+    fam = _trial_division_family()
+    worst = worst_instances(fam, examples=80, seed=1)
+    assert worst == worst_instances(fam, examples=80, seed=1)
+    top = worst[0]
+    # The instance is re-created from its size and index as reported.
+    x = fam.sample(top.size, derive_rng(1, fam.name, top.size, top.index))[1]
+    meter = gaps.Meter()
+    fam.verifiers["decide"].fn(None, x, meter)
+    assert meter.steps == top.verify_steps
+    # A typical instance at the largest size (an even number is checked in one step) is
+    # far cheaper: the search climbed to the large primes.
+    typical = []
+    for index in range(40):
+        y = fam.sample(16, derive_rng(1, fam.name, 16, index))[1]
+        m = gaps.Meter()
+        fam.verifiers["decide"].fn(None, y, m)
+        typical.append(m.steps)
+    assert top.verify_steps > 4 * sorted(typical)[len(typical) // 2]
+    with pytest.raises(gaps.InvalidArgument, match="no verifier 'nope'"):
+        worst_instances(fam, "nope")
+
+
+def test_search_budget_stops_a_running_candidate_and_a_rerun_resumes_it(tmp_path):
+    fam = preimage_family("sha_image", sha_image)
+    with gaps.Store(tmp_path / "s.sqlite") as store:
+        stopped = gaps.search([fam], seed=0, workers=1, store=store, budget=1e-3)
+        entry = stopped["sha_image"]
+        assert entry.verdict == "inconclusive" and "stopped" in entry.reasons[0]
+        kept = store.count()
+        assert kept >= 1
+        resumed = gaps.search([fam], seed=0, workers=1, store=store)
+    assert resumed["sha_image"].verdict == "survives"
+    assert str(resumed) == str(gaps.search([fam], seed=0, workers=1))

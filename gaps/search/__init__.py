@@ -18,8 +18,9 @@ from typing import Any
 from gaps.search.attack import Attack, attacks_for
 from gaps.search.result import Entry, SearchResult
 from gaps.search.run import search
+from gaps.search.target import Worst, worst_instances
 
-__all__ = ["Attack", "Entry", "SearchResult", "attacks_for", "search"]
+__all__ = ["Attack", "Entry", "SearchResult", "Worst", "attacks_for", "search", "worst_instances"]
 
 
 class _CallableModule(types.ModuleType):

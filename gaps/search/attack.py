@@ -57,9 +57,17 @@ class Attack:
 
 def builtin() -> tuple[Attack, ...]:
     """Every built-in attack, in a fixed order."""
-    from gaps.search import factor, graphs, linear, sat
+    from gaps.search import cycles, factor, graphs, lattice, linear, sat, spectral
 
-    return (*sat.ATTACKS, *factor.ATTACKS, *graphs.ATTACKS, *linear.ATTACKS)
+    return (
+        *sat.ATTACKS,
+        *factor.ATTACKS,
+        *graphs.ATTACKS,
+        *spectral.ATTACKS,
+        *cycles.ATTACKS,
+        *linear.ATTACKS,
+        *lattice.ATTACKS,
+    )
 
 
 def attacks_for(kind: str | None, extra: Sequence[Attack] = ()) -> list[Attack]:

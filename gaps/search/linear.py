@@ -1,4 +1,5 @@
-"""Linear-algebra attacks: GF(2) elimination on a generator's images, kernels by FLINT."""
+"""Linear-algebra attacks: GF(2) elimination on a generator's images, Berlekamp–Massey
+on its output stream, kernels by FLINT."""
 
 from __future__ import annotations
 
@@ -56,6 +57,69 @@ def gf2_preimage(target: Any, meter: Any) -> int | None:
     return solution
 
 
+def berlekamp_massey(bits: list[int], meter: Any) -> int:
+    """The linear complexity of a bit sequence: its shortest LFSR's length (Massey 1969).
+
+    >>> import gaps
+    >>> berlekamp_massey([1, 0, 0, 1, 0, 1, 1, 1, 0, 0, 1, 0, 1, 1], gaps.Meter())
+    3
+    """
+    c, b = [1], [1]
+    length, shift = 0, 1
+    for i, bit in enumerate(bits):
+        meter.tick(length + 1)
+        discrepancy = bit
+        for j in range(1, length + 1):
+            discrepancy ^= c[j] & bits[i - j] if j < len(c) else 0
+        if not discrepancy:
+            shift += 1
+            continue
+        grown = c + [0] * (len(b) + shift - len(c))
+        for j, x in enumerate(b):
+            grown[j + shift] ^= x
+        if 2 * length <= i:
+            b, length, shift = c, i + 1 - length, 1
+        else:
+            shift += 1
+        c = grown
+    return length
+
+
+def lfsr_seed(target: Any, meter: Any) -> int | None:
+    """Berlekamp–Massey on the image's bits; an LFSR stream short enough gives its seed.
+
+    When the linear complexity of the image's first 2k bits is at most k, they may be
+    the stream of an LFSR of at most k cells, whose first k bits are its initial state:
+    read in either bit order, those are the guesses, checked against the generator.
+
+    >>> import gaps
+    >>> def lfsr(seed):  # 8 output bits of a 4-cell LFSR, taps x^4 + x + 1
+    ...     out, s = 0, seed
+    ...     for i in range(8):
+    ...         out |= (s & 1) << i
+    ...         s = (s >> 1) | (((s ^ s >> 1) & 1) << 3)
+    ...     return bytes([out])
+    >>> lfsr_seed((lfsr, 4, lfsr(9)), gaps.Meter())
+    9
+    """
+    generator, k, image = target
+    width = min(8 * len(image), 2 * k)  # bytes may pad the stream past its 2k bits
+    for order in ("little", "big"):
+        value = int.from_bytes(image, order)  # type: ignore[arg-type]
+        bits = [(value >> i) & 1 for i in range(8 * len(image))]
+        stream = (bits if order == "little" else bits[::-1])[:width]
+        if berlekamp_massey(stream, meter) > k:
+            continue
+        for guess in (
+            sum(b << i for i, b in enumerate(stream[:k])),
+            sum(b << (k - 1 - i) for i, b in enumerate(stream[:k])),
+        ):
+            meter.tick(max(1, len(image)))
+            if guess < 2**k and generator(guess) == image:
+                return guess
+    return None
+
+
 def flint_kernel(matrix: Any, meter: Any) -> tuple[int, ...] | None:
     """A non-zero kernel vector by FLINT's elimination; charges n**3 steps for it.
 
@@ -79,5 +143,6 @@ def flint_kernel(matrix: Any, meter: Any) -> tuple[int, ...] | None:
 
 ATTACKS = (
     Attack("gf2_elimination", "preimage", gf2_preimage),
+    Attack("berlekamp_massey", "preimage", lfsr_seed),
     Attack("flint_kernel", "kernel", flint_kernel),
 )

@@ -157,9 +157,11 @@ class SearchResult(Mapping[str, Entry]):
 
     def __str__(self) -> str:
         counts = {v: sum(e.verdict == v for e in self._entries.values()) for v in VERDICTS}
+        unmeasured = sum(not e.reports and e.verdict == "inconclusive" for e in self.values())
         lines = [
             f"gaps search (seed {self.seed}): {len(self)} candidates, "
             + ", ".join(f"{n} {v}" for v, n in counts.items() if n)
+            + (f" ({unmeasured} of them not measured within the budget)" if unmeasured else "")
         ]
         survivors = self.survivors()
         lines.append("")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from typing import Any
 
 from gaps.classification import _report
@@ -20,6 +21,10 @@ from gaps.store import Store
 
 #: The entry-point group the built-in candidate space is registered under.
 GROUP = "gaps.candidates"
+#: An undecided candidate is measured again with this many times the instances: the
+#: sign's bootstrap interval narrows as the square root of the instances per size, and
+#: only the candidates that need it pay for the extension.
+EXTEND = 3
 
 
 def load_candidates() -> list[Family]:
@@ -67,6 +72,15 @@ def _unit(armed: Family, pairing: Pairing, cost: str) -> str:
     return cost if cost in units else units[0]
 
 
+class _Spent(Exception):
+    """Raised between two tasks once the search's budget is spent: the sweep stops."""
+
+
+def _unmeasured(fam: Family, reason: str) -> Entry:
+    return Entry(fam.name, fam.domain, _mode(fam), fam.summary, fam.tags, "inconclusive",
+                 reasons=[reason])  # fmt: skip
+
+
 def examine(
     fam: Family,
     attacks: Sequence[Attack],
@@ -76,11 +90,50 @@ def examine(
     cost: str,
     pool: Runner,
     run_id: int,
+    deadline: float | None = None,
 ) -> Entry:
-    """Measure one candidate with its attacks and judge it."""
+    """Measure one candidate with its attacks and judge it; where the verdict is left
+    undecided, measure it again with :data:`EXTEND` times the instances (the stored
+    ones are read back) while the deadline allows."""
+    try:
+        entry = _examine(fam, attacks, settings, sizes=sizes, cost=cost, pool=pool,
+                         run_id=run_id, deadline=deadline)  # fmt: skip
+    except _Spent:
+        return _unmeasured(fam, "stopped: the budget was spent (finished tasks are stored)")
+    if entry.verdict != "inconclusive" or settings.store is None:
+        return entry
+    if deadline is not None and time.monotonic() > deadline:
+        entry.reasons.append("not extended: the budget was spent")
+        return entry
+    try:
+        more = _examine(fam, attacks, replace(settings, instances=EXTEND * settings.instances),
+                        sizes=sizes, cost=cost, pool=pool, run_id=run_id,
+                        deadline=deadline)  # fmt: skip
+    except _Spent:
+        entry.reasons.append("extension stopped: the budget was spent")
+        return entry
+    more.reasons.append(f"extended to {EXTEND * settings.instances} instances per size")
+    return more
+
+
+def _examine(
+    fam: Family,
+    attacks: Sequence[Attack],
+    settings: Settings,
+    *,
+    sizes: Sequence[int] | None,
+    cost: str,
+    pool: Runner,
+    run_id: int,
+    deadline: float | None,
+) -> Entry:
+    def spent(name: str, done: int, total: int) -> None:
+        if deadline is not None and time.monotonic() > deadline:
+            raise _Spent
+
     tried = attacks_for(fam.kind, attacks)
     armed = arm(fam, tried)
-    meas = measure(armed, sizes, settings, pool=pool, run_id=run_id)
+    meas = measure(armed, sizes, replace(settings, progress=spent), pool=pool, run_id=run_id)
     store, seed = settings.store, settings.seed
     reports = {}
     for p in armed.pairings:
@@ -185,8 +238,9 @@ def search(
         Per-call budgets (seconds, bytes, steps); a call past one is censored. Steps
         censor the same calls on every executor; time is a safety net.
     budget : float, optional
-        Seconds after which no further candidate is started (those left are
-        "inconclusive": not measured).
+        Seconds after which the search stops: the running candidate between two
+        tasks (its finished tasks are stored, so a rerun resumes it) and no further
+        candidate is started; those are "inconclusive", not measured.
     store : gaps.Store, optional
         Every measurement is committed there and read back on a rerun.
 
@@ -223,35 +277,40 @@ def search(
     from gaps.distributed import open_runner
 
     pool = open_runner(workers, scheduler)
-    run_id = 0
-    if store is not None:
-        run_id = store.start_run(
-            seed=seed, config={"search": [f.name for f in fams], **settings.config()}
-        )
+    # Without a store of the caller's, an in-memory one lets an extension reuse the
+    # instances already measured.
+    own_store = settings.store is None
+    if own_store:
+        settings = replace(settings, store=Store(":memory:"))
+    store = settings.store
+    assert store is not None
+    run_id = store.start_run(
+        seed=seed, config={"search": [f.name for f in fams], **settings.config()}
+    )
     started = time.monotonic()
     entries = []
     try:
         for done, fam in enumerate(fams):
             if budget is not None and time.monotonic() - started > budget:
-                entries.append(
-                    Entry(
-                        fam.name,
-                        fam.domain,
-                        _mode(fam),
-                        fam.summary,
-                        fam.tags,
-                        "inconclusive",
-                        reasons=["not measured: the budget was spent"],
-                    )
-                )
+                entries.append(_unmeasured(fam, "not measured: the budget was spent"))
                 continue
             entries.append(
-                examine(fam, attacks, settings, sizes=sizes, cost=cost, pool=pool, run_id=run_id)
+                examine(
+                    fam,
+                    attacks,
+                    settings,
+                    sizes=sizes,
+                    cost=cost,
+                    pool=pool,
+                    run_id=run_id,
+                    deadline=None if budget is None else started + budget,
+                )
             )
             if progress is not None:
                 progress(done + 1, len(fams))
     finally:
         pool.close()
-    if store is not None:
-        store.finish_run(run_id)
+    store.finish_run(run_id)
+    if own_store:
+        store.close()
     return SearchResult(entries, seed=seed)
