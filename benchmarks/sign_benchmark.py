@@ -500,6 +500,24 @@ def survey_cases() -> list[Case]:
             shared="heavy",
             **three,
         ),
+        Case(
+            "fresh 3 inst.",
+            "n^2 vs n^2.2, narrow, exact",
+            _pow(2.0),
+            _pow(2.2),
+            "negative",
+            NARROW,
+            **three,
+        ),
+        Case(
+            "fresh 3 inst.",
+            "6n with a bump at 800 vs n",
+            lambda n: (7 if n == 800 else 6) * n,
+            _pow(1.0),
+            "neutral",
+            DOUBLING,
+            **three,
+        ),
     ]
 
 

@@ -89,6 +89,10 @@ class SignPolicy:
     #: resampled median is often its outlier, which no shape fits; the sign's own
     #: interval (the best growing shape's drift) must still exclude zero.
     growing_share: float = 0.5
+    #: Successive sizes between which the median gap must move the sign's way (by more
+    #: than ``resolution_bits``): one jump, a lower-order term switching at one size in
+    #: a deterministic count, is a step, which a growing shape fits but no trend makes.
+    moving_steps: int = 2
     #: Sizes at the top of the range whose residuals from a neutral shape must not trend
     #: as fast as a log factor: a shape that misses the largest sizes is not the curve's.
     tail_sizes: int = 3
@@ -362,12 +366,15 @@ def decide_sign(
         f"over the last doubling ({policy.level:.0%} bootstrap interval) and wins in "
         f"{np.mean(wins):.0%} of resamples"
     )
+    steps = np.diff(medians[0])
+    rises = int(np.sum(steps > policy.resolution_bits)) >= policy.moving_steps
+    falls = int(np.sum(steps < -policy.resolution_bits)) >= policy.moving_steps
     grows = bool(choice.grows[0])
     # A sign needs a trend the equivalence test would not call negligible: between the
     # two lies what the sizes cannot tell (inconclusive).
-    if grows and lo > band and up >= policy.growing_share:
+    if grows and rises and lo > band and up >= policy.growing_share:
         sign, share = "positive", up
-    elif grows and hi < -band and down >= policy.growing_share:
+    elif grows and falls and hi < -band and down >= policy.growing_share:
         sign, share = "negative", down
     elif contradicted:
         sign, share = "inconclusive", 0.0
