@@ -15,10 +15,9 @@ margin, so a fading overhead is never read as a trend. A bootstrap over instance
 within each size (paired) repeats the choice; the sign is that of the leading growing
 term when it wins on the medians and in most resamples, and its interval clears a
 quarter of a log factor's drift; neutral when the best growing shape moves within that
-quarter over its whole interval (equivalence), or when a fade wins by the margin (a
-plain constant only if the interval rules out a log factor), unless the largest sizes
-depart from it; inconclusive otherwise. The rules and every threshold live in
-:class:`SignPolicy`.
+quarter over its whole interval (equivalence), or when a neutral shape wins by the
+margin, unless the largest sizes depart from it; inconclusive otherwise. The rules
+and every threshold live in :class:`SignPolicy`.
 """
 
 from __future__ import annotations
@@ -356,10 +355,6 @@ def decide_sign(
         _tail_slope(medians[1:] - choice.neutral_fit[1:], ns, policy.tail_sizes)
     )
     contradicted = misfit_lo > least or misfit_hi < -least
-    # A plain constant beats a growing shape on parsimony alone whenever the noise hides
-    # the trend; only a fade, a shape of its own, shows the ratio settling. Otherwise
-    # the data must at least rule out a trend as fast as a log factor.
-    faded = choice.index[0] >= 0 or max(abs(lo), abs(hi)) <= least
     settled = np.mean(choice.settles[1:] | (np.abs(choice.drift[1:]) <= band))
     where = (
         f"g(n) ~ {point} best; the best growing shape moves [{lo:+.3f}, {hi:+.3f}] bits "
@@ -380,7 +375,7 @@ def decide_sign(
         sign, share = "inconclusive", 0.0
     elif equivalent:
         sign, share = "neutral", float(np.mean(np.abs(trend) <= band))
-    elif faded and choice.settles[0] and settled >= policy.neutral_share:
+    elif choice.settles[0] and settled >= policy.neutral_share:
         sign, share = "neutral", float(settled)
     else:
         sign, share = "inconclusive", 0.0
