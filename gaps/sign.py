@@ -13,10 +13,11 @@ with a few shapes that say what happens as n grows:
 The shape is chosen by AICc, and a growing shape must beat the best neutral one by a
 margin, so a fading overhead is never read as a trend. A bootstrap over instances
 within each size (paired) repeats the choice; the sign is that of the leading growing
-term when its interval excludes zero; neutral when the best growing shape moves within
-a quarter of a log factor over its whole interval (equivalence), or when a neutral
-shape wins by the margin, unless the largest sizes depart from it; inconclusive
-otherwise. The rules and every threshold live in :class:`SignPolicy`.
+term when it wins on the medians and in most resamples, and its interval clears a
+quarter of a log factor's drift; neutral when the best growing shape moves within that
+quarter over its whole interval (equivalence), or when a neutral shape wins by the
+margin, unless the largest sizes depart from it; inconclusive otherwise. The rules
+and every threshold live in :class:`SignPolicy`.
 """
 
 from __future__ import annotations
@@ -66,10 +67,14 @@ class SignPolicy:
     time_allowance: float = 0.1
     #: A growing term moving less than this share of a log factor's drift at the
     #: largest size is negligible for a neutral verdict: n log n against n moves
-    #: 1/ln n bits per doubling, the least difference a sign names.
+    #: 1/ln n bits per doubling, the least difference a sign names. Not half: a
+    #: log log n factor (n log log n against n) moves less than half of it at every
+    #: size measurable, and is a difference.
     negligible_share: float = 0.25
     #: A fading term must have faded to within this multiple of the limit ratio at the
-    #: largest size: one that still dominates there is extrapolated, not measured.
+    #: largest size, either way (the ratio there between limit / (1 + left) and
+    #: limit * (1 + left), one bit): one that still dominates is extrapolated, not
+    #: measured, and a ratio still climbing far below its fitted limit is a rise.
     fading_left: float = 1.0
     #: A fade still this many times the limit at the largest size (1.6 bits) fits the
     #: sizes as an overhead would, so growth must beat it too; a larger "fade" (a ratio
@@ -78,6 +83,15 @@ class SignPolicy:
     #: Share of resamples that must agree with a neutral best shape for it to stand:
     #: a neutral verdict claims the ratio settles, which the data must show too.
     neutral_share: float = 0.8
+    #: Share of resamples in which a growing shape must win by the margin, beside the
+    #: point estimate, for its sign: a majority, as with three instances a size's
+    #: resampled median is often its outlier, which no shape fits; the sign's own
+    #: interval (the best growing shape's drift) must still exclude zero.
+    growing_share: float = 0.5
+    #: Successive sizes between which the median gap must move the sign's way (by more
+    #: than ``resolution_bits``): one jump, a lower-order term switching at one size in
+    #: a deterministic count, is a step, which a growing shape fits but no trend makes.
+    moving_steps: int = 2
     #: Sizes at the top of the range whose residuals from a neutral shape must not trend
     #: as fast as a log factor: a shape that misses the largest sizes is not the curve's.
     tail_sizes: int = 3
@@ -149,7 +163,8 @@ def _fading_fit(medians: np.ndarray, f: np.ndarray, left: float) -> tuple[np.nda
     linear in (r, r*a); weighting by 1/ratio**2 makes its residuals relative, as the
     gap's own residuals (bits) are. A fit whose limit ratio is not positive, or whose
     fading term at the largest size is still more than ``left`` times its limit, is
-    not a fade that was measured (n**2/log n against n**2 is ``0 + 1/log n``).
+    not a fade that was measured (n**2/log n against n**2 is ``0 + 1/log n``); nor is a
+    ratio still more than ``log2(1 + left)`` bits below its fitted limit there.
     """
     level = medians.mean(axis=1, keepdims=True)  # the fit is scale-free: keep 2**g small
     ratio = 2.0 ** (medians - level)
@@ -161,7 +176,14 @@ def _fading_fit(medians: np.ndarray, f: np.ndarray, left: float) -> tuple[np.nda
     c = (s2 * t0 - s1 * t1) / safe
     a = (s0 * t1 - s1 * t0) / safe
     fitted = c[:, None] + a[:, None] * f[None, :]
-    ok = (det != 0) & (fitted > 0).all(axis=1) & (c > 0) & (np.abs(a * f[-1]) <= left * c)
+    end = a * f[-1]  # the fade left at the largest size: within log2(1 + left) bits
+    ok = (
+        (det != 0)
+        & (fitted > 0).all(axis=1)
+        & (c > 0)
+        & (end <= left * c)
+        & (end >= -left / (1 + left) * c)
+    )
     logs = np.log2(np.where(fitted > 0, fitted, 1.0)) + level
     rss = ((medians - logs) ** 2).sum(axis=1)
     return np.where(ok, rss, np.inf), logs
@@ -187,12 +209,14 @@ def _tail_slope(values: np.ndarray, ns: np.ndarray, last: int) -> np.ndarray:
 class _Choice:
     """Per row of medians: the chosen shape (-1 constant); the chosen growing term's
     drift in bits over the last doubling of n (0 unless it wins by the margin); the
-    best growing shape's drift whether or not it wins; whether a neutral shape wins
-    by the margin; and the best neutral shape's fitted curve (bits)."""
+    best growing shape's drift whether or not it wins; whether it wins by the margin;
+    whether a neutral shape wins by the margin; and the best neutral shape's fitted
+    curve (bits)."""
 
     index: np.ndarray
     drift: np.ndarray
     growing_drift: np.ndarray
+    grows: np.ndarray
     settles: np.ndarray
     neutral_fit: np.ndarray
 
@@ -240,7 +264,7 @@ def _choose(medians: np.ndarray, ns: np.ndarray, policy: SignPolicy) -> _Choice:
     settles = best_neutral < best_growing - margin
     index = np.where(grows, growing_index, neutral_index)
     drift = np.where(grows, growing_drift, 0.0)
-    return _Choice(index, drift, growing_drift, settles, neutral_fit)
+    return _Choice(index, drift, growing_drift, grows, settles, neutral_fit)
 
 
 def _resampled_medians(samples: list[np.ndarray], rounds: int, seed: int) -> np.ndarray:
@@ -313,14 +337,16 @@ def decide_sign(
     def interval(values: np.ndarray) -> tuple[float, float]:
         return float(np.quantile(values, tail)), float(np.quantile(values, 1 - tail))
 
-    boot = choice.drift[1:]
-    lo, hi = interval(boot)
+    trend = choice.growing_drift[1:]
+    lo, hi = interval(trend)
     allowance = policy.allowance(unit)
+    wins = choice.grows[1:]
     band = max(allowance, policy.negligible_share * _log_factor_drift(ns.max()))
+    up = float(np.mean(wins & (trend > band)))
+    down = float(np.mean(wins & (trend < -band)))
     # Equivalence: the best growing shape, fitted whether or not it wins, moves less
     # than the band over the last doubling in the interval's whole range.
-    near = interval(choice.growing_drift[1:])
-    equivalent = max(map(abs, near)) <= band
+    equivalent = max(abs(lo), abs(hi)) <= band
     # The neutral shape must not be contradicted where it matters most: the residuals
     # of the last sizes must not trend away from it as fast as the least sign named,
     # a log factor (a fade of another shape than those fitted misses by less).
@@ -329,29 +355,33 @@ def decide_sign(
         _tail_slope(medians[1:] - choice.neutral_fit[1:], ns, policy.tail_sizes)
     )
     contradicted = misfit_lo > least or misfit_hi < -least
-    settled = np.mean(choice.settles[1:] | (np.abs(boot) <= band))
+    settled = np.mean(choice.settles[1:] | (np.abs(choice.drift[1:]) <= band))
     where = (
-        f"g(n) ~ {point} best; the growing term moves [{lo:+.3f}, {hi:+.3f}] bits over the "
-        f"last doubling ({policy.level:.0%} bootstrap interval)"
+        f"g(n) ~ {point} best; the best growing shape moves [{lo:+.3f}, {hi:+.3f}] bits "
+        f"over the last doubling ({policy.level:.0%} bootstrap interval) and wins in "
+        f"{np.mean(wins):.0%} of resamples"
     )
-    if lo > allowance:
-        sign, share = "positive", float(np.mean(boot > allowance))
-    elif hi < -allowance:
-        sign, share = "negative", float(np.mean(boot < -allowance))
+    steps = np.diff(medians[0])
+    rises = int(np.sum(steps > policy.resolution_bits)) >= policy.moving_steps
+    falls = int(np.sum(steps < -policy.resolution_bits)) >= policy.moving_steps
+    grows = bool(choice.grows[0])
+    # A sign needs a trend the equivalence test would not call negligible: between the
+    # two lies what the sizes cannot tell (inconclusive).
+    if grows and rises and lo > band and up >= policy.growing_share:
+        sign, share = "positive", up
+    elif grows and falls and hi < -band and down >= policy.growing_share:
+        sign, share = "negative", down
     elif contradicted:
         sign, share = "inconclusive", 0.0
     elif equivalent:
-        sign, share = "neutral", float(np.mean(np.abs(choice.growing_drift[1:]) <= band))
+        sign, share = "neutral", float(np.mean(np.abs(trend) <= band))
     elif choice.settles[0] and settled >= policy.neutral_share:
         sign, share = "neutral", float(settled)
     else:
         sign, share = "inconclusive", 0.0
     reasons = [f"{where}: {sign}"]
     if sign == "neutral" and equivalent:
-        reasons[0] += (
-            f"; the best growing shape moves [{near[0]:+.3f}, {near[1]:+.3f}], within "
-            f"the {band:.3f} bits that a quarter of a log factor moves"
-        )
+        reasons[0] += f"; that is within the {band:.3f} bits that a quarter of a log factor moves"
     elif contradicted:
         reasons[0] += (
             f"; the largest sizes move away from {point} by [{misfit_lo:+.3f}, "

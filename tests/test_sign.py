@@ -106,3 +106,12 @@ def test_a_flat_noisy_gap_is_neutral_by_equivalence():
 )
 def test_a_slow_or_turning_growth_is_never_neutral(gap):
     assert decide_sign(exact(gap), "steps").sign in ("positive", "inconclusive")
+
+
+def test_one_step_in_a_deterministic_count_is_no_sign():
+    # A lower-order term switching at one size (8n, then 7n, against n) fits a growing
+    # shape, but the gap moves once: no trend. A steady fall of the same size is one.
+    step = exact(lambda n: 3.0 if n < 1500 else math.log2(7))
+    assert decide_sign(step, "steps").sign in ("neutral", "inconclusive")
+    steady = exact(lambda n: 3.0 - 0.05 * math.log2(n))
+    assert decide_sign(steady, "steps").sign == "negative"

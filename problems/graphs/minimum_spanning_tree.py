@@ -300,6 +300,6 @@ FAMILY = gaps.Family(
     references=("Kruskal 1956", "Tarjan 1983", "Komlos 1985", "King 1997"),
     tags=("graphs", "spanning-tree", "textbook"),
     units=("steps", "time"),
-    sizes=(125, 250, 500, 1000, 2000, 4000),
+    sizes=(125, 250, 500, 1000, 2000, 4000, 8000, 16000),
     spec=SPECIFICATION,
 )

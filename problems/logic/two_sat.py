@@ -248,5 +248,5 @@ FAMILY = gaps.Family(
     tags=("sat", "2-sat", "graphs", "scc"),
     units=("steps", "time"),
     spec=dataclasses.replace(_ASSIGNMENTS, decode=_decode),
-    sizes=(100, 200, 400, 800, 1600, 3200),
+    sizes=(100, 200, 400, 800, 1600, 3200, 6400, 12800),
 )
