@@ -210,6 +210,7 @@ def catalog(
                 "units": list(f.units_of(p)),
                 "theory_sign": None if f.theory is None else f.theory.sign_of(p),
                 "measured_sign": measured.get((f.name, p.name)),
+                "not_best_known": f.not_best_known_of(p),
                 "summary": f.summary,
             }
             if (mode is None or p.mode == mode) and (sign is None or row["measured_sign"] == sign):
@@ -221,7 +222,8 @@ def catalog(
 
     families = len({row["family"] for row in rows})
     table = Table(title=f"{families} families, {len(rows)} pairings")
-    for column in ("family", "domain", "pairing", "mode", "units", "theory", "measured"):
+    columns = ("family", "domain", "pairing", "mode", "units", "theory", "measured")
+    for column in (*columns, "not best known"):
         table.add_column(column)
     for row in rows:
         table.add_row(
@@ -232,6 +234,7 @@ def catalog(
             ", ".join(row["units"]),
             row["theory_sign"] or "-",
             row["measured_sign"] or "-",
+            row["not_best_known"] or "-",
         )
     _console().print(table)
 

@@ -163,6 +163,7 @@ def survey_table(reports: Sequence[GapReport]) -> Any:
         "sign",
         "theory",
         "gap",
+        "not best known",
     ):
         table.add_column(column, justify="right" if column == "gap" else "left")
     for r in reports:
@@ -178,6 +179,7 @@ def survey_table(reports: Sequence[GapReport]) -> Any:
             f"[{_SIGN_STYLE[r.sign]}]{r.sign}[/]",
             f"{r.theory_sign or '-'}{agree}",
             "-" if top is None else f"{r.gap[top]:+.1f} bits @ n={top}",
+            r.not_best_known or "-",
         )
     return table
 
@@ -193,6 +195,10 @@ def survey_markdown(reports: Sequence[GapReport], notes: Sequence[str], header: 
             f"(theory `{r.generate.theory or '-'}`) | `{_growth(r.verify)}` "
             f"(theory `{r.verify.theory or '-'}`) | **{r.sign}** | {r.theory_sign or '-'}{mark} |"
         )
+    weak = [r for r in reports if r.not_best_known]
+    if weak:
+        lines += ["", "## Sides that are not the best known", ""]
+        lines += [f"- {r.family} {r.pairing}: {r.not_best_known}" for r in weak]
     if notes:
         lines += ["", "## Disagreements and failures", ""]
         lines += [f"- {note}" for note in notes]

@@ -175,6 +175,10 @@ FAMILY = gaps.Family(
         "Sharma, Roy, Soos and Meel 2019 (Ganak)",
     ),
     tags=("counting", "sharp-p", "sat", "drat", "solver"),
+    not_best_known={
+        "enumerate": "enumerates models one SAT call each; Ganak counts without listing them",
+        "recompute": "reruns the enumeration; recount counts with Ganak",
+    },
     units={
         "enumerate/witnesses": ("propagations", "time"),
         "enumerate/recompute": ("propagations", "time"),

@@ -111,4 +111,5 @@ FAMILY = gaps.Family(
     tags=("sat", "unsat", "proof-complexity", "drat", "solver"),
     units=("propagations", "time"),
     sizes=(1, 2, 3, 4, 5, 6),
+    not_best_known={"drat": "forward checking of every lemma; backward checks only the core"},
 )

@@ -183,4 +183,8 @@ FAMILY = gaps.Family(
     units={"sympy/power": ("time",), "bsgs/power": ("steps", "time")},
     sizes=(14, 18, 22, 26, 30, 34),
     spec=SPECIFICATION,
+    not_best_known={
+        "sympy": "baby-step giant-step or rho, 2**(n/2); index calculus, L_p[1/2], is not at hand",
+        "bsgs": "textbook baby-step giant-step, counted; index calculus is not at hand",
+    },
 )

@@ -242,4 +242,8 @@ FAMILY = gaps.Family(
     pairings=(("rc2", "cut"), ("rc2", "maxsat"), ("enumerate", "cut"), ("enumerate", "recompute")),
     sizes=(8, 10, 12, 14, 16, 18, 20),
     spec=SPECIFICATION,
+    not_best_known={
+        "enumerate": "textbook Gray-code enumeration; RC2 (MaxSAT) is the exact method at hand",
+        "recompute": "recounts by textbook enumeration; maxsat recounts with RC2",
+    },
 )
