@@ -410,6 +410,7 @@ def _report(meas: Measurements, pairing: Pairing, unit: str) -> GapReport:
         flags=flags,
         evidence=evidence,
         seed=meas.seed,
+        not_best_known=family.not_best_known_of(pairing),
     )
 
 

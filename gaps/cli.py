@@ -212,6 +212,7 @@ def catalog(
                 "theory_sign": None if f.theory is None else f.theory.sign_of(p),
                 "measured_sign": measured.get((f.name, p.name)),
                 "verifier_checked": _checked(f, p.verifier, proofs),
+                "not_best_known": f.not_best_known_of(p),
                 "summary": f.summary,
             }
             if (mode is None or p.mode == mode) and (sign is None or row["measured_sign"] == sign):
@@ -223,16 +224,8 @@ def catalog(
 
     families = len({row["family"] for row in rows})
     table = Table(title=f"{families} families, {len(rows)} pairings")
-    for column in (
-        "family",
-        "domain",
-        "pairing",
-        "mode",
-        "units",
-        "theory",
-        "measured",
-        "verifier",
-    ):
+    columns = ("family", "domain", "pairing", "mode", "units", "theory", "measured")
+    for column in (*columns, "verifier", "not best known"):
         table.add_column(column)
     for row in rows:
         table.add_row(
@@ -244,6 +237,7 @@ def catalog(
             row["theory_sign"] or "-",
             row["measured_sign"] or "-",
             row["verifier_checked"],
+            row["not_best_known"] or "-",
         )
     _console().print(table)
 

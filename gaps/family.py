@@ -236,6 +236,11 @@ class Family:
     spec : gaps.Specification, optional
         The relation as z3 can enumerate it, so that :func:`gaps.prove` can check
         the verifiers' code against it on every small instance.
+    not_best_known : mapping of generator or verifier name to str, optional
+        The sides that are not the best algorithm known, each with what would be
+        (a textbook search beside a solver, a library slower than the state of the
+        art): a gap is only as honest as its two sides, so ``gaps catalog`` and the
+        survey table show it next to every pairing of that side.
     kind : str, optional
         The relation kind (a key of :data:`gaps.kinds.KINDS`): the generators output
         objects, and certificates, in that kind's canonical form, so that the search's
@@ -269,6 +274,7 @@ class Family:
     pairings: tuple[Pairing, ...] = field(default=())
     spec: Any = None
     kind: str | None = None
+    not_best_known: Mapping[str, str] = field(default_factory=dict)
     generators: Mapping[str, Callable[..., Any]] = field(init=False, repr=False)
     verifiers: Mapping[str, Verifier] = field(init=False, repr=False)
     _pairing_units: Mapping[str, tuple[str, ...]] = field(init=False, repr=False)
@@ -292,8 +298,10 @@ class Family:
         pairings: Sequence[tuple[str, str]] | None = None,
         spec: Any = None,
         kind: str | None = None,
+        not_best_known: Mapping[str, str] | None = None,
     ) -> None:
         set_ = object.__setattr__
+        set_(self, "not_best_known", dict(not_best_known or {}))
         set_(self, "spec", spec)
         set_(self, "kind", kind)
         set_(self, "name", name)
@@ -328,6 +336,22 @@ class Family:
             pairs = [(str(g), str(v)) for g, v in pairings]
         set_(self, "pairings", tuple(Pairing(g, v, vers[v].mode) for g, v in pairs if v in vers))
         _validate(self, pairs)
+
+    def not_best_known_of(self, pairing: Pairing) -> str:
+        """Why either side of ``pairing`` is not the best known algorithm ("" when both are).
+
+        >>> import gaps
+        >>> fam = gaps.Family("toy_search", lambda n, rng: n, {"brute": lambda n, m: n},
+        ...                   lambda n, o, m: True, not_best_known={"brute": "textbook"})
+        >>> fam.not_best_known_of(fam.pairing("brute"))
+        'brute: textbook'
+        """
+        notes = self.not_best_known
+        return "; ".join(
+            f"{name}: {notes[name]}"
+            for name in (pairing.generator, pairing.verifier)
+            if name in notes
+        )
 
     def units_of(self, pairing: Pairing) -> tuple[str, ...]:
         """The cost units meaningful for ``pairing``, its default first.
@@ -431,6 +455,15 @@ def _validate(fam: Family, pairs: list[Any]) -> None:
                     f"must be named in snake_case (lowercase letters, digits, '_'), at most "
                     f"{MAX_NAME_LENGTH} characters, like the family; e.g. 'decide' or 'check'.",
                 )
+    for role in fam.not_best_known:
+        if role not in fam.generators and role not in fam.verifiers:
+            roles = [*fam.generators, *fam.verifiers]
+            raise _fail(
+                name,
+                "'not_best_known'",
+                f"names {role!r}, which is neither a generator nor a verifier. "
+                + did_you_mean(role, roles),
+            )
     _check_callable(name, "'sample'", fam.sample, 2, "sample(size, rng)")
     if not fam.generators:
         raise _fail(name, "'generate'", "needs at least one generator.")

@@ -259,7 +259,8 @@ def survey_table(
     from rich.table import Table as RichTable
 
     table = RichTable(title="generator–verifier gaps")
-    columns = ("family", "pairing", "mode", "unit", "generate", "verify", "sign", "theory", "gap")
+    columns: tuple[str, ...] = ("family", "pairing", "mode", "unit", "generate", "verify")
+    columns += ("sign", "theory", "gap", "not best known")
     extra = (*(("verifier",) if checked is not None else ()),)
     extra += ("vs best verifier",) if best is not None else ()
     for column in (*columns, *extra):
@@ -280,6 +281,7 @@ def survey_table(
             f"[{_SIGN_STYLE.get(sign, '')}]{sign}[/]",
             f"{r.get('theory_sign') or '-'}{mark}",
             _gap_cell(r, gap, top),
+            str(r.get("not_best_known") or "-"),
             *(() if checked is None else (checked.get((r["family"], r["pairing"]), "-"),)),
             *(() if best is None else (_best(best, r),)),
         )
@@ -330,6 +332,10 @@ def survey_markdown(
             f"(theory `{ver.get('theory') or '-'}`) | **{r['sign']}**{_error(r)} "
             f"| {r.get('theory_sign') or '-'}{mark} | {_best(best, r)} |"
         )
+    weak = [r for r in reports if r.get("not_best_known")]
+    if weak:
+        lines += ["", "## Sides that are not the best known", ""]
+        lines += [f"- {r['family']} {r['pairing']}: {r['not_best_known']}" for r in weak]
     if notes:
         lines += ["", "## Disagreements and failures", ""]
         lines += [f"- {note}" for note in notes]

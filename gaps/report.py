@@ -74,6 +74,7 @@ class GapReport:
     flags: list[str] = field(default_factory=list)
     evidence: str = ""
     seed: int = 0
+    not_best_known: str = ""
 
     @property
     def agrees(self) -> bool | None:
@@ -101,6 +102,7 @@ class GapReport:
             "flags": self.flags,
             "evidence": self.evidence,
             "seed": self.seed,
+            "not_best_known": self.not_best_known,
         }
 
     def table(self) -> Table:

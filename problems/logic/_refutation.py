@@ -71,7 +71,12 @@ def satisfies(clauses: Sequence[Sequence[int]], model: object, meter: gaps.Meter
     return True
 
 
-def _parse(line: object) -> tuple[bool, list[int]] | None:
+def parse_line(line: object) -> tuple[bool, list[int]] | None:
+    """A DRAT line as ``(is a deletion, literals)``, or None when it is malformed.
+
+    >>> parse_line("d 1 -2 0"), parse_line("3 0"), parse_line("1 x 0")
+    ((True, [1, -2]), (False, [3]), None)
+    """
     if not isinstance(line, str):
         return None
     parts = line.split()
@@ -259,7 +264,7 @@ def _check(checker: _Checker, clauses: Sequence[Sequence[int]], proof: Sequence[
     for clause in clauses:
         checker.add(list(clause))
     for line in proof:
-        parsed = _parse(line)
+        parsed = parse_line(line)
         if parsed is None:
             return False
         deletion, lits = parsed

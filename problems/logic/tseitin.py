@@ -13,10 +13,11 @@ Ben-Sasson & Wigderson 2001), so a CDCL solver without XOR reasoning is exponent
 ``decide`` (blind) re-decides with CaDiCaL: the same work, neutral. ``drat``
 (certified) checks the proof with the forward DRUP checker of
 ``problems/logic/_refutation.py``: polynomial in an exponential proof, neutral in
-theory. ``gauss`` (blind) reads the XORs back out of the clauses (2^(k-1) clauses on
-k variables forbidding one parity, as CryptoMiniSat detects them) and eliminates over
-GF(2) on bit-packed rows: O(n^3 / w), polynomial. A different proof system makes the
-refutation cheap where resolution is exponential: a positive gap.
+theory; ``backward`` (certified) checks it backward and core-first, as drat-trim
+does (``problems/logic/_backward.py``). ``gauss`` (blind) reads the XORs back out of
+the clauses (2^(k-1) clauses on k variables forbidding one parity, as CryptoMiniSat
+detects them) and eliminates over GF(2) on bit-packed rows: O(n^3 / w), polynomial.
+A different proof system makes the refutation cheap where resolution is exponential.
 
 Costs: ``decide`` and ``drat`` in propagations (literals whose watches unit
 propagation scanned: CaDiCaL's own counter on one side, the checker's on the other)
@@ -49,6 +50,7 @@ import random
 from collections import defaultdict
 
 import networkx as nx
+from gaps.problems.logic._backward import backward
 from gaps.problems.logic._refutation import UNSAT, cadical, decide, drat, satisfies
 
 import gaps
@@ -134,13 +136,14 @@ FAMILY = gaps.Family(
     verify={
         "decide": gaps.blind(decide),
         "drat": gaps.certified(drat),
+        "backward": gaps.certified(backward),
         "gauss": gaps.blind(gauss),
     },
     corrupt=corrupt,
     theory=gaps.Theory(
         generate="2**n",
-        verify={"decide": "2**n", "drat": "2**n", "gauss": "n**3"},
-        sign={"decide": "neutral", "drat": "neutral", "gauss": "positive"},
+        verify={"decide": "2**n", "drat": "2**n", "backward": "2**n", "gauss": "n**3"},
+        sign={"decide": "neutral", "drat": "neutral", "backward": "neutral", "gauss": "positive"},
         reference="Urquhart 1987; Ben-Sasson and Wigderson 2001",
     ),
     references=(
@@ -154,7 +157,9 @@ FAMILY = gaps.Family(
     units={
         "decide": ("propagations", "time"),
         "drat": ("propagations", "time"),
+        "backward": ("propagations", "time"),
         "gauss": ("time",),
     },
     sizes=(8, 12, 16, 20, 24, 28),
+    not_best_known={"drat": "forward checking of every lemma; backward checks only the core"},
 )

@@ -192,6 +192,7 @@ FAMILY = gaps.Family(
     summary="Place n queens by backtracking or by formula vs check no two attack.",
     sample=sample,
     generate={"backtracking": backtracking, "construction": construction},
+    not_best_known={"backtracking": "textbook search; the explicit construction is O(n)"},
     verify={"check": gaps.witness(check)},
     corrupt=corrupt,
     theory=gaps.Theory(

@@ -43,3 +43,16 @@ def test_max_cut_rejects_hand_made_wrong_answers():
     for bad in wrong:
         assert CUT(triangle_and_pendant, bad, gaps.Meter()) is False, bad
         assert RECOMPUTE(triangle_and_pendant, bad, gaps.Meter()) is False, bad
+
+
+def test_max_cut_rc2_finds_the_enumerated_maximum_and_its_sides():
+    fam = gaps.get("max_cut")
+    for size, seed in [(3, 0), (6, 1), (9, 2), (12, 3)]:
+        graph = fam.sample(size, random.Random(seed))
+        sides, value = fam.generate["rc2"](graph, gaps.Meter())
+        assert value == fam.generate["enumerate"](graph, gaps.Meter())[1]
+        assert fam.verify["cut"].fn(graph, (sides, value), gaps.Meter()) is True
+        assert fam.verify["maxsat"].fn(graph, (sides, value), gaps.Meter()) is True
+        one_side = ([0] * graph[0], 0)  # a true cut value, but not the maximum
+        assert fam.verify["cut"].fn(graph, one_side, gaps.Meter()) is True
+        assert fam.verify["maxsat"].fn(graph, one_side, gaps.Meter()) is False

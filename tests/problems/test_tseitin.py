@@ -7,7 +7,7 @@ VERIFIERS = {name: v.fn for name, v in FAM.verify.items()}
 
 
 def _run(name, spec, answer, proof):
-    if name == "drat":
+    if name in ("drat", "backward"):
         return VERIFIERS[name](spec, answer, proof, gaps.Meter())
     return VERIFIERS[name](spec, answer, gaps.Meter())
 
