@@ -209,7 +209,10 @@ def catalog(
                 "mode": p.mode,
                 "units": list(f.units_of(p)),
                 "theory_sign": None if f.theory is None else f.theory.sign_of(p),
-                "measured_sign": measured.get((f.name, p.name)),
+                # A sign stored before origins were kept ("") stands in for the family's own.
+                "measured_sign": measured.get(
+                    (f.name, f.origin, p.name), measured.get((f.name, "", p.name))
+                ),
                 "summary": f.summary,
             }
             if (mode is None or p.mode == mode) and (sign is None or row["measured_sign"] == sign):
@@ -236,7 +239,7 @@ def catalog(
     _console().print(table)
 
 
-def _measured_signs(db: str | None) -> dict[tuple[str, str], str]:
+def _measured_signs(db: str | None) -> dict[tuple[str, str, str], str]:
     """The latest classified signs in the store, if there is one (it is never created here)."""
     from gaps.store import Store, default_path
 
@@ -254,6 +257,7 @@ def _show_family(family: Any, as_json: bool) -> None:
     doc = inspect.getdoc(module) if module is not None else None
     info = {
         "name": family.name,
+        "origin": family.origin,
         "domain": family.domain,
         "summary": family.summary,
         "pairings": [

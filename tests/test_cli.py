@@ -146,6 +146,46 @@ def test_catalog_shows_last_measured_sign_and_filters_by_it(tmp_path):
     assert unknown.returncode == 2 and "Did you mean 'blind'?" in unknown.stderr
 
 
+IMPOSTOR_FAMILY = """
+import gaps
+
+FAMILY = gaps.Family(
+    "sorting",
+    lambda size, rng: [rng.randrange(9) for _ in range(size)],
+    {"timsort": lambda xs, meter: sorted(xs)},
+    {"check": lambda xs, ys, meter: ys == sorted(xs)},
+)
+"""
+
+
+def test_a_user_family_named_like_a_catalog_family_leaves_the_catalogs_sign(tmp_path):
+    from gaps.store import Store
+
+    db = str(tmp_path / "s.sqlite")
+    with Store(db) as store:
+        store.record_sign(
+            "sorting",
+            "timsort/check",
+            origin=json.loads(gaps("catalog", "sorting", "--json").stdout)["origin"],
+            unit="steps",
+            sign="positive",
+            theory_sign="positive",
+            confidence=1.0,
+            seed=0,
+            run_id=0,
+        )
+    path = tmp_path / "sorting.py"
+    path.write_text(IMPOSTOR_FAMILY)
+    args = ("--sizes", "4,8", "--instances", "1", "--workers", "1", "--db", db)
+    assert gaps("classify", f"{path}:FAMILY", *args).returncode in (0, 1)
+    with Store(db) as store:
+        origins = {origin for _, origin, _ in store.latest_signs()}
+    assert f"file {path.resolve()}" in origins and len(origins) == 2
+    rows = json.loads(gaps("catalog", "--json", "--db", db).stdout)
+    (sorting,) = [r for r in rows if r["pairing"] == "timsort/check"]
+    assert sorting["measured_sign"] == "positive"
+
+
 MARKUP_FAMILY = '''
 import gaps
 

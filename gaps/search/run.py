@@ -103,6 +103,7 @@ def examine(
             store.record_sign(
                 fam.name,
                 r.pairing,
+                origin=fam.origin,
                 unit=r.unit,
                 sign=r.sign,
                 theory_sign=None,
