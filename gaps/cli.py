@@ -410,7 +410,19 @@ def classify(
                 console.print(f"  • {_plain(line)}")
             if report.evidence:
                 console.print(f"  evidence:\n{_plain(report.evidence)}")
+    _exit_if_nothing_measured(reports)
     if any(r.sign == "unsound" for r in reports):
+        sys.exit(1)
+
+
+def _exit_if_nothing_measured(reports: Any) -> None:
+    """Exit 1 when not one call of the run gave a cost: its errors are all there is."""
+    reports = list(reports)
+    if not any(r.measured for r in reports):
+        click.echo(
+            "Nothing could be measured: every call failed (the errors are shown above).",
+            err=True,
+        )
         sys.exit(1)
 
 
@@ -495,6 +507,7 @@ def survey(
         for note in result.notes:
             console.print(f"  • {_plain(note)}")
         console.print(f"Report: {_plain(folder / 'report.md')}")
+    _exit_if_nothing_measured(result.reports)
     if result.failures or any(r.sign == "unsound" for r in result.reports):
         sys.exit(1)
 
@@ -612,6 +625,7 @@ def search(
         click.echo(json.dumps(result.to_dict(), indent=2))
     else:
         click.echo(str(result))
+    _exit_if_nothing_measured(r for e in result.values() for r in e.reports.values())
     if any(e.verdict == "unsound" for e in result.values()):
         sys.exit(1)
 

@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from gaps.report import GapReport, SideReport
 
-__all__ = ["format_cost", "report_plot", "report_table", "survey_markdown", "survey_table"]
+__all__ = [
+    "format_cost",
+    "markdown_text",
+    "report_plot",
+    "report_table",
+    "survey_markdown",
+    "survey_table",
+]
 
 _SIGN_STYLE = {
     "positive": "green",
@@ -195,5 +203,23 @@ def survey_markdown(reports: Sequence[GapReport], notes: Sequence[str], header: 
         )
     if notes:
         lines += ["", "## Disagreements and failures", ""]
-        lines += [f"- {note}" for note in notes]
+        lines += [f"- {markdown_text(note)}" for note in notes]
     return "\n".join(lines) + "\n"
+
+
+_MARKDOWN_PUNCTUATION = re.compile(r"([\\`*_\[\]|~])")
+
+
+def markdown_text(text: str) -> str:
+    """``text`` shown literally in Markdown: punctuation backslashed, HTML escaped.
+
+    Messages quote user code and data (an exception's text, a repr), which must not
+    become a table cell boundary, a link or a ``<script>``.
+
+    >>> print(markdown_text("<script>|x*2"))
+    &lt;script&gt;\\|x\\*2
+    """
+    escaped = _MARKDOWN_PUNCTUATION.sub(r"\\\1", text)
+    return (
+        escaped.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\n", " ")
+    )

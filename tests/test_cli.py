@@ -232,6 +232,22 @@ def test_user_text_is_printed_as_text_not_as_rich_markup(tmp_path):
     assert "x[i] <= x[i + 1]" in shown.stdout or "[red]lists" in shown.stdout
 
 
+def test_a_run_in_which_nothing_could_be_measured_exits_1_showing_the_errors(tmp_path):
+    path = tmp_path / "failing_family.py"
+    path.write_text(
+        "import gaps\n"
+        "def generate(xs, meter):\n"
+        "    raise ValueError('no output today')\n"
+        "FAMILY = gaps.Family('failing_family', lambda n, rng: [0] * n, generate,\n"
+        "                     lambda xs, ys, meter: True)\n"
+    )
+    args = ("--sizes", "4,8", "--instances", "1", "--workers", "1", "--no-store")
+    result = gaps("classify", f"{path}:FAMILY", *args)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "ValueError: no output today" in result.stdout
+    assert "Nothing could be measured" in result.stderr
+
+
 def test_a_family_file_that_fails_at_import_is_one_line_and_exit_2(tmp_path):
     path = tmp_path / "broken_family.py"
     path.write_text("import gaps\nraise RuntimeError('not ready yet')\n")
