@@ -454,3 +454,11 @@ _GRAPHML = '<graphml xmlns="http://graphml.graphdrawing.org/xmlns">{}</graphml>'
 def test_graphml_that_networkx_trips_on_is_a_format_error(body, message):
     with pytest.raises(FormatError, match=message):
         read_graphml(io.StringIO(_GRAPHML.format(body)))
+
+
+def test_z3_warnings_stay_out_of_the_users_output(capfd):
+    assert [str(t) for t in read_smtlib(io.StringIO("(set-logic QF_XX)\n(assert true)\n"))] == [
+        "True"
+    ]
+    print("after", file=sys.stderr)
+    assert capfd.readouterr().err == "after\n"  # z3's "; ignoring unsupported logic" is gone
