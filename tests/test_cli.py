@@ -350,3 +350,18 @@ def test_search_usage_errors_are_one_line(args, message):
     result = gaps(*args)
     assert result.returncode == 2
     assert message in result.stderr and "Traceback" not in result.stderr
+
+
+def test_random_argument_lists_never_crash_the_cli():
+    import importlib.util
+    import random
+    from pathlib import Path
+
+    path = Path(__file__).parent.parent / "benchmarks" / "fuzz_readers.py"
+    spec = importlib.util.spec_from_file_location("fuzz_readers", path)
+    assert spec is not None and spec.loader is not None
+    fuzz = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(fuzz)
+    outcomes, crashes = fuzz.fuzz_cli(200, random.Random(7))
+    assert outcomes["crash"] == 0, crashes
+    assert outcomes["exit 2"] > 60 and outcomes["accepted"] > 0, outcomes
