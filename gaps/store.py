@@ -330,6 +330,12 @@ def _owned_version(db: sqlite3.Connection, path: str) -> int:
                 f"The store {path!r} has schema version {version}, newer than this "
                 f"gaps ({SCHEMA_VERSION}). Upgrade gaps or use another --db."
             )
+        if version == SCHEMA_VERSION and _tables(db) != _schema_tables():
+            raise StoreError(
+                f"The store {path!r} claims schema version {version} but holds other "
+                "tables (a development build of gaps wrote it); it was left untouched. "
+                "Pass another path with --db."
+            )
         return int(version)
     tables = _tables(db)
     if app_id == 0 and version == 0 and not tables:

@@ -160,6 +160,18 @@ def test_a_family_from_elsewhere_keeps_its_own_sign_beside_the_catalogs(tmp_path
         }
 
 
+def test_a_store_of_the_current_version_with_other_tables_is_refused_untouched(tmp_path):
+    path = tmp_path / "other_build.sqlite"
+    db = sqlite3.connect(path)
+    db.executescript((DATA / "store_v3.sql").read_text())
+    db.execute("PRAGMA user_version = 4")
+    db.close()
+    before = _snapshot(path)
+    with pytest.raises(StoreError, match=r"claims schema version 4 but holds other tables"):
+        Store(path)
+    assert _snapshot(path) == before
+
+
 def test_a_version_3_store_written_by_the_previous_schema_is_upgraded(tmp_path):
     path = tmp_path / "v3.sqlite"
     db = sqlite3.connect(path)
