@@ -195,6 +195,7 @@ def classify_family(
             store.record_sign(
                 family.name,
                 report.pairing,
+                origin=family.origin,
                 unit=report.unit,
                 sign=report.sign,
                 theory_sign=report.theory_sign,

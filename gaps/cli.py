@@ -210,7 +210,10 @@ def catalog(
                 "mode": p.mode,
                 "units": list(f.units_of(p)),
                 "theory_sign": None if f.theory is None else f.theory.sign_of(p),
-                "measured_sign": measured.get((f.name, p.name)),
+                # A sign stored before origins were kept ("") stands in for the family's own.
+                "measured_sign": measured.get(
+                    (f.name, f.origin, p.name), measured.get((f.name, "", p.name))
+                ),
                 "verifier_checked": _checked(f, p.verifier, proofs),
                 "not_best_known": f.not_best_known_of(p),
                 "summary": f.summary,
@@ -242,7 +245,7 @@ def catalog(
     _console().print(table)
 
 
-def _measured_signs(db: str | None) -> dict[tuple[str, str], str]:
+def _measured_signs(db: str | None) -> dict[tuple[str, str, str], str]:
     """The latest classified signs in the store, if there is one (it is never created here)."""
     from gaps.store import Store, default_path
 
@@ -280,6 +283,7 @@ def _show_family(family: Any, as_json: bool) -> None:
     doc = inspect.getdoc(module) if module is not None else None
     info = {
         "name": family.name,
+        "origin": family.origin,
         "domain": family.domain,
         "summary": family.summary,
         "pairings": [
@@ -429,7 +433,19 @@ def classify(
                 console.print(f"  • {_plain(line)}")
             if report.evidence:
                 console.print(f"  evidence:\n{_plain(report.evidence)}")
+    _exit_if_nothing_measured(reports)
     if any(r.sign == "unsound" for r in reports):
+        sys.exit(1)
+
+
+def _exit_if_nothing_measured(reports: Any) -> None:
+    """Exit 1 when not one call of the run gave a cost: its errors are all there is."""
+    reports = list(reports)
+    if not any(r.measured for r in reports):
+        click.echo(
+            "Nothing could be measured: every call failed (the errors are shown above).",
+            err=True,
+        )
         sys.exit(1)
 
 
@@ -521,6 +537,7 @@ def survey(
         for note in result.notes:
             console.print(f"  • {_plain(note)}")
         console.print(f"Report: {_plain(folder / 'report.md')}")
+    _exit_if_nothing_measured(result.reports)
     if result.failures or any(r.sign == "unsound" for r in result.reports):
         sys.exit(1)
 
@@ -711,6 +728,7 @@ def search(
         click.echo(json.dumps(data, indent=2))
     else:
         click.echo(str(result))
+    _exit_if_nothing_measured(r for e in result.values() for r in e.reports.values())
     if any(e.verdict == "unsound" for e in result.values()):
         sys.exit(1)
 

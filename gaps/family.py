@@ -12,8 +12,10 @@ from __future__ import annotations
 import inspect
 import numbers
 import re
+import sys
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, Literal, NamedTuple
 
 from gaps.errors import DeclarationError, UnknownName, did_you_mean
@@ -245,6 +247,11 @@ class Family:
         The relation kind (a key of :data:`gaps.kinds.KINDS`): the generators output
         objects, and certificates, in that kind's canonical form, so that the search's
         attacks for the kind apply to the family.
+    origin : str, optional
+        Where the family was declared; by default the module that calls ``Family``:
+        ``"module pkg.mod"`` inside a package, ``"file /abs/path.py"`` for a top-level
+        module or script. The store keys its records by origin as well as name, so a
+        family of your own never overwrites a catalog family's records.
 
     Examples
     --------
@@ -275,6 +282,7 @@ class Family:
     spec: Any = None
     kind: str | None = None
     not_best_known: Mapping[str, str] = field(default_factory=dict)
+    origin: str = ""
     generators: Mapping[str, Callable[..., Any]] = field(init=False, repr=False)
     verifiers: Mapping[str, Verifier] = field(init=False, repr=False)
     _pairing_units: Mapping[str, tuple[str, ...]] = field(init=False, repr=False)
@@ -299,9 +307,11 @@ class Family:
         spec: Any = None,
         kind: str | None = None,
         not_best_known: Mapping[str, str] | None = None,
+        origin: str | None = None,
     ) -> None:
         set_ = object.__setattr__
         set_(self, "not_best_known", dict(not_best_known or {}))
+        set_(self, "origin", _declaring_module() if origin is None else origin)
         set_(self, "spec", spec)
         set_(self, "kind", kind)
         set_(self, "name", name)
@@ -433,6 +443,21 @@ def _check_callable(family: str, part: str, fn: Any, arity: int, signature: str)
             f"must take {arity} positional arguments {signature}; "
             f"it takes {shape[0]}{'' if shape[0] == shape[1] else '+'}.",
         )
+
+
+def _declaring_module() -> str:
+    """The origin of a family declared by the caller of ``Family(...)``.
+
+    A module inside a package is named by its dotted name, which no install path
+    changes; a top-level module or a script by its resolved file, so that two user files
+    that both call themselves ``families`` stay apart.
+    """
+    frame = sys._getframe(2)  # _declaring_module <- Family.__init__ <- the declaration
+    module = str(frame.f_globals.get("__name__", "__main__"))
+    file = frame.f_globals.get("__file__")
+    if "." in module or not file:
+        return f"module {module}"
+    return f"file {Path(file).resolve()}"
 
 
 def _is_name(name: object) -> bool:

@@ -7,12 +7,14 @@ writes), so a saved survey draws as a fresh one does.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
 __all__ = [
     "Table",
     "format_cost",
+    "markdown_text",
     "report_plot",
     "report_table",
     "survey_markdown",
@@ -309,7 +311,7 @@ def _error(report: Mapping[str, Any]) -> str:
     reasons = report.get("reasons") or ()
     if report["sign"] != "unmeasurable" or not reasons:
         return ""
-    return " (" + _shorten(str(reasons[-1]), 120).replace("|", "\\|") + ")"
+    return " (" + markdown_text(_shorten(str(reasons[-1]), 120)) + ")"
 
 
 def survey_markdown(
@@ -335,8 +337,29 @@ def survey_markdown(
     weak = [r for r in reports if r.get("not_best_known")]
     if weak:
         lines += ["", "## Sides that are not the best known", ""]
-        lines += [f"- {r['family']} {r['pairing']}: {r['not_best_known']}" for r in weak]
+        lines += [
+            f"- {r['family']} {r['pairing']}: {markdown_text(str(r['not_best_known']))}"
+            for r in weak
+        ]
     if notes:
         lines += ["", "## Disagreements and failures", ""]
-        lines += [f"- {note}" for note in notes]
+        lines += [f"- {markdown_text(note)}" for note in notes]
     return "\n".join(lines) + "\n"
+
+
+_MARKDOWN_PUNCTUATION = re.compile(r"([\\`*_\[\]|~])")
+
+
+def markdown_text(text: str) -> str:
+    """``text`` shown literally in Markdown: punctuation backslashed, HTML escaped.
+
+    Messages quote user code and data (an exception's text, a repr), which must not
+    become a table cell boundary, a link or a ``<script>``.
+
+    >>> print(markdown_text("<script>|x*2"))
+    &lt;script&gt;\\|x\\*2
+    """
+    escaped = _MARKDOWN_PUNCTUATION.sub(r"\\\1", text)
+    return (
+        escaped.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\n", " ")
+    )

@@ -77,6 +77,11 @@ class GapReport:
     not_best_known: str = ""
 
     @property
+    def measured(self) -> bool:
+        """Whether any call of the pairing gave a cost (a censored one counts: a bound)."""
+        return sum(self.generate.count) + sum(self.verify.count) > 0
+
+    @property
     def agrees(self) -> bool | None:
         """Whether the measured sign matches the declared one (None without a theory)."""
         return None if self.theory_sign is None else self.sign == self.theory_sign

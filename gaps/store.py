@@ -22,7 +22,9 @@ from gaps.errors import GapsError
 
 __all__ = ["APPLICATION_ID", "SCHEMA_VERSION", "Store", "StoreError", "default_path"]
 
-SCHEMA_VERSION = 4  # 2: the signs table; 3: signs keyed, the application id set; 4: proofs
+#: 2: the signs table; 3: signs keyed, the application id set; 4: signs keyed by origin
+#: too; 5: the proofs table.
+SCHEMA_VERSION = 5
 #: SQLite's application_id of every gaps store ("gaps" in ASCII): a file without it is
 #: another program's, and gaps refuses it rather than adding its tables.
 APPLICATION_ID = 0x67617073
@@ -76,6 +78,7 @@ CREATE TABLE IF NOT EXISTS measurements (
 CREATE INDEX IF NOT EXISTS measurements_family ON measurements (family, role);
 CREATE TABLE IF NOT EXISTS signs (
     family TEXT NOT NULL,
+    origin TEXT NOT NULL,
     pairing TEXT NOT NULL,
     unit TEXT NOT NULL,
     sign TEXT NOT NULL,
@@ -84,13 +87,13 @@ CREATE TABLE IF NOT EXISTS signs (
     seed INTEGER NOT NULL,
     run_id INTEGER NOT NULL,
     classified REAL NOT NULL,
-    PRIMARY KEY (family, pairing, unit, seed)
+    PRIMARY KEY (family, origin, pairing, unit, seed)
 );
-CREATE INDEX IF NOT EXISTS signs_latest ON signs (family, pairing, classified);
+CREATE INDEX IF NOT EXISTS signs_latest ON signs (family, origin, pairing, classified);
 """
 
-#: Version 4's table, created by its own upgrade step: the latest verdict of each claim
-#: ``gaps prove`` checked, by the family and the verifier (or generator) it is about.
+#: Version 5's table: the latest verdict of each claim ``gaps prove`` checked, by the
+#: family and the verifier (or generator) it is about.
 _PROOFS = """
 CREATE TABLE IF NOT EXISTS proofs (
     family TEXT NOT NULL,
@@ -265,6 +268,7 @@ class Store:
         family: str,
         pairing: str,
         *,
+        origin: str,
         unit: str,
         sign: str,
         theory_sign: str | None,
@@ -274,28 +278,41 @@ class Store:
     ) -> None:
         """Keep a pairing's classified sign (the catalog shows the latest).
 
-        One sign per (family, pairing, unit, seed): classifying again, as a resumed run
-        does, replaces it.
+        One sign per (family, origin, pairing, unit, seed): classifying again, as a
+        resumed run does, replaces it, and a family of the same name from elsewhere
+        (``origin``, the family's :attr:`~gaps.Family.origin`) keeps its own.
         """
         with self._transaction():
             self._db.execute(
-                "INSERT OR REPLACE INTO signs VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (family, pairing, unit, sign, theory_sign, confidence, seed, run_id, time.time()),
+                "INSERT OR REPLACE INTO signs VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    family,
+                    origin,
+                    pairing,
+                    unit,
+                    sign,
+                    theory_sign,
+                    confidence,
+                    seed,
+                    run_id,
+                    time.time(),
+                ),
             )
 
-    def latest_signs(self) -> dict[tuple[str, str], str]:
-        """The most recently classified sign of every (family, pairing).
+    def latest_signs(self) -> dict[tuple[str, str, str], str]:
+        """The most recently classified sign of every (family, origin, pairing).
 
         >>> store = Store(":memory:")
-        >>> store.record_sign("sorting", "timsort/check", unit="steps", sign="positive",
-        ...                   theory_sign="positive", confidence=1.0, seed=0, run_id=0)
+        >>> store.record_sign("sorting", "timsort/check", origin="module mine",
+        ...                   unit="steps", sign="positive", theory_sign="positive",
+        ...                   confidence=1.0, seed=0, run_id=0)
         >>> store.latest_signs()
-        {('sorting', 'timsort/check'): 'positive'}
+        {('sorting', 'module mine', 'timsort/check'): 'positive'}
         """
         cursor = self._db.execute(
-            "SELECT family, pairing, sign FROM signs ORDER BY classified, rowid"
+            "SELECT family, origin, pairing, sign FROM signs ORDER BY classified, rowid"
         )
-        return {(family, pairing): sign for family, pairing, sign in cursor}
+        return {(family, origin, pairing): sign for family, origin, pairing, sign in cursor}
 
     def record_proof(
         self,
@@ -352,7 +369,7 @@ def _tables(db: sqlite3.Connection) -> dict[str, tuple[str, ...]]:
 
 def _schema_tables() -> dict[str, tuple[str, ...]]:
     db = sqlite3.connect(":memory:")
-    db.executescript(_SCHEMA)
+    db.executescript(_SCHEMA + ";" + _PROOFS)
     try:
         return _tables(db)
     finally:
@@ -369,13 +386,20 @@ def _owned_version(db: sqlite3.Connection, path: str) -> int:
                 f"The store {path!r} has schema version {version}, newer than this "
                 f"gaps ({SCHEMA_VERSION}). Upgrade gaps or use another --db."
             )
+        if version == SCHEMA_VERSION and _tables(db) != _schema_tables():
+            raise StoreError(
+                f"The store {path!r} claims schema version {version} but holds other "
+                "tables (a development build of gaps wrote it); it was left untouched. "
+                "Pass another path with --db."
+            )
         return int(version)
     tables = _tables(db)
     if app_id == 0 and version == 0 and not tables:
         return 0
     # Stores written before the application id was set: known only by their tables.
-    current = _schema_tables()
-    before = {1: {k: v for k, v in current.items() if k != "signs"}, 2: current}
+    current = {k: v for k, v in _schema_tables().items() if k != "proofs"}
+    signs = tuple(c for c in current["signs"] if c != "origin")
+    before = {1: {k: v for k, v in current.items() if k != "signs"}, 2: {**current, "signs": signs}}
     if app_id == 0 and before.get(version) == tables:
         return int(version)
     raise StoreError(
@@ -386,23 +410,85 @@ def _owned_version(db: sqlite3.Connection, path: str) -> int:
 
 
 def _upgrade(db: sqlite3.Connection, version: int) -> None:
-    """Bring a gaps store of ``version`` (0: a new one) to the current schema."""
-    if version == 2:
-        # Version 2 appended a sign per classification; keep the latest of each key.
-        db.execute("ALTER TABLE signs RENAME TO signs_unkeyed")
-        db.execute("DROP INDEX IF EXISTS signs_latest")
-    for statement in _SCHEMA.split(";"):
-        if statement.strip():
-            db.execute(statement)
-    if version == 2:
-        db.execute(
-            "INSERT OR REPLACE INTO signs SELECT * FROM signs_unkeyed ORDER BY classified, rowid"
-        )
-        db.execute("DROP TABLE signs_unkeyed")
-    if version < 4:
-        db.execute(_PROOFS)
+    """Bring a gaps store of ``version`` (0: a new one) to the current schema.
+
+    A new store gets the whole schema; an older one runs each migration step from its
+    version on, in order, each taking the store one version up.
+    """
+    if version == 0:
+        for statement in (*_SCHEMA.split(";"), _PROOFS):
+            if statement.strip():
+                db.execute(statement)
+    else:
+        for step in _MIGRATIONS[version - 1 :]:
+            step(db)
     db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
     db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+
+_SIGNS_V3 = """
+CREATE TABLE signs (
+    family TEXT NOT NULL,
+    pairing TEXT NOT NULL,
+    unit TEXT NOT NULL,
+    sign TEXT NOT NULL,
+    theory_sign TEXT,
+    confidence REAL NOT NULL,
+    seed INTEGER NOT NULL,
+    run_id INTEGER NOT NULL,
+    classified REAL NOT NULL,
+    PRIMARY KEY (family, pairing, unit, seed)
+)"""
+
+
+def _to_version_2(db: sqlite3.Connection) -> None:
+    """Version 2 adds the signs table (keyed here already: step 3 then has nothing to merge)."""
+    db.execute(_SIGNS_V3)
+
+
+def _to_version_3(db: sqlite3.Connection) -> None:
+    """Version 3 keys the signs; version 2 appended one per classification: keep the latest."""
+    if "PRIMARY KEY" in _create_statement(db, "signs"):
+        return
+    db.execute("ALTER TABLE signs RENAME TO signs_unkeyed")
+    db.execute("DROP INDEX IF EXISTS signs_latest")
+    db.execute(_SIGNS_V3)
+    db.execute(
+        "INSERT OR REPLACE INTO signs SELECT * FROM signs_unkeyed ORDER BY classified, rowid"
+    )
+    db.execute("DROP TABLE signs_unkeyed")
+
+
+def _to_version_4(db: sqlite3.Connection) -> None:
+    """Version 4 keys signs by the family's origin too.
+
+    Where a version-3 sign came from is unknown; it keeps the origin ``""``, which the
+    catalog reads only where no sign of the registered family's own origin exists.
+    """
+    db.execute("ALTER TABLE signs RENAME TO signs_v3")
+    db.execute("DROP INDEX IF EXISTS signs_latest")
+    for statement in _SCHEMA.split(";"):
+        if "signs" in statement:
+            db.execute(statement)
+    db.execute(
+        "INSERT INTO signs SELECT family, '', pairing, unit, sign, theory_sign, confidence, "
+        "seed, run_id, classified FROM signs_v3"
+    )
+    db.execute("DROP TABLE signs_v3")
+
+
+def _to_version_5(db: sqlite3.Connection) -> None:
+    """Version 5 keeps the verdicts of ``gaps prove``."""
+    db.execute(_PROOFS)
+
+
+#: Migration step i takes a store from version i + 1 to version i + 2.
+_MIGRATIONS = (_to_version_2, _to_version_3, _to_version_4, _to_version_5)
+
+
+def _create_statement(db: sqlite3.Connection, table: str) -> str:
+    row = db.execute("SELECT sql FROM sqlite_master WHERE name = ?", (table,)).fetchone()
+    return str(row[0]) if row else ""
 
 
 def _record(row: tuple[Any, ...]) -> CallRecord:

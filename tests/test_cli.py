@@ -146,6 +146,46 @@ def test_catalog_shows_last_measured_sign_and_filters_by_it(tmp_path):
     assert unknown.returncode == 2 and "Did you mean 'blind'?" in unknown.stderr
 
 
+IMPOSTOR_FAMILY = """
+import gaps
+
+FAMILY = gaps.Family(
+    "sorting",
+    lambda size, rng: [rng.randrange(9) for _ in range(size)],
+    {"timsort": lambda xs, meter: sorted(xs)},
+    {"check": lambda xs, ys, meter: ys == sorted(xs)},
+)
+"""
+
+
+def test_a_user_family_named_like_a_catalog_family_leaves_the_catalogs_sign(tmp_path):
+    from gaps.store import Store
+
+    db = str(tmp_path / "s.sqlite")
+    with Store(db) as store:
+        store.record_sign(
+            "sorting",
+            "timsort/check",
+            origin=json.loads(gaps("catalog", "sorting", "--json").stdout)["origin"],
+            unit="steps",
+            sign="positive",
+            theory_sign="positive",
+            confidence=1.0,
+            seed=0,
+            run_id=0,
+        )
+    path = tmp_path / "sorting.py"
+    path.write_text(IMPOSTOR_FAMILY)
+    args = ("--sizes", "4,8", "--instances", "1", "--workers", "1", "--db", db)
+    assert gaps("classify", f"{path}:FAMILY", *args).returncode in (0, 1)
+    with Store(db) as store:
+        origins = {origin for _, origin, _ in store.latest_signs()}
+    assert f"file {path.resolve()}" in origins and len(origins) == 2
+    rows = json.loads(gaps("catalog", "--json", "--db", db).stdout)
+    (sorting,) = [r for r in rows if r["pairing"] == "timsort/check"]
+    assert sorting["measured_sign"] == "positive"
+
+
 MARKUP_FAMILY = '''
 import gaps
 
@@ -190,6 +230,22 @@ def test_user_text_is_printed_as_text_not_as_rich_markup(tmp_path):
     shown = gaps("catalog", f"{path}:FAMILY")
     assert shown.returncode == 0 and "Traceback" not in shown.stderr
     assert "x[i] <= x[i + 1]" in shown.stdout or "[red]lists" in shown.stdout
+
+
+def test_a_run_in_which_nothing_could_be_measured_exits_1_showing_the_errors(tmp_path):
+    path = tmp_path / "failing_family.py"
+    path.write_text(
+        "import gaps\n"
+        "def generate(xs, meter):\n"
+        "    raise ValueError('no output today')\n"
+        "FAMILY = gaps.Family('failing_family', lambda n, rng: [0] * n, generate,\n"
+        "                     lambda xs, ys, meter: True)\n"
+    )
+    args = ("--sizes", "4,8", "--instances", "1", "--workers", "1", "--no-store")
+    result = gaps("classify", f"{path}:FAMILY", *args)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "ValueError: no output today" in result.stdout
+    assert "Nothing could be measured" in result.stderr
 
 
 def test_a_family_file_that_fails_at_import_is_one_line_and_exit_2(tmp_path):
@@ -320,3 +376,18 @@ def test_search_target_prints_the_worst_instances_reproducibly(tmp_path):
     assert "even_by_rejection: the worst instances found (seed 3)" in first.stdout
     assert "verify/generate = 2^" in first.stdout
     assert first.stdout == again.stdout
+
+
+def test_random_argument_lists_never_crash_the_cli():
+    import importlib.util
+    import random
+    from pathlib import Path
+
+    path = Path(__file__).parent.parent / "benchmarks" / "fuzz_readers.py"
+    spec = importlib.util.spec_from_file_location("fuzz_readers", path)
+    assert spec is not None and spec.loader is not None
+    fuzz = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(fuzz)
+    outcomes, crashes = fuzz.fuzz_cli(200, random.Random(7))
+    assert outcomes["crash"] == 0, crashes
+    assert outcomes["exit 2"] > 60 and outcomes["accepted"] > 0, outcomes

@@ -6,6 +6,7 @@ import io
 import subprocess
 import sys
 import time
+import warnings
 
 import pytest
 from hypothesis import given
@@ -454,3 +455,23 @@ _GRAPHML = '<graphml xmlns="http://graphml.graphdrawing.org/xmlns">{}</graphml>'
 def test_graphml_that_networkx_trips_on_is_a_format_error(body, message):
     with pytest.raises(FormatError, match=message):
         read_graphml(io.StringIO(_GRAPHML.format(body)))
+
+
+def test_z3_warnings_stay_out_of_the_users_output(capfd):
+    assert [str(t) for t in read_smtlib(io.StringIO("(set-logic QF_XX)\n(assert true)\n"))] == [
+        "True"
+    ]
+    print("after", file=sys.stderr)
+    assert capfd.readouterr().err == "after\n"  # z3's "; ignoring unsupported logic" is gone
+
+
+def test_graphml_key_without_a_type_is_a_string_without_a_warning():
+    text = (
+        '<?xml version="1.0"?><graphml xmlns="http://graphml.graphdrawing.org/xmlns">'
+        '<key id="b" for="node" attr.name="label"/><graph edgedefault="undirected">'
+        '<node id="a"><data key="b">1</data></node></graph></graphml>'
+    )
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        assert read_graphml(io.StringIO(text)).nodes["a"] == {"label": "1"}
+    assert caught == []

@@ -206,3 +206,13 @@ def test_page_renders_in_chromium_without_console_errors(tmp_path, page, reports
         [*common, f"--screenshot={shot}", path.as_uri()], capture_output=True, timeout=120
     )
     assert shot.stat().st_size > 10_000
+
+
+def test_report_md_shows_user_text_literally():
+    from gaps.render import survey_markdown
+
+    note = "broken: ValueError: <script>alert(1)</script> | [link](x) *bold*\nsecond line"
+    text = survey_markdown([], [note], "# Survey")
+    (line,) = [line for line in text.splitlines() if line.startswith("- ")]
+    assert "<script>" not in line and "&lt;script&gt;" in line
+    assert re.search(r"(?<!\\)[|\[\]*]", line) is None  # every one backslashed

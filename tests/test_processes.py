@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import signal
 import subprocess
 import sys
 import time
 import uuid
+from pathlib import Path
 
 import pytest
 
@@ -16,6 +18,8 @@ from gaps.execution import WorkerPool
 from gaps.measure import measure
 from gaps.settings import Settings
 from gaps.tasks import Limits
+
+BENCHMARKS = Path(__file__).parent.parent / "benchmarks"
 
 pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="Linux /proc")
 
@@ -102,6 +106,17 @@ def test_killing_a_survey_mid_run_leaves_no_process_behind(tmp_path, sig):
     finally:
         for pid in tagged(tag):
             os.kill(pid, signal.SIGKILL)
+
+
+def test_kill_and_resume_cycles_lose_nothing_and_leave_no_process(tmp_path):
+    spec = importlib.util.spec_from_file_location("kill_resume", BENCHMARKS / "kill_resume.py")
+    assert spec is not None and spec.loader is not None
+    kill_resume = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(kill_resume)
+    figures = kill_resume.run(cycles=2, seed=3, folder=tmp_path, instances=1)
+    assert figures["measurements"] > 0 and figures["kills"] == 2, figures
+    assert (figures["lost"], figures["duplicated"], figures["different"]) == (0, 0, 0), figures
+    assert figures["processes_left"] == 0, figures
 
 
 def test_a_finished_run_leaves_no_process_behind(tmp_path):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from pathlib import Path
 
 import pytest
 
@@ -11,6 +12,8 @@ from gaps.execution import WorkerPool
 from gaps.measure import measure
 from gaps.settings import Settings
 from gaps.store import APPLICATION_ID, SCHEMA_VERSION, Store, StoreError
+
+DATA = Path(__file__).parent / "data"
 
 
 def test_rerun_resumes_without_redoing_or_duplicating(tmp_path):
@@ -122,10 +125,14 @@ def test_a_new_store_carries_the_application_id(tmp_path):
     Store(path).close()  # and is opened again
 
 
-def _sign(store, sign, seed=0):
+CATALOG = "module gaps.problems.strings.sorting"
+
+
+def _sign(store, sign, seed=0, origin=CATALOG):
     store.record_sign(
         "sorting",
         "timsort/check",
+        origin=origin,
         unit="steps",
         sign=sign,
         theory_sign="positive",
@@ -141,7 +148,50 @@ def test_classifying_again_replaces_the_sign_instead_of_appending(tmp_path):
         _sign(store, "positive")
         _sign(store, "positive", seed=1)
         assert store.count("signs") == 2
-        assert store.latest_signs() == {("sorting", "timsort/check"): "positive"}
+        assert store.latest_signs() == {("sorting", CATALOG, "timsort/check"): "positive"}
+
+
+def test_a_family_from_elsewhere_keeps_its_own_sign_beside_the_catalogs(tmp_path):
+    with Store(tmp_path / "s.sqlite") as store:
+        _sign(store, "positive")
+        _sign(store, "negative", origin="file /home/me/sorting.py")
+        assert store.latest_signs() == {
+            ("sorting", CATALOG, "timsort/check"): "positive",
+            ("sorting", "file /home/me/sorting.py", "timsort/check"): "negative",
+        }
+
+
+def test_a_store_of_the_current_version_with_other_tables_is_refused_untouched(tmp_path):
+    path = tmp_path / "other_build.sqlite"
+    db = sqlite3.connect(path)
+    db.executescript((DATA / "store_v3.sql").read_text())
+    db.execute("PRAGMA user_version = 4")
+    db.close()
+    before = _snapshot(path)
+    with pytest.raises(StoreError, match=r"claims schema version 4 but holds other tables"):
+        Store(path)
+    assert _snapshot(path) == before
+
+
+def test_a_version_3_store_written_by_the_previous_schema_is_upgraded(tmp_path):
+    path = tmp_path / "v3.sqlite"
+    db = sqlite3.connect(path)
+    db.executescript((DATA / "store_v3.sql").read_text())
+    db.close()
+    with Store(path) as store:
+        assert store.latest_signs() == {
+            ("sorting", "", "timsort/check"): "positive",
+            ("planarity", "", "embed/check"): "neutral",
+        }
+        assert store.count("runs") == store.count("tasks") == 1
+        key = ("fp", "timsort", 8, 0, 0, "t=1")
+        assert [r.steps for r in store.task_records(key)] == [8, 3]
+        _sign(store, "negative")  # the catalog's own sign now sits beside the old one
+        assert store.count("signs") == 3
+    db = sqlite3.connect(path)
+    assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 4
+    assert db.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
+    db.close()
 
 
 def test_a_version_2_store_is_upgraded_keeping_the_latest_sign(tmp_path):
@@ -155,9 +205,8 @@ def test_a_version_2_store_is_upgraded_keeping_the_latest_sign(tmp_path):
     db.commit()
     db.close()
     with Store(path) as store:
-        assert store.count("signs") == 1
-        assert store.latest_signs() == {("sorting", "timsort/check"): "positive"}
-        _sign(store, "negative")
+        assert store.latest_signs() == {("sorting", "", "timsort/check"): "positive"}
+        _sign(store, "negative", origin="")
         assert store.count("signs") == 1
 
 

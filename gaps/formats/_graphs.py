@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import re
+import warnings
 from typing import Any
 
 from gaps.formats._text import MAX_CHARS, FormatError, Source, _check_cap, _lines, _open, _read_text
@@ -140,7 +141,11 @@ def read_graphml(
                         f"undeclared node {end!r}."
                     )
     try:
-        return nx.parse_graphml(text)
+        with warnings.catch_warnings():
+            # A <key> without attr.type is a string by the GraphML schema's default;
+            # networkx reads it so but also warns on stderr, in the middle of user output.
+            warnings.filterwarnings("ignore", "No key type for id", UserWarning)
+            return nx.parse_graphml(text)
     # networkx's parser assumes well-formed GraphML: on other input it fails with
     # whatever its code meets (a missing attribute, a None where text was expected).
     except (nx.NetworkXError, ValueError, KeyError, AttributeError, TypeError, IndexError) as exc:

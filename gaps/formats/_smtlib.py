@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import difflib
+import os
 import re
-from collections.abc import Iterable
+import sys
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from gaps.errors import InvalidArgument
@@ -78,12 +81,29 @@ def read_smtlib(
     import z3
 
     try:
-        assertions = z3.parse_smt2_string(text)
+        with _z3_warnings_silenced():
+            assertions = z3.parse_smt2_string(text)
     except z3.Z3Exception as exc:
         raise FormatError(_z3_message(exc, name)) from None
     if len(assertions) == 0:
         raise FormatError(f"{name}: no assertion; expected at least one (assert TERM) command.")
     return list(assertions)
+
+
+@contextlib.contextmanager
+def _z3_warnings_silenced() -> Iterator[None]:
+    """Keep z3's warnings ("; ignoring unsupported logic ...", written by its C++ code
+    straight to file descriptor 2) out of the user's output: errors come as exceptions,
+    and what a warning says about the input is not the reader's to print."""
+    sys.stderr.flush()
+    saved = os.dup(2)
+    try:
+        with open(os.devnull, "wb") as devnull:
+            os.dup2(devnull.fileno(), 2)
+        yield
+    finally:
+        os.dup2(saved, 2)
+        os.close(saved)
 
 
 def _check_commands(text: str, name: str, max_depth: int) -> None:

@@ -97,4 +97,5 @@ def arm(family: Family, attacks: Sequence[Attack]) -> Family:
         units=units,
         sizes=sizes,
         kind=family.kind,
+        origin=family.origin,
     )

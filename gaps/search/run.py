@@ -145,6 +145,7 @@ def _examine(
             store.record_sign(
                 fam.name,
                 r.pairing,
+                origin=fam.origin,
                 unit=r.unit,
                 sign=r.sign,
                 theory_sign=None,
