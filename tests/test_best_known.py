@@ -32,8 +32,9 @@ def test_not_best_known_must_name_a_side_of_the_family():
 
 def test_the_survey_report_lists_the_sides_that_are_not_best_known():
     fam = _family(not_best_known={"brute": "textbook"})
-    reports = classify_family(fam, sizes=[2, 4, 8], cost="time", seed=0, instances=2)
-    text = survey_markdown(reports, [], "# survey")
+    settings = gaps.Settings(seed=0, instances=2)
+    reports = classify_family(fam, sizes=[2, 4, 8], cost="time", settings=settings)
+    text = survey_markdown([r.to_dict() for r in reports], [], "# survey")
     assert "## Sides that are not the best known" in text
     assert "- toy_search brute/check: brute: textbook" in text
     assert "fast/check:" not in text

@@ -228,7 +228,7 @@ def test_a_verifier_that_always_raises_makes_the_pairing_unmeasurable(verify, wh
     assert who in report.reasons[-1] and "RuntimeError" in report.reasons[-1]
     from gaps.render import survey_markdown
 
-    assert "RuntimeError" in survey_markdown([report], [], "# survey")
+    assert "RuntimeError" in survey_markdown([report.to_dict()], [], "# survey")
 
 
 def test_a_verifier_that_raises_on_some_calls_is_still_measured():

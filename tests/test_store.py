@@ -165,10 +165,10 @@ def test_a_store_of_the_current_version_with_other_tables_is_refused_untouched(t
     path = tmp_path / "other_build.sqlite"
     db = sqlite3.connect(path)
     db.executescript((DATA / "store_v3.sql").read_text())
-    db.execute("PRAGMA user_version = 4")
+    db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
     db.close()
     before = _snapshot(path)
-    with pytest.raises(StoreError, match=r"claims schema version 4 but holds other tables"):
+    with pytest.raises(StoreError, match=r"claims schema version \d+ but holds other tables"):
         Store(path)
     assert _snapshot(path) == before
 
@@ -189,7 +189,7 @@ def test_a_version_3_store_written_by_the_previous_schema_is_upgraded(tmp_path):
         _sign(store, "negative")  # the catalog's own sign now sits beside the old one
         assert store.count("signs") == 3
     db = sqlite3.connect(path)
-    assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 4
+    assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 5
     assert db.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
     db.close()
 
@@ -276,9 +276,9 @@ def test_a_version_3_store_gains_the_proofs_table_and_keeps_its_signs(tmp_path):
     db.commit()
     db.close()
     with Store(path) as store:
-        assert store.latest_signs() == {("sorting", "timsort/check"): "positive"}
+        assert store.latest_signs() == {("sorting", "", "timsort/check"): "positive"}
         _proof(store, "a cut bounds every flow", "proved")
         assert store.proof_status() == {("max_flow", "min_cut"): "proved"}
     db = sqlite3.connect(path)
-    assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 4
+    assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 5
     db.close()
