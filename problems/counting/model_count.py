@@ -4,27 +4,20 @@ Problem: a random 3-CNF with n variables and m = round(3.5 n) clauses (each vari
 occurs in some clause); the output is its number of models over the n variables.
 
 Gap: counting models is #P-complete (Valiant 1979). Generation enumerates them with
-CaDiCaL (python-sat): solve, record the model, block exactly that model, repeat until
-unsatisfiable — Θ(#models) SAT calls; then a fresh CaDiCaL with proof logging refutes
-F ∧ ¬m_1 ∧ … ∧ ¬m_k. The certificate is the list of models with that DRAT proof. The
-``witnesses`` verifier (certified) checks that there are exactly ``count`` distinct
-listed models, each satisfying every clause (Θ(count · m), the lower bound), and that
-the DRAT proof refutes F plus their blocking clauses (the DRUP checker of
-``problems/logic/_refutation.py``, the upper bound): sound and complete. A RUP check
-propagates at most n literals per lemma, and the search spends at least one
-propagation per conflict, so the check costs at most a factor n more than generation,
-both exponential in n. That factor is not a constant: a forward check propagates
-every lemma from scratch over F and all blocking clauses, where the search propagated
-incrementally, and checking a clausal proof costs more than the search that logged it
-(Heule, Hunt & Wetzler 2013). So the certified gap is **negative**: a polynomial
-factor on an exponential. ``recompute`` (compare) reruns the whole generation —
-enumeration and refutation, since a recount that skipped the refutation would do less
-work than the generator and read as a spurious positive gap — and compares the
-counts: neutral by construction. Enumeration is textbook,
-labelled so: the best exact counter at hand, Ganak (Sharma et al. 2019; pyganak), is
-paired as ``ganak/recount`` (compare, neutral); it gives no certificate to check.
-For small n a few models leave the refutation of F dominant, so ``witnesses`` has its
-own, larger sizes, where counting dominates.
+CaDiCaL (python-sat): solve, record the model, block exactly that model, repeat —
+Θ(#models) SAT calls; then a CaDiCaL with proof logging refutes F ∧ ¬m_1 ∧ … ∧ ¬m_k.
+The certificate is the models with that DRAT proof. ``witnesses`` (certified) checks
+``count`` distinct models, each satisfying every clause, and the proof with the DRUP
+checker of ``problems/logic/_refutation.py``: sound and complete. A RUP check
+propagates each lemma from scratch over F and every blocking clause, where the search
+propagated incrementally, so checking costs a factor growing with n more than the
+search that logged it (Heule, Hunt & Wetzler 2013): the certified gap is **negative**,
+a polynomial factor on an exponential. ``recompute`` (compare) reruns enumeration and
+refutation (a recount without the refutation would fake a positive gap) and compares
+the counts: neutral. Enumeration is textbook; Ganak (Sharma et al. 2019; pyganak), the
+best exact counter at hand, is paired as ``ganak/recount`` (compare, neutral; no
+certificate). ``witnesses`` has larger sizes of its own, where counting dominates the
+refutation of F.
 
 Costs: propagations (literals whose watches unit propagation scanned: CaDiCaL's search
 counter summed over every solver call on one side, the DRUP checker's on the other;
