@@ -85,20 +85,28 @@ def did_you_mean(name: str, known: list[str] | tuple[str, ...]) -> str:
     return f"Known names: {shown}{', ...' if len(known) > 12 else ''}."
 
 
-def wrong_instance(family: str, role: str, instance: object, expected: str) -> InvalidArgument:
+def wrong_instance(
+    family: str, role: str, instance: object, expected: str, reason: str = ""
+) -> InvalidArgument:
     """The error a family raises for an instance its ``role`` cannot take.
 
-    The message names the family, the role and what was expected, shows the instance
-    (cut to 60 characters) and says where instances come from.
+    The message names the family, the role and what was expected, what was wrong when
+    ``reason`` says it, shows the instance (cut to 60 characters) and says where
+    instances come from.
 
     >>> error = wrong_instance("knapsack", "generator 'dp'", [1, 2], "a (weights, capacity) pair")
     >>> print(error)  # doctest: +NORMALIZE_WHITESPACE
     The instance given to knapsack's generator 'dp' must be a (weights, capacity) pair.
     Got [1, 2] (list). Hint: draw one with gaps.get('knapsack').sample(size, rng).
+    >>> print(wrong_instance("knapsack", "generator 'dp'", (), "a pair", "it is empty"))
+    ... # doctest: +NORMALIZE_WHITESPACE
+    The instance given to knapsack's generator 'dp' must be a pair; it is empty.
+    Got () (tuple). Hint: draw one with gaps.get('knapsack').sample(size, rng).
     """
     shown = repr(instance)
     shown = shown if len(shown) <= 60 else shown[:57] + "..."
+    why = f"; {reason.rstrip('.')}" if reason else ""
     return InvalidArgument(
-        f"The instance given to {family}'s {role} must be {expected}. Got {shown} "
+        f"The instance given to {family}'s {role} must be {expected}{why}. Got {shown} "
         f"({type(instance).__name__}). Hint: draw one with gaps.get({family!r}).sample(size, rng)."
     )

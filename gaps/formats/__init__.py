@@ -12,13 +12,21 @@ python-sat, which users already hold, into the same :class:`CNF`.
 
 from __future__ import annotations
 
-from gaps.formats._dimacs import CNF, cnf_from, dumps_dimacs, read_dimacs, write_dimacs
-from gaps.formats._graphs import read_edgelist, read_graphml
+from gaps.formats._dimacs import (
+    CNF,
+    cnf_from,
+    dumps_dimacs,
+    read_dimacs,
+    to_clauses,
+    write_dimacs,
+)
+from gaps.formats._graphs import EdgeList, read_edgelist, read_graphml, to_edges
 from gaps.formats._smtlib import dumps_smtlib, read_smtlib
 from gaps.formats._text import FormatError
 
 __all__ = [
     "CNF",
+    "EdgeList",
     "FormatError",
     "cnf_from",
     "dumps_dimacs",
@@ -27,5 +35,7 @@ __all__ = [
     "read_edgelist",
     "read_graphml",
     "read_smtlib",
+    "to_clauses",
+    "to_edges",
     "write_dimacs",
 ]

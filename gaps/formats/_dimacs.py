@@ -6,7 +6,7 @@ import io
 import os
 import re
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -189,6 +189,44 @@ def cnf_from(formula: object) -> CNF:
     return CNF(num_vars, copied, comments)
 
 
+def to_clauses(formula: object) -> tuple[int, list[tuple[int, ...]]]:
+    """``(num_vars, clauses)``, clauses tuples of DIMACS literals: the ``"sat"`` kind's object.
+
+    Takes what :func:`cnf_from` takes (a :class:`CNF`, a cnfgen formula, a python-sat
+    ``CNF``), a pair ``(num_vars, clauses)`` or a list of clauses alone (``num_vars``
+    is then the largest variable), and checks it: literals are nonzero ints within
+    ``num_vars``. This is how a catalog family takes a formula read from a file.
+
+    >>> to_clauses(CNF(3, [[1, -2], [2, 3]]))
+    (3, [(1, -2), (2, 3)])
+    >>> to_clauses([[1, -4], [2]])
+    (4, [(1, -4), (2,)])
+    >>> to_clauses((2, [[1, 3]]))  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    gaps.errors.InvalidArgument: The formula declares 2 variables, but clause 1 (1, 3) uses ...
+    """
+    if not isinstance(formula, (tuple, list)):
+        cnf = cnf_from(formula)
+        return cnf.num_vars, [tuple(clause) for clause in cnf.clauses]
+    pair = len(formula) == 2 and not isinstance(formula[0], (tuple, list))
+    num_vars: Any
+    num_vars, clauses = formula if pair else (None, formula)
+    if not isinstance(clauses, (tuple, list)) or not all(
+        isinstance(clause, (tuple, list)) for clause in clauses
+    ):
+        raise InvalidArgument(
+            "A formula is a pair (num_vars, clauses) or a list of clauses, each a list or "
+            f"tuple of nonzero ints. Got {str(formula)[:60]} ({type(formula).__name__})."
+        )
+    copied = [tuple(clause) for clause in clauses]
+    if num_vars is None:
+        literals = [x for clause in copied for x in clause if type(x) is int]
+        num_vars = max(map(abs, literals), default=0)
+    _check_clauses(num_vars, copied, "formula")
+    return num_vars, copied
+
+
 def _cnf_parts(formula: Any) -> tuple[int, Iterable[Iterable[int]], list[str]]:
     if isinstance(formula, CNF):
         return formula.num_vars, formula.clauses, list(formula.comments)
@@ -219,7 +257,7 @@ def _cnf_parts(formula: Any) -> tuple[int, Iterable[Iterable[int]], list[str]]:
     )
 
 
-def _check_clauses(num_vars: object, clauses: list[list[Any]], origin: str) -> None:
+def _check_clauses(num_vars: object, clauses: Sequence[Sequence[Any]], origin: str) -> None:
     if type(num_vars) is not int or num_vars < 0:
         raise InvalidArgument(
             f"The {origin}'s number of variables must be an int >= 0. "

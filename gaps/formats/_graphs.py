@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import math
 import re
+import sys
 import warnings
-from typing import Any
+from collections.abc import Hashable
+from typing import Any, NamedTuple
 
+from gaps.errors import InvalidArgument
 from gaps.formats._text import MAX_CHARS, FormatError, Source, _check_cap, _lines, _open, _read_text
 
 # A weight is a plain decimal number: float() would also take nan, inf, "1_0" and other
@@ -152,3 +155,74 @@ def read_graphml(
         raise FormatError(f"{name}: not valid GraphML ({type(exc).__name__}: {exc}).") from None
     except RecursionError:
         raise FormatError(f"{name}: not valid GraphML (nested too deeply).") from None
+
+
+# A node label read as a vertex number: ASCII digits without leading zeros, short
+# enough that int() is quick (longer ones keep the graph's node order).
+_NUMERAL = re.compile(r"0|[1-9][0-9]{0,17}")
+
+
+class EdgeList(NamedTuple):
+    """A graph on vertices 0..n-1: ``labels[i]`` is the node numbered i."""
+
+    n: int
+    edges: list[tuple[Any, ...]]
+    labels: tuple[Hashable, ...]
+
+
+def to_edges(graph: Any, *, weight: str | None = None, directed: bool | None = None) -> EdgeList:
+    """A networkx graph as ``(n, edges, labels)`` on vertices 0..n-1: the catalog's graph form.
+
+    Nodes whose labels are all vertex numbers (ints, or decimal numerals as the
+    readers give them) are numbered in increasing order, so a graph written from
+    vertices 0..n-1 reads back unchanged; other labels are numbered in the graph's node
+    order (the file's order). Each edge is ``(u, v)``, or ``(u, v, w)`` with the
+    ``weight`` attribute, which every edge must carry as a finite number; a multigraph
+    lists each parallel edge. ``directed=True`` or ``False`` refuses the other kind.
+
+    >>> import networkx as nx
+    >>> to_edges(nx.Graph([("b", "a"), ("a", "c")]))
+    EdgeList(n=3, edges=[(0, 1), (1, 2)], labels=('b', 'a', 'c'))
+    >>> to_edges(nx.Graph([("10", "2")]))
+    EdgeList(n=2, edges=[(1, 0)], labels=('2', '10'))
+    >>> to_edges(nx.DiGraph([(0, 1)]), directed=False)  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    gaps.errors.InvalidArgument: to_edges() was given a directed graph; ...
+    """
+    nx = sys.modules.get("networkx")  # a networkx graph exists only once networkx is imported
+    if nx is None or not isinstance(graph, nx.Graph):
+        raise InvalidArgument(
+            "to_edges() takes a networkx graph (as read_graphml and read_edgelist return). "
+            f"Got {type(graph).__qualname__}."
+        )
+    if directed is not None and graph.is_directed() != directed:
+        given, convert = ("an undirected", "to_directed") if directed else ("a directed", "to_undirected")
+        raise InvalidArgument(
+            f"to_edges() was given {given} graph; this use needs the other kind: pass "
+            f"graph.{convert}() if that is meant."
+        )
+    labels = tuple(graph)
+    numbers = [_vertex_number(label) for label in labels]
+    if None not in numbers and len(set(numbers)) == len(numbers):
+        labels = tuple(label for _, label in sorted(zip(numbers, labels, strict=True)))
+    index = {label: i for i, label in enumerate(labels)}
+    if weight is None:
+        return EdgeList(len(labels), [(index[u], index[v]) for u, v in graph.edges()], labels)
+    edges = []
+    for u, v, w in graph.edges(data=weight):
+        if isinstance(w, bool) or not isinstance(w, (int, float)) or not math.isfinite(w):
+            raise InvalidArgument(
+                f"Edge {u!s:.40}-{v!s:.40} has {weight!r} {w!r:.40} ({type(w).__name__}); every "
+                f"edge needs a finite number as its {weight!r} attribute."
+            )
+        edges.append((index[u], index[v], w))
+    return EdgeList(len(labels), edges, labels)
+
+
+def _vertex_number(label: object) -> int | None:
+    if isinstance(label, int) and not isinstance(label, bool):
+        return label
+    if isinstance(label, str) and _NUMERAL.fullmatch(label):
+        return int(label)
+    return None
