@@ -324,13 +324,13 @@ def _check(db: _Database, clauses: Sequence[Sequence[int]], proof: Sequence[obje
 
 
 def backward(
-    spec: tuple[int, list[list[int]]], answer: object, proof: object, meter: gaps.Meter
+    clauses: Sequence[Sequence[int]], answer: object, proof: object, meter: gaps.Meter
 ) -> bool:
     """The refutation families' certified verifier, checking backward, core first.
 
-    >>> backward((2, [[1], [-1]]), UNSAT, [], gaps.Meter())
+    >>> backward([[1], [-1]], UNSAT, [], gaps.Meter())
     True
     """
     if answer == UNSAT:
-        return check_drat(spec[1], proof, meter)
-    return satisfies(spec[1], answer, meter)
+        return check_drat(clauses, proof, meter)
+    return satisfies(clauses, answer, meter)

@@ -38,6 +38,7 @@ from gaps.problems._sat import count_stats, solve_cnf
 from pysat.solvers import Solver
 
 import gaps
+from gaps.formats import to_clauses
 
 UNSAT = "unsatisfiable"
 
@@ -279,23 +280,43 @@ def _check(checker: _Checker, clauses: Sequence[Sequence[int]], proof: Sequence[
     return checker.inconsistent and checker.rup([])
 
 
-# The roles shared by the refutation families: an instance is (size, clauses).
+# The roles shared by the refutation families, on an instance's clauses (clauses_of).
+
+#: What a refutation family's instance is.
+INSTANCE = (
+    "a pair (size, clauses) of an int and clauses of nonzero int literals, or a formula "
+    "as gaps.formats.to_clauses takes it (a gaps.formats.CNF, a cnfgen or python-sat formula)"
+)
 
 
-def cadical(spec: tuple[int, list[list[int]]], meter: gaps.Meter) -> gaps.Certified:
-    answer, proof = refute(spec[1], meter)
+def clauses_of(spec: Any, family: str, role: str) -> list[tuple[int, ...]]:
+    """The clauses of a refutation family's instance, checked.
+
+    >>> from gaps.formats import CNF
+    >>> clauses_of(CNF(1, [[1], [-1]]), "pigeonhole", "verifier 'drat'")
+    [(1,), (-1,)]
+    """
+    formula = spec
+    if isinstance(spec, (tuple, list)) and len(spec) == 2 and type(spec[0]) is int:
+        formula = spec[1]  # (size, clauses): the size is the sampler's, not a variable count
+    try:
+        return to_clauses(formula)[1]
+    except gaps.InvalidArgument as exc:
+        raise gaps.wrong_instance(family, role, spec, INSTANCE, str(exc)) from None
+
+
+def cadical(clauses: Sequence[Sequence[int]], meter: gaps.Meter) -> gaps.Certified:
+    answer, proof = refute(clauses, meter)
     return gaps.Certified(answer, proof)
 
 
-def decide(spec: tuple[int, list[list[int]]], answer: object, meter: gaps.Meter) -> bool:
+def decide(clauses: Sequence[Sequence[int]], answer: object, meter: gaps.Meter) -> bool:
     if answer == UNSAT:
-        return decide_unsat(spec[1], meter)
-    return satisfies(spec[1], answer, meter)
+        return decide_unsat(clauses, meter)
+    return satisfies(clauses, answer, meter)
 
 
-def drat(
-    spec: tuple[int, list[list[int]]], answer: object, proof: object, meter: gaps.Meter
-) -> bool:
+def drat(clauses: Sequence[Sequence[int]], answer: object, proof: object, meter: gaps.Meter) -> bool:
     if answer == UNSAT:
-        return check_drup(spec[1], proof, meter)
-    return satisfies(spec[1], answer, meter)
+        return check_drup(clauses, proof, meter)
+    return satisfies(clauses, answer, meter)

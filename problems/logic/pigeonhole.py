@@ -5,6 +5,8 @@ sits in hole j; n + 1 clauses put each pigeon in some hole, n·C(n+1, 2) binary
 clauses forbid two pigeons in one hole), its variables renamed and its clauses and
 literals shuffled by the sampler. The expected answer is ``"unsatisfiable"``; a
 satisfying assignment is also a well-typed answer (always wrong here).
+A formula read from a file (anything ``gaps.formats.to_clauses`` takes) is an
+instance too.
 
 Gap: generation is CaDiCaL (python-sat, proof logging on), which answers
 ``"unsatisfiable"`` and hands its DRAT proof over as the certificate. Every
@@ -47,12 +49,13 @@ from __future__ import annotations
 import random
 
 import cnfgen
-from gaps.problems.logic._backward import backward
-from gaps.problems.logic._refutation import cadical, decide, drat
+from gaps.problems.logic import _backward, _refutation
+from gaps.problems.logic._refutation import clauses_of
 
 import gaps
 from gaps.formats import cnf_from
 
+NAME = "pigeonhole"
 Spec = tuple[int, list[list[int]]]
 
 
@@ -74,6 +77,22 @@ def sample(size: int, rng: random.Random) -> Spec:
     return n, clauses
 
 
+def cadical(spec: Spec, meter: gaps.Meter) -> gaps.Certified:
+    return _refutation.cadical(clauses_of(spec, NAME, "generator 'cadical'"), meter)
+
+
+def decide(spec: Spec, answer: object, meter: gaps.Meter) -> bool:
+    return _refutation.decide(clauses_of(spec, NAME, "verifier 'decide'"), answer, meter)
+
+
+def drat(spec: Spec, answer: object, proof: object, meter: gaps.Meter) -> bool:
+    return _refutation.drat(clauses_of(spec, NAME, "verifier 'drat'"), answer, proof, meter)
+
+
+def backward(spec: Spec, answer: object, proof: object, meter: gaps.Meter) -> bool:
+    return _backward.backward(clauses_of(spec, NAME, "verifier 'backward'"), answer, proof, meter)
+
+
 def corrupt(spec: Spec, result: gaps.Certified, rng: random.Random) -> gaps.Certified:
     """Claim a random assignment satisfies the formula (no assignment does)."""
     n = spec[0]
@@ -82,7 +101,7 @@ def corrupt(spec: Spec, result: gaps.Certified, rng: random.Random) -> gaps.Cert
 
 
 FAMILY = gaps.Family(
-    name="pigeonhole",
+    name=NAME,
     domain="logic",
     summary="Refute PHP(n+1, n) with CaDiCaL vs re-decide it or check its DRAT proof.",
     sample=sample,

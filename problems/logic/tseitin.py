@@ -5,6 +5,8 @@ with a charge bit on each vertex, the charges summing to 1 (odd). One variable p
 edge; each vertex v says "the edges at v sum to charge(v) mod 2", written as the
 four 3-clauses that forbid the wrong parity. Summing all equations counts every edge
 twice, so the formula is unsatisfiable; the expected answer is ``"unsatisfiable"``.
+A formula read from a file (anything ``gaps.formats.to_clauses`` takes) is an
+instance too; ``gauss`` takes it only when its clauses encode XORs.
 
 Gap: generation is CaDiCaL with proof logging; it answers ``"unsatisfiable"``
 with its DRAT proof as certificate. On expanders (random 3-regular graphs are, with
@@ -48,13 +50,15 @@ from __future__ import annotations
 
 import random
 from collections import defaultdict
+from collections.abc import Sequence
 
 import networkx as nx
-from gaps.problems.logic._backward import backward
-from gaps.problems.logic._refutation import UNSAT, cadical, decide, drat, satisfies
+from gaps.problems.logic import _backward, _refutation
+from gaps.problems.logic._refutation import UNSAT, clauses_of, satisfies
 
 import gaps
 
+NAME = "tseitin"
 Spec = tuple[int, list[list[int]]]
 
 
@@ -80,7 +84,23 @@ def sample(size: int, rng: random.Random) -> Spec:
     return n, clauses
 
 
-def xors_of(clauses: list[list[int]]) -> list[tuple[list[int], int]] | None:
+def cadical(spec: Spec, meter: gaps.Meter) -> gaps.Certified:
+    return _refutation.cadical(clauses_of(spec, NAME, "generator 'cadical'"), meter)
+
+
+def decide(spec: Spec, answer: object, meter: gaps.Meter) -> bool:
+    return _refutation.decide(clauses_of(spec, NAME, "verifier 'decide'"), answer, meter)
+
+
+def drat(spec: Spec, answer: object, proof: object, meter: gaps.Meter) -> bool:
+    return _refutation.drat(clauses_of(spec, NAME, "verifier 'drat'"), answer, proof, meter)
+
+
+def backward(spec: Spec, answer: object, proof: object, meter: gaps.Meter) -> bool:
+    return _backward.backward(clauses_of(spec, NAME, "verifier 'backward'"), answer, proof, meter)
+
+
+def xors_of(clauses: Sequence[Sequence[int]]) -> list[tuple[list[int], int]] | None:
     """The XORs (variables, parity) that ``clauses`` encode, or None if a clause is in none."""
     groups: dict[frozenset[int], set[int]] = defaultdict(set)
     for clause in clauses:
@@ -99,11 +119,19 @@ def xors_of(clauses: list[list[int]]) -> list[tuple[list[int], int]] | None:
 
 
 def gauss(spec: Spec, answer: object, meter: gaps.Meter) -> bool:
+    clauses = clauses_of(spec, NAME, "verifier 'gauss'")
     if answer != UNSAT:
-        return satisfies(spec[1], answer, meter)
-    xors = xors_of(spec[1])
-    if xors is None:
-        return False  # not an XOR formula: Gaussian elimination cannot refute it
+        return satisfies(clauses, answer, meter)
+    xors = xors_of(clauses)
+    if xors is None:  # Gaussian elimination cannot refute it, and a "no" would be a guess
+        raise gaps.wrong_instance(
+            NAME,
+            "verifier 'gauss'",
+            spec,
+            "a formula of XOR constraints, each written as all the clauses over its "
+            "variables that forbid the wrong parity (as Tseitin formulas are)",
+            "some clause is not part of such a group",
+        )
     pivots: dict[int, int] = {}  # pivot bit -> row; bit 0 holds the right-hand side
     for variables, parity in xors:
         row = parity
@@ -128,7 +156,7 @@ def corrupt(spec: Spec, result: gaps.Certified, rng: random.Random) -> gaps.Cert
 
 
 FAMILY = gaps.Family(
-    name="tseitin",
+    name=NAME,
     domain="logic",
     summary="Refute a Tseitin formula with CaDiCaL vs check its DRAT proof or solve its XORs.",
     sample=sample,
