@@ -8,6 +8,32 @@ from typing import Any
 from pysat.solvers import Solver
 
 import gaps
+from gaps.formats import to_clauses
+
+#: What a CNF family's instance is.
+FORMULA = (
+    "a pair (num_vars, clauses) of an int and clauses of nonzero int literals within it, "
+    "or a formula gaps.formats.to_clauses takes (a gaps.formats.CNF read from a DIMACS "
+    "file, a cnfgen or python-sat formula)"
+)
+
+
+def formula_of(
+    formula: object, family: str, role: str, expected: str = FORMULA
+) -> tuple[int, list[tuple[int, ...]]]:
+    """``(num_vars, clauses)`` of a CNF family's instance, or ``family``'s wrong_instance error.
+
+    >>> formula_of((2, [[1, -2]]), "random_3sat", "generator 'cadical'")
+    (2, [(1, -2)])
+    >>> formula_of((1, [[2]]), "random_3sat", "generator 'cadical'")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    gaps.errors.InvalidArgument: The instance given to random_3sat's generator 'cadical' must be ...
+    """
+    try:
+        return to_clauses(formula)
+    except gaps.InvalidArgument as exc:
+        raise gaps.wrong_instance(family, role, formula, expected, str(exc)) from None
 
 
 def count_stats(solver: Any, meter: gaps.Meter) -> None:

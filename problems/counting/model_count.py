@@ -1,7 +1,8 @@
 """Model counting (#SAT) of small random 3-CNFs: enumerate with CaDiCaL vs check or recount.
 
 Problem: a random 3-CNF with n variables and m = round(3.5 n) clauses (each variable
-occurs in some clause); the output is its number of models over the n variables.
+occurs in some clause); the output is its number of models over the n variables. Any
+CNF read from a file (what ``gaps.formats.to_clauses`` takes) is an instance too.
 
 Gap: counting models is #P-complete (Valiant 1979). Generation enumerates them with
 CaDiCaL (python-sat): solve, record the model, block exactly that model, repeat —
@@ -42,7 +43,7 @@ from __future__ import annotations
 
 import random
 
-from gaps.problems._sat import count_stats
+from gaps.problems._sat import count_stats, formula_of
 from gaps.problems.logic._refutation import check_drup, refute, satisfies
 from pysat.solvers import Solver
 
@@ -67,12 +68,15 @@ def sample(size: int, rng: random.Random) -> Spec:
     return n, clauses
 
 
-def _models(spec: Spec, meter: gaps.Meter) -> list[tuple[int, ...]]:
-    n, clauses = spec
+def _models(n: int, clauses: list[tuple[int, ...]], meter: gaps.Meter) -> list[tuple[int, ...]]:
     models = []
     with Solver(name="cadical195", bootstrap_with=clauses) as solver:
         while solver.solve():
-            model = tuple(solver.get_model()[:n])
+            found = solver.get_model()[:n]
+            # The solver knows only the variables it has met: one past them is free, and
+            # set false here, so the blocking clause brings it in and the next model
+            # takes it true.
+            model = (*found, *(-v for v in range(len(found) + 1, n + 1)))
             models.append(model)
             solver.add_clause([-x for x in model])
         count_stats(solver, meter)
@@ -80,14 +84,19 @@ def _models(spec: Spec, meter: gaps.Meter) -> list[tuple[int, ...]]:
 
 
 def enumerate_models(spec: Spec, meter: gaps.Meter) -> gaps.Certified:
-    models = _models(spec, meter)
-    blocked = spec[1] + [[-x for x in model] for model in models]
+    n, clauses = formula_of(spec, "model_count", "generator 'enumerate'")
+    return _enumerate(n, clauses, meter)
+
+
+def _enumerate(n: int, clauses: list[tuple[int, ...]], meter: gaps.Meter) -> gaps.Certified:
+    models = _models(n, clauses, meter)
+    blocked = clauses + [tuple(-x for x in model) for model in models]
     _, proof = refute(blocked, meter)
     return gaps.Certified(len(models), (models, proof))
 
 
 def witnesses(spec: Spec, count: object, certificate: object, meter: gaps.Meter) -> bool:
-    n, clauses = spec
+    n, clauses = formula_of(spec, "model_count", "verifier 'witnesses'")
     if type(count) is not int or not isinstance(certificate, tuple) or len(certificate) != 2:
         return False
     models, proof = certificate
@@ -103,29 +112,35 @@ def witnesses(spec: Spec, count: object, certificate: object, meter: gaps.Meter)
         if model in seen or not satisfies(clauses, list(model), meter):
             return False
         seen.add(model)
-    blocked = clauses + [[-x for x in model] for model in models]
+    blocked = clauses + [tuple(-x for x in model) for model in models]
     return check_drup(blocked, proof, meter)
 
 
 def recompute(spec: Spec, count: object, meter: gaps.Meter) -> bool:
+    n, clauses = formula_of(spec, "model_count", "verifier 'recompute'")
     if type(count) is not int:
         return False
-    reference, _ = enumerate_models(spec, meter)  # the same generation, certificate and all
+    reference, _ = _enumerate(n, clauses, meter)  # the same generation, certificate and all
     return bool(reference == count)
 
 
 def ganak(spec: Spec, meter: gaps.Meter) -> int:
     """The exact model count by Ganak (time only: it reports no counters)."""
+    return _ganak(*formula_of(spec, "model_count", "generator 'ganak'"))
+
+
+def _ganak(n: int, clauses: list[tuple[int, ...]]) -> int:
     import pyganak
 
     counter = pyganak.Counter()
-    counter.new_vars(spec[0])
-    counter.add_clauses(spec[1])
+    counter.new_vars(n)
+    counter.add_clauses([list(clause) for clause in clauses])
     return int(counter.count())
 
 
 def recount(spec: Spec, count: object, meter: gaps.Meter) -> bool:
-    return type(count) is int and ganak(spec, meter) == count
+    n, clauses = formula_of(spec, "model_count", "verifier 'recount'")
+    return type(count) is int and _ganak(n, clauses) == count
 
 
 def corrupt(spec: Spec, result: gaps.Certified, rng: random.Random) -> gaps.Certified:

@@ -301,7 +301,7 @@ def clauses_of(spec: Any, family: str, role: str) -> list[tuple[int, ...]]:
         formula = spec[1]  # (size, clauses): the size is the sampler's, not a variable count
     try:
         return to_clauses(formula)[1]
-    except gaps.InvalidArgument as exc:
+    except gaps.InvalidArgument as exc:  # formula_of would show the clauses, not the instance
         raise gaps.wrong_instance(family, role, spec, INSTANCE, str(exc)) from None
 
 

@@ -64,8 +64,27 @@ def sample(size: int, rng: random.Random) -> Spec:
     return n, round(RATIO * n), rng.getrandbits(64)
 
 
+def _spec(spec: Any, role: str) -> Spec:
+    """The instance, checked to be ``(n, m, seed)``."""
+    if not (
+        isinstance(spec, (tuple, list))
+        and len(spec) == 3
+        and all(type(x) is int for x in spec)
+        and spec[0] >= 3
+        and spec[1] >= 0
+    ):
+        raise gaps.wrong_instance(
+            "planted_sat",
+            role,
+            spec,
+            "a triple (n, m, seed) of ints, n >= 3 and m >= 0, asking for a formula (a "
+            "formula read from a file is not an instance here: decide it with random_3sat)",
+        )
+    return spec[0], spec[1], spec[2]
+
+
 def plant(spec: Spec, meter: gaps.Meter) -> gaps.Certified:
-    n, m, seed = spec
+    n, m, seed = _spec(spec, "generator 'plant'")
     rng = random.Random(seed)
     hidden = tuple(rng.random() < 0.5 for _ in range(n))
     meter.tick(n)
@@ -95,13 +114,13 @@ def _well_formed(spec: Spec, formula: object, meter: gaps.Meter) -> bool:
 
 
 def decide(spec: Spec, formula: object, meter: gaps.Meter) -> bool:
-    if not _well_formed(spec, formula, meter):
+    if not _well_formed(_spec(spec, "verifier 'decide'"), formula, meter):
         return False
     return solve_cnf(formula, meter) is not None
 
 
 def check(spec: Spec, formula: object, assignment: object, meter: gaps.Meter) -> bool:
-    if not _well_formed(spec, formula, meter):
+    if not _well_formed(_spec(spec, "verifier 'check'"), formula, meter):
         return False
     n = spec[0]
     if not isinstance(assignment, (tuple, list)) or len(assignment) != n:

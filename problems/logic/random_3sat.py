@@ -2,11 +2,12 @@
 
 Problem: a uniformly random 3-CNF formula over n variables with m = 4n clauses, each
 clause three distinct variables with independent random signs. The instance is the
-pair ``(n, clauses)``, a clause a tuple of nonzero ints (DIMACS literals). The ratio
-4.0 sits below the satisfiability threshold (≈ 4.267, Mézard, Parisi & Zecchina 2002),
-so most formulas are satisfiable, yet above the ratio (≈ 3.81) past which DPLL-type
-algorithms provably take exponential time (Achlioptas, Beame & Molloy 2004); CDCL
-solvers show the same exponential growth in practice.
+pair ``(n, clauses)``, a clause a tuple of nonzero ints (DIMACS literals); any CNF
+read from a file (what ``gaps.formats.to_clauses`` takes) is an instance too. The
+ratio 4.0 sits below the satisfiability threshold (≈ 4.267, Mézard, Parisi & Zecchina
+2002), so most formulas are satisfiable, yet above the ratio (≈ 3.81) past which
+DPLL-type algorithms provably take exponential time (Achlioptas, Beame & Molloy 2004);
+CDCL solvers show the same exponential growth in practice.
 
 Gap: generation is CaDiCaL through python-sat (native code: its propagations,
 conflicts and decisions are reported as counters, not steps). The output is the
@@ -40,9 +41,9 @@ from __future__ import annotations
 
 import itertools
 import random
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
-from gaps.problems._sat import assignment_specification, solve_cnf
+from gaps.problems._sat import assignment_specification, formula_of, solve_cnf
 
 import gaps
 
@@ -61,7 +62,7 @@ def sample(size: int, rng: random.Random) -> Formula:
     return n, clauses
 
 
-def _decide(n: int, clauses: list[tuple[int, ...]], meter: gaps.Meter) -> tuple | None:
+def _decide(n: int, clauses: Sequence[Sequence[int]], meter: gaps.Meter) -> tuple | None:
     """CaDiCaL's answer: a satisfying assignment (tuple of n bools) or None."""
     model = solve_cnf(clauses, meter)
     if model is None:
@@ -74,12 +75,12 @@ def _decide(n: int, clauses: list[tuple[int, ...]], meter: gaps.Meter) -> tuple 
 
 
 def cadical(formula: Formula, meter: gaps.Meter) -> tuple | None:
-    n, clauses = formula
+    n, clauses = formula_of(formula, "random_3sat", "generator 'cadical'")
     return _decide(n, clauses, meter)
 
 
 def check(formula: Formula, assignment: object, meter: gaps.Meter) -> bool:
-    n, clauses = formula
+    n, clauses = formula_of(formula, "random_3sat", "verifier 'check'")
     if assignment is None:  # a "no": no short witness, so decide the formula again
         return _decide(n, clauses, meter) is None
     if not isinstance(assignment, (tuple, list)) or len(assignment) != n:

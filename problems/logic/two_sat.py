@@ -3,7 +3,8 @@
 Problem: n variables and m = n random 2-clauses (two distinct variables, random
 signs): clause density 1, the satisfiability threshold of random 2-SAT (Chvátal &
 Reed 1992; Goerdt 1996), so both answers occur. The output is an assignment (a tuple
-of n bools) or ``"unsatisfiable"``.
+of n bools) or ``"unsatisfiable"``. A 2-CNF read from a file (what
+``gaps.formats.to_clauses`` takes) is an instance too, a unit clause (a) read as (a ∨ a).
 
 Gap: generation is the Aspvall–Plass–Tarjan algorithm: build the implication graph
 (clause a ∨ b gives ¬a → b and ¬b → a), find its strongly connected components with
@@ -39,7 +40,7 @@ import random
 from collections import deque
 from collections.abc import Iterator
 
-from gaps.problems._sat import assignment_specification
+from gaps.problems._sat import FORMULA, assignment_specification, formula_of
 
 import gaps
 
@@ -124,8 +125,21 @@ def _path(succ: list[list[int]], comp: list[int], s: int, t: int, meter: gaps.Me
     return [_lit(v) for v in reversed(path)]
 
 
+def _two_cnf(spec: object, role: str) -> Spec:
+    """The instance's clauses as pairs (a unit clause (a) as (a, a)), or wrong_instance."""
+    expected = FORMULA + ", whose clauses have one or two literals"
+    n, clauses = formula_of(spec, "two_sat", role, expected)
+    pairs = []
+    for index, clause in enumerate(clauses, 1):
+        if not 1 <= len(clause) <= 2:
+            reason = f"clause {index} {clause[:6]} has {len(clause)} literals"
+            raise gaps.wrong_instance("two_sat", role, spec, expected, reason)
+        pairs.append((clause[0], clause[-1]))
+    return n, pairs
+
+
 def scc(spec: Spec, meter: gaps.Meter) -> gaps.Certified:
-    n, clauses = spec
+    n, clauses = _two_cnf(spec, "generator 'scc'")
     succ: list[list[int]] = [[] for _ in range(2 * n)]
     for a, b in clauses:
         meter.tick()
@@ -163,7 +177,7 @@ def _is_path(
 
 
 def check(spec: Spec, answer: object, certificate: object, meter: gaps.Meter) -> bool:
-    n, clauses = spec
+    n, clauses = _two_cnf(spec, "verifier 'check'")
     if answer == UNSAT:
         if not isinstance(certificate, tuple) or len(certificate) != 3:
             return False

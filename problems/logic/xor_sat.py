@@ -59,8 +59,41 @@ def sample(size: int, rng: random.Random) -> Spec:
     return n, equations
 
 
-def gauss(spec: Spec, meter: gaps.Meter) -> gaps.Certified:
+def _is_system(spec: Any) -> bool:
+    if not isinstance(spec, (tuple, list)) or len(spec) != 2:
+        return False
     n, equations = spec
+    if type(n) is not int or n < 0 or not isinstance(equations, (tuple, list)):
+        return False
+    for equation in equations:
+        if not isinstance(equation, (tuple, list)) or len(equation) != 2:
+            return False
+        variables, rhs = equation
+        if rhs not in (0, 1) or type(rhs) is not int or not isinstance(variables, (tuple, list)):
+            return False
+        if len(set(variables)) != len(variables):
+            return False
+        if not all(type(x) is int and 0 <= x < n for x in variables):
+            return False
+    return True
+
+
+def _system(spec: Any, role: str) -> Spec:
+    """The instance, checked to be ``(n, equations)``."""
+    if not _is_system(spec):
+        raise gaps.wrong_instance(
+            "xor_sat",
+            role,
+            spec,
+            "a pair (n, equations): an int n >= 0 and equations ((variables), rhs), the "
+            "variables distinct ints in 0..n-1 and rhs 0 or 1 (a CNF formula is not an XOR "
+            "system: decide one with random_3sat)",
+        )
+    return spec  # type: ignore[no-any-return]
+
+
+def gauss(spec: Spec, meter: gaps.Meter) -> gaps.Certified:
+    n, equations = _system(spec, "generator 'gauss'")
     words = n // 64 + 1
     rows = []
     for i, (variables, rhs) in enumerate(equations):
@@ -103,7 +136,7 @@ def gauss(spec: Spec, meter: gaps.Meter) -> gaps.Certified:
 
 
 def check(spec: Spec, answer: object, certificate: object, meter: gaps.Meter) -> bool:
-    n, equations = spec
+    n, equations = _system(spec, "verifier 'check'")
     if answer == INCONSISTENT:
         if not isinstance(certificate, (list, tuple)) or len(set(certificate)) != len(certificate):
             return False
