@@ -4,7 +4,9 @@ Problem: a random connected multigraph ``(n, edges)`` with all degrees even: the
 union of a cycle through all n vertices in a random order (which makes it
 connected) and random cycles of 3–10 distinct vertices until m ≥ 2n edges (average
 degree about 4; parallel edges may occur, loops do not). The output is an Eulerian
-circuit, the list of the m + 1 vertices it visits (first = last).
+circuit, the list of the m + 1 vertices it visits (first = last). A graph read from a
+file is an instance too, its vertices numbered by ``gaps.formats.to_edges``; one
+without an Eulerian circuit is refused (``wrong_instance``), never answered with a walk.
 
 Gap: generation is Hierholzer's algorithm (iterative, with a pointer per vertex and
 a used flag per edge): O(n + m), one tick per edge examined. Witness verification
@@ -37,6 +39,7 @@ from collections.abc import Sequence
 from itertools import pairwise
 from typing import Any
 
+from gaps.problems._graphs import FROM_FILE, graph_of
 from gaps.problems._candidates import (
     decode_int_list,
     entries,
@@ -70,13 +73,37 @@ def sample(size: int, rng: random.Random) -> Graph:
     return n, edges
 
 
+#: What an instance is.
+INSTANCE = (
+    "a pair (n, edges) of a multigraph on vertices 0..n-1, edges pairs (u, v) of ints, "
+    + FROM_FILE
+)
+
+
+def _graph(graph: Any, role: str) -> Graph:
+    return graph_of(graph, "eulerian_circuit", role, INSTANCE)
+
+
+def _no_circuit(graph: Any, reason: str) -> gaps.InvalidArgument:
+    return gaps.wrong_instance(
+        "eulerian_circuit",
+        "generator 'hierholzer'",
+        graph,
+        "a graph with an Eulerian circuit: every degree even and every edge in one component",
+        reason,
+    )
+
+
 def hierholzer(graph: Graph, meter: gaps.Meter) -> list[int]:
-    n, edges = graph
+    n, edges = _graph(graph, "generator 'hierholzer'")
     incident: list[list[int]] = [[] for _ in range(n)]
     for i, (u, v) in enumerate(edges):
         meter.tick()
         incident[u].append(i)
         incident[v].append(i)
+    odd = next((v for v in range(n) if len(incident[v]) % 2), None)
+    if odd is not None:  # Hierholzer's splicing would hand back a walk that is no circuit
+        raise _no_circuit(graph, f"vertex {odd} has odd degree {len(incident[odd])}")
     used = [False] * len(edges)
     pointer = [0] * n
     stack, circuit = [edges[0][0] if edges else 0], []
@@ -93,12 +120,14 @@ def hierholzer(graph: Graph, meter: gaps.Meter) -> list[int]:
         used[i] = True
         a, b = edges[i]
         stack.append(b if a == u else a)
+    if len(circuit) != len(edges) + 1:  # with even degrees, it closes in one component
+        raise _no_circuit(graph, "its edges lie in more than one component")
     circuit.reverse()
     return circuit
 
 
 def walk(graph: Graph, circuit: Any, meter: gaps.Meter) -> bool:
-    n, edges = graph
+    n, edges = _graph(graph, "verifier 'walk'")
     if not isinstance(circuit, (list, tuple)) or len(circuit) != len(edges) + 1:
         return False
     if not all(type(v) is int and 0 <= v < n for v in circuit) or circuit[0] != circuit[-1]:

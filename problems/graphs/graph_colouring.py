@@ -85,11 +85,24 @@ def _decide(graph: nx.Graph, meter: gaps.Meter) -> dict | None:
     return {v: next(c for c in range(COLOURS) if var(v, c) in model) for v in graph}
 
 
+def _graph(graph: Any, role: str) -> nx.Graph:
+    if not isinstance(graph, nx.Graph):
+        raise gaps.wrong_instance(
+            "graph_colouring",
+            role,
+            graph,
+            "a networkx graph (as gaps.formats.read_graphml and read_edgelist return); build "
+            "one from edges with networkx.Graph(edges)",
+        )
+    return graph
+
+
 def cadical(graph: nx.Graph, meter: gaps.Meter) -> dict | None:
-    return _decide(graph, meter)
+    return _decide(_graph(graph, "generator 'cadical'"), meter)
 
 
 def check(graph: nx.Graph, colouring: object, meter: gaps.Meter) -> bool:
+    graph = _graph(graph, "verifier 'check'")
     if colouring is None:  # a "no": no short witness, so decide the graph again
         return _decide(graph, meter) is None
     if not isinstance(colouring, dict) or len(colouring) != graph.number_of_nodes():

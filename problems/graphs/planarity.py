@@ -6,6 +6,8 @@ never decides. Sampled graphs are all planar, since a mixture would make each si
 median a coin toss between unlike costs; "no" answers are handled on any graph.
 The output is the verdict and a certificate: a rotation system (``rotation[v]``, v's
 neighbours clockwise) or the edges of a subdivision of K5 or K3,3 (Kuratowski).
+A graph read from a file is an instance too, numbered by ``gaps.formats.to_edges``,
+without its loops and parallel edges (which do not change planarity).
 
 Gap: ``left_right`` is networkx's left-right planarity test (de Fraysseix &
 Rosenstiehl; Brandes 2009), O(n), with an embedding for a "yes". For a "no", networkx
@@ -54,6 +56,7 @@ import numpy as np
 from scipy.spatial import Delaunay
 
 import gaps
+from gaps.problems._graphs import FROM_FILE, graph_of
 
 #: The probability that the sampler keeps an edge of the triangulation.
 KEEP = 0.9
@@ -82,6 +85,13 @@ def sample(size: int, rng: random.Random) -> Graph:
     return size, edges
 
 
+#: What an instance is.
+INSTANCE = (
+    "a pair (n, edges): an int n >= 0 and a list of int pairs (u, v) with 0 <= u < v < n, "
+    + FROM_FILE
+)
+
+
 def _is_graph(graph: Any) -> bool:
     if not (isinstance(graph, (tuple, list)) and len(graph) == 2):
         return False
@@ -100,13 +110,12 @@ def _is_graph(graph: Any) -> bool:
 
 def _graph(graph: Any, role: str) -> Graph:
     """The instance, checked to be ``(n, edges)`` of a simple graph on 0..n−1."""
+    if isinstance(graph, nx.Graph):
+        n, edges = graph_of(graph, "planarity", role, INSTANCE)
+        # Loops and parallel edges do not change planarity: the simple graph is decided.
+        return n, sorted({(min(u, v), max(u, v)) for u, v in edges if u != v})
     if not _is_graph(graph):
-        raise gaps.wrong_instance(
-            "planarity",
-            role,
-            graph,
-            "a pair (n, edges): an int n >= 0 and a list of int pairs (u, v) with 0 <= u < v < n",
-        )
+        raise gaps.wrong_instance("planarity", role, graph, INSTANCE)
     n, edges = graph
     return n, edges
 

@@ -1,7 +1,8 @@
 """Maximum cut: an exact max cut by MaxSAT (RC2) or enumeration vs checking a cut's value.
 
 Problem: a random graph ``(n, edges)`` with n vertices and m = 2n distinct edges
-(average degree 4). The output is ``(sides, value)``: a side (0 or 1) for each
+(average degree 4); a graph read from a file is an instance too, numbered by
+``gaps.formats.to_edges``. The output is ``(sides, value)``: a side (0 or 1) for each
 vertex and the number of edges between the two sides, which the generator claims is
 the maximum over all partitions.
 
@@ -61,6 +62,7 @@ from pysat.examples.rc2 import RC2
 from pysat.formula import WCNF
 
 import gaps
+from gaps.problems._graphs import FROM_FILE, graph_of
 
 #: Edges per vertex.
 DENSITY = 2
@@ -76,6 +78,15 @@ def sample(size: int, rng: random.Random) -> Graph:
         u, v = rng.sample(range(n), 2)
         edges.add((min(u, v), max(u, v)))
     return n, tuple(sorted(edges))
+
+
+#: What an instance is.
+INSTANCE = "a pair (n, edges) of a graph on vertices 0..n-1, edges pairs (u, v) of ints, " + FROM_FILE
+
+
+def _graph(graph: Any, role: str) -> Graph:
+    n, edges = graph_of(graph, "max_cut", role, INSTANCE)
+    return n, tuple(edges)
 
 
 def _maximum(graph: Graph, meter: gaps.Meter) -> tuple[list[int], int]:
@@ -102,7 +113,7 @@ def _maximum(graph: Graph, meter: gaps.Meter) -> tuple[list[int], int]:
 
 
 def enumerate_cuts(graph: Graph, meter: gaps.Meter) -> tuple[list[int], int]:
-    return _maximum(graph, meter)
+    return _maximum(_graph(graph, "generator 'enumerate'"), meter)
 
 
 def _maximum_by_maxsat(graph: Graph) -> tuple[list[int], int]:
@@ -120,7 +131,7 @@ def _maximum_by_maxsat(graph: Graph) -> tuple[list[int], int]:
 
 
 def maxsat(graph: Graph, meter: gaps.Meter) -> tuple[list[int], int]:
-    return _maximum_by_maxsat(graph)
+    return _maximum_by_maxsat(_graph(graph, "generator 'rc2'"))
 
 
 def _value(graph: Graph, answer: object, meter: gaps.Meter) -> int | None:
@@ -139,15 +150,17 @@ def _value(graph: Graph, answer: object, meter: gaps.Meter) -> int | None:
 
 
 def cut(graph: Graph, answer: object, meter: gaps.Meter) -> bool:
-    return _value(graph, answer, meter) is not None
+    return _value(_graph(graph, "verifier 'cut'"), answer, meter) is not None
 
 
 def recompute(graph: Graph, answer: object, meter: gaps.Meter) -> bool:
+    graph = _graph(graph, "verifier 'recompute'")
     value = _value(graph, answer, meter)
     return value is not None and value == _maximum(graph, meter)[1]
 
 
 def recompute_by_maxsat(graph: Graph, answer: object, meter: gaps.Meter) -> bool:
+    graph = _graph(graph, "verifier 'maxsat'")
     value = _value(graph, answer, meter)
     return value is not None and value == _maximum_by_maxsat(graph)[1]
 

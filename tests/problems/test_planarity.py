@@ -133,7 +133,7 @@ def test_planarity_rejects_hand_made_wrong_kuratowski_claims():
 
 def test_planarity_names_itself_on_bad_input():
     with pytest.raises(gaps.InvalidArgument, match="planarity"):
-        CERTIFICATE(nx.complete_graph(5), False, (), gaps.Meter())
+        CERTIFICATE({"n": 5}, False, (), gaps.Meter())
     with pytest.raises(gaps.InvalidArgument, match="planarity"):
         RECOMPUTE((5, [(1, 0)]), True, gaps.Meter())
     with pytest.raises(gaps.InvalidArgument, match="planarity"):
