@@ -5,6 +5,10 @@ Problem: a random connected weighted graph ``(n, edges)``: a random spanning tre
 up to m = 4n simple edges ``(u, v, w)``, with distinct integer weights (a random
 permutation of 1..m), so the minimum spanning tree is unique. The output is the
 sorted tuple of the indices of the tree's n − 1 edges.
+A weighted graph read from a file is an instance too: numbered by
+``gaps.formats.to_edges``, which lists its edges (the output's indices refer to that
+list), each with its ``weight``, any finite number; a disconnected graph, which has no
+spanning tree, is refused (``wrong_instance``).
 
 Gap: generation is Kruskal's algorithm: sort the edges by weight (Θ(m log m)
 comparisons, ticked as m·log2 m for the native sort) and add each edge whose
@@ -42,6 +46,7 @@ False
 from __future__ import annotations
 
 import itertools
+import math
 import random
 from collections import deque
 from collections.abc import Sequence
@@ -56,6 +61,7 @@ from gaps.problems._candidates import (
 )
 
 import gaps
+from gaps.problems._graphs import FROM_FILE, graph_of
 
 #: Edges per vertex.
 DEGREE = 4
@@ -113,8 +119,29 @@ def _kruskal(graph: Graph, meter: gaps.Meter) -> tuple[int, ...]:
     return tuple(sorted(tree))
 
 
+#: What an instance is.
+INSTANCE = (
+    "a pair (n, edges) of a weighted graph on vertices 0..n-1, edges (u, v, w) with u and v "
+    "ints and w a finite number, " + FROM_FILE + " with a 'weight' on every edge"
+)
+
+
+def _graph(graph: Any, role: str) -> Graph:
+    return graph_of(graph, "minimum_spanning_tree", role, INSTANCE, weight="weight")
+
+
 def kruskal(graph: Graph, meter: gaps.Meter) -> tuple[int, ...]:
-    return _kruskal(graph, meter)
+    graph = _graph(graph, "generator 'kruskal'")
+    tree = _kruskal(graph, meter)
+    if len(tree) != graph[0] - 1:
+        raise gaps.wrong_instance(
+            "minimum_spanning_tree",
+            "generator 'kruskal'",
+            graph,
+            "a connected graph (only a connected graph has a spanning tree)",
+            f"a spanning forest of it has {len(tree)} edges, not {graph[0] - 1}",
+        )
+    return tree
 
 
 def _indices_ok(graph: Graph, tree: Any) -> bool:
@@ -127,7 +154,7 @@ def _indices_ok(graph: Graph, tree: Any) -> bool:
 
 
 def cycle_property(graph: Graph, tree: Any, meter: gaps.Meter) -> bool:
-    n, edges = graph
+    n, edges = graph = _graph(graph, "verifier 'cycle_property'")
     if not _indices_ok(graph, tree):
         return False
     adjacency: list[list[tuple[int, int]]] = [[] for _ in range(n)]
@@ -138,7 +165,7 @@ def cycle_property(graph: Graph, tree: Any, meter: gaps.Meter) -> bool:
         adjacency[v].append((u, w))
     # BFS from 0: n - 1 edges reaching every vertex form a spanning tree.
     up = [-1] * n
-    weight_up = [0] * n
+    weight_up: list[float] = [-math.inf] * n  # weights may be negative: none is lighter
     depth = [-1] * n
     depth[0], up[0] = 0, 0
     queue = deque([0])
@@ -164,7 +191,7 @@ def cycle_property(graph: Graph, tree: Any, meter: gaps.Meter) -> bool:
         meter.tick()
         if i in in_tree:
             continue
-        heaviest_on_path = 0
+        heaviest_on_path = -math.inf
         if depth[u] < depth[v]:
             u, v = v, u
         diff, j = depth[u] - depth[v], 0
@@ -188,6 +215,7 @@ def cycle_property(graph: Graph, tree: Any, meter: gaps.Meter) -> bool:
 
 
 def recompute(graph: Graph, tree: Any, meter: gaps.Meter) -> bool:
+    graph = _graph(graph, "verifier 'recompute'")
     if not _indices_ok(graph, tree):
         return False
     meter.tick(graph[0])

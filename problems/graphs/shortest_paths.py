@@ -4,6 +4,10 @@ Problem: a random sparse digraph ``(n, source, edges)`` with n vertices, m = 4n 
 ``(u, v, w)`` between random distinct endpoints and integer weights w in [1, 100];
 the source is vertex 0. The output is the list of distances from the source
 (``math.inf`` for unreachable vertices).
+A graph read from a file is an instance as the pair ``(graph, source)``: its nodes are
+numbered by ``gaps.formats.to_edges``, whose edges are the arcs (an undirected edge
+also gives the reverse arc, listed after all of them); weights that are integral floats,
+as edge lists give them, are read as ints, and fractional ones are refused.
 
 Gap: generation is Dijkstra's algorithm with a binary heap (``heapq``, lazy deletion),
 the best practical algorithm for sparse graphs with nonnegative weights: Θ(m log n).
@@ -46,7 +50,11 @@ import random
 from collections.abc import Sequence
 from typing import Any
 
+import networkx as nx
+
 import gaps
+from gaps.formats import to_edges
+from gaps.problems._graphs import edge_problem
 
 #: Arcs per vertex and the largest weight.
 DEGREE = 4
@@ -63,6 +71,52 @@ def sample(size: int, rng: random.Random) -> Graph:
         v = rng.randrange(n - 1)
         edges.append((u, v + (v >= u), rng.randint(1, MAX_WEIGHT)))
     return n, 0, edges
+
+
+#: What an instance is.
+INSTANCE = (
+    "a triple (n, source, arcs) of a digraph on vertices 0..n-1, arcs (u, v, w) of ints with "
+    "w >= 1, or a pair (graph, source) of a networkx graph (as gaps.formats reads one, an "
+    "undirected edge an arc each way) with a 'weight' on every edge and one of its nodes"
+)
+
+
+def _graph(graph: Any, role: str) -> Graph:
+    """The instance as ``(n, source, arcs)``, integral float weights read as ints."""
+
+    def wrong(reason: str = "") -> gaps.InvalidArgument:
+        return gaps.wrong_instance("shortest_paths", role, graph, INSTANCE, reason)
+
+    if isinstance(graph, nx.Graph):
+        raise wrong("a graph alone has no source: pass (graph, source)")
+    if isinstance(graph, (tuple, list)) and len(graph) == 2 and isinstance(graph[0], nx.Graph):
+        network, label = graph
+        try:
+            n, edges, labels = to_edges(network, weight="weight")
+        except gaps.InvalidArgument as exc:
+            raise wrong(str(exc)) from None
+        if label not in network:
+            raise wrong(f"the source {label!r:.40} is not a node of the graph")
+        if not network.is_directed():
+            edges += [(v, u, w) for u, v, w in edges]
+        source = labels.index(label)
+    elif isinstance(graph, (tuple, list)) and len(graph) == 3:
+        n, source, edges = graph
+        problem = edge_problem(n, edges, weighted=True)
+        if problem:
+            raise wrong(problem)
+        if type(source) is not int or not 0 <= source < n:
+            raise wrong(f"the source {source!r:.40} is not an int in 0..{n - 1}")
+    else:
+        raise wrong()
+    arcs = []
+    for u, v, w in edges:
+        # Distances are exact sums, and the certificate's argument needs w >= 1: a
+        # fractional weight would be rounded, so it is refused rather than guessed.
+        if w != int(w) or w < 1:
+            raise wrong(f"arc {u}->{v} has weight {w!r}; scale the weights to ints >= 1")
+        arcs.append((u, v, int(w)))
+    return n, source, arcs
 
 
 def _dijkstra(graph: Graph, meter: gaps.Meter) -> tuple[list[float], list[int]]:
@@ -92,7 +146,7 @@ def _dijkstra(graph: Graph, meter: gaps.Meter) -> tuple[list[float], list[int]]:
 
 
 def dijkstra(graph: Graph, meter: gaps.Meter) -> gaps.Certified:
-    dist, parent = _dijkstra(graph, meter)
+    dist, parent = _dijkstra(_graph(graph, "generator 'dijkstra'"), meter)
     return gaps.Certified(dist, parent)
 
 
@@ -103,7 +157,7 @@ def _distances_ok(n: int, dist: Any) -> bool:
 
 
 def potentials(graph: Graph, dist: Any, parent: Any, meter: gaps.Meter) -> bool:
-    n, source, edges = graph
+    n, source, edges = _graph(graph, "verifier 'potentials'")
     if not _distances_ok(n, dist) or dist[source] != 0:
         return False
     if not isinstance(parent, list) or len(parent) != n:
@@ -126,6 +180,7 @@ def potentials(graph: Graph, dist: Any, parent: Any, meter: gaps.Meter) -> bool:
 
 
 def recompute(graph: Graph, dist: object, meter: gaps.Meter) -> bool:
+    graph = _graph(graph, "verifier 'recompute'")
     if not _distances_ok(graph[0], dist):
         return False
     reference, _ = _dijkstra(graph, meter)
