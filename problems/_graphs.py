@@ -9,6 +9,7 @@ saying what was wrong.
 from __future__ import annotations
 
 import math
+from collections.abc import Hashable
 from typing import Any
 
 import networkx as nx
@@ -76,3 +77,65 @@ draw one with gaps.get('eulerian_circuit').sample(size, rng).
     if problem:
         raise gaps.wrong_instance(family, role, graph, expected, problem)
     return graph[0], graph[1]
+
+
+def network_of(
+    instance: Any,
+    family: str,
+    role: str,
+    expected: str,
+    *,
+    terminals: int,
+    attribute: str,
+    least: int,
+) -> tuple[int, list[int], list[tuple[int, int, int]]]:
+    """``(n, terminals, arcs)`` of a network instance, integral float weights read as ints.
+
+    The instance is ``(n, *terminals, arcs)`` on vertices 0..n−1, or ``(graph, *terminals)``
+    of a networkx graph whose edges carry ``attribute`` (an undirected edge gives an arc
+    each way, the reverse arcs listed after all of them) and terminals among its nodes.
+    Every weight must be an int >= ``least``: sums stay exact, and a fractional weight
+    would have to be rounded, so it is refused.
+
+    >>> graph = nx.Graph([("a", "b", {"w": 2.0})])
+    >>> network_of((graph, "b"), "f", "r", "x", terminals=1, attribute="w", least=1)
+    (2, [1], [(0, 1, 2), (1, 0, 2)])
+    """
+
+    def wrong(reason: str = "") -> gaps.InvalidArgument:
+        return gaps.wrong_instance(family, role, instance, expected, reason)
+
+    if isinstance(instance, nx.Graph):
+        raise wrong("a graph alone has no terminals: pass them with it")
+    if not isinstance(instance, (tuple, list)) or not instance:
+        raise wrong()
+    if isinstance(instance[0], nx.Graph):
+        if len(instance) != terminals + 1:
+            raise wrong(f"a graph comes with {terminals} terminal(s)")
+        network, *labels = instance
+        try:
+            n, edges, numbered = to_edges(network, weight=attribute)
+        except gaps.InvalidArgument as exc:
+            raise wrong(str(exc)) from None
+        for label in labels:
+            if not isinstance(label, Hashable) or label not in network:
+                raise wrong(f"the terminal {label!r:.40} is not a node of the graph")
+        if not network.is_directed():
+            edges += [(v, u, w) for u, v, w in edges]
+        ends = [numbered.index(label) for label in labels]
+    else:
+        if len(instance) != terminals + 2:
+            raise wrong()
+        n, *ends, edges = instance
+        problem = edge_problem(n, edges, weighted=True)
+        if problem:
+            raise wrong(problem)
+        for end in ends:
+            if type(end) is not int or not 0 <= end < n:
+                raise wrong(f"the terminal {end!r:.40} is not an int in 0..{n - 1}")
+    arcs = []
+    for u, v, w in edges:
+        if w != int(w) or w < least:
+            raise wrong(f"arc {u}->{v} has {attribute} {w!r}; scale them to ints >= {least}")
+        arcs.append((u, v, int(w)))
+    return n, ends, arcs

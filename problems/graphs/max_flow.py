@@ -7,6 +7,10 @@ vertex of the left column and the right column joined to the sink; every arc
 ``(u, v, c)`` has a random capacity c in [1, 100]. Grid vertices are 0..k²−1, the
 source is k², the sink k² + 1; the arcs are listed in random order. The output is
 the pair ``(value, flows)`` with one flow per arc.
+A graph read from a file is an instance as ``(graph, source, sink)``: its nodes are
+numbered by ``gaps.formats.to_edges``, whose edges are the arcs with their
+``capacity`` (an undirected edge also gives the reverse arc, listed after all of
+them); integral float capacities are read as ints, fractional ones refused.
 
 Gap: generation is Dinic's algorithm (BFS level graph, blocking flow by DFS with
 current-arc pointers): O(n² m) in the worst case, far less on random graphs. It is a
@@ -50,6 +54,7 @@ from collections.abc import Sequence
 from typing import Any
 
 import gaps
+from gaps.problems._graphs import network_of
 
 #: The largest capacity.
 MAX_CAPACITY = 100
@@ -140,8 +145,25 @@ def _dinic(network: Network, meter: gaps.Meter) -> tuple[int, list[int], list[in
     return value, flows, side
 
 
+#: What an instance is.
+INSTANCE = (
+    "a tuple (n, source, sink, arcs) of a network on vertices 0..n-1, arcs (u, v, c) of ints "
+    "with c >= 0, or (graph, source, sink) of a networkx graph (as gaps.formats reads one, an "
+    "undirected edge an arc each way) with a 'capacity' on every edge and two of its nodes"
+)
+
+
+def _network(network: Any, role: str) -> Network:
+    n, (s, t), arcs = network_of(
+        network, "max_flow", role, INSTANCE, terminals=2, attribute="capacity", least=0
+    )
+    if s == t:
+        raise gaps.wrong_instance("max_flow", role, network, INSTANCE, "the source is the sink")
+    return n, s, t, arcs
+
+
 def dinic(network: Network, meter: gaps.Meter) -> gaps.Certified:
-    value, flows, side = _dinic(network, meter)
+    value, flows, side = _dinic(_network(network, "generator 'dinic'"), meter)
     return gaps.Certified((value, flows), side)
 
 
@@ -167,7 +189,7 @@ def _feasible(network: Network, result: Any, meter: gaps.Meter) -> bool:
 
 
 def min_cut(network: Network, result: Any, side: Any, meter: gaps.Meter) -> bool:
-    _, s, t, arcs = network
+    _, s, t, arcs = network = _network(network, "verifier 'min_cut'")
     if not _feasible(network, result, meter):
         return False
     if not isinstance(side, (tuple, list)) or not all(type(v) is int for v in side):
@@ -184,6 +206,7 @@ def min_cut(network: Network, result: Any, side: Any, meter: gaps.Meter) -> bool
 
 
 def recompute(network: Network, result: Any, meter: gaps.Meter) -> bool:
+    network = _network(network, "verifier 'recompute'")
     if not _feasible(network, result, meter):
         return False
     return _dinic(network, meter)[0] == result[0]

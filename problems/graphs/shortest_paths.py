@@ -50,11 +50,8 @@ import random
 from collections.abc import Sequence
 from typing import Any
 
-import networkx as nx
-
 import gaps
-from gaps.formats import to_edges
-from gaps.problems._graphs import edge_problem
+from gaps.problems._graphs import network_of
 
 #: Arcs per vertex and the largest weight.
 DEGREE = 4
@@ -82,40 +79,11 @@ INSTANCE = (
 
 
 def _graph(graph: Any, role: str) -> Graph:
-    """The instance as ``(n, source, arcs)``, integral float weights read as ints."""
-
-    def wrong(reason: str = "") -> gaps.InvalidArgument:
-        return gaps.wrong_instance("shortest_paths", role, graph, INSTANCE, reason)
-
-    if isinstance(graph, nx.Graph):
-        raise wrong("a graph alone has no source: pass (graph, source)")
-    if isinstance(graph, (tuple, list)) and len(graph) == 2 and isinstance(graph[0], nx.Graph):
-        network, label = graph
-        try:
-            n, edges, labels = to_edges(network, weight="weight")
-        except gaps.InvalidArgument as exc:
-            raise wrong(str(exc)) from None
-        if label not in network:
-            raise wrong(f"the source {label!r:.40} is not a node of the graph")
-        if not network.is_directed():
-            edges += [(v, u, w) for u, v, w in edges]
-        source = labels.index(label)
-    elif isinstance(graph, (tuple, list)) and len(graph) == 3:
-        n, source, edges = graph
-        problem = edge_problem(n, edges, weighted=True)
-        if problem:
-            raise wrong(problem)
-        if type(source) is not int or not 0 <= source < n:
-            raise wrong(f"the source {source!r:.40} is not an int in 0..{n - 1}")
-    else:
-        raise wrong()
-    arcs = []
-    for u, v, w in edges:
-        # Distances are exact sums, and the certificate's argument needs w >= 1: a
-        # fractional weight would be rounded, so it is refused rather than guessed.
-        if w != int(w) or w < 1:
-            raise wrong(f"arc {u}->{v} has weight {w!r}; scale the weights to ints >= 1")
-        arcs.append((u, v, int(w)))
+    """The instance as ``(n, source, arcs)``."""
+    # The certificate's argument needs weights >= 1 (tight parent arcs then end at the source).
+    n, (source,), arcs = network_of(
+        graph, "shortest_paths", role, INSTANCE, terminals=1, attribute="weight", least=1
+    )
     return n, source, arcs
 
 
