@@ -139,3 +139,25 @@ def network_of(
             raise wrong(f"arc {u}->{v} has {attribute} {w!r}; scale them to ints >= {least}")
         arcs.append((u, v, int(w)))
     return n, ends, arcs
+
+
+def size_and_seed(spec: Any, family: str, role: str, least: int) -> tuple[int, int]:
+    """``(n, seed)`` of a planting family's instance, checked: it asks for a graph on n vertices.
+
+    >>> size_and_seed((5, 7), "hamiltonian_cycle", "generator 'plant'", 3)
+    (5, 7)
+    """
+    if (
+        isinstance(spec, (tuple, list))
+        and len(spec) == 2
+        and all(type(x) is int for x in spec)
+        and spec[0] >= least
+    ):
+        return spec[0], spec[1]
+    raise gaps.wrong_instance(
+        family,
+        role,
+        spec,
+        f"a pair (n, seed) of ints with n >= {least}, asking for a graph on n vertices (the "
+        "graph is the generator's output here, so a graph read from a file is not an instance)",
+    )

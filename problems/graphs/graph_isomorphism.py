@@ -52,6 +52,7 @@ from typing import Any
 import igraph
 
 import gaps
+from gaps.problems._graphs import size_and_seed
 
 #: Edges per vertex (average degree twice that).
 DEGREE = 4
@@ -65,7 +66,7 @@ def sample(size: int, rng: random.Random) -> Spec:
 
 
 def permute(spec: Spec, meter: gaps.Meter) -> gaps.Certified:
-    n, seed = spec
+    n, seed = size_and_seed(spec, "graph_isomorphism", "generator 'permute'", 1)
     rng = random.Random(seed)
     target = min(DEGREE * n, n * (n - 1) // 2)
     pairs: set[tuple[int, int]] = set()
@@ -111,7 +112,7 @@ def _pair(spec: Spec, pair: Any, meter: gaps.Meter) -> tuple[Any, Any] | None:
 
 
 def bliss(spec: Spec, pair: Any, meter: gaps.Meter) -> bool:
-    n = spec[0]
+    n = size_and_seed(spec, "graph_isomorphism", "verifier 'bliss'", 1)[0]
     graphs = _pair(spec, pair, meter)
     if graphs is None:
         return False
@@ -120,7 +121,7 @@ def bliss(spec: Spec, pair: Any, meter: gaps.Meter) -> bool:
 
 
 def check(spec: Spec, pair: Any, permutation: Any, meter: gaps.Meter) -> bool:
-    n = spec[0]
+    n = size_and_seed(spec, "graph_isomorphism", "verifier 'check'", 1)[0]
     if not isinstance(pair, (list, tuple)) or len(pair) != 2:
         return False
     g, h = _simple(n, pair[0], meter), _simple(n, pair[1], meter)

@@ -54,6 +54,7 @@ from gaps.problems._sat import count_stats
 from pysat.solvers import Solver
 
 import gaps
+from gaps.problems._graphs import size_and_seed
 
 #: Extra random edges per vertex, on top of the planted cycle.
 EXTRA = 0.75
@@ -66,7 +67,7 @@ def sample(size: int, rng: random.Random) -> Spec:
 
 
 def plant(spec: Spec, meter: gaps.Meter) -> gaps.Certified:
-    n, seed = spec
+    n, seed = size_and_seed(spec, "hamiltonian_cycle", "generator 'plant'", 3)
     rng = random.Random(seed)
     cycle = list(range(n))
     rng.shuffle(cycle)
@@ -100,7 +101,7 @@ def _edge_set(n: int, edges: Any, meter: gaps.Meter) -> set[tuple[int, int]] | N
 
 
 def decide(spec: Spec, edges: Any, meter: gaps.Meter) -> bool:
-    n = spec[0]
+    n = size_and_seed(spec, "hamiltonian_cycle", "verifier 'decide'", 3)[0]
     pairs = _edge_set(n, edges, meter)
     return pairs is not None and hamiltonian_cycle(n, pairs, meter) is not None
 
@@ -164,7 +165,7 @@ def hamiltonian_cycle(n: int, pairs: set[tuple[int, int]], meter: gaps.Meter) ->
 
 
 def check(spec: Spec, edges: Any, cycle: Any, meter: gaps.Meter) -> bool:
-    n = spec[0]
+    n = size_and_seed(spec, "hamiltonian_cycle", "verifier 'check'", 3)[0]
     pairs = _edge_set(n, edges, meter)
     if pairs is None or not isinstance(cycle, (list, tuple)) or len(cycle) != n:
         return False

@@ -54,6 +54,7 @@ import igraph
 import numpy as np
 
 import gaps
+from gaps.problems._graphs import size_and_seed
 
 Spec = tuple[int, int]
 Rows = tuple[int, ...]
@@ -73,7 +74,7 @@ def sample(size: int, rng: random.Random) -> Spec:
 
 
 def plant(spec: Spec, meter: gaps.Meter) -> gaps.Certified:
-    n, seed = spec
+    n, seed = size_and_seed(spec, "planted_clique", "generator 'plant'", 2)
     rng = random.Random(seed)
     words = -(-n // 64)
     rows = [rng.getrandbits(n) >> (u + 1) << (u + 1) for u in range(n)]
@@ -106,7 +107,7 @@ def _graph(n: int, rows: Any) -> igraph.Graph:
 
 
 def decide(spec: Spec, rows: Any, meter: gaps.Meter) -> bool:
-    n = spec[0]
+    n = size_and_seed(spec, "planted_clique", "verifier 'decide'", 2)[0]
     if not _rows_ok(n, rows, meter):
         return False
     k = clique_size(n)
@@ -120,7 +121,7 @@ def _adjacent(rows: Any, a: int, b: int) -> bool:
 
 
 def check(spec: Spec, rows: Any, clique: Any, meter: gaps.Meter) -> bool:
-    n = spec[0]
+    n = size_and_seed(spec, "planted_clique", "verifier 'check'", 2)[0]
     if not _rows_ok(n, rows, meter):
         return False
     k = clique_size(n)
