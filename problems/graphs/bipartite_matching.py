@@ -3,6 +3,10 @@
 Problem: a random bipartite graph ``(n, edges)`` with n vertices on each side and
 m = 3n distinct edges ``(u, v)``, u a left vertex and v a right vertex, both in
 0..n−1. The output is a maximum matching, a sorted tuple of edges.
+A bipartite graph read from a file is an instance too: its sides are networkx's
+``bipartite`` node attribute (0 left, 1 right) when every node has one, else a
+2-colouring with each component's first node on the left, and each side's vertices are
+numbered in ``gaps.formats.to_edges`` order; a graph with an odd cycle is refused.
 
 Gap: generation is the Hopcroft–Karp algorithm (phases of a BFS from the free left
 vertices and vertex-disjoint shortest augmenting paths found by DFS): O(m √n) in the
@@ -43,7 +47,11 @@ from collections import deque
 from collections.abc import Iterator, Sequence
 from typing import Any
 
+import networkx as nx
+
 import gaps
+from gaps.formats import to_edges
+from gaps.problems._graphs import graph_of
 
 #: Edges per vertex of one side.
 DEGREE = 3
@@ -62,8 +70,63 @@ def sample(size: int, rng: random.Random) -> Graph:
     return n, edges
 
 
+#: What an instance is.
+INSTANCE = (
+    "a pair (n, edges) of a bipartite graph, edges (u, v) joining left vertex u to right "
+    "vertex v, both ints in 0..n-1, or a bipartite networkx graph (as gaps.formats reads one)"
+)
+
+
+def _graph(graph: Any, role: str) -> Graph:
+    """The instance as ``(n, edges)``; a networkx graph is split into its two sides."""
+    if not isinstance(graph, nx.Graph):
+        n, edges = graph_of(graph, "bipartite_matching", role, INSTANCE)
+        return n, edges
+    try:
+        nodes, edges, labels = to_edges(graph, directed=False)
+    except gaps.InvalidArgument as exc:
+        raise gaps.wrong_instance("bipartite_matching", role, graph, INSTANCE, str(exc)) from None
+    side = _sides(graph, labels, edges)
+    for u, v in edges:
+        if side[u] == side[v]:
+            reason = (
+                f"the edge {labels[u]!r:.40}-{labels[v]!r:.40} joins two vertices of one side "
+                "(the graph has an odd cycle, or its 'bipartite' node attributes say so)"
+            )
+            raise gaps.wrong_instance("bipartite_matching", role, graph, INSTANCE, reason)
+    index, counts = [0] * nodes, [0, 0]
+    for v in range(nodes):
+        index[v] = counts[side[v]]
+        counts[side[v]] += 1
+    pairs = [(u, v) if side[u] == 0 else (v, u) for u, v in edges]
+    return max(counts, default=0), [(index[u], index[v]) for u, v in pairs]
+
+
+def _sides(graph: nx.Graph, labels: Sequence[Any], edges: list[tuple[Any, ...]]) -> list[int]:
+    """Each vertex's side (0 left, 1 right): networkx's ``bipartite`` node attribute when
+    every node has one, else a 2-colouring with each component's first vertex on the left."""
+    marks = [graph.nodes[label].get("bipartite") for label in labels]
+    if all(type(mark) is int and mark in (0, 1) for mark in marks):
+        return marks
+    adjacent: list[list[int]] = [[] for _ in labels]
+    for u, v in edges:
+        adjacent[u].append(v)
+        adjacent[v].append(u)
+    side = [-1] * len(labels)
+    for root in range(len(labels)):
+        if side[root] < 0:
+            side[root], stack = 0, [root]
+            while stack:
+                u = stack.pop()
+                for v in adjacent[u]:
+                    if side[v] < 0:
+                        side[v] = 1 - side[u]
+                        stack.append(v)
+    return side
+
+
 def hopcroft_karp(graph: Graph, meter: gaps.Meter) -> gaps.Certified:
-    n, edges = graph
+    n, edges = _graph(graph, "generator 'hopcroft_karp'")
     adjacency: list[list[int]] = [[] for _ in range(n)]
     for u, v in edges:
         meter.tick()
@@ -170,7 +233,7 @@ def _is_matching(graph: Graph, matching: Any, meter: gaps.Meter) -> bool:
 
 
 def konig(graph: Graph, matching: Any, cover: Any, meter: gaps.Meter) -> bool:
-    n, edges = graph
+    n, edges = graph = _graph(graph, "verifier 'konig'")
     if not _is_matching(graph, matching, meter):
         return False
     if not isinstance(cover, (tuple, list)) or len(cover) != 2:
@@ -187,6 +250,7 @@ def konig(graph: Graph, matching: Any, cover: Any, meter: gaps.Meter) -> bool:
 
 def recompute(graph: Graph, matching: Any, meter: gaps.Meter) -> bool:
     """Imitation: run Hopcroft–Karp again and compare the sizes of the two matchings."""
+    graph = _graph(graph, "verifier 'recompute'")
     if not _is_matching(graph, matching, meter):
         return False
     return len(matching) == len(hopcroft_karp(graph, meter).output)
