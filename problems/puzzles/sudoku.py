@@ -44,6 +44,7 @@ from __future__ import annotations
 import itertools
 import math
 import random
+from typing import Any
 
 from gaps.problems._sat import solve_cnf
 
@@ -98,8 +99,30 @@ def _units(n: int, r: int, c: int) -> list[list[int]]:
     return rows + cols + boxes
 
 
-def generate(puzzle: Puzzle, meter: gaps.Meter) -> list[list[int]]:
+def _puzzle(puzzle: Any, role: str) -> Puzzle:
+    """The instance, checked to be ``(n, r, c, givens)``."""
+    if not (
+        isinstance(puzzle, (tuple, list))
+        and len(puzzle) == 4
+        and all(type(x) is int and x >= 1 for x in puzzle[:3])
+        and puzzle[0] == puzzle[1] * puzzle[2]
+        and isinstance(puzzle[3], (tuple, list))
+        and len(puzzle[3]) == puzzle[0] ** 2
+        and all(type(g) is int and 0 <= g <= puzzle[0] for g in puzzle[3])
+    ):
+        raise gaps.wrong_instance(
+            "sudoku",
+            role,
+            puzzle,
+            "a tuple (n, r, c, givens): ints with n = r·c (boxes of r rows and c columns) and "
+            "the n·n cells row by row, each 0 (empty) or a value in 1..n",
+        )
     n, r, c, givens = puzzle
+    return n, r, c, tuple(givens)
+
+
+def generate(puzzle: Puzzle, meter: gaps.Meter) -> list[list[int]]:
+    n, r, c, givens = _puzzle(puzzle, "generator 'generate'")
     units = _units(n, r, c)
     seen: list[set[int]] = [set() for _ in givens]  # values excluded at each cell
     for unit in units:
@@ -132,7 +155,7 @@ def generate(puzzle: Puzzle, meter: gaps.Meter) -> list[list[int]]:
 
 
 def check(puzzle: Puzzle, grid: object, meter: gaps.Meter) -> bool:
-    n, r, c, givens = puzzle
+    n, r, c, givens = _puzzle(puzzle, "verifier 'check'")
     if not isinstance(grid, list) or len(grid) != n:
         return False
     if not all(isinstance(row, list) and len(row) == n for row in grid):
