@@ -23,6 +23,8 @@ from gaps.formats import (
     read_edgelist,
     read_graphml,
     read_smtlib,
+    to_clauses,
+    to_edges,
 )
 
 
@@ -475,3 +477,45 @@ def test_graphml_key_without_a_type_is_a_string_without_a_warning():
         warnings.simplefilter("always")
         assert read_graphml(io.StringIO(text)).nodes["a"] == {"label": "1"}
     assert caught == []
+
+
+@given(cnfs())
+def test_to_clauses_gives_the_same_formula_from_every_form(cnf):
+    expected = (cnf.num_vars, [tuple(c) for c in cnf.clauses])
+    assert to_clauses(cnf) == expected
+    assert to_clauses((cnf.num_vars, cnf.clauses)) == expected
+    assert to_clauses(read_dimacs(io.StringIO(dumps_dimacs(cnf)))) == expected
+
+
+def test_to_clauses_takes_cnfgen_and_refuses_what_is_no_formula():
+    import cnfgen
+
+    assert to_clauses(cnfgen.PigeonholePrinciple(2, 1)) == (2, [(1,), (2,), (-1, -2)])
+    for bad in [(2, [[0]]), (2, [[3]]), (2, [1, 2]), ("2", [[1]]), (True, [[1]]), 5, "p cnf"]:
+        with pytest.raises(InvalidArgument):
+            to_clauses(bad)
+
+
+def test_to_edges_numbers_numerals_in_order_and_other_labels_in_file_order():
+    graph = read_edgelist(io.StringIO("10 2\n2 0\n"))
+    assert to_edges(graph) == (3, [(2, 1), (1, 0)], ("0", "2", "10"))
+    graph = read_edgelist(io.StringIO("b a\na 01\n"))  # "01" is no vertex number
+    assert to_edges(graph) == (3, [(0, 1), (1, 2)], ("b", "a", "01"))
+
+
+def test_to_edges_keeps_parallel_edges_and_checks_weights_and_direction():
+    import networkx as nx
+
+    multi = nx.MultiGraph([(0, 1), (0, 1)])
+    assert to_edges(multi).edges == [(0, 1), (0, 1)]
+    weighted = read_edgelist(io.StringIO("a b 2\nb c -0.5\n"), weighted=True)
+    assert to_edges(weighted, weight="weight").edges == [(0, 1, 2.0), (1, 2, -0.5)]
+    with pytest.raises(InvalidArgument, match="has no 'cost' attribute"):
+        to_edges(weighted, weight="cost")
+    weighted["a"]["b"]["weight"] = "2"
+    with pytest.raises(InvalidArgument, match="has 'weight' '2' \\(str\\)"):
+        to_edges(weighted, weight="weight")
+    with pytest.raises(InvalidArgument, match=r"graph\.to_undirected"):
+        to_edges(nx.DiGraph([(0, 1)]), directed=False)
+    with pytest.raises(InvalidArgument, match="takes a networkx graph"):
+        to_edges((2, [(0, 1)]))

@@ -197,7 +197,9 @@ def to_edges(graph: Any, *, weight: str | None = None, directed: bool | None = N
             f"Got {type(graph).__qualname__}."
         )
     if directed is not None and graph.is_directed() != directed:
-        given, convert = ("an undirected", "to_directed") if directed else ("a directed", "to_undirected")
+        given, convert = (
+            ("an undirected", "to_directed") if directed else ("a directed", "to_undirected")
+        )
         raise InvalidArgument(
             f"to_edges() was given {given} graph; this use needs the other kind: pass "
             f"graph.{convert}() if that is meant."
@@ -210,11 +212,17 @@ def to_edges(graph: Any, *, weight: str | None = None, directed: bool | None = N
     if weight is None:
         return EdgeList(len(labels), [(index[u], index[v]) for u, v in graph.edges()], labels)
     edges = []
-    for u, v, w in graph.edges(data=weight):
+    missing = object()
+    for u, v, w in graph.edges(data=weight, default=missing):
+        if w is missing:
+            raise InvalidArgument(
+                f"Edge {u!s:.40}-{v!s:.40} has no {weight!r} attribute; every edge needs a "
+                f"finite number as its {weight!r}."
+            )
         if isinstance(w, bool) or not isinstance(w, (int, float)) or not math.isfinite(w):
             raise InvalidArgument(
                 f"Edge {u!s:.40}-{v!s:.40} has {weight!r} {w!r:.40} ({type(w).__name__}); every "
-                f"edge needs a finite number as its {weight!r} attribute."
+                f"edge needs a finite number as its {weight!r}."
             )
         edges.append((index[u], index[v], w))
     return EdgeList(len(labels), edges, labels)

@@ -48,10 +48,10 @@ from collections.abc import Iterator, Sequence
 from typing import Any
 
 import networkx as nx
+from gaps.problems._graphs import graph_of
 
 import gaps
 from gaps.formats import to_edges
-from gaps.problems._graphs import graph_of
 
 #: Edges per vertex of one side.
 DEGREE = 3

@@ -39,7 +39,6 @@ from collections.abc import Sequence
 from itertools import pairwise
 from typing import Any
 
-from gaps.problems._graphs import FROM_FILE, graph_of
 from gaps.problems._candidates import (
     decode_int_list,
     entries,
@@ -47,6 +46,7 @@ from gaps.problems._candidates import (
     int_list_variables,
     lengths_near,
 )
+from gaps.problems._graphs import FROM_FILE, graph_of
 
 import gaps
 
@@ -75,8 +75,7 @@ def sample(size: int, rng: random.Random) -> Graph:
 
 #: What an instance is.
 INSTANCE = (
-    "a pair (n, edges) of a multigraph on vertices 0..n-1, edges pairs (u, v) of ints, "
-    + FROM_FILE
+    "a pair (n, edges) of a multigraph on vertices 0..n-1, edges pairs (u, v) of ints, " + FROM_FILE
 )
 
 

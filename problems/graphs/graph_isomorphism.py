@@ -50,9 +50,9 @@ from collections.abc import Sequence
 from typing import Any
 
 import igraph
+from gaps.problems._graphs import size_and_seed
 
 import gaps
-from gaps.problems._graphs import size_and_seed
 
 #: Edges per vertex (average degree twice that).
 DEGREE = 4

@@ -50,11 +50,11 @@ import random
 from collections.abc import Sequence
 from typing import Any
 
+from gaps.problems._graphs import size_and_seed
 from gaps.problems._sat import count_stats
 from pysat.solvers import Solver
 
 import gaps
-from gaps.problems._graphs import size_and_seed
 
 #: Extra random edges per vertex, on top of the planted cycle.
 EXTRA = 0.75

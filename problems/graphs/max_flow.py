@@ -53,8 +53,9 @@ from collections import deque
 from collections.abc import Sequence
 from typing import Any
 
-import gaps
 from gaps.problems._graphs import network_of
+
+import gaps
 
 #: The largest capacity.
 MAX_CAPACITY = 100

@@ -59,9 +59,9 @@ from gaps.problems._candidates import (
     int_list_variables,
     lengths_near,
 )
+from gaps.problems._graphs import FROM_FILE, graph_of
 
 import gaps
-from gaps.problems._graphs import FROM_FILE, graph_of
 
 #: Edges per vertex.
 DEGREE = 4

@@ -53,10 +53,10 @@ from typing import Any
 
 import networkx as nx
 import numpy as np
+from gaps.problems._graphs import FROM_FILE, graph_of
 from scipy.spatial import Delaunay
 
 import gaps
-from gaps.problems._graphs import FROM_FILE, graph_of
 
 #: The probability that the sampler keeps an edge of the triangulation.
 KEEP = 0.9

@@ -52,9 +52,9 @@ from typing import Any
 
 import igraph
 import numpy as np
+from gaps.problems._graphs import size_and_seed
 
 import gaps
-from gaps.problems._graphs import size_and_seed
 
 Spec = tuple[int, int]
 Rows = tuple[int, ...]

@@ -50,8 +50,9 @@ import random
 from collections.abc import Sequence
 from typing import Any
 
-import gaps
 from gaps.problems._graphs import network_of
+
+import gaps
 
 #: Arcs per vertex and the largest weight.
 DEGREE = 4

@@ -316,7 +316,9 @@ def decide(clauses: Sequence[Sequence[int]], answer: object, meter: gaps.Meter) 
     return satisfies(clauses, answer, meter)
 
 
-def drat(clauses: Sequence[Sequence[int]], answer: object, proof: object, meter: gaps.Meter) -> bool:
+def drat(
+    clauses: Sequence[Sequence[int]], answer: object, proof: object, meter: gaps.Meter
+) -> bool:
     if answer == UNSAT:
         return check_drup(clauses, proof, meter)
     return satisfies(clauses, answer, meter)

@@ -58,11 +58,11 @@ from gaps.problems._candidates import (
     int_list_variables,
     lengths_near,
 )
+from gaps.problems._graphs import FROM_FILE, graph_of
 from pysat.examples.rc2 import RC2
 from pysat.formula import WCNF
 
 import gaps
-from gaps.problems._graphs import FROM_FILE, graph_of
 
 #: Edges per vertex.
 DENSITY = 2
@@ -81,7 +81,9 @@ def sample(size: int, rng: random.Random) -> Graph:
 
 
 #: What an instance is.
-INSTANCE = "a pair (n, edges) of a graph on vertices 0..n-1, edges pairs (u, v) of ints, " + FROM_FILE
+INSTANCE = (
+    "a pair (n, edges) of a graph on vertices 0..n-1, edges pairs (u, v) of ints, " + FROM_FILE
+)
 
 
 def _graph(graph: Any, role: str) -> Graph:

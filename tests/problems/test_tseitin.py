@@ -1,7 +1,8 @@
 import random
 
-import gaps
 import pytest
+
+import gaps
 
 FAM = gaps.get("tseitin")
 VERIFIERS = {name: v.fn for name, v in FAM.verify.items()}
