@@ -248,6 +248,25 @@ def test_a_run_in_which_nothing_could_be_measured_exits_1_showing_the_errors(tmp
     assert "Nothing could be measured" in result.stderr
 
 
+def test_a_survey_in_which_every_role_fails_exits_1_with_one_line_saying_so(tmp_path):
+    path = tmp_path / "failing_families.py"
+    path.write_text(
+        "import gaps\n"
+        "def generate(xs, meter):\n"
+        "    raise ValueError('no output today')\n"
+        "def verify(xs, ys, meter):\n"
+        "    raise ValueError('no verdict today')\n"
+        "ONE = gaps.Family('failing_one', lambda n, rng: [0] * n, generate, verify, sizes=(4, 8))\n"
+        "TWO = gaps.Family('failing_two', lambda n, rng: [1] * n, generate, verify, sizes=(4, 8))\n"
+    )
+    families = ("--family", f"{path}:ONE", "--family", f"{path}:TWO")
+    args = ("--instances", "1", "--workers", "1", "--no-store", "--no-plots")
+    result = gaps("survey", *families, *args, "--out", str(tmp_path / "report"))
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    said = [line for line in result.stderr.splitlines() if "Nothing could be measured" in line]
+    assert said == ["Nothing could be measured: every call failed (the errors are shown above)."]
+
+
 def test_a_family_file_that_fails_at_import_is_one_line_and_exit_2(tmp_path):
     path = tmp_path / "broken_family.py"
     path.write_text("import gaps\nraise RuntimeError('not ready yet')\n")
