@@ -7,7 +7,8 @@ nodes that were never declared; z3's SMT-LIB parser skips unknown commands with 
 note on stderr. These readers accept what the standards allow (clauses across lines,
 comments anywhere, SATLIB's ``%`` end marker) and reject the rest with the file, the
 line and what was expected. :func:`cnf_from` brings the formulas of cnfgen and
-python-sat, which users already hold, into the same :class:`CNF`.
+python-sat, which users already hold, into the same :class:`CNF`; :func:`to_clauses`
+and :func:`to_edges` bring formulas and graphs into the forms catalog families take.
 """
 
 from __future__ import annotations
