@@ -7,10 +7,9 @@ vertex of the left column and the right column joined to the sink; every arc
 ``(u, v, c)`` has a random capacity c in [1, 100]. Grid vertices are 0..k²−1, the
 source is k², the sink k² + 1; the arcs are listed in random order. The output is
 the pair ``(value, flows)`` with one flow per arc.
-A graph read from a file is an instance as ``(graph, source, sink)``: its nodes are
-numbered by ``gaps.formats.to_edges``, whose edges are the arcs with their
-``capacity`` (an undirected edge also gives the reverse arc, listed after all of
-them); integral float capacities are read as ints, fractional ones refused.
+A graph from a file is an instance as ``(graph, source, sink)``, numbered by
+``gaps.formats.to_edges``: its edges are the arcs (undirected ones both ways, reverse arcs
+last), each an int ``capacity`` (integral floats read as ints, fractional ones refused).
 
 Gap: generation is Dinic's algorithm (BFS level graph, blocking flow by DFS with
 current-arc pointers): O(n² m) in the worst case, far less on random graphs. It is a

@@ -5,8 +5,7 @@ with a charge bit on each vertex, the charges summing to 1 (odd). One variable p
 edge; each vertex v says "the edges at v sum to charge(v) mod 2", written as the
 four 3-clauses that forbid the wrong parity. Summing all equations counts every edge
 twice, so the formula is unsatisfiable; the expected answer is ``"unsatisfiable"``.
-A formula read from a file (anything ``gaps.formats.to_clauses`` takes) is an
-instance too; ``gauss`` takes it only when its clauses encode XORs.
+Any formula ``gaps.formats.to_clauses`` takes is an instance too (``gauss``: XORs only).
 
 Gap: generation is CaDiCaL with proof logging; it answers ``"unsatisfiable"``
 with its DRAT proof as certificate. On expanders (random 3-regular graphs are, with
