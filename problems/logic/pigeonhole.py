@@ -21,10 +21,8 @@ taking longer than solving is what drat-trim's authors report (Wetzler, Heule & 
 2014). A verifier handed an assignment evaluates it clause by clause.
 
 Costs: propagations (literals whose watches unit propagation scanned: CaDiCaL's own
-search counter on one side, the DRUP checker's on the other) and time. In
-propagations ``decide`` is exactly neutral (the same search with and without proof
-logging). CaDiCaL's counter leaves out inprocessing, so generation's count is a
-lower bound.
+search counter on one side, the DRUP checker's on the other) and time. CaDiCaL's
+counter leaves out inprocessing, so generation's count is a lower bound.
 
 References: Haken 1985 (pigeonhole needs exponential resolution); Cook & Reckhow
 1979; Heule, Hunt & Wetzler 2013 (DRUP/DRAT proofs, forward checking); Wetzler,
