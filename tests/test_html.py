@@ -17,11 +17,9 @@ HOSTILE = "<script>alert('x')</script>"
 
 
 @pytest.fixture(scope="module")
-def reports():
+def reports(sorting_report):
     """Two real reports: the catalog's sorting, and a family whose names attack the page."""
-    sorting = gaps.classify(
-        gaps.get("sorting"), sizes=[8, 16, 32, 64], cost="steps", instances=2, workers=1
-    )
+    sorting = sorting_report
     hostile = gaps.Family(
         name="evil_family",
         sample=lambda size, rng: [rng.random() for _ in range(size)],

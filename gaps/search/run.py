@@ -258,7 +258,7 @@ def search(
     >>> fam = gaps.Family("tiny_composite", lambda size, rng: size, plant,
     ...     {"check": gaps.certified(lambda n, x, w, m: 1 < w < x and x % w == 0),
     ...      "decide": gaps.blind(decide)}, kind="factor", sizes=(8, 16, 32, 64, 128))
-    >>> gaps.search([fam], seed=0, workers=1)["tiny_composite"].verdict
+    >>> gaps.search([fam], seed=0, instances=2, workers=1)["tiny_composite"].verdict
     'not negative'
     """
     settings = Settings.from_keywords(
