@@ -10,14 +10,14 @@ the pair ``(value, flows)`` with one flow per arc.
 
 Gap: generation is Dinic's algorithm (BFS level graph, blocking flow by DFS with
 current-arc pointers), a readable Python implementation ticking one step per arc
-examined. It returns, as a certificate, the source side of a minimum cut: the
-vertices still reachable from the source in the final residual graph. The ``min_cut`` verifier (certified) checks
-in O(n + m) that the flow respects capacities, is conserved at every vertex other
+examined. It returns, as a certificate, the source side of a minimum cut: the vertices
+still reachable from the source in the final residual graph. ``min_cut`` (certified)
+checks in O(n + m) that the flow respects capacities, is conserved at every vertex other
 than the source and sink, has net outflow ``value`` at the source, and that the arcs
 leaving the cut side have total capacity ``value``: by weak duality (every flow is at
-most every cut's capacity) the flow is then maximum (Ford & Fulkerson 1956). The
-``recompute`` verifier (compare) checks the flow's feasibility and runs Dinic again
-to compare the value: neutral by construction.
+most every cut's capacity) the flow is then maximum (Ford & Fulkerson 1956).
+``recompute`` (compare) checks the flow's feasibility and runs Dinic again to compare
+the value: neutral by construction.
 
 Costs: steps (ticked in both sides' Python code) and time. Generation is superlinear,
 certified verification linear: positive. The worst case O(n² m) is far from what these

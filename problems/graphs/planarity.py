@@ -14,16 +14,16 @@ that deletion only on the smallest non-planar ball around vertex 0: O(n) when th
 obstruction is near it (linear-time extraction: Williamson 1984; Boyer & Myrvold 2004).
 
 The ``certificate`` verifier (certified) checks an embedding by tracing its faces: the
-rotation must list exactly the graph's edges, and each component with an edge must
-have V − E + F = 2 − 2g with genus g = 0, a plane embedding (Mohar & Thomassen 2001,
-§3.2). A Kuratowski subgraph is checked by reading it: graph edges, degree 2 except
-five branch vertices of degree 4 or six of degree 3, each pair of the five (K5) or
-across a 3 + 3 bipartition (K3,3) joined once by internally disjoint paths through
-every degree-2 vertex: not planar (Kuratowski 1930). Both checks are O(n + m). ``recompute`` (compare) reruns the left-right test.
+rotation must list exactly the graph's edges, and each component with an edge must have
+V − E + F = 2 − 2g with genus g = 0, a plane embedding (Mohar & Thomassen 2001, §3.2). A
+Kuratowski subgraph is checked by reading it: graph edges, degree 2 except five branch
+vertices of degree 4 or six of degree 3, each pair of the five (K5) or across a 3 + 3
+bipartition (K3,3) joined once by internally disjoint paths through every degree-2
+vertex: not planar (Kuratowski 1930). Both checks are O(n + m).
 
-Both sides are linear: planarity is decidable in linear time (Hopcroft & Tarjan 1974),
-so a certificate buys a simpler verifier but no asymptotic gap: neutral and neutral.
-Costs: time only (networkx's test cannot tick its steps), on both sides.
+``recompute`` (compare) reruns the left-right test. Both sides are linear: planarity is
+decidable in linear time (Hopcroft & Tarjan 1974), so a certificate buys a simpler
+verifier but no asymptotic gap: both neutral. Costs: time only (networkx ticks no steps).
 
 References: Kuratowski 1930; Hopcroft & Tarjan 1974; Williamson 1984; de Fraysseix
 & Rosenstiehl 1985; Boyer & Myrvold 2004; Brandes 2009; Mohar & Thomassen 2001.
