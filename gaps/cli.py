@@ -669,7 +669,8 @@ def prove(
     default="gaps-report",
     show_default=True,
     type=click.Path(file_okay=False),
-    help="Folder for search.json, which gaps report reads beside the survey.",
+    help="Folder for search.json, which gaps report reads beside the survey when the "
+    "store keeps no search (--no-store).",
 )
 @_with_common
 def search(
@@ -789,12 +790,13 @@ def _stored_proofs(db: Path) -> list[dict[str, Any]]:
     "--search",
     "search_source",
     type=click.Path(dir_okay=False),
-    help="The search JSON that gaps search wrote [search.json beside the survey, if any].",
+    help="The search JSON that gaps search wrote [the store's latest search, else "
+    "search.json beside the survey, if any].",
 )
 @click.option(
     "--db",
     type=click.Path(dir_okay=False),
-    help="The store whose proof results to show [the default store, if any].",
+    help="The store whose latest search and proof results to show [the default store, if any].",
 )
 @click.option(
     "--out",
@@ -804,21 +806,27 @@ def _stored_proofs(db: Path) -> list[dict[str, Any]]:
 def report(source: str, search_source: str | None, db: str | None, out: str | None) -> None:
     """Write a self-contained HTML report of a survey: the sortable gap table, every
     pairing's cost curves (theory dotted, censored points open) and gap curve, the
-    search's "how common" table and candidates, and the proofs' status; one file that
-    opens offline."""
+    latest search's "how common" table and candidates, and the proofs' status; one
+    file that opens offline."""
     import gaps
     from gaps.html import survey_html
-    from gaps.store import default_path
+    from gaps.store import default_path, read_latest_search
 
     path = Path(source)
     if not path.is_file():
         raise InvalidArgument(f"No survey at {source!r}; run gaps survey first, or pass --from.")
     data = _read_json(path, "survey", "reports")
-    search_path = Path(search_source) if search_source else path.with_name("search.json")
-    if search_source and not search_path.is_file():
-        raise InvalidArgument(f"No search at {search_source!r}; run gaps search first.")
-    search = _read_json(search_path, "search", "candidates") if search_path.is_file() else None
-    proofs = _stored_proofs(Path(db) if db else default_path())
+    store = Path(db) if db else default_path()
+    if search_source:
+        if not Path(search_source).is_file():
+            raise InvalidArgument(f"No search at {search_source!r}; run gaps search first.")
+        search = _read_json(Path(search_source), "search", "candidates")
+    else:
+        search = read_latest_search(store)
+        beside = path.with_name("search.json")
+        if search is None and beside.is_file():
+            search = _read_json(beside, "search", "candidates")
+    proofs = _stored_proofs(store)
     domains = {f.name: f.domain for f in gaps.catalog()}
     target = Path(out) if out else path.with_name("report.html")
     page = survey_html(

@@ -14,17 +14,25 @@ import platform
 import sqlite3
 import time
 from collections.abc import Iterator
+from contextlib import closing
 from pathlib import Path
 from typing import Any
 
 from gaps.calls import CallRecord
 from gaps.errors import GapsError
 
-__all__ = ["APPLICATION_ID", "SCHEMA_VERSION", "Store", "StoreError", "default_path"]
+__all__ = [
+    "APPLICATION_ID",
+    "SCHEMA_VERSION",
+    "Store",
+    "StoreError",
+    "default_path",
+    "read_latest_search",
+]
 
 #: 2: the signs table; 3: signs keyed, the application id set; 4: signs keyed by origin
-#: too; 5: the proofs table.
-SCHEMA_VERSION = 5
+#: too; 5: the proofs table; 6: the searches table.
+SCHEMA_VERSION = 6
 #: SQLite's application_id of every gaps store ("gaps" in ASCII): a file without it is
 #: another program's, and gaps refuses it rather than adding its tables.
 APPLICATION_ID = 0x67617073
@@ -108,6 +116,19 @@ CREATE TABLE IF NOT EXISTS proofs (
     PRIMARY KEY (family, part, claim)
 )
 """
+
+#: Version 6's table: each finished search's result (``SearchResult.to_dict()`` as JSON),
+#: by the run that measured it, so that ``gaps report`` shows the latest without a file.
+_SEARCHES = """
+CREATE TABLE IF NOT EXISTS searches (
+    run_id INTEGER PRIMARY KEY REFERENCES runs(id),
+    finished REAL NOT NULL,
+    result TEXT NOT NULL
+)
+"""
+
+
+_LATEST_SEARCH = "SELECT result FROM searches ORDER BY finished DESC, run_id DESC LIMIT 1"
 
 
 class StoreError(GapsError, OSError):
@@ -351,10 +372,58 @@ class Store:
         order = ("refuted", "unknown", "proved")
         return {key: next(s for s in order if s in seen) for key, seen in found.items()}
 
+    def record_search(self, run_id: int, result: dict[str, Any]) -> None:
+        """Keep the result of the search that ran as ``run_id`` (its ``to_dict()``)."""
+        with self._transaction():
+            self._db.execute(
+                "INSERT OR REPLACE INTO searches VALUES (?, ?, ?)",
+                (run_id, time.time(), json.dumps(result)),
+            )
+
+    def latest_search(self) -> dict[str, Any] | None:
+        """The result of the search that finished last, or None if none was kept.
+
+        >>> store = Store(":memory:")
+        >>> store.latest_search() is None
+        True
+        >>> store.record_search(store.start_run(seed=0, config={}), {"candidates": []})
+        >>> store.latest_search()
+        {'candidates': []}
+        """
+        row = self._db.execute(_LATEST_SEARCH).fetchone()
+        return None if row is None else dict(json.loads(row[0]))
+
     def count(self, table: str = "measurements") -> int:
-        if table not in ("runs", "tasks", "measurements", "signs", "proofs"):
+        if table not in ("runs", "tasks", "measurements", "signs", "proofs", "searches"):
             raise ValueError(f"unknown table {table!r}")
         return int(self._db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])
+
+
+def read_latest_search(path: str | os.PathLike[str]) -> dict[str, Any] | None:
+    """The latest search kept in the store at ``path``, read without writing to it.
+
+    None when there is no such file, or it keeps no search (a store older than the
+    searches table, or another program's file): a report then shows what it has.
+
+    >>> import tempfile
+    >>> path = Path(tempfile.mkdtemp()) / "gaps.sqlite"
+    >>> read_latest_search(path) is None
+    True
+    >>> with Store(path) as store:
+    ...     store.record_search(store.start_run(seed=0, config={}), {"candidates": []})
+    >>> read_latest_search(path)
+    {'candidates': []}
+    """
+    if not Path(path).is_file():
+        return None
+    try:
+        with closing(sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)) as db:
+            if "searches" not in _tables(db):
+                return None
+            row = db.execute(_LATEST_SEARCH).fetchone()
+    except sqlite3.Error:
+        return None
+    return None if row is None else dict(json.loads(row[0]))
 
 
 def _tables(db: sqlite3.Connection) -> dict[str, tuple[str, ...]]:
@@ -369,7 +438,7 @@ def _tables(db: sqlite3.Connection) -> dict[str, tuple[str, ...]]:
 
 def _schema_tables() -> dict[str, tuple[str, ...]]:
     db = sqlite3.connect(":memory:")
-    db.executescript(_SCHEMA + ";" + _PROOFS)
+    db.executescript(_SCHEMA + ";" + _PROOFS + ";" + _SEARCHES)
     try:
         return _tables(db)
     finally:
@@ -397,7 +466,7 @@ def _owned_version(db: sqlite3.Connection, path: str) -> int:
     if app_id == 0 and version == 0 and not tables:
         return 0
     # Stores written before the application id was set: known only by their tables.
-    current = {k: v for k, v in _schema_tables().items() if k != "proofs"}
+    current = {k: v for k, v in _schema_tables().items() if k not in ("proofs", "searches")}
     signs = tuple(c for c in current["signs"] if c != "origin")
     before = {1: {k: v for k, v in current.items() if k != "signs"}, 2: {**current, "signs": signs}}
     if app_id == 0 and before.get(version) == tables:
@@ -416,7 +485,7 @@ def _upgrade(db: sqlite3.Connection, version: int) -> None:
     version on, in order, each taking the store one version up.
     """
     if version == 0:
-        for statement in (*_SCHEMA.split(";"), _PROOFS):
+        for statement in (*_SCHEMA.split(";"), _PROOFS, _SEARCHES):
             if statement.strip():
                 db.execute(statement)
     else:
@@ -482,8 +551,13 @@ def _to_version_5(db: sqlite3.Connection) -> None:
     db.execute(_PROOFS)
 
 
+def _to_version_6(db: sqlite3.Connection) -> None:
+    """Version 6 keeps each search's result."""
+    db.execute(_SEARCHES)
+
+
 #: Migration step i takes a store from version i + 1 to version i + 2.
-_MIGRATIONS = (_to_version_2, _to_version_3, _to_version_4, _to_version_5)
+_MIGRATIONS = (_to_version_2, _to_version_3, _to_version_4, _to_version_5, _to_version_6)
 
 
 def _create_statement(db: sqlite3.Connection, table: str) -> str:

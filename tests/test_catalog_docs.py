@@ -15,7 +15,7 @@ import pytest
 
 import gaps
 
-MAX_LINES = 45
+MAX_LINES = 40
 
 # Each pattern names a kind of text that does not belong in a family's page.
 FORBIDDEN = {

@@ -17,11 +17,9 @@ HOSTILE = "<script>alert('x')</script>"
 
 
 @pytest.fixture(scope="module")
-def reports():
+def reports(sorting_report):
     """Two real reports: the catalog's sorting, and a family whose names attack the page."""
-    sorting = gaps.classify(
-        gaps.get("sorting"), sizes=[8, 16, 32, 64], cost="steps", instances=2, workers=1
-    )
+    sorting = sorting_report
     hostile = gaps.Family(
         name="evil_family",
         sample=lambda size, rng: [rng.random() for _ in range(size)],
@@ -152,6 +150,50 @@ def test_report_command_adds_the_search_beside_and_the_stored_proofs(tmp_path, r
     assert "How common are negative gaps?" in page and "planted_x" in page
     proofs = page.split('<section id="proofs">', 1)[1].split("</section>", 1)[0]
     assert proofs.count("sorting/check") == 1 and "proved" in proofs and "unknown" not in proofs
+
+
+def _tiny_search(store):
+    """A real search of one candidate, kept in ``store``."""
+
+    def plant(n, meter):
+        meter.tick(n)
+        return gaps.Certified(output=1009 * (2 * n + 1), certificate=1009)
+
+    def decide(n, x, meter):
+        meter.tick(n)
+        return x % 1009 == 0
+
+    fam = gaps.Family(
+        "tiny_composite",
+        lambda size, rng: size,
+        plant,
+        {
+            "check": gaps.certified(lambda n, x, w, m: 1 < w < x and x % w == 0),
+            "decide": gaps.blind(decide),
+        },
+        kind="factor",
+        sizes=(8, 16, 32, 64),
+    )
+    return gaps.search([fam], seed=0, instances=2, workers=1, store=store)
+
+
+def test_report_command_shows_the_stores_latest_search_over_the_file(tmp_path, reports):
+    source = tmp_path / "survey.json"
+    source.write_text(json.dumps({"reports": reports, "notes": []}))
+    (tmp_path / "search.json").write_text(json.dumps(SEARCH))
+    db = tmp_path / "store.sqlite"
+    with gaps.Store(db) as store:
+        assert "tiny_composite" in _tiny_search(store)
+    result = gaps_cli("report", "--from", str(source), "--db", str(db))
+    assert result.returncode == 0, result.stderr
+    search = (tmp_path / "report.html").read_text().split('<section id="search">', 1)[1]
+    assert "tiny_composite" in search and "planted_x" not in search
+    # An explicit --search file is shown instead of the store's.
+    chosen = gaps_cli(
+        "report", "--from", str(source), "--db", str(db), "--search", str(tmp_path / "search.json")
+    )
+    assert chosen.returncode == 0, chosen.stderr
+    assert "planted_x" in (tmp_path / "report.html").read_text()
 
 
 def test_report_command_reads_a_store_without_proofs_as_none(tmp_path, reports):

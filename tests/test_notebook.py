@@ -6,17 +6,14 @@ from pathlib import Path
 
 import pytest
 
-import gaps
 from gaps.survey import Survey
 
 NOTEBOOKS = sorted((Path(__file__).resolve().parent.parent / "docs" / "notebooks").glob("*.ipynb"))
 
 
 @pytest.fixture(scope="module")
-def report():
-    return gaps.classify(
-        gaps.get("sorting"), sizes=[8, 16, 32, 64], cost="steps", instances=2, workers=1
-    )
+def report(sorting_report):
+    return sorting_report
 
 
 def test_report_and_survey_render_as_html(report):

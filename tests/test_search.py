@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import random
 
 import pytest
@@ -287,6 +288,8 @@ def test_search_result_is_reproducible_and_resumes_from_the_store(tmp_path):
         measured = store.count()
         again = gaps.search(fams, seed=3, workers=2, store=store)
         assert store.count() == measured
+        assert store.count("searches") == 2
+        assert store.latest_search() == json.loads(json.dumps(again.to_dict()))
     assert str(first) == str(again)
     assert "How common" in str(first)
     rows = {(by, group): (total, after) for by, group, total, _, after in first.common()}

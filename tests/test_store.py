@@ -11,7 +11,7 @@ import gaps
 from gaps.execution import WorkerPool
 from gaps.measure import measure
 from gaps.settings import Settings
-from gaps.store import APPLICATION_ID, SCHEMA_VERSION, Store, StoreError
+from gaps.store import APPLICATION_ID, SCHEMA_VERSION, Store, StoreError, read_latest_search
 
 DATA = Path(__file__).parent / "data"
 
@@ -189,7 +189,7 @@ def test_a_version_3_store_written_by_the_previous_schema_is_upgraded(tmp_path):
         _sign(store, "negative")  # the catalog's own sign now sits beside the old one
         assert store.count("signs") == 3
     db = sqlite3.connect(path)
-    assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 5
+    assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 6
     assert db.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
     db.close()
 
@@ -280,5 +280,23 @@ def test_a_version_3_store_gains_the_proofs_table_and_keeps_its_signs(tmp_path):
         _proof(store, "a cut bounds every flow", "proved")
         assert store.proof_status() == {("max_flow", "min_cut"): "proved"}
     db = sqlite3.connect(path)
-    assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 5
+    assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 6
     db.close()
+
+
+def test_a_version_5_store_gains_the_searches_table_and_keeps_the_latest_search(tmp_path):
+    path = tmp_path / "v5.sqlite"
+    with Store(path) as store:
+        _proof(store, "a cut bounds every flow", "proved")
+    db = sqlite3.connect(path)
+    db.execute("DROP TABLE searches")
+    db.execute("PRAGMA user_version = 5")
+    db.commit()
+    db.close()
+    assert read_latest_search(path) is None
+    with Store(path) as store:
+        assert store.proof_status() == {("max_flow", "min_cut"): "proved"}
+        for seed in (1, 2):
+            store.record_search(store.start_run(seed=seed, config={}), {"seed": seed})
+        assert store.latest_search() == {"seed": 2}
+    assert read_latest_search(path) == {"seed": 2}

@@ -243,7 +243,8 @@ def search(
         tasks (its finished tasks are stored, so a rerun resumes it) and no further
         candidate is started; those are "inconclusive", not measured.
     store : gaps.Store, optional
-        Every measurement is committed there and read back on a rerun.
+        Every measurement is committed there and read back on a rerun, and the result
+        is kept (:meth:`gaps.Store.latest_search`).
 
     Examples
     --------
@@ -257,7 +258,7 @@ def search(
     >>> fam = gaps.Family("tiny_composite", lambda size, rng: size, plant,
     ...     {"check": gaps.certified(lambda n, x, w, m: 1 < w < x and x % w == 0),
     ...      "decide": gaps.blind(decide)}, kind="factor", sizes=(8, 16, 32, 64, 128))
-    >>> gaps.search([fam], seed=0, workers=1)["tiny_composite"].verdict
+    >>> gaps.search([fam], seed=0, instances=2, workers=1)["tiny_composite"].verdict
     'not negative'
     """
     settings = Settings.from_keywords(
@@ -311,7 +312,11 @@ def search(
                 progress(done + 1, len(fams))
     finally:
         pool.close()
+    result = SearchResult(entries, seed=seed)
+    if not own_store:
+        # The result, not only its measurements: gaps report reads it from the store.
+        store.record_search(run_id, result.to_dict())
     store.finish_run(run_id)
     if own_store:
         store.close()
-    return SearchResult(entries, seed=seed)
+    return result

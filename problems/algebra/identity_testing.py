@@ -6,28 +6,24 @@ Problem: an arithmetic circuit over GF(p), p = 2**61 − 1, for the product of n
 value is the last gate's). The output is another circuit for the same polynomial.
 
 Gap: ``rewrite`` passes once over the gates applying ring identities (commuting,
-splitting constants c = s + (c − s), distributing products over sums) and refers to
-shared subcircuits rather than copying them, so the result has Θ(n) gates: Θ(n)
-steps, one per gate read or written.
+splitting constants c = s + (c − s), distributing products over sums), referring to
+shared subcircuits rather than copying them: Θ(n) gates, one step per gate.
 
 - ``schwartz_zippel`` (blind) evaluates both circuits at a random point of GF(p)^v,
   twice. Two different polynomials of degree at most D agree at a random point with
   probability at most D/p (Schwartz 1980, Zippel 1979, DeMillo & Lipton 1978); the
-  verifier rejects formal degrees above 2**32 (a circuit of s gates can reach 2**s),
-  so a wrong output passes with probability below 2**-57. Points come from OS
-  entropy (``secrets``). Θ(n) steps: neutral (a constant factor).
-- ``expand`` (blind, deterministic) expands both circuits with sympy and compares the
-  coefficients modulo p: 2**n monomials, so Θ(2**n) at least, a negative gap. No
-  deterministic polynomial-time identity test is known for general circuits (finding
-  one would prove circuit lower bounds, Kabanets & Impagliazzo 2004), only for
-  restricted classes (Saxena 2009). The verifier clears sympy's process-wide cache
-  before and after each call, so a repeated expansion is not measured warm.
+  verifier rejects formal degrees above 2**32 (s gates can reach 2**s), so a wrong
+  output passes with probability below 2**-57 (points from ``secrets``): Θ(n), neutral.
+- ``expand`` (blind, deterministic) expands both circuits with sympy (cache cleared
+  around each call) and compares the coefficients modulo p: 2**n monomials, Θ(2**n)
+  at least, negative. No deterministic polynomial-time identity test is known for
+  general circuits (one would prove circuit lower bounds, Kabanets & Impagliazzo
+  2004), only for restricted classes (Saxena 2009).
 
-Costs: ``schwartz_zippel`` in steps (one per gate validated, whose degree is taken or
-evaluated, and per random coordinate; on both sides) and time; ``expand`` in time
-only. The sizes stop where ``expand``, doubling with each step of n, leaves the
-budget. The corruptor changes one constant or variable of the output, each used once
-in a rewrite, so the output then differs from the product by a nonzero term.
+Costs: ``schwartz_zippel`` in steps (per gate validated, degree taken or evaluated,
+and random coordinate, on both sides) and time; ``expand`` in time only, its sizes
+ending where it leaves the budget. The corruptor changes one constant or variable of
+the output, each used once in a rewrite, so the difference is a nonzero term.
 
 References: DeMillo & Lipton 1978; Zippel 1979; Schwartz 1980; Kabanets & Impagliazzo
 2004; Saxena 2009 (survey); Meurer et al. 2017 (sympy).

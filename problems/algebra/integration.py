@@ -8,27 +8,23 @@ so an elementary antiderivative exists. The output is an expression G(x).
 Gap: generation is ``sympy.integrate(f, x)``: a cascade of heuristics (table lookup,
 derivative-divides, heuristic Risch, parts of the Risch algorithm, Meijer G). The
 Risch algorithm decides elementary integrability but is not fully implemented
-anywhere and has no useful complexity bound. When sympy returns an unevaluated
-``Integral`` the generator raises ``gaps.GaveUp`` (a censored point, never an answer).
+anywhere and has no useful complexity bound. An unevaluated ``Integral`` makes the
+generator raise ``gaps.GaveUp`` (a censored point, never an answer). The
+``differentiate`` verifier (witness) reduces G′ − f with ``expand``, then ``simplify``,
+``trigsimp`` and ``expand_log`` until it is 0: cheap, but its ``False`` could be a
+false rejection (zero-equivalence of elementary expressions is undecidable, Richardson
+1968). The ``spot_check`` grader evaluates G′ − f at 8 random points of [0.5, 2] (OS
+entropy) with 30-digit mpmath and returns the fraction where it vanishes. The sign is
+positive, but both growth laws, "4**n" for sympy and "n**2" for the checker (the
+derivative of a tree of n nodes has O(n**2) nodes), are summaries, not theorems.
 
-The ``differentiate`` verifier (witness) reduces G′ − f with ``expand``, then
-``simplify``, ``trigsimp`` and ``expand_log`` until it is 0: cheap, but its ``False``
-could be a false rejection (zero-equivalence of elementary expressions is
-undecidable, Richardson 1968). The ``spot_check`` grader evaluates G′ − f at 8 random
-points of [0.5, 2] (OS entropy) with 30-digit mpmath and returns the fraction where
-it vanishes.
-
-The sign is positive, but both growth laws, "4**n" for sympy's integrator and "n**2"
-for the checker (the derivative of a tree of n nodes has O(n**2) nodes), are
-summaries, not theorems. Costs: time only; sympy's cache is cleared at the start of
-every call, so repeated calls are not measured warm.
+Costs: time only; sympy's cache is cleared at the start of every call (never warm).
 
 Why a fixed operator cycle: sympy's cost depends on which operators a tree holds far
-more than on how many (log(u**2 + 1) sends it to rational-function code, a product of
-exp and a polynomial to the cheap derivative-divides step), so operators drawn at
-random make the cost at one size a lottery and leave the sign inconclusive. From
-n = 3 the cycle holds sin, × and exp, whose compositions (x·sin(exp x)) split into
-terms with no elementary integral of their own, where sympy is slowest and sometimes
+more than on how many (log(u**2 + 1) sends it to rational-function code, exp times a
+polynomial to derivative-divides), so random operators make the cost at one size a
+lottery. From n = 3 the cycle holds sin, × and exp, whose compositions (x·sin(exp x))
+split into terms with no elementary integral, where sympy is slowest and sometimes
 gives up; larger sizes add more such draws, so the default sizes stay small.
 
 References: Risch 1969; Richardson 1968; Bronstein 2005; Meurer et al. 2017 (SymPy).

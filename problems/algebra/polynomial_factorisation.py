@@ -12,21 +12,18 @@ polynomial time, but the recombination of about n/5 true factors from many more
 modular ones dominates (n**3 is the usual practical estimate; the proven bounds are
 much higher). The ``expand`` verifier (witness) multiplies the factors back and
 compares: Θ(n**2) schoolbook, less with Kronecker substitution; it does not check
-irreducibility. The ``irreducible`` verifier (witness) also
-re-factors each factor with FLINT and checks that it is irreducible: as hard as
-factoring in general, but here every factor has degree ≤ 8, so each check costs O(1)
-and the whole check O(n) on top of the product. Both gaps are positive for this
+irreducibility. The ``irreducible`` verifier (witness) also re-factors each factor with
+FLINT: as hard as factoring in general, but here every factor has degree ≤ 8, so each
+check is O(1), O(n) in all on top of the product. Both gaps are positive for this
 distribution; for a product of few high-degree factors the irreducibility check
 would cost about as much as the factorisation (neutral).
 
 Costs: time only (FLINT is native code). Expected: generation n**3, expand n**2,
-irreducible n**2 (the product dominates its n per-factor checks).
-
-The coefficients of the product grow with its degree (about 0.9·n bits), so they
-outgrow FLINT's one-word integers (62 bits) near n = 65, where the cost of ``expand``
-steps up from unboxed words to GMP integers. A step inside the measured range
-flattens the fitted gap, so the default sizes start above it, with every
-coefficient multi-word.
+irreducible n**2 (the product dominates its n per-factor checks). The product's
+coefficients grow with its degree (about 0.9·n bits) and outgrow FLINT's one-word
+integers (62 bits) near n = 65, where ``expand`` steps up from unboxed words to GMP
+integers; a step inside the measured range flattens the fitted gap, so the default
+sizes start above it.
 
 References: Zassenhaus 1969; Lenstra, Lenstra & Lovász 1982; van Hoeij 2002;
 Hart, van Hoeij & Novocin 2011; Hart 2010 (FLINT).

@@ -5,25 +5,23 @@ vertices 0..n−1. The generator draws a random graph G(n, m) with m = 4n edges
 (average degree 8) and a random permutation π, and returns ``(G, H)`` with
 H = π(G) (edge lists, H's shuffled), keeping π as the certificate.
 
-Gap: permuting is O(n + m). The ``bliss`` verifier (blind) must decide whether G
-and H are isomorphic without π: igraph's ``isomorphic_bliss`` (the BLISS canonical
-labelling tool of Junttila & Kaski 2007). Graph isomorphism is quasipolynomial in the
-worst case (Babai 2016), and individualisation–refinement is exponential on some
-families (Neuen & Schweitzer 2018), but random graphs are easy: colour refinement
-separates almost all their vertices (Babai, Erdős & Selkow 1980; Czajka &
-Pandurangan 2008), a few rounds at average degree 8 (O(m log n), Cardon & Crochemore
-1982), and BLISS's search tree stays trivial. So the gap is expected **neutral**, not
-negative: a planted "isomorphic pair" is not a hard instance. A small
-drift of the paired gap is still expected: colour refinement is O(m log n), a bound
-tight for some graphs (Berkholz, Bonsma & Grohe 2017), a log factor is 1/ln n bits
-per doubling, and the verifier's Python validation of the edge lists grows with the
-graphs' cache footprint. At affordable sizes such a drift cannot be told from a
-constant factor, so a survey may read neutral or, when its fits come out decisive
-(linear against n log n), negative. The ``check`` verifier (certified) maps G's
-edges through π and compares the edge sets with H's: O(n + m), neutral.
+Gap: permuting is O(n + m). The ``bliss`` verifier (blind) decides isomorphism
+without π with igraph's ``isomorphic_bliss`` (BLISS canonical labelling, Junttila &
+Kaski 2007). Graph isomorphism is quasipolynomial in the worst case (Babai 2016), and
+individualisation–refinement is exponential on some families (Neuen & Schweitzer
+2018), but random graphs are easy: colour refinement separates almost all their
+vertices (Babai, Erdős & Selkow 1980; Czajka & Pandurangan 2008), a few rounds at
+average degree 8 (O(m log n), Cardon & Crochemore 1982), and BLISS's search tree stays
+trivial. So the gap is expected **neutral**: a planted isomorphic pair is not a hard
+instance. A small drift of the paired gap is still expected: colour refinement is
+O(m log n), tight for some graphs (Berkholz, Bonsma & Grohe 2017), a log factor is
+1/ln n bits per doubling, and the Python validation of the edge lists grows with the
+graphs' cache footprint. Not told from a constant factor at affordable sizes, it may
+make a survey read neutral or, with decisive fits (n against n log n), negative.
+``check`` (certified) maps G's edges through π onto H's edge set: O(n + m), neutral.
 
-Both verifiers first check that G and H are simple graphs on 0..n−1. Costs: the
-pairing with BLISS in time only (native code); the check in steps and time.
+Both verifiers first check that G and H are simple graphs on 0..n−1. Costs: ``bliss``
+in time only (native code), ``check`` in steps and time.
 
 References: Babai, Erdős & Selkow 1980; Cardon & Crochemore 1982; Junttila & Kaski
 2007 (bliss); Czajka & Pandurangan 2008; McKay & Piperno 2014; Babai 2016; Neuen &

@@ -6,28 +6,25 @@ random extra edges (average degree 3.5), returning the shuffled edge list with t
 cycle (a vertex order) as certificate.
 
 Gap: planting is O(n). The ``decide`` verifier (blind) decides Hamiltonicity with
-CaDiCaL on a compact encoding with lazy subtour elimination: one variable per
-arc (each edge in both directions), exactly one arc out of and into each vertex, no
-2-cycles; each model is a union of disjoint cycles, and while it has more than one,
-a clause "some arc leaves S" is added for each of its cycles S and the solver is
-called again (incrementally). It answers "no" only when the clauses are
-unsatisfiable, which the subtour clauses (valid for every Hamiltonian cycle) make a
+CaDiCaL on a compact encoding with lazy subtour elimination: one variable per arc
+(each edge in both directions), exactly one arc out of and into each vertex, no
+2-cycles; while a model is a union of several disjoint cycles, a clause "some arc
+leaves S" is added for each of its cycles S and the solver is called again
+(incrementally). Subtour clauses hold for every Hamiltonian cycle, so "no" is a
 sound refutation. Hamiltonicity is NP-complete (Karp 1972). The ``check`` verifier
 (certified) reads the cycle once: a permutation of the vertices whose consecutive
 pairs (cyclically) are edges, O(n + m). Signs: blind negative, certified neutral.
 
 Leakage: the planting is not hidden. Vertices of degree 2 (a fraction about e^(−1.5):
 extra-edge degrees are about Poisson(1.5)) force both their edges into every
-Hamiltonian cycle, and forced edges propagate; more generally, a hidden Hamiltonian
-cycle in a random graph of large enough constant average degree is found in
-polynomial time w.h.p. (Broder, Frieze & Shamir 1994), and random graphs of minimum
-degree 3 are Hamiltonian w.h.p. and solved by polynomial average-case algorithms
-(Bollobás, Fenner & Frieze 1987). So the exponential worst case is not expected on
-this distribution: the blind side is expected to grow polynomially, faster than the
-linear planting (a negative gap, but polynomial, not exponential).
+Hamiltonian cycle, and forced edges propagate; a hidden Hamiltonian cycle in a random
+graph of large enough constant average degree is found in polynomial time w.h.p.
+(Broder, Frieze & Shamir 1994), and random graphs of minimum degree 3 are Hamiltonian
+w.h.p. and solved in polynomial average time (Bollobás, Fenner & Frieze 1987). So the
+blind side is expected to grow polynomially, faster than the linear planting.
 
-Costs: the blind pairing in time only (CaDiCaL is native; its counters are
-reported); planting and the check tick their steps.
+Costs: ``decide`` in time only (CaDiCaL's counters are reported); planting and
+``check`` tick their steps.
 
 References: Karp 1972; Bollobás, Fenner & Frieze 1987; Broder, Frieze & Shamir 1994;
 Biere et al. 2020 (CaDiCaL).

@@ -6,31 +6,26 @@ k = round(√size), with arcs both ways between neighbours, the source joined to
 vertex of the left column and the right column joined to the sink; every arc
 ``(u, v, c)`` has a random capacity c in [1, 100]. Grid vertices are 0..k²−1, the
 source is k², the sink k² + 1; the arcs are listed in random order. The output is
-the pair ``(value, flows)`` with one flow per arc.
-A graph from a file is an instance as ``(graph, source, sink)``, numbered by
-``gaps.formats.to_edges``: its edges are the arcs (undirected ones both ways, reverse arcs
-last), each an int ``capacity`` (integral floats read as ints, fractional ones refused).
+the pair ``(value, flows)`` with one flow per arc. A file's graph is an instance as
+``(graph, source, sink)`` (``gaps.formats.to_edges``; integral ``capacity`` per edge).
 
 Gap: generation is Dinic's algorithm (BFS level graph, blocking flow by DFS with
-current-arc pointers): O(n² m) in the worst case, far less on random graphs. It is a
-readable Python implementation that ticks one step per arc examined. It returns, as
-a certificate, the source side of a minimum cut: the vertices still reachable from
-the source in the final residual graph. The ``min_cut`` verifier (certified) checks
-in O(n + m) that the flow respects capacities, is conserved at every vertex other
+current-arc pointers), a readable Python implementation ticking one step per arc
+examined. It returns, as a certificate, the source side of a minimum cut: the vertices
+still reachable from the source in the final residual graph. ``min_cut`` (certified)
+checks in O(n + m) that the flow respects capacities, is conserved at every vertex other
 than the source and sink, has net outflow ``value`` at the source, and that the arcs
 leaving the cut side have total capacity ``value``: by weak duality (every flow is at
-most every cut's capacity) the flow is then maximum (Ford & Fulkerson 1956). The
-``recompute`` verifier (compare) checks the flow's feasibility and runs Dinic again
-to compare the value: neutral by construction.
+most every cut's capacity) the flow is then maximum (Ford & Fulkerson 1956).
+``recompute`` (compare) checks the flow's feasibility and runs Dinic again to compare
+the value: neutral by construction.
 
-Costs: steps (ticked in both sides' Python code) and time. Expected: generation
-superlinear, certified verification linear: positive gap. The worst-case bound
-O(n² m) is far from what these networks cost: each phase costs O(m) plus the length
-of each augmenting path, and the number of phases is at most the number of distinct
-source–sink distances, which start at the grid side k = √n; the declared growth
-n^(3/2) (about √n phases of linear cost) is that expectation, not a theorem. On
-sparse random digraphs, by contrast, the source–sink distance is about log n and
-Dinic needs few phases, a gap too small to classify, which is why the grid is used.
+Costs: steps (ticked in both sides' Python code) and time. Generation is superlinear,
+certified verification linear: positive. The worst case O(n² m) is far from what these
+networks cost: each phase costs O(m) plus the augmenting paths' lengths, and phases
+number at most the distinct source–sink distances, which start at the grid side
+k = √n; the declared n^(3/2) (about √n phases of linear cost) is that expectation, not
+a theorem. Sparse random digraphs need few phases, a gap too small to classify.
 
 References: Ford & Fulkerson 1956; Dinitz 1970; Goldberg & Tarjan 1988; Ahuja,
 Magnanti & Orlin 1993, ch. 6–7; Boykov & Kolmogorov 2004.

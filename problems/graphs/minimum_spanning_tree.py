@@ -4,11 +4,8 @@ Problem: a random connected weighted graph ``(n, edges)``: a random spanning tre
 (each vertex, in a random order, attached to an earlier one) plus random extra edges
 up to m = 4n simple edges ``(u, v, w)``, with distinct integer weights (a random
 permutation of 1..m), so the minimum spanning tree is unique. The output is the
-sorted tuple of the indices of the tree's n − 1 edges.
-A weighted graph read from a file is an instance too: numbered by
-``gaps.formats.to_edges``, which lists its edges (the output's indices refer to that
-list), each with its ``weight``, any finite number; a disconnected graph, which has no
-spanning tree, is refused (``wrong_instance``).
+sorted tuple of the indices of the tree's n − 1 edges. A weighted graph from a file
+is an instance too (``gaps.formats.to_edges``; a disconnected one is refused).
 
 Gap: generation is Kruskal's algorithm: sort the edges by weight (Θ(m log m)
 comparisons, ticked as m·log2 m for the native sort) and add each edge whose
@@ -23,9 +20,7 @@ non-tree edge, so O(m log n) in all. That is the same growth as Kruskal's sort:
 **neutral**, honestly, for this verifier. Linear-time verification exists (Komlós
 1985 showed O(m) comparisons suffice; King 1997 and Buchsbaum et al. 1998 made it a
 linear-time algorithm), which would make the gap positive by a log factor; it is not
-implemented here. The ``recompute`` verifier (compare) runs Kruskal again and
-compares the edge sets: neutral by construction.
-
+implemented here. ``recompute`` (compare) runs Kruskal again: neutral by construction.
 Costs: steps (ticked in both sides' Python code) and time.
 
 References: Kruskal 1956; Tarjan 1983 (cycle property); Komlós 1985; King 1997.

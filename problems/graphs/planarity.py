@@ -5,9 +5,8 @@ Problem: a graph ``(n, edges)`` on 0..n−1. The sampler triangulates n random p
 never decides. Sampled graphs are all planar, since a mixture would make each size's
 median a coin toss between unlike costs; "no" answers are handled on any graph.
 The output is the verdict and a certificate: a rotation system (``rotation[v]``, v's
-neighbours clockwise) or the edges of a subdivision of K5 or K3,3 (Kuratowski).
-A graph read from a file is an instance too, numbered by ``gaps.formats.to_edges``,
-without its loops and parallel edges (which do not change planarity).
+neighbours clockwise) or the edges of a subdivision of K5 or K3,3 (Kuratowski). A
+file's graph is an instance too (``gaps.formats.to_edges``, loops and multi-edges dropped).
 
 Gap: ``left_right`` is networkx's left-right planarity test (de Fraysseix &
 Rosenstiehl; Brandes 2009), O(n), with an embedding for a "yes". For a "no", networkx
@@ -15,19 +14,16 @@ deletes edges one at a time with a full test each: Θ(m·(n + m)). The generator
 that deletion only on the smallest non-planar ball around vertex 0: O(n) when the
 obstruction is near it (linear-time extraction: Williamson 1984; Boyer & Myrvold 2004).
 
-The ``certificate`` verifier (certified) checks an embedding by tracing its faces:
-the rotation must list exactly the graph's edges, and each component with an edge
-must satisfy V − E + F = 2: a rotation system has V − E + F = 2 − 2g, and genus
-g = 0 exactly for a plane embedding (Mohar & Thomassen 2001, §3.2). A Kuratowski
-subgraph is checked by reading it: graph edges, degree 2 except five branch vertices
-of degree 4 or six of degree 3, joined by internally disjoint paths through every
-degree-2 vertex, each pair of the five once (K5) or each pair across a 3 + 3
-bipartition once (K3,3); such a graph is not planar (Kuratowski 1930). Both checks
-are O(n + m). ``recompute`` (compare) reruns the left-right test.
-
-Both sides are linear: planarity is decidable in linear time (Hopcroft & Tarjan
-1974), so a certificate buys a simpler verifier but no asymptotic gap: neutral and
-neutral. Costs: time only (networkx's test cannot tick its steps), on both sides.
+The ``certificate`` verifier (certified) checks an embedding by tracing its faces: the
+rotation must list exactly the graph's edges, and each component with an edge must have
+V − E + F = 2 − 2g with genus g = 0, a plane embedding (Mohar & Thomassen 2001, §3.2). A
+Kuratowski subgraph is checked by reading it: graph edges, degree 2 except five branch
+vertices of degree 4 or six of degree 3, each pair of the five (K5) or across a 3 + 3
+bipartition (K3,3) joined once by internally disjoint paths through every degree-2
+vertex: not planar (Kuratowski 1930). Both checks are O(n + m). ``recompute`` (compare)
+reruns the left-right test. Both sides are linear: planarity is decidable in linear time
+(Hopcroft & Tarjan 1974), so a certificate buys a simpler verifier but no asymptotic
+gap: both neutral. Costs: time only (networkx ticks no steps).
 
 References: Kuratowski 1930; Hopcroft & Tarjan 1974; Williamson 1984; de Fraysseix
 & Rosenstiehl 1985; Boyer & Myrvold 2004; Brandes 2009; Mohar & Thomassen 2001.
@@ -42,7 +38,6 @@ True
 >>> planar, kuratowski = fam.generate["left_right"](k5, gaps.Meter())
 >>> planar, len(kuratowski), fam.verify["certificate"].fn(k5, planar, kuratowski, gaps.Meter())
 (False, 10, True)
-
 """
 
 from __future__ import annotations

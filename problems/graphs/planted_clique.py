@@ -21,10 +21,8 @@ types: O(n + log² n) — **positive** against the n² planting, since the graph
 handed over in a form with O(1) adjacency tests.
 
 Leakage: the planted vertices have degree about n/2 + k/2, a shift of k/2 = O(log n)
-against a standard deviation √n/2, so degrees do not reveal them for k ≪ √n.
-
-Costs: the blind pairing in time only (igraph is native); planting and the check
-tick their steps.
+against a standard deviation √n/2, so degrees do not reveal them for k ≪ √n. Costs:
+``decide`` in time only (igraph is native); planting and ``check`` tick their steps.
 
 References: Matula 1976; Bollobás & Erdős 1976; Karp 1976; Kučera 1995; Alon,
 Krivelevich & Sudakov 1998; Östergård 2002 (Cliquer).

@@ -3,11 +3,8 @@
 Problem: a random sparse digraph ``(n, source, edges)`` with n vertices, m = 4n arcs
 ``(u, v, w)`` between random distinct endpoints and integer weights w in [1, 100];
 the source is vertex 0. The output is the list of distances from the source
-(``math.inf`` for unreachable vertices).
-A graph read from a file is an instance as the pair ``(graph, source)``: its nodes are
-numbered by ``gaps.formats.to_edges``, whose edges are the arcs (an undirected edge
-also gives the reverse arc, listed after all of them); weights that are integral floats,
-as edge lists give them, are read as ints, and fractional ones are refused.
+(``math.inf`` for unreachable vertices). A file's graph is an instance as
+``(graph, source)`` (``gaps.formats.to_edges``; integral weights, undirected edges both ways).
 
 Gap: generation is Dijkstra's algorithm with a binary heap (``heapq``, lazy deletion),
 the best practical algorithm for sparse graphs with nonnegative weights: Θ(m log n).

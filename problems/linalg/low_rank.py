@@ -6,8 +6,8 @@ when sampled. The output is the matrix, a tuple of n rows of ints in [0, p).
 
 Gap: ``product`` (pure Python, one tick per field multiplication) multiplies random
 U (n×r) and V (r×n), n²r steps, so rank(A) ≤ r, and inverts a random r×r minor
-A[I, J] by Gauss–Jordan (2r³ steps, redrawn if singular), proving rank(A) ≥ r. The
-certificate is ``(U, V, I, J, M)`` with M = A[I, J]⁻¹.
+A[I, J] by Gauss–Jordan (2r³ steps, redrawn if singular), proving rank(A) ≥ r; the
+certificate is ``(U, V, I, J, M)``, M = A[I, J]⁻¹.
 
 - ``decide`` (blind) computes the rank by Gaussian elimination, which stops finding
   pivots after r columns: ≈ n²r − nr² + r³/3 steps, Θ(n²r) like the product, so
@@ -15,17 +15,15 @@ certificate is ``(U, V, I, J, M)`` with M = A[I, J]⁻¹.
   Hopcroft 1974; Jeannerod, Pernet & Storjohann 2013).
 - ``freivalds`` (certified) checks A·x = U·(V·x) for one random x ∈ GF(p)ⁿ
   (n² + 2nr steps), which proves A = UV and so rank ≤ r, and A[I, J]·(M·y) = y for
-  one random y ∈ GF(p)ʳ (2r² steps), which proves rank ≥ r: Θ(n²), positive. A
-  wrong answer passes with probability at most 2/p (Freivalds 1977, over a field);
-  the vectors come from OS entropy (``secrets``), never from the generator's seed.
+  one random y ∈ GF(p)ʳ (2r² steps), which proves rank ≥ r: Θ(n²), positive. A wrong
+  answer passes with probability at most 2/p (Freivalds 1977); x, y from ``secrets``.
 
-Costs: steps (one per field multiplication or entry read, on every side) and time.
-The steps depend on n alone: ``product`` tends to 3/4 n³, ``decide`` to 7/24 n³, and
-``freivalds`` is 4.75 n², of which 2.25 n² validates the shown matrices.
-
-The corruptor returns matrices of the wrong rank: one entry off the certified minor
-changed (rank r + 1), the certificate kept; or one rank-one term u_k v_kᵀ dropped
-(rank r − 1) with that column of U zeroed, so only the minor check can catch it.
+Costs: steps (one per field multiplication or entry read, on every side) and time,
+the steps a function of n: ``product`` tends to 3/4 n³, ``decide`` to 7/24 n³, and
+``freivalds`` is 4.75 n², of which 2.25 n² validates the shown matrices. The corruptor
+changes one entry off the certified minor (rank r + 1), the certificate kept, or drops
+a rank-one term u_k v_kᵀ (rank r − 1) with that column of U zeroed, which only the
+minor check can catch.
 
 References: Freivalds 1977; Bunch & Hopcroft 1974; Jeannerod, Pernet & Storjohann
 2013; Motwani & Raghavan 1995, §7.1.

@@ -13,23 +13,19 @@ checking this way costs as much as inverting (neutral gap). The ``freivalds`` ve
 X the product accepts passes; if E has an entry much larger than the tolerance, Er is
 a sum of that entry's column times a continuous random coefficient, which is tiny
 only with negligible probability, so a bad X is rejected with probability close to 1
-per vector (Freivalds 1977; Kimbrel & Sinha 1993 for the real-valued version). R comes
-from fresh OS entropy (``secrets``), never from the instance: a generator that could
-predict R could cheat.
+per vector (Freivalds 1977; Kimbrel & Sinha 1993 over the reals). R comes from fresh
+OS entropy (``secrets``), never from the instance, which a generator could exploit.
 
 Costs: time only (LAPACK/BLAS are native code). Expected: generation n**3, product
-n**3 (neutral), freivalds n**2 (positive). The default sizes avoid powers of two.
-Three choices make each side's time follow its operation count:
-
-- The k vectors are multiplied as one n×k block, and k = 64 makes the check
-  compute-bound (16 flops per byte of A and X read), so its time per entry does not
-  step up when A and X leave the last-level cache.
-- The verifiers allocate no n×n array besides A·X: norms are dot products of the
-  flattened matrices, and X's finiteness is read off ‖X‖_F.
-- Inversion is ``getrf`` + ``getri``, whose cost settles to a fixed multiple of a
-  product at moderate n; ``gesv`` against the identity has lower-order terms that
-  fade slowly and would read as a negative product pairing. The default sizes start
-  where that multiple has settled. Sampling adds sqrt(n) to the diagonal in place.
+n**3 (neutral), freivalds n**2 (positive). The default sizes avoid powers of two, and
+three choices make each side's time follow its operation count: the k vectors are
+multiplied as one n×k block, k = 64 making the check compute-bound (16 flops per byte
+read), so its time per entry does not step up when A and X leave the last-level cache;
+the verifiers allocate no n×n array besides A·X (norms are dot products of the
+flattened matrices; X's finiteness is read off ‖X‖_F); inversion is ``getrf`` +
+``getri``, whose cost settles to a fixed multiple of a product at moderate n (``gesv``
+against the identity has slowly fading lower-order terms that would read as a
+negative product pairing), and the default sizes start where that multiple settled.
 
 References: Freivalds 1977; Kimbrel & Sinha 1993; Higham 2002, §14 (residuals of
 computed inverses); Anderson et al. 1999 (LAPACK).

@@ -4,9 +4,8 @@ Problem: the pigeonhole formula PHP(n+1, n) as cnfgen builds it (p(i, j): pigeon
 sits in hole j; n + 1 clauses put each pigeon in some hole, n·C(n+1, 2) binary
 clauses forbid two pigeons in one hole), its variables renamed and its clauses and
 literals shuffled by the sampler. The expected answer is ``"unsatisfiable"``; a
-satisfying assignment is also a well-typed answer (always wrong here).
-A formula read from a file (anything ``gaps.formats.to_clauses`` takes) is an
-instance too.
+satisfying assignment is also a well-typed answer (always wrong here). Any formula
+``gaps.formats.to_clauses`` takes is an instance too.
 
 Gap: generation is CaDiCaL (python-sat, proof logging on), which answers
 ``"unsatisfiable"`` and hands its DRAT proof over as the certificate. Every
@@ -23,14 +22,11 @@ taking longer than solving is what drat-trim's authors report (Wetzler, Heule & 
 2014). A verifier handed an assignment evaluates it clause by clause.
 
 Costs: propagations (literals whose watches unit propagation scanned: CaDiCaL's own
-search counter on one side, the DRUP checker's on the other) and time. In
-propagations ``decide`` is exactly neutral (the same search with and without proof
-logging). CaDiCaL's counter leaves out inprocessing, so generation's count is a
-lower bound.
+search counter on one side, the DRUP checker's on the other) and time. CaDiCaL's
+counter leaves out inprocessing, so generation's count is a lower bound.
 
-References: Haken 1985 (pigeonhole needs exponential resolution); Cook & Reckhow
-1979; Heule, Hunt & Wetzler 2013 (DRUP/DRAT proofs, forward checking); Wetzler,
-Heule & Hunt 2014 (drat-trim).
+References: Haken 1985; Cook & Reckhow 1979; Heule, Hunt & Wetzler 2013 (DRUP/DRAT,
+forward checking); Wetzler, Heule & Hunt 2014 (drat-trim).
 
 >>> import random, gaps
 >>> fam = gaps.get("pigeonhole")

@@ -2,36 +2,31 @@
 
 Problem: a random 3-regular graph on n vertices (n even; networkx's pairing model)
 with a charge bit on each vertex, the charges summing to 1 (odd). One variable per
-edge; each vertex v says "the edges at v sum to charge(v) mod 2", written as the
-four 3-clauses that forbid the wrong parity. Summing all equations counts every edge
-twice, so the formula is unsatisfiable; the expected answer is ``"unsatisfiable"``.
-Any formula ``gaps.formats.to_clauses`` takes is an instance too (``gauss``: XORs only).
+edge; each vertex v says "the edges at v sum to charge(v) mod 2", written as the four
+3-clauses that forbid the wrong parity. Summing all equations counts every edge twice,
+so the formula is unsatisfiable. Any formula ``gaps.formats.to_clauses`` takes is an
+instance too (``gauss``: XORs only).
 
-Gap: generation is CaDiCaL with proof logging; it answers ``"unsatisfiable"``
-with its DRAT proof as certificate. On expanders (random 3-regular graphs are, with
-high probability) every resolution refutation has 2^Ω(n) clauses (Urquhart 1987;
-Ben-Sasson & Wigderson 2001), so a CDCL solver without XOR reasoning is exponential.
-``decide`` (blind) re-decides with CaDiCaL: the same work, neutral. ``drat``
-(certified) checks the proof with the forward DRUP checker of
-``problems/logic/_refutation.py``: polynomial in an exponential proof, neutral in
-theory; ``backward`` (certified) checks it backward and core-first, as drat-trim
-does (``problems/logic/_backward.py``). ``gauss`` (blind) reads the XORs back out of
-the clauses (2^(k-1) clauses on k variables forbidding one parity, as CryptoMiniSat
-detects them) and eliminates over GF(2) on bit-packed rows: O(n^3 / w), polynomial.
-A different proof system makes the refutation cheap where resolution is exponential.
+Gap: generation is CaDiCaL with proof logging, answering ``"unsatisfiable"`` with its
+DRAT proof as certificate. On expanders (random 3-regular graphs are, with high
+probability) every resolution refutation has 2^Ω(n) clauses (Urquhart 1987; Ben-Sasson
+& Wigderson 2001), so a CDCL solver without XOR reasoning is exponential. ``decide``
+(blind) re-decides with CaDiCaL: the same work, neutral. ``drat`` (certified) checks the
+proof forward (``problems/logic/_refutation.py``), ``backward`` (certified) backward and
+core-first as drat-trim does (``problems/logic/_backward.py``): polynomial in an
+exponential proof, neutral in theory. ``gauss`` (blind) reads the XORs back out of the
+clauses (2^(k-1) clauses on k variables forbidding one parity, as CryptoMiniSat detects
+them) and eliminates over GF(2) on bit-packed rows: O(n^3 / w), a cheap refutation.
 
-Costs: ``decide`` and ``drat`` in propagations (literals whose watches unit
-propagation scanned: CaDiCaL's own counter on one side, the checker's on the other)
-and time; ``gauss`` in time only. Propagations compare the logical work of search and
-check, free of timer noise and of a Python checker's constant factor against native
-code: ``decide`` is exactly neutral. The DRUP check re-derives every lemma from its
-negation, at a ratio to the search that creeps up with n, so ``drat`` sits on the
-border between neutral and negative. CaDiCaL counts search propagations only, not
-inprocessing's, which also writes lemmas: generation's count is a lower bound.
+Costs: ``decide`` and ``drat`` in propagations (literals whose watches unit propagation
+scanned: CaDiCaL's counter on one side, the checker's on the other, free of timer noise
+and of Python's constant factor) and time; ``gauss`` in time only. The DRUP check
+re-derives every lemma from its negation, at a ratio to the search that creeps up with
+n, so ``drat`` sits on the border between neutral and negative. CaDiCaL counts search
+propagations only, not inprocessing's: generation's count is a lower bound.
 
-References: Tseitin 1968; Urquhart 1987 (hard examples for resolution); Ben-Sasson &
-Wigderson 2001 (width and expansion); Heule, Hunt & Wetzler 2013 (DRAT);
-Soos, Nohl & Castelluccia 2009 (XOR recovery and Gauss in CryptoMiniSat).
+References: Tseitin 1968; Urquhart 1987; Ben-Sasson & Wigderson 2001; Heule, Hunt &
+Wetzler 2013 (DRAT); Soos, Nohl & Castelluccia 2009 (XOR recovery in CryptoMiniSat).
 
 >>> import random, gaps
 >>> fam = gaps.get("tseitin")

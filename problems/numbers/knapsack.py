@@ -8,26 +8,22 @@ on purpose: C ≈ 25 n grows like n, so every cost below is a function of n alon
 Gap: generation is the textbook dynamic program over capacities (Bellman 1957;
 Kellerer, Pferschy & Pisinger 2004, ch. 2): best[i][c] = max(best[i-1][c],
 best[i-1][c - w_i] + v_i) over the n·(C + 1) cells, then a walk back for the set:
-Θ(n·C), Θ(n²) here; pseudo-polynomial, as it must be for an NP-hard problem (Karp
-1972). Faster algorithms exist for bounded weights (Polak, Rohwedder & Węgrzycki
-2021); ``optimality`` would stay neutral with them.
+Θ(n·C) = Θ(n²) here, pseudo-polynomial as an NP-hard problem's must be (Karp 1972);
+faster bounded-weight algorithms (Polak, Rohwedder & Węgrzycki 2021) keep it neutral.
 
 Checking a set's weight and value is Θ(n) but proves only a lower bound (the optimal
-set minus one item passes), so it is no verifier. "Is this feasible set optimal?" is
-coNP-complete (add an item of weight C and value V − 1: its singleton is optimal
-exactly when no set reaches V), so no short certificate of optimality exists unless
-NP = coNP, and an O((n + C)^(2−ε)) algorithm would give a truly subquadratic
-(min, +)-convolution (Cygan, Mucha, Węgrzycki & Włodarczyk 2019). What is left:
+set minus one item passes): no verifier. Optimality of a feasible set is coNP-complete
+(add an item of weight C and value V − 1: its singleton is optimal exactly when no set
+reaches V), so no short certificate exists unless NP = coNP, and an O((n + C)^(2−ε))
+check would give a truly subquadratic (min, +)-convolution (Cygan et al. 2019).
+Dantzig's (1957) fractional bound proves optimality only when a set reaches it.
 
 - ``optimality`` (compare) reruns the dynamic program keeping one row (Θ(C) memory)
   for the optimum, then checks the set against it (Θ(n)): Θ(n·C), neutral.
-- ``table`` (certified) checks the generator's table: row 0 zero, every cell obeying
-  the recurrence (so its last cell is the optimum), the set feasible and worth it:
-  Θ(n·C), neutral; the certificate is as large as the work that made it.
+- ``table`` (certified) checks the generator's table (row 0 zero, every cell obeying the
+  recurrence) and the set against its last cell: Θ(n·C), neutral (the table is the work).
 
-Dantzig's (1957) fractional bound proves optimality only when a set reaches it, which
-random instances do not guarantee. Costs: steps (one per table cell or item, on both
-sides) and time; an overweight or misvalued answer is rejected in Θ(n).
+Costs: steps (one per table cell or item, on both sides) and time.
 
 References: Bellman 1957; Dantzig 1957; Karp 1972; Kellerer, Pferschy & Pisinger 2004;
 Cygan, Mucha, Węgrzycki & Włodarczyk 2019; Polak, Rohwedder & Węgrzycki 2021.

@@ -17,18 +17,14 @@ tried (C₂ the twin-prime constant, as p − 1 has no small odd factor), a frac
 Θ(1/log n) of which costs an exponentiation, n·M(n): Θ(n**4 / log n). The ``pratt``
 verifier (certified) walks the tree, one exponentiation per distinct prime factor of
 r − 1 plus one at each r, Θ(log n) at the root: Θ(n**3 log n). Positive, by a factor
-about n / log(n)**2, but slowly: where exponentiations dominate generation the gap
-climbs by only a fraction of a bit per doubling, and below about 1,000 bits Python's
-per-candidate cost of drawing q flattens it, so at measurable sizes the sign is
-honestly undecidable and the declared growths are the standard count for this
-construction (Maurer 1995). Both sides exponentiate with FLINT (GMP), as BPSW does,
-so that neither pays a slower arithmetic than the other.
+about n / log(n)**2, but slowly: the gap climbs by a fraction of a bit per doubling,
+and below about 1,000 bits Python's per-candidate cost flattens it, so at measurable
+sizes the sign is honestly undecidable; the declared growths are the standard count
+(Maurer 1995). Both sides exponentiate with FLINT (GMP), as BPSW does.
 
-The ``miller_rabin`` verifier (blind) decides primality without the certificate with
-FLINT's proven ``is_prime`` (BPSW followed by a Pocklington–Lehmer, Morrison or APRCL
-proof); APRCL runs in (log p)**O(log log log p), superpolynomial: negative gap. BPSW
-alone would cost one exponentiation but is not a proof; proving primality blind is
-what the certificate saves.
+The ``miller_rabin`` verifier (blind) proves primality without the certificate with
+FLINT's ``is_prime`` (BPSW, then a Pocklington–Lehmer, Morrison or APRCL proof; BPSW
+alone is no proof); APRCL runs in (log p)**O(log log log p), superpolynomial: negative.
 
 Costs: time only. No counted unit fits: exponentiations would weigh a 20-bit one in a
 leaf like the n-bit ones at the root, and the sieve inside FLINT cannot be ticked.

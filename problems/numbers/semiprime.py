@@ -7,24 +7,20 @@ prime) and multiplies them, returning ``Certified(N, (p, q))``.
 
 Gap: by the prime number theorem the search tests O(n) candidates; FLINT's proven
 ``is_prime`` rejects most by trial division, and a fraction Θ(1/log n) costs an n**3
-exponentiation: Θ(n**4 / log n). The prime found is then proved (beyond 2**81 by
+exponentiation: Θ(n**4 / log n). Proving the prime found (beyond 2**81 by
 Pocklington–Lehmer or Morrison when p ∓ 1 is smooth enough, else by APRCL, in
-(log p)**O(log log log p)), so the two proofs dominate generation asymptotically.
-Without the factors, ``decide`` (blind) must factor N: FLINT's ``fmpz_factor``
-(trial division, ECM, then the self-initialising quadratic sieve), subexponential in
-n, so the blind gap is negative. With the factors, ``check`` (certified) multiplies
-and proves both factors prime with the same test, the generator's proofs without its
-search: neutral (a constant factor, the search, in the generator's favour).
+(log p)**O(log log log p)) dominates generation asymptotically. Without the factors,
+``decide`` (blind) must factor N with FLINT's ``fmpz_factor`` (trial division, ECM,
+then the self-initialising quadratic sieve), subexponential in n: negative. With
+them, ``check`` (certified) multiplies and proves both factors prime with the same
+test, the generator's proofs without its search: neutral.
 
 Costs: time only (FLINT is native code). FLINT's proven test changes method at
-word-size boundaries: a one-word test up to 64 bits, a 13-base strong-pseudoprime test
-proven deterministic below 3.3·10**24 ≈ 2**81 (Sorenson & Webster 2017), then the
-proofs above. A growth fit across a boundary misreads the step as exponential growth,
-so each pairing has its own sizes inside one regime: ``decide`` below 2**62 per
-factor (FLINT's unboxed integers), where the quadratic sieve's growth already shows
-and before factoring leaves the budget; ``check`` with both factors beyond 2**81,
-where the proofs dominate both sides. Below 2**62 every test costs nearly a constant,
-so the certified gap there would measure Python's overhead per call, not the problem.
+word-size boundaries (one word up to 64 bits; a 13-base strong-pseudoprime test proven
+deterministic below 2**81, Sorenson & Webster 2017; then the proofs above), and a fit
+across a boundary misreads the step as exponential growth. So each pairing has sizes
+inside one regime: ``decide`` below 2**62 per factor, where the sieve's growth shows
+within budget; ``check`` beyond 2**81, where the proofs dominate both sides.
 
 References: Pomerance 1982 (quadratic sieve); Lenstra 1987 (ECM); Brillhart, Lehmer &
 Selfridge 1975 (p ∓ 1 proofs); Adleman, Pomerance & Rumely 1983 and Cohen & Lenstra

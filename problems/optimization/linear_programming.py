@@ -17,17 +17,15 @@ checks primal feasibility (A x ≤ b, x ≥ 0), dual feasibility (Aᵀy ≥ c, y
 a zero duality gap c·x = b·y: by weak duality c·x ≤ b·y' for every dual-feasible
 y', so a matching pair proves x optimal (von Neumann 1947; Gale, Kuhn & Tucker 1951).
 Two matrix-vector products: Θ(nm) = Θ(n²). The ``recompute`` verifier (compare) checks
-x feasible, solves the LP again and compares objectives: its gap is neutral. On
-these LPs few variables are basic at the optimum, so each pivot costs less than
-O(n²) and HiGHS grows more slowly than the O(n³) estimate at affordable sizes: the
-positive gap is wide in bits but grows slowly.
+x feasible, solves the LP again and compares objectives: neutral. On these LPs few
+variables are basic at the optimum, so pivots cost less than O(n²) and HiGHS grows
+more slowly than O(n³) at affordable sizes: the positive gap is wide but grows slowly.
 
-Tolerances: HiGHS works in floating point with primal and dual feasibility tolerances
-of 1e-7 (absolute, on scaled rows). The verifiers accept a violation of a row up to
-TOL·(1 + Σ|A_ij x_j| + |b_i|), i.e. relative to the magnitudes involved, with
-TOL = 1e-6, a factor ten above HiGHS's, and a duality gap up to TOL·(1 + |c·x|). A
-claim worse than optimal by more than one part in 10⁶, or a row violated by more,
-is rejected; the corruptor moves x by far more. Costs: time only (native code).
+Tolerances: HiGHS's primal and dual feasibility tolerances are 1e-7 (absolute, on
+scaled rows). The verifiers accept a row violated by up to TOL·(1 + Σ|A_ij x_j| + |b_i|),
+relative to the magnitudes involved, with TOL = 1e-6, and a duality gap up to
+TOL·(1 + |c·x|): a claim worse than optimal by more than one part in 10⁶ is rejected;
+the corruptor moves x by far more. Costs: time only (native code).
 
 References: von Neumann 1947 (duality); Dantzig 1951 (simplex); Gale, Kuhn &
 Tucker 1951; Huangfu & Hall 2018 (HiGHS dual simplex); Spielman & Teng 2004.

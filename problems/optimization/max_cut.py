@@ -11,26 +11,21 @@ Marques-Silva 2019; core-guided, CaDiCaL as its oracle): per edge the soft claus
 (x_u ∨ x_v) and (¬x_u ∨ ¬x_v), of which a cut edge satisfies both and an uncut one
 exactly one, so the minimum cost is the number of uncut edges. The best exact method
 at hand (NP-hard, Karp 1972; best worst-case bound O(2^{ωn/3}), Williams 2005; SDP
-branch and bound, BiqMac, is not available), far faster than enumeration. ``enumerate``
-is a readable textbook search, labelled as such: all 2ⁿ⁻¹ partitions in Gray-code
-order, each step flipping one vertex and updating the cut value from its neighbours'
-sides, one step per flip and per neighbour read.
-
-What can be verified, honestly:
+branch and bound, BiqMac, is not available). ``enumerate`` is a readable textbook
+search, labelled as such: all 2ⁿ⁻¹ partitions in Gray-code order, one step per flip
+and per neighbour read when updating the cut value.
 
 - ``cut`` (witness) checks that ``sides`` is a 0/1 list of length n and that the
-  claimed value is the number of cut edges: O(n + m). It does **not** check
-  maximality: its gap is that of checking a claimed cut, not a maximum one (the
-  corruptor's wrong values are caught; a smaller cut with its true value is not).
-- ``recompute`` (compare) also recomputes the maximum by enumeration and requires
-  the value to equal it, and ``maxsat`` (compare) by RC2: the only sound maximality
-  checks here, each paired with the generator of its own method; neutral gaps.
+  claimed value is the number of cut edges: O(n + m), positive. It does **not**
+  check maximality: its gap is that of checking a claimed cut, not a maximum one.
+- ``recompute`` (compare, by enumeration) and ``maxsat`` (compare, by RC2) recompute
+  the maximum and require the value to equal it: the only sound maximality checks
+  here, each paired with the generator of its own method; neutral (2ⁿ both sides).
 - No grade: a score against the Goemans–Williamson SDP bound (1995) needs an SDP
   solver, and value / m says little (a random partition cuts half the edges).
 
 Costs: steps (ticked in the textbook pairings' Python code) and time; time only for
-RC2's. Expected: generation 2ⁿ (the degree is constant), ``cut`` n (positive, for
-the weaker property), ``recompute`` and ``maxsat`` 2ⁿ (neutral).
+RC2's. Generation grows as 2ⁿ (the degree is constant).
 
 References: Karp 1972; Goemans & Williamson 1995; Williams 2005; Rendl, Rinaldi &
 Wiegele 2010; Ignatiev, Morgado & Marques-Silva 2019 (RC2).

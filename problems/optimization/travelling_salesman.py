@@ -10,22 +10,18 @@ city), O(2ⁿ n²) time: still the best worst-case bound known for exact TSP (Be
 transition tried; practical exact solvers (Concorde: branch and cut) are far faster
 on Euclidean instances but are not available here.
 
-What can be verified, honestly:
-
 - ``tour`` (witness) checks that the tour is a permutation of the cities and that the
   claimed length is its length (to 1e-9 relative): O(n). It does **not** check
   optimality: its gap is that of checking a *claimed tour*, not an *optimal* one (the
   corruptor's wrong lengths are caught; a suboptimal tour with its true length is not).
 - ``optimality`` (compare) also recomputes the optimum by Held–Karp and requires the
-  tour's length to equal it: the only sound optimality check here, and never a
-  positive gap.
+  tour's length to equal it: the only sound optimality check here, never positive.
 - No cheap optimality certificate is offered. The Held–Karp 1-tree bound (Held &
-  Karp 1970) is checkable in O(n²) given the node multipliers, but it is tight only
-  on some instances (the integrality gap of the subtour LP is positive on many random
-  ones), so a verifier relying on it would have to reject honest optimal tours; and
-  an exact certificate (a branch-and-cut tree, Applegate et al. 2006) is as large as
-  the search. TSP optimality is coNP-hard to certify in general (Papadimitriou &
-  Steiglitz 1977): short certificates are not expected.
+  Karp 1970) is checkable in O(n²) given the node multipliers, but it is not tight on
+  many random instances (the subtour LP's integrality gap), so a verifier relying on
+  it would reject honest optimal tours; an exact certificate (a branch-and-cut tree,
+  Applegate et al. 2006) is as large as the search. TSP optimality is coNP-hard to
+  certify (Papadimitriou & Steiglitz 1977): short certificates are not expected.
 
 Costs: steps (ticked in both sides' Python code) and time. Expected: generation
 2ⁿ n², ``tour`` n (positive, for the weaker property), ``optimality`` 2ⁿ n² (neutral).

@@ -10,27 +10,23 @@ identity (x + y = (x ^ y) + 2(x & y) = (x | y) + (x & y), x − y = x + ~y + 1,
 x ^ y = (x | y) − (x & y), x | y = (x ^ y) + (x & y), x & y = (x + y) − (x | y)), as
 MBA obfuscators do, then applies 8n − 1 random ring and Boolean rewrites (x + 0 ↔ x,
 commutativity, distributing, De Morgan, x·2 ↔ x << 1, …) at positions found by a
-short random walk from the root: Θ(n) steps. It returns the term and, as a
-certificate, the trace of (path, rule) steps. The ``replay`` verifier (certified)
-re-applies every step, checking that the rule matches there, and compares the
-result with the output: Θ(n), neutral. The ``prove`` verifier (blind) asks z3 to
-prove ``original == rewritten`` for all inputs. Ring rewrites alone do not make this
-hard: z3's word-level normaliser undoes them. An MBA identity inside a factor it
-cannot normalise, so it bit-blasts both multipliers and CDCL must show the two
-circuits equal, exponential in the width in practice (multiplier miters: Biere 2016;
-Kaufmann, Biere & Kauers 2019): negative. One MBA layer is used because nested
-layers make z3's cost explode erratically, past any budget at small widths.
-Dedicated MBA simplifiers or algebraic multiplier verification could be much faster;
-the blind verifier here is a general SMT solver. The corruptor flips one operator,
-kept only if random inputs show the terms differ (else it adds 1).
+short random walk from the root: Θ(n) steps, returning the term and the trace of
+(path, rule) steps as a certificate. ``replay`` (certified) re-applies every step,
+checking that the rule matches there, and compares the result with the output: Θ(n),
+neutral. ``prove`` (blind) asks z3 to prove ``original == rewritten`` for all inputs.
+z3's word-level normaliser undoes ring rewrites, but not an MBA identity inside a
+factor, so it bit-blasts both multipliers and CDCL must show the two circuits equal,
+exponential in the width in practice (multiplier miters: Biere 2016; Kaufmann, Biere &
+Kauers 2019): negative. One MBA layer, since nested layers make z3's cost explode
+erratically. Dedicated MBA simplifiers or algebraic multiplier verification could be
+much faster; the blind verifier here is a general SMT solver. The corruptor flips one
+operator, kept only if random inputs show the terms differ (else it adds 1).
 
-Costs: ``replay`` in steps (ticked on both sides) and time; ``prove`` in time only
-(z3 is native; its ``rlimit count`` is reported for information).
+Costs: ``replay`` in steps and time; ``prove`` in time (z3 is native; rlimit shown).
 
 References: Baader & Nipkow 1998 (term rewriting); Zhou, Main, Gu & Johnson 2007
-(MBA identities); de Moura & Bjørner 2008 (z3); Kroening & Strichman 2016, ch. 6
-(bit-vector decision procedures, bit-blasting); Biere 2016 (arithmetic miters hard for
-SAT); Kaufmann, Biere & Kauers 2019 (multiplier verification).
+(MBA); de Moura & Bjørner 2008 (z3); Kroening & Strichman 2016, ch. 6 (bit-blasting);
+Biere 2016; Kaufmann, Biere & Kauers 2019 (multiplier verification).
 
 >>> import random, gaps
 >>> fam = gaps.get("term_equivalence")

@@ -10,29 +10,25 @@ Gap — the choice of generator decides the sign:
 
 - ``backtracking``: row-by-row depth-first search with O(1) conflict tests, trying
   columns in the instance's order; one step per node visited and per column tried.
-  In the natural column order the first solution takes time exponential in n.
-  Random orders help a lot (placements are plentiful, about (0.143 n)ⁿ, Simkin 2021)
-  and make the cost heavy-tailed (Gomes, Selman & Kautz 1998), so at affordable sizes
-  the median may fit a polynomial. The theory keeps the fixed-order exponential,
-  which no analysis of random orders is known to lower; the sign is positive either
-  way. It is a textbook search, not the best way to *find* a placement
-  (min-conflicts, Minton et al. 1992, is about linear): hence the next generator.
+  In the natural order the first solution takes time exponential in n. Random orders
+  help (placements are plentiful, about (0.143 n)ⁿ, Simkin 2021) and make the cost
+  heavy-tailed (Gomes, Selman & Kautz 1998), so small sizes may fit a polynomial; the
+  theory keeps the fixed-order exponential, and the sign is positive either way. A
+  textbook search, not the best way to *find* a placement (min-conflicts, Minton et
+  al. 1992, is about linear): hence the next generator.
 - ``construction``: the explicit placement of Hoffman, Loessi & Moore (1969)
   (Bernhardsson 1991): queens at (i, 2i) and (n/2 + i, 2i − 1) for even n by the
   residue of n mod 6, plus a corner queen for odd n. O(n), one step per queen.
 
-The ``check`` verifier (witness) tests the shape (n ints in range) and that all n
-columns, n anti-diagonals r + c and n diagonals r − c are distinct, with sets: O(n),
-one step per queen. So ``backtracking/check`` is positive (exponential vs linear)
-and ``construction/check`` neutral (linear vs linear): finding *a* placement is easy
-once you know the formula, and no verifier can be asymptotically cheaper than reading
-the n queens.
+The ``check`` verifier (witness) tests the shape and that the n columns, anti-diagonals
+r + c and diagonals r − c are distinct, with sets: O(n), one step per queen. So
+``backtracking/check`` is positive and ``construction/check`` neutral: no verifier
+can be asymptotically cheaper than reading the n queens.
 
 Costs: steps (ticked by both sides' Python code) and time.
 
-References: Pauls 1874; Hoffman, Loessi & Moore 1969; Bernhardsson 1991;
-Minton, Johnston, Philips & Laird 1992; Gomes, Selman & Kautz 1998; Bell & Stevens
-2009 (survey); Simkin 2021.
+References: Pauls 1874; Hoffman, Loessi & Moore 1969; Bernhardsson 1991; Minton et al.
+1992; Gomes, Selman & Kautz 1998; Bell & Stevens 2009 (survey); Simkin 2021.
 
 >>> import random, gaps
 >>> fam = gaps.get("n_queens")

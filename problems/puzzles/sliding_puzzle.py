@@ -14,22 +14,18 @@ about b^d nodes for an optimal depth d, b ≈ 1.3–1.5 here (Korf, Reid & Edelk
 This is a readable Python version, labelled as such; stronger heuristics (pattern
 databases, Korf & Felner 2002) lower b, not the exponential.
 
-What can be verified, honestly:
-
 - ``replay`` (witness) replays the moves from the board, rejecting an unknown move
   or one that leaves the board, and checks that the goal is reached: O(moves) ≤ O(n).
   It does **not** check optimality: any solution passes, however long.
 - ``optimal`` (compare) replays, then re-solves by IDA* and requires the same length:
-  the only sound optimality check here; neutral gap.
-
-No cheap certificate of optimality exists for the general puzzle (the problem is
-NP-hard, so a short certificate would put a coNP-hard question in NP).
+  the only sound optimality check here; neutral gap. No cheap certificate of
+  optimality exists (the problem is NP-hard, so a short one would put a coNP-hard
+  question in NP).
 
 Costs: steps (ticked in both sides' Python code) and time. Sizes are scramble
-lengths: the optimal depth d grows with them (d ≤ n; random walks backtrack, so it
-grows slower than n), and so does IDA*'s cost, exponentially. The theory writes the
-generator as b^n with Korf, Reid & Edelkamp's b ≈ 1.5 and d ≤ n (an upper-bound
-form: it is in n, not d). ``replay`` reads at most n moves.
+lengths: the optimal depth d grows with them (d ≤ n, slower than n as random walks
+backtrack), and IDA*'s cost exponentially. The theory writes the generator as b^n
+with b ≈ 1.5 (an upper-bound form, in n rather than d); ``replay`` reads ≤ n moves.
 
 References: Korf 1985; Ratner & Warmuth 1990; Korf, Reid & Edelkamp 2001.
 
