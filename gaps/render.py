@@ -90,7 +90,7 @@ def format_cost(value: float | None, unit: str) -> str:
 
 def _growth(side: Mapping[str, Any] | None) -> str:
     growth = None if side is None else side.get("growth")
-    return "-" if not growth else str(growth.get("text") or growth.get("label"))
+    return "-" if not growth else str(growth.get("summary") or growth.get("text") or growth["label"])
 
 
 def _with_theory(side: Mapping[str, Any]) -> str:

@@ -63,6 +63,7 @@ from typing import Any
 
 import numpy as np
 
+from gaps.growth._plausible import Candidate, _plausible, growth_order
 from gaps.growth._select import (
     _FAMILY,
     Alternative,
@@ -70,13 +71,14 @@ from gaps.growth._select import (
     _choose,
     _log_g_max,
     _param,
+    _Scores,
     _scores,
     _text,
 )
 from gaps.growth._series import _TINY, GROWTH_LABELS, _prepare, _validate
 from gaps.growth._shapes import _POWERS, _context
 
-__all__ = ["GROWTH_LABELS", "Growth", "fit_growth"]
+__all__ = ["GROWTH_LABELS", "Candidate", "Growth", "fit_growth", "growth_order"]
 
 
 @dataclass(frozen=True)
@@ -105,12 +107,17 @@ class Growth:
         Every label the bootstrap resamples selected, with the share of resamples that
         selected it and its median parameter and growth text over those resamples: the
         bootstrap distribution of the growth, for comparing two growths with confidence.
+    plausible : tuple of Candidate
+        Every growth the data cannot reject (the selected one among them), slowest
+        first; by default the selected growth alone.
 
     Examples
     --------
     >>> g = Growth("quadratic", 2.0, 0.5, "n**2", 1.0, (1.9, 2.1))
     >>> g.expr
     n**2
+    >>> g.separable, g.summary
+    (True, 'n**2')
     """
 
     label: str
@@ -123,6 +130,27 @@ class Growth:
     alternatives: tuple[tuple[str, float, float | None, str], ...] = field(
         default=(), repr=False, compare=False
     )
+    plausible: tuple[Candidate, ...] = field(default=(), compare=False)
+
+    def __post_init__(self) -> None:
+        if not self.plausible:
+            alone = Candidate(self.label, self.param, self.interval, self.text)
+            object.__setattr__(self, "plausible", (alone,))
+
+    @property
+    def separable(self) -> bool:
+        """Whether the sizes measured single out one growth (no other is plausible)."""
+        return len(self.plausible) == 1
+
+    @property
+    def summary(self) -> str:
+        """The growth as a reader should take it: its text when separable, else the
+        slowest and fastest plausible growths, e.g.
+        ``'n**7 .. exp(1.2*n**0.5); not separable at these sizes'``."""
+        if self.separable:
+            return self.text
+        slow, fast = self.plausible[0].text, self.plausible[-1].text
+        return f"{slow} .. {fast}; not separable at these sizes"
 
     @property
     def expr(self) -> Any:
@@ -207,8 +235,9 @@ def fit_growth(
         param = float(_param(label, ctx, family, main.alpha, main.k_int)[0])
     confidence, interval = 1.0, None
     alternatives: tuple[Alternative, ...] = ()
+    resamples: _Scores | None = None
     if bootstrap:
-        confidence, interval, alternatives = _bootstrap(
+        confidence, interval, alternatives, resamples = _bootstrap(
             s, ctx, main, label, labels, bootstrap, seed
         )
     c = float(main.coef[label][0, 0 if label == "constant" else 2])
@@ -226,4 +255,5 @@ def fit_growth(
         interval if param is not None else None,
         n_cens,
         alternatives,
+        _plausible(ctx, s.floor2, main, label, labels, resamples),
     )
