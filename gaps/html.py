@@ -216,7 +216,7 @@ def _chart(
 
 def _growth_text(side: Mapping[str, Any] | None) -> str:
     growth = None if side is None else side.get("growth")
-    return "-" if not growth else str(growth.get("summary") or growth.get("text") or growth["label"])
+    return "-" if not growth else str(growth.get("text") or growth.get("label"))
 
 
 def _anchor(report: Mapping[str, Any]) -> str:
