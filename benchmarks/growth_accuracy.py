@@ -245,8 +245,10 @@ def main(argv: list[str] | None = None) -> int:
         tuned = evaluate(build_suite(seed), report, args.bootstrap, big_o=i == 0)
         fresh = evaluate(build_heldout(seed), report, args.bootstrap, big_o=False)
         if i == 0:
-            print(f"Tuned suite, seed {seed} ({len(CATEGORIES)} synthetic categories + real "
-                  "step counts):")
+            print(
+                f"Tuned suite, seed {seed} ({len(CATEGORIES)} synthetic categories + real "
+                "step counts):"
+            )
             print(table(tuned))
             print(f"\nHeld-out suite, seed {seed} (never tuned on):")
             print(table(fresh, big_o=False))
@@ -271,9 +273,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def _summary(t: Tally) -> str:
     wrong = t.n - t.right - t.honest
-    return (
-        f"{t.accuracy:6.1%} ({t.right}/{t.honest}/{wrong} of {t.n}; label {t.gaps_ok / t.n:.1%})"
-    )
+    return f"{t.accuracy:6.1%} ({t.right}/{t.honest}/{wrong} of {t.n}; label {t.gaps_ok / t.n:.1%})"
 
 
 if __name__ == "__main__":

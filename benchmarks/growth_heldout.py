@@ -62,7 +62,9 @@ def _exponent(rng: Rng) -> float:
             return k
 
 
-def _law(rng: Rng, labels: tuple[str, ...] = (*_POLY_LABELS, "exponential", "subexponential")) -> Law:
+def _law(
+    rng: Rng, labels: tuple[str, ...] = (*_POLY_LABELS, "exponential", "subexponential")
+) -> Law:
     label = str(rng.choice(labels))
     if label == "polynomial":
         return Law(label, _exponent(rng))
@@ -84,7 +86,9 @@ def _sizes(rng: Rng, law: Law, count: int, factor: float, spacing: str) -> list[
         bits = float(rng.uniform(8.0, 20.0))
         hi = lo + max(round(bits * math.log(2) / math.log(float(law.param or 2))), count)
     else:
-        lo = int(rng.integers(16, 65)) if law.label == "subexponential" else int(rng.integers(4, 65))
+        lo = (
+            int(rng.integers(16, 65)) if law.label == "subexponential" else int(rng.integers(4, 65))
+        )
         hi = max(round(lo * factor), lo + count)
     grid = np.linspace(lo, hi, count) if spacing == "linear" else np.geomspace(lo, hi, count)
     return sorted({round(float(v)) for v in grid})
@@ -150,7 +154,13 @@ def _series(
         name += f" censored {int(flags.sum())}"
     name += f" n={min(sizes)}..{max(sizes)}x{reps} sigma={sigma:.2g}"
     return Series(
-        category, name, law.label, law.param, [int(v) for v in n], np.exp(log_cost).tolist(), censored
+        category,
+        name,
+        law.label,
+        law.param,
+        [int(v) for v in n],
+        np.exp(log_cost).tolist(),
+        censored,
     )
 
 
@@ -225,7 +235,7 @@ def dominant_overhead(rng: Rng) -> list[Series]:
     32-4096; sigma 0.05-0.3; 3-5 instances."""
     out = []
     for _ in range(40):
-        law = _law(rng, _POLY_LABELS[1:] + ("exponential", "subexponential"))
+        law = _law(rng, (*_POLY_LABELS[1:], "exponential", "subexponential"))
         sizes = _sizes(rng, law, int(rng.integers(6, 10)), float(rng.uniform(32, 4096)), "geo")
         out.append(
             _series(
@@ -287,8 +297,19 @@ def censored_tail(rng: Rng) -> list[Series]:
     shared difficulty; 5 instances; factor 32-1000 or 8-20 bits."""
     out = []
     for _ in range(36):
-        law = _law(rng, ("linear", "linearithmic", "quadratic", "cubic", "polynomial",
-                         "exponential", "exponential", "subexponential"))
+        law = _law(
+            rng,
+            (
+                "linear",
+                "linearithmic",
+                "quadratic",
+                "cubic",
+                "polynomial",
+                "exponential",
+                "exponential",
+                "subexponential",
+            ),
+        )
         sizes = _sizes(rng, law, int(rng.integers(7, 11)), float(rng.uniform(32, 1000)), "geo")
         out.append(
             _series(

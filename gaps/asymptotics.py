@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import math
 from functools import lru_cache
-
 from typing import Any
 
 from gaps.growth import Candidate, Growth

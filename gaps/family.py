@@ -574,8 +574,9 @@ def _validate_theory(fam: Family) -> None:
         unknown = set(sides) - {"generate", "verify"}
         if unknown:
             raise _fail(
-                fam.name, f"theory.units[{unit!r}]", f"maps only 'generate' and 'verify', "
-                f"not {sorted(unknown)}."
+                fam.name,
+                f"theory.units[{unit!r}]",
+                f"maps only 'generate' and 'verify', not {sorted(unknown)}.",
             )
     declared = [("", side, getattr(theory, side)) for side in ("generate", "verify")]
     declared += [

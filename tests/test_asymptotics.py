@@ -42,8 +42,17 @@ def test_a_theory_agrees_when_the_sizes_cannot_reject_it(growth, theory, agrees)
 
 def side(role: str, growth: Growth, theory: str) -> SideReport:
     return SideReport(
-        role, "steps", [8, 16, 32], [1.0, 2.0, 4.0], [1.0, 2.0, 4.0], [1.0, 2.0, 4.0],
-        [0, 0, 0], [1, 1, 1], growth, theory, matches_theory(growth, theory),
+        role,
+        "steps",
+        [8, 16, 32],
+        [1.0, 2.0, 4.0],
+        [1.0, 2.0, 4.0],
+        [1.0, 2.0, 4.0],
+        [0, 0, 0],
+        [1, 1, 1],
+        growth,
+        theory,
+        matches_theory(growth, theory),
     )
 
 
@@ -53,8 +62,18 @@ def test_survey_counts_unseparated_sides_apart_once_per_side_and_unit():
 
     def report(pairing: str, verify: SideReport) -> GapReport:
         return GapReport(
-            "fam", pairing, "witness", "steps", "positive", 1.0,
-            side("generate", both, "n*log(n)"), verify, None, {}, None, "positive",
+            "fam",
+            pairing,
+            "witness",
+            "steps",
+            "positive",
+            1.0,
+            side("generate", both, "n*log(n)"),
+            verify,
+            None,
+            {},
+            None,
+            "positive",
         )
 
     survey = Survey(

@@ -16,11 +16,14 @@ Design
   residuals, every step a tiny weighted non-negative least-squares problem in
   ``(overhead, [lower-order term,] c)``: relative errors count, the largest sizes do
   not dominate, and the cost unit does not matter.
-* **Variants.** Every label is tried with and without the overhead, and ``n log n``,
-  ``n**2`` and ``n**3`` also with one lower-order term (``+ b*n``, ``+ b*n``,
-  ``+ b*n**2``, either sign) as real step counts have; the term must stay a correction
-  (at most half the leading term at the largest size, never cancelling 90% of it)
-  and is tried only when the largest size is at least 10 times the smallest.
+* **Variants.** Every label is tried with and without the overhead, and the named
+  laws also with one lower-order term as real step counts have: ``n + sqrt(n)``,
+  ``n + log n``, ``n log n + b*n``, ``n**2 + b*n``, ``n**2 + n log n``,
+  ``n**3 + b*n**2``, ``n**3 + n**2 log n`` (only the next power down, ``b*n`` or
+  ``b*n**2``, may be subtracted). The term must stay a correction (at most half the
+  leading term at the largest size, never cancelling 90% of it), is tried only when
+  the largest size is at least 10 times the smallest, and pays the free exponent's
+  bias: it bends a law over a finite range as much as a free exponent does.
   A variant whose growth shows at the largest size only (hidden below the overhead
   everywhere else) is refused: one point makes no law.
 * **Free shapes.** ``polynomial`` (``n**k``), ``exponential`` (``b**n``) and
@@ -36,6 +39,10 @@ Design
   polynomial pays 4 more (a named power is reported unless the free exponent is
   clearly better) and the subexponential 6 more. An exponent ``k > 3.5`` is also tried
   rounded, reported as ``n**4`` when that does as well.
+* **Plausible growths.** A label is rejected when its criterion without the bias
+  exceeds the best by more than 6 (strong evidence, Kass and Raftery 1995) in 95% of
+  the bootstrap resamples; the others form ``plausible``, and ``separable`` says
+  whether the selected label stands alone (:mod:`gaps.growth._plausible`).
 * **Confidence.** Instances are resampled with replacement within each size (with one
   instance per size, the residuals of the chosen fit are resampled) and the selection
   is repeated, with the free shapes searched near the fit's estimates;

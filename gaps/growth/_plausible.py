@@ -114,9 +114,9 @@ def _plausible(
                 continue
             interval = (param, param)
             if resamples is not None and deficit is not None:
-                values = _param(
-                    lab, ctx, resamples.theta[lab], resamples.alpha, resamples.k_int
-                )[deficit[:, j] <= _REJECT]
+                values = _param(lab, ctx, resamples.theta[lab], resamples.alpha, resamples.k_int)[
+                    deficit[:, j] <= _REJECT
+                ]
                 values = values[np.isfinite(values)]
                 if len(values):
                     lo, hi = np.quantile(values, [0.05, 0.95])
