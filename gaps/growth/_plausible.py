@@ -136,12 +136,12 @@ def _plausible(
         theta_own = float(main.theta[lab][0]) if lab in main.theta else 0.0
         out.append(Candidate(lab, param, interval, _text(lab, param, ctx, theta_own)))
         rises[lab] = float(np.ptp(_fitted(ctx, main, lab)))
-    flat = "constant" in rises and 2.0 * math.sqrt(floor2)
+    flat = 2.0 * math.sqrt(floor2) if "constant" in rises else -math.inf
     out = [
         c
         for c in out
         if c.label == label
-        or not (_reducible(c, out) or (flat and c.label in _FREE and rises[c.label] <= flat))
+        or not (_reducible(c, out) or (c.label in _FREE and rises[c.label] <= flat))
     ]
     return tuple(sorted(out, key=lambda c: growth_order(c.label, c.param)))
 
