@@ -423,3 +423,48 @@ def test_plausible_set_holds_the_selected_growth_in_order(
     for c in g.plausible:
         if c.interval is not None:
             assert c.interval[0] <= c.param <= c.interval[1]
+
+
+def _growth_benchmark():
+    import importlib.util
+    from pathlib import Path
+
+    folder = Path(__file__).resolve().parent.parent / "benchmarks"
+    sys.path.insert(0, str(folder))
+    try:
+        spec = importlib.util.spec_from_file_location(
+            "growth_accuracy", folder / "growth_accuracy.py"
+        )
+        assert spec is not None and spec.loader is not None
+        module = importlib.util.module_from_spec(spec)
+        sys.modules.setdefault(spec.name, module)
+        spec.loader.exec_module(module)
+    finally:
+        sys.path.remove(str(folder))
+    return module
+
+
+def test_growth_benchmark_counts_honest_sets_apart_from_confident_mistakes() -> None:
+    from gaps.growth import Candidate
+
+    bench = _growth_benchmark()
+    truth = bench.Series("x", "x", "polynomial", 1.5, POW2, [n**1.5 for n in POW2])
+    linear = Candidate("linear", 1.0, None, "n")
+    quadratic = Candidate("quadratic", 2.0, None, "n**2")
+    unseparated = Growth("linear", 1.0, 1.0, "n", 0.5, None, plausible=(linear, quadratic))
+    confident = Growth("linear", 1.0, 1.0, "n", 1.0, None)
+    assert bench.judge(truth, bench.Verdict("linear", 1.0, 0.0, growth=unseparated)) == "honest"
+    assert bench.judge(truth, bench.Verdict("linear", 1.0, 0.0, growth=confident)) == "wrong"
+    steeper = bench.Series("x", "x", "cubic", 3.0, POW2, [n**3 for n in POW2])
+    assert bench.judge(steeper, bench.Verdict("linear", 1.0, 0.0, growth=unseparated)) == "wrong"
+
+
+def test_held_out_growth_suite_is_seeded_and_apart_from_the_tuned_one() -> None:
+    bench = _growth_benchmark()
+    heldout = sys.modules["growth_heldout"]
+    first, again = heldout.build_heldout(1), heldout.build_heldout(1)
+    assert [s.costs for s in first] == [s.costs for s in again]
+    assert [s.costs for s in first] != [s.costs for s in heldout.build_heldout(2)]
+    tuned = {tuple(s.costs) for s in bench.build_suite(1, real=False)}
+    assert not tuned & {tuple(s.costs) for s in first}
+    assert all(s.label in GROWTH_LABELS for s in first)
