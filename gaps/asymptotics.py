@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import math
 from functools import lru_cache
+from typing import Any
 
-from gaps.growth import Growth
+from gaps.growth import Candidate, Growth
 
 __all__ = ["EXPONENT_TOLERANCE", "compare_fitted", "matches_theory"]
 
@@ -77,7 +78,9 @@ def matches_theory(g: Growth | None, text: str | None) -> bool | None:
 
     Exponential and subexponential fits match any super-polynomial theory (bases are
     not identifiable from a short range); a free polynomial matches within
-    ``EXPONENT_TOLERANCE``; the rest must grow like the theory up to a constant.
+    ``EXPONENT_TOLERANCE``; the rest must grow like the theory up to a constant. When
+    the sizes cannot separate several growths (``g.separable`` is False), the theory
+    matches when it matches one of them or lies between the slowest and the fastest.
 
     >>> from gaps import fit_growth
     >>> ns = [16, 32, 64, 128, 256]
@@ -86,15 +89,56 @@ def matches_theory(g: Growth | None, text: str | None) -> bool | None:
     """
     if g is None or text is None:
         return None
-    from gaps.symbolic import compare_growth, parse_growth
+    from gaps.symbolic import parse_growth
 
     expr = parse_growth(text)
-    if g.label in _SUPERPOLY_LABELS:
-        return compare_growth(expr, parse_growth("n**12")) == "faster"
-    if g.label == "polynomial" and g.param is not None:
-        import sympy
+    if any(_matches(c, expr) for c in g.plausible):
+        return True
+    if g.separable:
+        return False
+    return _not_below(expr, g.plausible[0]) and _not_above(expr, g.plausible[-1])
 
-        n = sympy.Symbol("n", positive=True)
-        k = sympy.limit(sympy.log(expr) / sympy.log(n), n, sympy.oo)
-        return bool(k.is_finite) and abs(float(k) - g.param) <= EXPONENT_TOLERANCE
-    return compare_growth(g.expr, expr) == "same"
+
+def _matches(c: Candidate, expr: Any) -> bool:
+    from gaps.symbolic import compare_growth, parse_growth
+
+    if c.label in _SUPERPOLY_LABELS:
+        return compare_growth(expr, parse_growth("n**12")) == "faster"
+    if c.label == "polynomial" and c.param is not None:
+        k = _exponent(expr)
+        lo, hi = c.interval or (c.param, c.param)
+        return k is not None and lo - EXPONENT_TOLERANCE <= k <= hi + EXPONENT_TOLERANCE
+    return compare_growth(parse_growth(c.text), expr) == "same"
+
+
+def _exponent(expr: Any) -> float | None:
+    """The polynomial degree of a growth (None when it is not polynomially bounded)."""
+    import sympy
+
+    n = sympy.Symbol("n", positive=True)
+    k = sympy.limit(sympy.log(expr) / sympy.log(n), n, sympy.oo)
+    return float(k) if k.is_finite else None
+
+
+def _not_below(expr: Any, c: Candidate) -> bool:
+    """Whether ``expr`` grows at least as fast as the slowest plausible growth ``c``."""
+    from gaps.symbolic import compare_growth, parse_growth
+
+    if c.label in _SUPERPOLY_LABELS:
+        return compare_growth(expr, parse_growth("n**12")) == "faster"
+    if c.label == "polynomial" and c.interval is not None:
+        k = _exponent(expr)
+        return k is None or k >= c.interval[0] - EXPONENT_TOLERANCE
+    return compare_growth(expr, parse_growth(c.text)) in ("faster", "same")
+
+
+def _not_above(expr: Any, c: Candidate) -> bool:
+    """Whether ``expr`` grows at most as fast as the fastest plausible growth ``c``."""
+    from gaps.symbolic import compare_growth, parse_growth
+
+    if c.label in _SUPERPOLY_LABELS:
+        return True
+    if c.label == "polynomial" and c.interval is not None:
+        k = _exponent(expr)
+        return k is not None and k <= c.interval[1] + EXPONENT_TOLERANCE
+    return compare_growth(expr, parse_growth(c.text)) in ("slower", "same")

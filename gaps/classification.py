@@ -367,8 +367,8 @@ def _report(meas: Measurements, pairing: Pairing, unit: str) -> GapReport:
     ver = _side(meas, pairing, "verify", unit)
     bad = _side(meas, pairing, "verify_corrupt", unit) if family.corrupt else None
     if theory is not None:
-        gen.theory = theory.growth_of("generate", pairing.generator)
-        ver.theory = theory.growth_of("verify", pairing.verifier)
+        gen.theory = theory.growth_of("generate", pairing.generator, unit)
+        ver.theory = theory.growth_of("verify", pairing.verifier, unit)
         gen.agrees = matches_theory(gen.growth, gen.theory)
         ver.agrees = matches_theory(ver.growth, ver.theory)
     reasons, evidence = _audit(meas, pairing)

@@ -173,19 +173,35 @@ class Theory:
 
     ``generate`` and ``verify`` are one string or a mapping by generator / verifier
     name; ``sign`` is one sign or a mapping by verifier name or pairing name
-    (``"generator/verifier"``).
+    (``"generator/verifier"``). A growth counted in another unit than the default
+    statement (which is usually in bit operations or time) goes in ``units``: a mapping
+    from the unit to ``{"generate": ..., "verify": ...}`` of the same forms, e.g. a
+    square-and-multiply that ticks one step per multiplication grows as ``n`` in
+    ``"steps"`` while its bit operations grow as ``n**3``.
 
     >>> t = Theory(generate="n*log(n)", verify="n", sign="positive", reference="Knuth 1998")
     >>> t.growth_of("generate", "generate")
     'n*log(n)'
+    >>> t = Theory(generate="n**3", verify="n**2", sign="positive",
+    ...            units={"steps": {"generate": "n", "verify": "1"}})
+    >>> t.growth_of("verify", "square", "steps"), t.growth_of("verify", "square", "time")
+    ('1', 'n**2')
     """
 
     generate: str | Mapping[str, str]
     verify: str | Mapping[str, str]
     sign: str | Mapping[str, str]
     reference: str = ""
+    units: Mapping[str, Mapping[str, str | Mapping[str, str]]] = field(default_factory=dict)
 
-    def growth_of(self, side: str, name: str) -> str | None:
+    def growth_of(self, side: str, name: str, unit: str | None = None) -> str | None:
+        """The declared growth of side ``name`` (in ``unit`` where one is declared)."""
+        in_unit = self.units.get(unit, {}) if unit is not None else {}
+        if side in in_unit:
+            value = in_unit[side]
+            found = value if isinstance(value, str) else value.get(name)
+            if found is not None:
+                return found
         value = self.generate if side == "generate" else self.verify
         return value if isinstance(value, str) else value.get(name)
 
@@ -552,17 +568,33 @@ def _validate_theory(fam: Family) -> None:
 
     theory = fam.theory
     assert theory is not None
-    for side, names in (("generate", fam.generators), ("verify", fam.verifiers)):
-        value = getattr(theory, side)
+    for unit, sides in theory.units.items():
+        if unit not in UNITS:
+            raise _fail(fam.name, "theory.units", f"names unknown unit {unit!r} (one of {UNITS}).")
+        unknown = set(sides) - {"generate", "verify"}
+        if unknown:
+            raise _fail(
+                fam.name,
+                f"theory.units[{unit!r}]",
+                f"maps only 'generate' and 'verify', not {sorted(unknown)}.",
+            )
+    declared = [("", side, getattr(theory, side)) for side in ("generate", "verify")]
+    declared += [
+        (f".units[{unit!r}]", side, value)
+        for unit, sides in theory.units.items()
+        for side, value in sides.items()
+    ]
+    for where, side, value in declared:
+        names = fam.generators if side == "generate" else fam.verifiers
         items = {n: value for n in names} if isinstance(value, str) else dict(value)
         for key, text in items.items():
             if key not in names:
                 role = "generator" if side == "generate" else "verifier"
-                raise _fail(fam.name, f"theory.{side}", f"names unknown {role} {key!r}.")
+                raise _fail(fam.name, f"theory{where}.{side}", f"names unknown {role} {key!r}.")
             try:
                 parse_growth(text)
             except ValueError as exc:
-                raise _fail(fam.name, f"theory.{side}[{key!r}]", str(exc)) from None
+                raise _fail(fam.name, f"theory{where}.{side}[{key!r}]", str(exc)) from None
     signs = {"*": theory.sign} if isinstance(theory.sign, str) else dict(theory.sign)
     for key, sign in signs.items():
         if sign not in SIGNS[:4]:

@@ -88,9 +88,13 @@ def format_cost(value: float | None, unit: str) -> str:
     return f"{value:,.0f}"
 
 
-def _growth(side: Mapping[str, Any] | None) -> str:
+def _growth(side: Mapping[str, Any] | None, summary: bool = False) -> str:
+    """The selected growth's text; with ``summary``, every growth the sizes cannot
+    separate from it (``n .. n*log(n); not separable at these sizes``)."""
     growth = None if side is None else side.get("growth")
-    return "-" if not growth else str(growth.get("text") or growth.get("label"))
+    if not growth:
+        return "-"
+    return str((summary and growth.get("summary")) or growth.get("text") or growth["label"])
 
 
 def _with_theory(side: Mapping[str, Any]) -> str:
@@ -99,7 +103,7 @@ def _with_theory(side: Mapping[str, Any]) -> str:
         return _growth(side)
     agrees = side.get("agrees")
     mark = "" if agrees is None else (" ✓" if agrees else " ✗")
-    return f"{_growth(side)}\n[dim]theory {side['theory']}{mark}[/]"
+    return f"{_growth(side, summary=True)}\n[dim]theory {side['theory']}{mark}[/]"
 
 
 def _sides(report: Mapping[str, Any]) -> list[tuple[str, Mapping[str, Any]]]:
@@ -329,8 +333,9 @@ def survey_markdown(
         mark = "" if agrees is None else (" ✓" if agrees else " ✗")
         gen, ver = r["generate"], r["verify"]
         lines.append(
-            f"| {r['family']} | {r['pairing']} | {r['mode']} | {r['unit']} | `{_growth(gen)}` "
-            f"(theory `{gen.get('theory') or '-'}`) | `{_growth(ver)}` "
+            f"| {r['family']} | {r['pairing']} | {r['mode']} | {r['unit']} "
+            f"| `{_growth(gen, summary=True)}` (theory `{gen.get('theory') or '-'}`) "
+            f"| `{_growth(ver, summary=True)}` "
             f"(theory `{ver.get('theory') or '-'}`) | **{r['sign']}**{_error(r)} "
             f"| {r.get('theory_sign') or '-'}{mark} | {_best(best, r)} |"
         )

@@ -41,7 +41,15 @@ class SideReport:
             "count": self.count,
             "growth": None
             if g is None
-            else {"label": g.label, "param": g.param, "text": g.text, "confidence": g.confidence},
+            else {
+                "label": g.label,
+                "param": g.param,
+                "text": g.text,
+                "confidence": g.confidence,
+                "separable": g.separable,
+                "plausible": [c.text for c in g.plausible],
+                "summary": g.summary,
+            },
             "theory": self.theory,
             "agrees": self.agrees,
             "errors": self.errors,

@@ -36,6 +36,27 @@ class Survey:
         judged = [r for r in self.reports if r.agrees is not None]
         return sum(bool(r.agrees) for r in judged) / len(judged) if judged else 1.0
 
+    @property
+    def side_agreement(self) -> dict[str, int]:
+        """Side growths (each generator and verifier once per unit) against their theory:
+        ``agree`` (separable and matching), ``not_separable`` (the sizes cannot separate
+        the theory from the fit: it is among the growths they cannot reject) and
+        ``disagree``."""
+        sides: dict[tuple[str, str, str, str], str] = {}
+        for r in self.reports:
+            generator, verifier = r.pairing.split("/")
+            for side, name in ((r.generate, generator), (r.verify, verifier)):
+                if side.agrees is None or side.growth is None:
+                    continue
+                verdict = "disagree"
+                if side.agrees:
+                    verdict = "agree" if side.growth.separable else "not_separable"
+                sides[r.family, side.role, name, r.unit] = verdict
+        counts = dict.fromkeys(("agree", "not_separable", "disagree"), 0)
+        for verdict in sides.values():
+            counts[verdict] += 1
+        return counts
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "reports": [r.to_dict() for r in self.reports],
@@ -44,6 +65,7 @@ class Survey:
             "best": [b.to_dict() for b in self.best.values()],
             "seconds": self.seconds,
             "agreement": self.agreement,
+            "side_agreement": self.side_agreement,
         }
 
     def _repr_html_(self) -> str:
@@ -95,7 +117,7 @@ def explain(report: GapReport) -> str | None:
     causes = list(report.reasons)
     for side in (report.generate, report.verify):
         if side.agrees is False and side.growth is not None:
-            cause = f"{side.role} grew as {side.growth.text}, theory {side.theory}"
+            cause = f"{side.role} grew as {side.growth.summary}, theory {side.theory}"
             if any(side.censored):
                 cause += " (budgets censored the largest sizes)"
             elif side.sizes and side.sizes[-1] / side.sizes[0] < 8:

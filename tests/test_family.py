@@ -74,6 +74,18 @@ def test_rich_form_pairs_every_generator_with_every_verifier():
             {"theory": gaps.Theory(generate="n", verify="n", sign="great")},
             "theory.sign",
         ),
+        (
+            {"theory": gaps.Theory("n", "n", "neutral", units={"bits": {"verify": "n"}})},
+            "theory.units names unknown unit 'bits'",
+        ),
+        (
+            {"theory": gaps.Theory("n", "n", "neutral", units={"steps": {"check": "n"}})},
+            "maps only 'generate' and 'verify'",
+        ),
+        (
+            {"theory": gaps.Theory("n", "n", "neutral", units={"steps": {"verify": "n*"}})},
+            "theory.units['steps'].verify['verify']",
+        ),
     ],
 )
 def test_declaration_mistakes_are_named(kwargs, message):
@@ -95,3 +107,17 @@ def test_a_declared_kind_is_kept():
     fam = gaps.Family("ok_family", sample, generate, verify, kind="factor")
     assert fam.kind == "factor"
     assert gaps.Family("ok_family", sample, generate, verify).kind is None
+
+
+def test_theory_in_a_unit_overrides_the_default_statement_there_only():
+    theory = gaps.Theory(
+        generate={"fast": "n**3", "slow": "n**4"},
+        verify="n**2",
+        sign="positive",
+        units={"steps": {"generate": {"fast": "n"}, "verify": "1"}},
+    )
+    assert theory.growth_of("generate", "fast", "steps") == "n"
+    assert theory.growth_of("generate", "slow", "steps") == "n**4"
+    assert theory.growth_of("generate", "fast", "time") == "n**3"
+    assert theory.growth_of("verify", "any", "steps") == "1"
+    assert theory.growth_of("verify", "any") == "n**2"

@@ -342,3 +342,129 @@ def test_import_stays_light() -> None:
     code = "import gaps.growth, sys; print('sympy' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+# ------------------------------------------------------ plausible sets, lower order
+
+
+def test_a_clean_series_separates_one_growth() -> None:
+    g = fit_growth(POW2, [0.5 * n * n for n in POW2])
+    assert g.separable
+    assert [c.label for c in g.plausible] == ["quadratic"]
+    assert g.summary == "n**2"
+
+
+def test_growths_the_sizes_cannot_separate_are_all_reported() -> None:
+    # n + a constant worth the growing term at the top, 30% noise, a factor 4 of sizes.
+    ns, costs = noisy(lambda n: 200.0 + n, [50, 80, 110, 140, 170, 200], 0.3, 4, seed=3)
+    g = fit_growth(ns, costs)
+    assert not g.separable
+    assert g.summary.endswith("; not separable at these sizes")
+    labels = [c.label for c in g.plausible]
+    assert g.label in labels
+    assert labels[0] in ("constant", "log", "polynomial") and "linear" in labels
+
+
+def test_sub_exponential_and_high_polynomial_are_not_separated_on_few_bits() -> None:
+    sizes = list(range(32, 121, 8))
+    ns, costs = noisy(lambda n: math.exp(1.2 * math.sqrt(n * math.log(n))), sizes, 0.2, 3, 5)
+    g = fit_growth(ns, costs)
+    labels = {c.label for c in g.plausible}
+    assert "subexponential" in labels or not g.separable
+    assert labels & {"polynomial", "subexponential", "exponential"}
+
+
+@pytest.mark.parametrize(
+    ("label", "f"),
+    [
+        ("quadratic", lambda n: n * n + 8.0 * n * math.log(n)),
+        ("cubic", lambda n: n**3 + 6.0 * n * n * math.log(n)),
+        ("linear", lambda n: n + 30.0 * math.sqrt(n)),
+    ],
+    ids=["n2+nlogn", "n3+n2logn", "n+sqrt"],
+)
+def test_lower_order_terms_do_not_change_the_leading_growth(
+    label: str, f: Callable[[float], float]
+) -> None:
+    ns, costs = noisy(f, POW2, 0.05, 3, seed=2)
+    g = fit_growth(ns, costs)
+    assert g.label == label
+    assert label in {c.label for c in g.plausible}
+
+
+def test_a_dominant_constant_leaves_linear_plausible_and_nothing_slower() -> None:
+    # 5000 + 2n: the constant is most of the cost up to the largest sizes.
+    for seed in range(3):
+        ns, costs = noisy(lambda n: 5000.0 + 2.0 * n, POW2, 0.05, 3, seed=seed)
+        g = fit_growth(ns, costs)
+        assert g.plausible[0].label == "linear"
+        assert g.label == "linear" or not g.separable
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    k=st.floats(0.3, 4.0),
+    sigma=st.floats(0.0, 0.3),
+    overhead=st.floats(0.0, 3.0),
+    seed=st.integers(0, 10**6),
+)
+def test_plausible_set_holds_the_selected_growth_in_order(
+    k: float, sigma: float, overhead: float, seed: int
+) -> None:
+    from gaps.growth import growth_order
+
+    sizes = [40, 60, 80, 100, 120, 140]
+    ns, costs = noisy(lambda n: overhead * 140**k + n**k, sizes, sigma, 3, seed)
+    g = fit_growth(ns, costs, bootstrap=20, seed=seed)
+    keys = [growth_order(c.label, c.param) for c in g.plausible]
+    assert keys == sorted(keys)
+    assert g.label in [c.label for c in g.plausible]
+    assert g.separable == (len(g.plausible) == 1)
+    for c in g.plausible:
+        if c.interval is not None:
+            assert c.interval[0] <= c.param <= c.interval[1]
+
+
+def _growth_benchmark():
+    import importlib.util
+    from pathlib import Path
+
+    folder = Path(__file__).resolve().parent.parent / "benchmarks"
+    sys.path.insert(0, str(folder))
+    try:
+        spec = importlib.util.spec_from_file_location(
+            "growth_accuracy", folder / "growth_accuracy.py"
+        )
+        assert spec is not None and spec.loader is not None
+        module = importlib.util.module_from_spec(spec)
+        sys.modules.setdefault(spec.name, module)
+        spec.loader.exec_module(module)
+    finally:
+        sys.path.remove(str(folder))
+    return module
+
+
+def test_growth_benchmark_counts_honest_sets_apart_from_confident_mistakes() -> None:
+    from gaps.growth import Candidate
+
+    bench = _growth_benchmark()
+    truth = bench.Series("x", "x", "polynomial", 1.5, POW2, [n**1.5 for n in POW2])
+    linear = Candidate("linear", 1.0, None, "n")
+    quadratic = Candidate("quadratic", 2.0, None, "n**2")
+    unseparated = Growth("linear", 1.0, 1.0, "n", 0.5, None, plausible=(linear, quadratic))
+    confident = Growth("linear", 1.0, 1.0, "n", 1.0, None)
+    assert bench.judge(truth, bench.Verdict("linear", 1.0, 0.0, growth=unseparated)) == "honest"
+    assert bench.judge(truth, bench.Verdict("linear", 1.0, 0.0, growth=confident)) == "wrong"
+    steeper = bench.Series("x", "x", "cubic", 3.0, POW2, [n**3 for n in POW2])
+    assert bench.judge(steeper, bench.Verdict("linear", 1.0, 0.0, growth=unseparated)) == "wrong"
+
+
+def test_held_out_growth_suite_is_seeded_and_apart_from_the_tuned_one() -> None:
+    bench = _growth_benchmark()
+    heldout = sys.modules["growth_heldout"]
+    first, again = heldout.build_heldout(1), heldout.build_heldout(1)
+    assert [s.costs for s in first] == [s.costs for s in again]
+    assert [s.costs for s in first] != [s.costs for s in heldout.build_heldout(2)]
+    tuned = {tuple(s.costs) for s in bench.build_suite(1, real=False)}
+    assert not tuned & {tuple(s.costs) for s in first}
+    assert all(s.label in GROWTH_LABELS for s in first)

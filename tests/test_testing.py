@@ -170,6 +170,17 @@ BROKEN = {
         family(theory=gaps.Theory(generate="n*log(n)", verify="n", sign="negative")),
         check_theory_consistent,
     ),
+    "theory whose growths in steps contradict its sign": (
+        family(
+            theory=gaps.Theory(
+                generate="n*log(n)",
+                verify="n",
+                sign="positive",
+                units={"steps": {"generate": "1"}},
+            )
+        ),
+        check_theory_consistent,
+    ),
     "compare verifier declared positive": (
         family(verify=gaps.compare(verify)),
         check_theory_consistent,

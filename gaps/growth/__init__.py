@@ -16,11 +16,14 @@ Design
   residuals, every step a tiny weighted non-negative least-squares problem in
   ``(overhead, [lower-order term,] c)``: relative errors count, the largest sizes do
   not dominate, and the cost unit does not matter.
-* **Variants.** Every label is tried with and without the overhead, and ``n log n``,
-  ``n**2`` and ``n**3`` also with one lower-order term (``+ b*n``, ``+ b*n``,
-  ``+ b*n**2``, either sign) as real step counts have; the term must stay a correction
-  (at most half the leading term at the largest size, never cancelling 90% of it)
-  and is tried only when the largest size is at least 10 times the smallest.
+* **Variants.** Every label is tried with and without the overhead, and the named
+  laws also with one lower-order term as real step counts have: ``n + sqrt(n)``,
+  ``n + log n``, ``n log n + b*n``, ``n**2 + b*n``, ``n**2 + n log n``,
+  ``n**3 + b*n**2``, ``n**3 + n**2 log n`` (only the next power down, ``b*n`` or
+  ``b*n**2``, may be subtracted). The term must stay a correction (at most half the
+  leading term at the largest size, never cancelling 90% of it), is tried only when
+  the largest size is at least 10 times the smallest, and pays the free exponent's
+  bias: it bends a law over a finite range as much as a free exponent does.
   A variant whose growth shows at the largest size only (hidden below the overhead
   everywhere else) is refused: one point makes no law.
 * **Free shapes.** ``polynomial`` (``n**k``), ``exponential`` (``b**n``) and
@@ -36,6 +39,10 @@ Design
   polynomial pays 4 more (a named power is reported unless the free exponent is
   clearly better) and the subexponential 6 more. An exponent ``k > 3.5`` is also tried
   rounded, reported as ``n**4`` when that does as well.
+* **Plausible growths.** A label is rejected when its criterion without the bias
+  exceeds the best by more than 6 (strong evidence, Kass and Raftery 1995) in 95% of
+  the bootstrap resamples; the others form ``plausible``, and ``separable`` says
+  whether the selected label stands alone (:mod:`gaps.growth._plausible`).
 * **Confidence.** Instances are resampled with replacement within each size (with one
   instance per size, the residuals of the chosen fit are resampled) and the selection
   is repeated, with the free shapes searched near the fit's estimates;
@@ -63,6 +70,7 @@ from typing import Any
 
 import numpy as np
 
+from gaps.growth._plausible import Candidate, _plausible, growth_order
 from gaps.growth._select import (
     _FAMILY,
     Alternative,
@@ -70,13 +78,14 @@ from gaps.growth._select import (
     _choose,
     _log_g_max,
     _param,
+    _Scores,
     _scores,
     _text,
 )
 from gaps.growth._series import _TINY, GROWTH_LABELS, _prepare, _validate
 from gaps.growth._shapes import _POWERS, _context
 
-__all__ = ["GROWTH_LABELS", "Growth", "fit_growth"]
+__all__ = ["GROWTH_LABELS", "Candidate", "Growth", "fit_growth", "growth_order"]
 
 
 @dataclass(frozen=True)
@@ -105,12 +114,17 @@ class Growth:
         Every label the bootstrap resamples selected, with the share of resamples that
         selected it and its median parameter and growth text over those resamples: the
         bootstrap distribution of the growth, for comparing two growths with confidence.
+    plausible : tuple of Candidate
+        Every growth the data cannot reject (the selected one among them), slowest
+        first; by default the selected growth alone.
 
     Examples
     --------
     >>> g = Growth("quadratic", 2.0, 0.5, "n**2", 1.0, (1.9, 2.1))
     >>> g.expr
     n**2
+    >>> g.separable, g.summary
+    (True, 'n**2')
     """
 
     label: str
@@ -123,6 +137,27 @@ class Growth:
     alternatives: tuple[tuple[str, float, float | None, str], ...] = field(
         default=(), repr=False, compare=False
     )
+    plausible: tuple[Candidate, ...] = field(default=(), compare=False)
+
+    def __post_init__(self) -> None:
+        if not self.plausible:
+            alone = Candidate(self.label, self.param, self.interval, self.text)
+            object.__setattr__(self, "plausible", (alone,))
+
+    @property
+    def separable(self) -> bool:
+        """Whether the sizes measured single out one growth (no other is plausible)."""
+        return len(self.plausible) == 1
+
+    @property
+    def summary(self) -> str:
+        """The growth as a reader should take it: its text when separable, else the
+        slowest and fastest plausible growths, e.g.
+        ``'n**7 .. exp(1.2*n**0.5); not separable at these sizes'``."""
+        if self.separable:
+            return self.text
+        slow, fast = self.plausible[0].text, self.plausible[-1].text
+        return f"{slow} .. {fast}; not separable at these sizes"
 
     @property
     def expr(self) -> Any:
@@ -207,8 +242,9 @@ def fit_growth(
         param = float(_param(label, ctx, family, main.alpha, main.k_int)[0])
     confidence, interval = 1.0, None
     alternatives: tuple[Alternative, ...] = ()
+    resamples: _Scores | None = None
     if bootstrap:
-        confidence, interval, alternatives = _bootstrap(
+        confidence, interval, alternatives, resamples = _bootstrap(
             s, ctx, main, label, labels, bootstrap, seed
         )
     c = float(main.coef[label][0, 0 if label == "constant" else 2])
@@ -226,4 +262,5 @@ def fit_growth(
         interval if param is not None else None,
         n_cens,
         alternatives,
+        _plausible(ctx, s.floor2, main, label, labels, resamples),
     )

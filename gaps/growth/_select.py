@@ -57,6 +57,7 @@ class _Scores:
     theta: dict[str, Floats]  # total log-growth of the free shapes over the range
     alpha: Floats  # exponent a of the subexponential fit
     k_int: Floats  # integer exponent of an integer polynomial fit (nan when free)
+    low: dict[str, NDArray[np.object_]]  # lower-order column of each named fit ("" if none)
 
 
 class _Board:
@@ -71,6 +72,7 @@ class _Board:
         self.coef: dict[str, Floats] = {}
         self.theta: dict[str, Floats] = {}
         self.extra: dict[str, Floats] = {}
+        self.low: dict[str, NDArray[np.object_]] = {}
 
     def offer(
         self,
@@ -80,9 +82,11 @@ class _Board:
         coef: Floats,
         theta: Floats | None = None,
         extra: Floats | None = None,
+        low: str = "",
+        bias: float = 0.0,
     ) -> Bools:
         """Record a variant; return where it became the label's best."""
-        sc = _neg2ll(ssr, self.m, self.floor2) + _PENALTY * p + _BIAS.get(label, 0.0)
+        sc = _neg2ll(ssr, self.m, self.floor2) + _PENALTY * p + _BIAS.get(label, 0.0) + bias
         sc = np.where((p <= self.most) | (label == "constant"), sc, np.inf)
         nan = np.full(self.B, np.nan)
         theta = nan if theta is None else np.broadcast_to(theta, (self.B,))
@@ -90,12 +94,14 @@ class _Board:
         if label not in self.score:
             self.score[label], self.coef[label] = sc, np.broadcast_to(coef, (self.B, 3))
             self.theta[label], self.extra[label] = theta, extra
+            self.low[label] = np.full(self.B, low, dtype=object)
             return np.ones(self.B, dtype=bool)
         better = sc < self.score[label]
         self.score[label] = np.where(better, sc, self.score[label])
         self.coef[label] = np.where(better[:, None], coef, self.coef[label])
         self.theta[label] = np.where(better, theta, self.theta[label])
         self.extra[label] = np.where(better, extra, self.extra[label])
+        self.low[label] = np.where(better, low, self.low[label])
         return better
 
 
@@ -135,15 +141,18 @@ def _scores(
     else:
         alpha = _subexp(s, ctx, y, cens, centre, effort, board)
     k_int = board.extra["polynomial"]
-    return _Scores(board.score, board.coef, board.theta, alpha, k_int)
+    return _Scores(board.score, board.coef, board.theta, alpha, k_int, board.low)
 
 
 def _named(s: _Series, ctx: _Context, yb: Floats, cb: Bools, iters: int, board: _Board) -> None:
     """Offer the constant and the named laws, with and without overhead."""
-    X, off, meta = _named_basis(ctx)
-    coefs, ssrs = _fit(X, off, yb, s.w, cb, iters)
-    for i, (label, p) in enumerate(meta):
-        board.offer(label, ssrs[:, i], p, coefs[:, i])
+    X, off, signed, meta = _named_basis(ctx)
+    coefs, ssrs = _fit(X, off, signed, yb, s.w, cb, iters)
+    for i, (label, p, low) in enumerate(meta):
+        # A lower-order term bends the law over a finite range as a free exponent
+        # would, so it pays the free exponent's bias: no preference over n**k.
+        bias = _BIAS["polynomial"] if low else 0.0
+        board.offer(label, ssrs[:, i], p, coefs[:, i], low=low, bias=bias)
     for label, (_, lead, _) in _NAMED.items():
         col = ctx.named[lead]
         if np.all(col > 0):  # log n vanishes at n = 1: no fit without an overhead there
@@ -253,8 +262,8 @@ def _fitted(ctx: _Context, main: _Scores, label: str) -> Floats:
     if label == "constant":
         g, g_low = np.zeros_like(ctx.n), np.zeros_like(ctx.n)
     elif label in _NAMED:
-        _, lead, low_name = _NAMED[label]
-        g = ctx.named[lead]
+        g = ctx.named[_NAMED[label][1]]
+        low_name = str(main.low[label][0])
         g_low = ctx.named[low_name] if low_name else np.zeros_like(g)
     else:
         u = {"polynomial": ctx.u_log, "exponential": ctx.u_lin}.get(label)
@@ -268,9 +277,10 @@ Alternative = tuple[str, float, float | None, str]
 
 def _bootstrap(
     s: _Series, ctx: _Context, main: _Scores, label: str, labels: list[str], B: int, seed: int
-) -> tuple[float, tuple[float, float] | None, tuple[Alternative, ...]]:
-    """Share of resamples selecting ``label``, the 90% interval of its parameter, and the
-    labels every resample selected (with shares, median parameters and texts)."""
+) -> tuple[float, tuple[float, float] | None, tuple[Alternative, ...], _Scores]:
+    """Share of resamples selecting ``label``, the 90% interval of its parameter, the
+    labels every resample selected (with shares, median parameters and texts), and the
+    resamples' scores."""
     rng = np.random.default_rng(seed)
     if s.replicated:
         y, cens = _resample(s, rng, B)
@@ -291,13 +301,13 @@ def _bootstrap(
     alternatives = _alternatives(ctx, sc, chosen)
     family = _FAMILY.get(label)
     if family is None:
-        return confidence, None, alternatives
+        return confidence, None, alternatives, sc
     values = _param(label, ctx, sc.theta[family], sc.alpha, sc.k_int)
     values = values[np.isfinite(values)]
     if not len(values):
-        return confidence, None, alternatives
+        return confidence, None, alternatives, sc
     lo, hi = np.quantile(values, [0.05, 0.95])
-    return confidence, (float(lo), float(hi)), alternatives
+    return confidence, (float(lo), float(hi)), alternatives, sc
 
 
 def _alternatives(ctx: _Context, sc: _Scores, chosen: NDArray[np.str_]) -> tuple[Alternative, ...]:

@@ -44,6 +44,8 @@ def _context(s: _Series) -> _Context:
         "nlogn": (n * logn) / (nmax * logn[-1]),
         "n2": (n / nmax) ** 2,
         "n3": (n / nmax) ** 3,
+        "sqrt": np.sqrt(n / nmax),
+        "n2logn": (n / nmax) ** 2 * (logn / logn[-1]),
     }
     u_log = (logn - logn[-1]) / (logn[-1] - logn[0])
     u_lin = (n - nmax) / (nmax - n[0])
@@ -62,32 +64,39 @@ def _span_log(ctx: _Context) -> float:
     return float(ctx.logn[-1] - ctx.logn[0])
 
 
-# label -> (text, leading column, lower-order column)
-_NAMED: dict[str, tuple[str, str, str | None]] = {
-    "log": ("log(n)", "log", None),
-    "linear": ("n", "n", None),
-    "linearithmic": ("n*log(n)", "nlogn", "n"),
-    "quadratic": ("n**2", "n2", "n"),
-    "cubic": ("n**3", "n3", "n2"),
+# label -> (text, leading column, lower-order terms): the next terms real step counts
+# carry, as (column, may be negative). The next power down may be subtracted
+# (n(n-1)/2 comparisons); an added phase (a sort before a double loop, a search per
+# item) only adds.
+_NAMED: dict[str, tuple[str, str, tuple[tuple[str, bool], ...]]] = {
+    "log": ("log(n)", "log", ()),
+    "linear": ("n", "n", (("sqrt", False), ("log", False))),
+    "linearithmic": ("n*log(n)", "nlogn", (("n", True),)),
+    "quadratic": ("n**2", "n2", (("n", True), ("nlogn", False))),
+    "cubic": ("n**3", "n3", (("n2", True), ("n2logn", False))),
 }
 _POWERS = {"linear": 1.0, "quadratic": 2.0, "cubic": 3.0}
 
 
-def _named_basis(ctx: _Context) -> tuple[Floats, Bools, list[tuple[str, int]]]:
+def _named_basis(ctx: _Context) -> tuple[Floats, Bools, Bools, list[tuple[str, int, str]]]:
     """Basis ``(S, m, 3)`` of the named models with an overhead (columns: overhead,
-    lower-order, leading), which coefficients are unused, and (label, parameters)."""
+    lower-order, leading), which coefficients are unused, whether the lower-order one
+    may be negative, and (label, parameters, lower-order column or "")."""
     m = len(ctx.n)
     zero, one = np.zeros(m), ctx.named["one"]
-    rows, offs, meta = [np.stack([one, zero, zero], -1)], [[False, True, True]], [("constant", 1)]
+    rows, offs, signed = [np.stack([one, zero, zero], -1)], [[False, True, True]], [False]
+    meta = [("constant", 1, "")]
     for label, (_, lead, low) in _NAMED.items():
         rows.append(np.stack([one, zero, ctx.named[lead]], -1))
         offs.append([False, True, False])
-        meta.append((label, 2))
-        if low is not None and ctx.n[-1] >= _LOW_RANGE * ctx.n[0]:
-            rows.append(np.stack([one, ctx.named[low], ctx.named[lead]], -1))
+        signed.append(False)
+        meta.append((label, 2, ""))
+        for term, negative in low if ctx.n[-1] >= _LOW_RANGE * ctx.n[0] else ():
+            rows.append(np.stack([one, ctx.named[term], ctx.named[lead]], -1))
             offs.append([False, False, False])
-            meta.append((label, 3))
-    return np.array(rows), np.array(offs, dtype=bool), meta
+            signed.append(negative)
+            meta.append((label, 3, term))
+    return np.array(rows), np.array(offs, dtype=bool), np.array(signed, dtype=bool), meta
 
 
 def _shape(u: Floats, theta: Floats) -> Floats:
@@ -146,13 +155,14 @@ def _nn_solve(A: Floats, b: Floats, off: Bools) -> Floats:
 
 
 def _fit(
-    X: Floats, off: Bools, y: Floats, w: Floats, cens: Bools, iters: int
+    X: Floats, off: Bools, signed: Bools, y: Floats, w: Floats, cens: Bools, iters: int
 ) -> tuple[Floats, Floats]:
     """Fit ``exp(y) ≈ X @ coef`` in log space; return ``(coef (..., 3), ssr (...))``.
 
     Gauss-Newton on the log residuals: each step is a weighted least-squares problem
     in the original units with weights ``w / mu**2`` and working response
-    ``mu * (1 + r)``. Censored points count only while the model is below them.
+    ``mu * (1 + r)``. Censored points count only while the model is below them. A
+    fit whose lower-order coefficient is negative where ``signed`` is False fails.
     """
     shape = np.broadcast_shapes(X.shape[:-1], y.shape, cens.shape)
     y = np.broadcast_to(y, shape)
@@ -178,6 +188,7 @@ def _fit(
         low = coef[..., 1:2] * X[..., 1]
         lead = coef[..., 2:3] * X[..., 2]
         bad = np.any(low < -_LOW_CANCEL * lead, axis=-1) | ~np.isfinite(ssr)
+        bad |= ~signed & (coef[..., 1] < 0)
         bad |= np.abs(low[..., -1]) > _LOW_SHARE * lead[..., -1]
         bad |= ~off[..., 2] & _spike(coef[..., 0], lead[..., -2] + low[..., -2])
     return coef, np.where(bad, np.inf, ssr)

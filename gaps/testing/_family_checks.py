@@ -101,19 +101,27 @@ def check_theory_consistent(family: Family, size: int, seed: int) -> None:
                 f"the theory says pairing {pairing.name!r} is positive, but a compare "
                 "verifier regenerates the output, so its gap is never positive."
             )
-        generate = theory.growth_of("generate", pairing.generator)
-        verify = theory.growth_of("verify", pairing.verifier)
-        if sign not in ("positive", "negative", "neutral") or generate is None or verify is None:
+        if sign not in ("positive", "negative", "neutral"):
             continue
-        try:
-            implied = _implied_sign(generate, verify)
-        except ValueError as exc:
-            raise run.fail(f"cannot compare the growths of {pairing.name!r}: {exc}") from exc
-        if implied is not None and implied != sign:
-            raise run.fail(
-                f"the theory says pairing {pairing.name!r} is {sign}, but its growths "
-                f"{generate!r} (generate) and {verify!r} (verify) make it {implied}."
-            )
+        # The sign must follow from the growths in every unit the theory states.
+        for unit in (None, *theory.units):
+            generate = theory.growth_of("generate", pairing.generator, unit)
+            verify = theory.growth_of("verify", pairing.verifier, unit)
+            if generate is None or verify is None:
+                continue
+            where = "" if unit is None else f" in {unit}"
+            try:
+                implied = _implied_sign(generate, verify)
+            except ValueError as exc:
+                raise run.fail(
+                    f"cannot compare the growths of {pairing.name!r}{where}: {exc}"
+                ) from exc
+            if implied is not None and implied != sign:
+                raise run.fail(
+                    f"the theory says pairing {pairing.name!r} is {sign}, but its growths "
+                    f"{generate!r} (generate) and {verify!r} (verify){where} make it "
+                    f"{implied}."
+                )
 
 
 def check_sampling_reproducible(family: Family, size: int, seed: int) -> None:

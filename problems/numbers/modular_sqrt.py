@@ -16,7 +16,10 @@ The check costs about the same at every size, near the timer's resolution for on
 call, so the time pairing's measured verify growth is mostly noise. A second
 generator, ``counted``, runs the same algorithm with a readable square-and-multiply
 that ticks one step per modular multiplication (the ``square`` verifier ticks its one
-multiplication), so that pairing is also measured in steps: about n against 1.
+multiplication), so that pairing is also measured in steps: about n against 1. The
+theory states each side in both units: n**3 and n**2 bit operations (what time
+follows at large n), n and 1 modular multiplications (what the steps count; Bach &
+Shallit 1996, §7.1, count Tonelli–Shanks in multiplications).
 
 Costs: time for ``tonelli_shanks/square`` (CPython's ``pow`` is native code); steps
 (modular multiplications) and time for ``counted/square``.
@@ -165,6 +168,7 @@ FAMILY = gaps.Family(
         verify="n**2",
         sign="positive",
         reference="Shanks 1973; Bach and Shallit 1996, §7.1",
+        units={"steps": {"generate": "n", "verify": "1"}},
     ),
     references=(
         "Tonelli 1891",
