@@ -52,7 +52,9 @@ def main(argv: list[str]) -> int:
         f"gaps survey (defaults, {os.cpu_count()} cores): {seconds:.1f} s wall, "
         f"{len(families)} families, {len(reports)} pairings, exit code {result.returncode}"
     )
-    print(f"seed {seed}: signs agreeing with the declared theory: {survey['agreement']:.0%}")
+    agreement = survey["agreement"]
+    shown = "none comparable" if agreement is None else f"{agreement:.0%}"
+    print(f"seed {seed}: signs agreeing with the declared theory: {shown}")
     sides = survey["side_agreement"]
     judged = sum(sides.values())
     honest = sides["agree"] + sides["not_separable"]

@@ -31,10 +31,17 @@ class Survey:
     seconds: float = 0.0
 
     @property
-    def agreement(self) -> float:
-        """Share of pairings with a declared sign whose measured sign matches it."""
+    def agreement(self) -> float | None:
+        """Share of pairings with a declared sign whose measured sign matches it; None
+        when no measured sign could be compared with a declared one."""
         judged = [r for r in self.reports if r.agrees is not None]
-        return sum(bool(r.agrees) for r in judged) / len(judged) if judged else 1.0
+        return sum(bool(r.agrees) for r in judged) / len(judged) if judged else None
+
+    def agreement_text(self) -> str:
+        """The agreement as a sentence for people, honest when nothing could be compared."""
+        if self.agreement is None:
+            return "no measured sign could be compared with a declared theory"
+        return f"{self.agreement:.0%} of signs agree with the declared theory"
 
     @property
     def side_agreement(self) -> dict[str, int]:

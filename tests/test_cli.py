@@ -265,6 +265,8 @@ def test_a_survey_in_which_every_role_fails_exits_1_with_one_line_saying_so(tmp_
     assert result.returncode == 1 and "Traceback" not in result.stderr
     said = [line for line in result.stderr.splitlines() if "Nothing could be measured" in line]
     assert said == ["Nothing could be measured: every call failed (the errors are shown above)."]
+    assert "100%" not in result.stdout
+    assert "no measured sign could be compared with a declared theory" in result.stdout
 
 
 def test_a_family_file_that_fails_at_import_is_one_line_and_exit_2(tmp_path):
