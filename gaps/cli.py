@@ -511,8 +511,7 @@ def survey(
     (folder / "survey.json").write_text(json.dumps(data, indent=2))
     header = (
         f"# gaps survey\n\n{len(result.reports)} pairings of {len(families)} families, "
-        f"seed {seed}, {result.seconds:.0f} s; signs agreeing with theory: "
-        f"{result.agreement:.0%}."
+        f"seed {seed}, {result.seconds:.0f} s; {result.agreement_text()}."
     )
     best = {(b["family"], b["pairing"]): b for b in data["best"]}
     (folder / "report.md").write_text(survey_markdown(data["reports"], result.notes, header, best))
@@ -531,8 +530,7 @@ def survey(
         }
         console.print(survey_table(data["reports"], checked, best))
         console.print(
-            f"{len(result.reports)} pairings in {result.seconds:.0f} s; "
-            f"{result.agreement:.0%} of signs agree with the declared theory."
+            f"{len(result.reports)} pairings in {result.seconds:.0f} s; {result.agreement_text()}."
         )
         for note in result.notes:
             console.print(f"  • {_plain(note)}")

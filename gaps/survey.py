@@ -36,6 +36,37 @@ class Survey:
         judged = [r for r in self.reports if r.agrees is not None]
         return sum(bool(r.agrees) for r in judged) / len(judged) if judged else 1.0
 
+    @property
+    def inconclusive(self) -> int:
+        """Pairings with a declared sign that the measured sizes did not decide."""
+        return sum(r.theory_sign is not None and r.sign == "inconclusive" for r in self.reports)
+
+    @property
+    def decided_agreement(self) -> float:
+        """Share of the decided signs (inconclusive left out) that match the declared one.
+
+        Beside :attr:`agreement`, which counts an inconclusive sign as a disagreement,
+        it tells a wrong sign from one the sizes could not decide.
+
+        >>> Survey(reports=[]).decided_agreement
+        1.0
+        """
+        judged = [r for r in self.reports if r.agrees is not None and r.sign != "inconclusive"]
+        return sum(bool(r.agrees) for r in judged) / len(judged) if judged else 1.0
+
+    def agreement_text(self) -> str:
+        """The agreement with theory in words, inconclusive signs counted apart.
+
+        >>> Survey(reports=[]).agreement_text()
+        '100% of signs agree with the declared theory (100% of the 0 decided; 0 inconclusive)'
+        """
+        decided = sum(r.agrees is not None and r.sign != "inconclusive" for r in self.reports)
+        return (
+            f"{self.agreement:.0%} of signs agree with the declared theory "
+            f"({self.decided_agreement:.0%} of the {decided} decided; "
+            f"{self.inconclusive} inconclusive)"
+        )
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "reports": [r.to_dict() for r in self.reports],
@@ -44,6 +75,8 @@ class Survey:
             "best": [b.to_dict() for b in self.best.values()],
             "seconds": self.seconds,
             "agreement": self.agreement,
+            "decided_agreement": self.decided_agreement,
+            "inconclusive": self.inconclusive,
         }
 
     def _repr_html_(self) -> str:
