@@ -16,11 +16,11 @@ first n primes (Θ(n) word divisions) before BPSW; about n ln 2 / (2 C₂) candi
 tried (C₂ the twin-prime constant), a fraction Θ(1/log n) of which costs an
 exponentiation, n·M(n): Θ(n**4 / log n). The ``pratt`` verifier (certified) walks the
 tree, one exponentiation per distinct prime factor of r − 1 plus one at each r,
-Θ(log n) at the root: Θ(n**3 log n). Positive, by about n / log(n)**2, but slowly: below about 1,000 bits
-Python's per-candidate cost of drawing q flattens it, and up to the 2304 bits measured
-the gap stays flat within the search's noise, so at measurable sizes the sign is
-honestly undecidable; the declared growths are the standard count for this
-construction (Maurer 1995). Both sides exponentiate with FLINT (GMP), as BPSW does.
+Θ(log n) at the root: Θ(n**3 log n). Positive, by about n / log(n)**2, but slowly:
+below about 1,000 bits Python's per-candidate cost of drawing q flattens it, and up to
+the 2304 bits measured the gap stays flat within the search's noise, so at measurable
+sizes the sign is honestly undecidable; the declared growths are the standard count
+for this construction (Maurer 1995). Both sides exponentiate with FLINT (GMP), as BPSW does.
 
 The ``miller_rabin`` verifier (blind) decides primality without the certificate with
 FLINT's proven ``is_prime`` (BPSW, then a Pocklington–Lehmer, Morrison or APRCL
