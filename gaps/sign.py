@@ -16,8 +16,9 @@ within each size (paired) repeats the choice; the sign is that of the leading gr
 term when it wins on the medians and in most resamples, and its interval clears a
 quarter of a log factor's drift; neutral when the best growing shape moves within that
 quarter over its whole interval (equivalence), or when a neutral shape wins by the
-margin, unless the largest sizes depart from it; inconclusive otherwise. The rules
-and every threshold live in :class:`SignPolicy`.
+margin, unless the largest sizes depart from it or the shape is a bare constant and the
+growing interval clears the quarter one way (a trend no fade explains); inconclusive
+otherwise. The rules and every threshold live in :class:`SignPolicy`.
 """
 
 from __future__ import annotations
@@ -365,6 +366,10 @@ def decide_sign(
     rises = int(np.sum(steps > policy.resolution_bits)) >= policy.moving_steps
     falls = int(np.sum(steps < -policy.resolution_bits)) >= policy.moving_steps
     grows = bool(choice.grows[0])
+    # A bare constant that wins on parsimony alone, while the best growing shape's whole
+    # interval trends one way past the band, is not a settled ratio: no fade explains
+    # the trend, so the sizes do not tell a constant from it (noise hides, not settles).
+    unexplained = choice.index[0] < 0 and (lo > band or hi < -band)
     # A sign needs a trend the equivalence test would not call negligible: between the
     # two lies what the sizes cannot tell (inconclusive).
     if grows and rises and lo > band and up >= policy.growing_share:
@@ -375,13 +380,18 @@ def decide_sign(
         sign, share = "inconclusive", 0.0
     elif equivalent:
         sign, share = "neutral", float(np.mean(np.abs(trend) <= band))
-    elif choice.settles[0] and settled >= policy.neutral_share:
+    elif choice.settles[0] and settled >= policy.neutral_share and not unexplained:
         sign, share = "neutral", float(settled)
     else:
         sign, share = "inconclusive", 0.0
     reasons = [f"{where}: {sign}"]
     if sign == "neutral" and equivalent:
         reasons[0] += f"; that is within the {band:.3f} bits that a quarter of a log factor moves"
+    elif unexplained and sign == "inconclusive":
+        reasons[0] += (
+            "; a constant fits as well on parsimony, but nothing fading explains a trend "
+            "whose whole interval is past the band: the sizes do not tell them apart"
+        )
     elif contradicted:
         reasons[0] += (
             f"; the largest sizes move away from {point} by [{misfit_lo:+.3f}, "

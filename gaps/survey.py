@@ -37,12 +37,6 @@ class Survey:
         judged = [r for r in self.reports if r.agrees is not None]
         return sum(bool(r.agrees) for r in judged) / len(judged) if judged else None
 
-    def agreement_text(self) -> str:
-        """The agreement as a sentence for people, honest when nothing could be compared."""
-        if self.agreement is None:
-            return "no measured sign could be compared with a declared theory"
-        return f"{self.agreement:.0%} of signs agree with the declared theory"
-
     @property
     def side_agreement(self) -> dict[str, int]:
         """Side growths (each generator and verifier once per unit) against their theory:
@@ -64,6 +58,41 @@ class Survey:
             counts[verdict] += 1
         return counts
 
+    @property
+    def inconclusive(self) -> int:
+        """Pairings with a declared sign that the measured sizes did not decide."""
+        return sum(r.theory_sign is not None and r.sign == "inconclusive" for r in self.reports)
+
+    @property
+    def decided_agreement(self) -> float | None:
+        """Share of the decided signs (inconclusive left out) that match the declared one;
+        None when no sign was decided.
+
+        Beside :attr:`agreement`, which counts an inconclusive sign as a disagreement,
+        it tells a wrong sign from one the sizes could not decide.
+
+        >>> Survey(reports=[]).decided_agreement is None
+        True
+        """
+        judged = [r for r in self.reports if r.agrees is not None and r.sign != "inconclusive"]
+        return sum(bool(r.agrees) for r in judged) / len(judged) if judged else None
+
+    def agreement_text(self) -> str:
+        """The agreement with theory in words, inconclusive signs counted apart, and
+        honest when no measured sign could be compared with a declared one.
+
+        >>> Survey(reports=[]).agreement_text()
+        'no measured sign could be compared with a declared theory'
+        """
+        if self.agreement is None:
+            return "no measured sign could be compared with a declared theory"
+        decided = sum(r.agrees is not None and r.sign != "inconclusive" for r in self.reports)
+        among = "" if self.decided_agreement is None else f"{self.decided_agreement:.0%} of "
+        return (
+            f"{self.agreement:.0%} of signs agree with the declared theory "
+            f"({among}the {decided} decided; {self.inconclusive} inconclusive)"
+        )
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "reports": [r.to_dict() for r in self.reports],
@@ -73,6 +102,8 @@ class Survey:
             "seconds": self.seconds,
             "agreement": self.agreement,
             "side_agreement": self.side_agreement,
+            "decided_agreement": self.decided_agreement,
+            "inconclusive": self.inconclusive,
         }
 
     def _repr_html_(self) -> str:

@@ -60,3 +60,17 @@ def test_notebook_runs(path):
 
 def test_there_is_a_notebook():
     assert NOTEBOOKS
+
+
+def test_survey_counts_inconclusive_signs_apart(report):
+    from dataclasses import replace
+
+    right = replace(report, sign="positive", theory_sign="positive")
+    wrong = replace(report, sign="negative", theory_sign="positive")
+    undecided = replace(report, sign="inconclusive", theory_sign="positive")
+    result = Survey(reports=[right, right, right, wrong, undecided])
+    assert result.agreement == 3 / 5
+    assert result.decided_agreement == 3 / 4
+    assert result.inconclusive == 1
+    assert "(75% of the 4 decided; 1 inconclusive)" in result.agreement_text()
+    assert result.to_dict()["inconclusive"] == 1

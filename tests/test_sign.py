@@ -115,3 +115,19 @@ def test_one_step_in_a_deterministic_count_is_no_sign():
     assert decide_sign(step, "steps").sign in ("neutral", "inconclusive")
     steady = exact(lambda n: 3.0 - 0.05 * math.log2(n))
     assert decide_sign(steady, "steps").sign == "negative"
+
+
+def test_a_trend_that_only_noise_hides_is_not_neutral():
+    # A model count's certified check against its enumeration (propagations, one
+    # doubling of n): a constant wins on parsimony, but the best growing shape falls
+    # over its whole interval and no fade explains it, so the sizes do not tell.
+    gap = {
+        16: [0.40, 1.06, -0.29],
+        20: [-0.11, 0.44, 1.01],
+        24: [1.62, -0.57, -0.71],
+        28: [0.14, -1.18, -0.01],
+        32: [-1.27, -0.71, -0.90],
+    }
+    found = decide_sign(gap, "steps")
+    assert found.sign == "inconclusive", found.reasons
+    assert "do not tell them apart" in found.reasons[0]

@@ -10,23 +10,23 @@ modulo a small prime, Hensel lifting, then recombination of the modular factors 
 lattice method of van Hoeij 2002 as implemented by Hart, van Hoeij & Novocin 2011):
 polynomial time, but the recombination of about n/5 true factors from many more
 modular ones dominates (n**3 is the usual practical estimate; the proven bounds are
-much higher). The ``expand`` verifier (witness) multiplies the factors back and
-compares: Θ(n**2) schoolbook, less with Kronecker substitution; it does not check
-irreducibility. The ``irreducible`` verifier (witness) also re-factors each factor with
-FLINT: as hard as factoring in general, but here every factor has degree ≤ 8, so each
-check is O(1), O(n) in all on top of the product. Both gaps are positive for this
-distribution; for a product of few high-degree factors the irreducibility check
-would cost about as much as the factorisation (neutral).
+much higher). The ``expand`` verifier (witness) multiplies the factors back in a
+balanced product tree and compares: the coefficients grow to about 0.9·n bits, so
+multiplying the factors in one at a time costs Θ(n**3) bit operations, the tree with
+FLINT's fast multiplication Õ(n**2), the size of the product (von zur Gathen &
+Gerhard 2013, §10.1). It does not check irreducibility; ``irreducible`` (witness) also
+re-factors each factor with FLINT: as hard as factoring in general, but every factor
+here has degree ≤ 8, so the check adds O(n). Both gaps are positive for this
+distribution; for a few high-degree factors the irreducibility check would cost about
+as much as the factorisation (neutral).
 
-Costs: time only (FLINT is native code). Expected: generation n**3, expand n**2,
-irreducible n**2 (the product dominates its n per-factor checks). The product's
-coefficients grow with its degree (about 0.9·n bits) and outgrow FLINT's one-word
-integers (62 bits) near n = 65, where ``expand`` steps up from unboxed words to GMP
-integers; a step inside the measured range flattens the fitted gap, so the default
-sizes start above it.
+Costs: time only (FLINT is native code). Expected: generation n**3, expand and
+irreducible n**2. The coefficients outgrow FLINT's one-word integers (62 bits) near
+n = 65, where ``expand`` steps up from unboxed words to GMP integers; a step inside
+the measured range flattens the fitted gap, so the default sizes start above it.
 
 References: Zassenhaus 1969; Lenstra, Lenstra & Lovász 1982; van Hoeij 2002;
-Hart, van Hoeij & Novocin 2011; Hart 2010 (FLINT).
+Hart, van Hoeij & Novocin 2011; Hart 2010 (FLINT); von zur Gathen & Gerhard 2013.
 
 >>> import random, gaps
 >>> fam = gaps.get("polynomial_factorisation")
@@ -96,7 +96,7 @@ def _product(poly: Poly, result: object) -> list[Any] | None:
     content, factors = result
     if type(content) is not int or not isinstance(factors, tuple):
         return None
-    product, polys = flint.fmpz_poly([content]), []
+    polys, powers = [], [flint.fmpz_poly([content])]
     for item in factors:
         if not isinstance(item, tuple) or len(item) != 2:
             return None
@@ -109,8 +109,22 @@ def _product(poly: Poly, result: object) -> list[Any] | None:
         if f.degree() < 1:
             return None
         polys.append(f)
-        product *= f**e
-    return polys if product == flint.fmpz_poly(list(poly)) else None
+        powers.append(f**e)
+    return polys if _product_tree(powers) == flint.fmpz_poly(list(poly)) else None
+
+
+def _product_tree(polys: list[Any]) -> Any:
+    """The product of ``polys`` multiplied pairwise, level by level (a product tree).
+
+    Multiplying n/5 small factors one at a time into a product whose degree and
+    coefficient size grow to n costs Θ(n**3) bit operations; the balanced tree keeps
+    the operands of each multiplication alike in size, so FLINT's fast multiplication
+    (Kronecker substitution) brings the whole to Õ(n**2), the size of the product.
+    """
+    while len(polys) > 1:
+        paired = [polys[i] * polys[i + 1] for i in range(0, len(polys) - 1, 2)]
+        polys = paired + polys[len(polys) - len(polys) % 2 :]
+    return polys[0]
 
 
 def expand(poly: Poly, result: object, meter: gaps.Meter) -> bool:
@@ -157,6 +171,7 @@ FAMILY = gaps.Family(
         "van Hoeij 2002",
         "Hart, van Hoeij and Novocin 2011",
         "Hart 2010 (FLINT)",
+        "von zur Gathen and Gerhard 2013",
     ),
     tags=("algebra", "polynomials", "factoring", "flint"),
     units=("time",),

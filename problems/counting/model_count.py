@@ -18,7 +18,8 @@ refutation (a recount without the refutation would fake a positive gap) and comp
 the counts: neutral. Enumeration is textbook; Ganak (Sharma et al. 2019; pyganak), the
 best exact counter at hand, is paired as ``ganak/recount`` (compare, neutral; no
 certificate). ``witnesses`` has larger sizes of its own, where counting dominates the
-refutation of F.
+refutation of F; they span one doubling, over which a factor polynomial in n moves
+the gap by less than its scatter between instances: the sign reads inconclusive.
 
 Costs: propagations (literals whose watches unit propagation scanned: CaDiCaL's search
 counter summed over every solver call on one side, the DRUP checker's on the other;

@@ -10,12 +10,10 @@ Gap: generation is sympy's ``discrete_log``: Pohlig–Hellman splits the group o
 subgroup of prime order q ≈ 2**(n-1), solved by baby-step giant-step or Pollard's rho:
 Θ(2**(n/2)) group operations (index calculus would be subexponential, L_p[1/2], but
 only PARI's ``znlog`` has it and cypari2 is not at hand; FLINT's
-``fmpz_mod.discrete_log`` was measured and grows about as 2**n at safe primes,
-some 70 times slower than sympy at 30 bits). The ``power`` verifier (witness) computes
-g**y mod p by square and multiply: Θ(n) multiplications, Θ(n**3) bit operations.
-Positive gap, exponential in n. Sizes stay small (n ≤ 36 bits) so that the generator
-finishes; the check costs about the same at every size, near the timer's resolution
-for a single call, so its measured growth is mostly noise.
+``fmpz_mod.discrete_log`` grows about as 2**n at safe primes). The ``power`` verifier
+(witness) computes g**y mod p by square and multiply: Θ(n) multiplications, Θ(n**3)
+bit operations. Positive gap, exponential in n. Sizes stay small (n ≤ 36 bits) so
+that the generator finishes; the check's time there is near the timer's resolution.
 
 A second generator, ``bsgs``, is a readable textbook version of the same method
 (Pohlig–Hellman for the factor 2 by Euler's criterion, then baby-step giant-step

@@ -209,5 +209,5 @@ FAMILY = gaps.Family(
     tags=("puzzles", "construction", "backtracking", "textbook"),
     units=("steps", "time"),
     spec=SPECIFICATION,
-    sizes=(8, 12, 16, 20, 24, 28),
+    sizes=(8, 12, 16, 20, 24, 28, 32, 36, 40, 44, 48),
 )

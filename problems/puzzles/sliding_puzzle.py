@@ -171,5 +171,7 @@ FAMILY = gaps.Family(
     references=("Korf 1985", "Ratner and Warmuth 1990", "Korf, Reid and Edelkamp 2001"),
     tags=("puzzles", "search", "np-hard", "textbook", "compare-only"),
     units=("steps", "time"),
-    sizes=(8, 13, 18, 23, 28, 33, 38),
+    # Below a scramble of 18, IDA* expands tens of nodes, as few as the replay that the
+    # compare verifier adds: those sizes measure that overhead, not the search.
+    sizes={"replay": (8, 13, 18, 23, 28, 33, 38), "optimal": (18, 23, 28, 33, 38)},
 )
