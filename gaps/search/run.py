@@ -7,12 +7,13 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import Any
 
-from gaps.classification import _report
+from gaps.classification import SIGN_POLICY, _paired_gaps, _report, _side
 from gaps.errors import InvalidArgument
 from gaps.execution import Runner
 from gaps.family import Family, Pairing
-from gaps.measure import measure, validate_sizes
-from gaps.search.arm import COMPOSITE, PROBE, arm, own_verifiers
+from gaps.measure import Measurements, validate_sizes
+from gaps.report import GapReport
+from gaps.search.arm import COMPOSITE, PROBE, arm, measure_armed, own_verifiers
 from gaps.search.attack import Attack, attacks_for
 from gaps.search.result import Entry, SearchResult
 from gaps.search.verdict import AttackRecord, judge, success_rates
@@ -23,7 +24,7 @@ from gaps.store import Store
 GROUP = "gaps.candidates"
 #: An undecided candidate is measured again with this many times the instances: the
 #: sign's bootstrap interval narrows as the square root of the instances per size, and
-#: only the candidates that need it pay for the extension.
+#: only the candidates that more instances can decide pay for the extension.
 EXTEND = 3
 
 
@@ -76,6 +77,27 @@ class _Spent(Exception):
     """Raised between two tasks once the search's budget is spent: the sweep stops."""
 
 
+def _extensible(meas: Measurements, reports: dict[str, GapReport], pending: list[str]) -> bool:
+    """Whether more instances per size could decide one of the ``pending`` signs.
+
+    Only an inconclusive sign can move. A sign needs paired instances at
+    ``SIGN_POLICY.min_sizes`` sizes, and no sign stands where both sides were censored:
+    a size at which every call was censored (or failed) stays so with more instances,
+    and censoring on both sides stays too, so those signs wait for larger budgets,
+    not for more instances.
+    """
+    for name in pending:
+        report = reports[name]
+        if report.sign != "inconclusive":
+            continue
+        if any(report.generate.censored) and any(report.verify.censored):
+            continue
+        paired = _paired_gaps(meas, meas.family.pairing(name), report.unit)
+        if sum(1 for costs in paired.values() if costs) >= SIGN_POLICY.min_sizes:
+            return True
+    return False
+
+
 def _unmeasured(fam: Family, reason: str) -> Entry:
     return Entry(fam.name, fam.domain, _mode(fam), fam.summary, fam.tags, "inconclusive",
                  reasons=[reason])  # fmt: skip
@@ -93,22 +115,29 @@ def examine(
     deadline: float | None = None,
 ) -> Entry:
     """Measure one candidate with its attacks and judge it; where the verdict is left
-    undecided, measure it again with :data:`EXTEND` times the instances (the stored
-    ones are read back) while the deadline allows."""
+    undecided and more instances could decide it (:func:`_extensible`), measure it
+    again with :data:`EXTEND` times the instances (the stored ones are read back) while
+    the deadline allows."""
     try:
-        entry = _examine(fam, attacks, settings, sizes=sizes, cost=cost, pool=pool,
-                         run_id=run_id, deadline=deadline)  # fmt: skip
+        entry, extensible = _examine(fam, attacks, settings, sizes=sizes, cost=cost, pool=pool,
+                                     run_id=run_id, deadline=deadline)  # fmt: skip
     except _Spent:
         return _unmeasured(fam, "stopped: the budget was spent (finished tasks are stored)")
     if entry.verdict != "inconclusive" or settings.store is None:
+        return entry
+    if not extensible:
+        entry.reasons.append(
+            "not extended: more instances cannot decide it (too few sizes with finished "
+            "calls on both sides, or both sides censored)"
+        )
         return entry
     if deadline is not None and time.monotonic() > deadline:
         entry.reasons.append("not extended: the budget was spent")
         return entry
     try:
-        more = _examine(fam, attacks, replace(settings, instances=EXTEND * settings.instances),
-                        sizes=sizes, cost=cost, pool=pool, run_id=run_id,
-                        deadline=deadline)  # fmt: skip
+        more, _ = _examine(fam, attacks, replace(settings, instances=EXTEND * settings.instances),
+                           sizes=sizes, cost=cost, pool=pool, run_id=run_id,
+                           deadline=deadline)  # fmt: skip
     except _Spent:
         entry.reasons.append("extension stopped: the budget was spent")
         return entry
@@ -126,14 +155,16 @@ def _examine(
     pool: Runner,
     run_id: int,
     deadline: float | None,
-) -> Entry:
+) -> tuple[Entry, bool]:
     def spent(name: str, done: int, total: int) -> None:
         if deadline is not None and time.monotonic() > deadline:
             raise _Spent
 
     tried = attacks_for(fam.kind, attacks)
     armed = arm(fam, tried)
-    meas = measure(armed, sizes, replace(settings, progress=spent), pool=pool, run_id=run_id)
+    meas = measure_armed(
+        armed, tried, sizes, replace(settings, progress=spent), pool=pool, run_id=run_id
+    )
     store, seed = settings.store, settings.seed
     reports = {}
     for p in armed.pairings:
@@ -163,8 +194,8 @@ def _examine(
         composite = reports.pop(name) if name else None
         if composite is not None and name is not None:
             composites[name] = composite
-        probe_report = _report(meas, probe, _unit(armed, probe, cost))
-        growth = probe_report.verify.growth
+        # Only the probe's own cost growth is read: its gap is the composite's question.
+        growth = _side(meas, probe, "verify", _unit(armed, probe, cost)).growth
         records.append(
             AttackRecord(
                 attack.name,
@@ -184,7 +215,7 @@ def _examine(
         weak.append(f"no attack for kind {fam.kind!r}" if fam.kind else "no kind, so no attack")
     if fam.corrupt is None:
         weak.append("no corruptor: soundness against wrong outputs not audited")
-    return Entry(
+    entry = Entry(
         name=fam.name,
         domain=fam.domain,
         mode=_mode(fam),
@@ -202,6 +233,7 @@ def _examine(
         reasons=judgement.reasons,
         weak_points=weak,
     )
+    return entry, _extensible(meas, {**reports, **composites}, judgement.pending)
 
 
 def search(

@@ -66,6 +66,8 @@ class Judgement:
     strength: str | None
     gap_bits: float | None
     reasons: list[str]
+    #: The verifiers whose undecided sign left the verdict inconclusive.
+    pending: list[str] = field(default_factory=list)
 
 
 def success_rates(calls: list[tuple[int, int, Any]]) -> tuple[float, int, dict[int, float]]:
@@ -140,6 +142,6 @@ def judge(
     pending = [n for n, r in question.items() if r.sign != "negative"]
     if pending:
         reasons = [f"{n} is {question[n].sign}" for n in pending]
-        return Judgement("inconclusive", None, best, before, None, bits, reasons)
+        return Judgement("inconclusive", None, best, before, None, bits, reasons, pending)
     reasons = [f"negative against all {len(question)} verifiers; the cheapest is {best}"]
     return Judgement("survives", None, best, before, strength(report), bits, reasons)
