@@ -540,8 +540,8 @@ def test_strength_never_claims_super_polynomial_on_a_minority_of_resamples(exp, 
     assert (label == "super-polynomial") == (exp + sub >= 0.9)
 
 
-def _counting_family(steps_limit_size: int) -> gaps.Family:
-    """A multiple of 1009 whose decider ticks 2**n: past ``steps_limit_size`` it is censored."""
+def _counting_family(steps_limit_size: int) -> tuple[gaps.Family, gaps.Attack]:
+    """A multiple of 1009 whose decider ticks 2**n, and an attack that finds 1009 in 7 steps."""
 
     def plant(n, meter):
         meter.tick(n)
@@ -559,8 +559,10 @@ def _counting_family(steps_limit_size: int) -> gaps.Family:
         "multiple_of_1009",
         lambda size, rng: size,
         plant,
-        {"check": gaps.certified(lambda n, x, w, m: 1 < w < x and x % w == 0),
-         "decide": gaps.blind(decide)},  # fmt: skip
+        {
+            "check": gaps.certified(lambda n, x, w, m: 1 < w < x and x % w == 0),
+            "decide": gaps.blind(decide),
+        },
         lambda n, x, rng: gaps.Certified(output=x + 1, certificate=x.certificate),
         kind="factor",
         sizes=(4, 6, 8, 10, steps_limit_size + 2, steps_limit_size + 4),
