@@ -602,3 +602,36 @@ def test_undecided_candidate_is_not_extended_where_more_instances_cannot_decide(
     assert entry.verdict == "inconclusive", str(entry)
     assert any(r.startswith("not extended: more instances cannot") for r in entry.reasons)
     assert tasks == 5 * 5
+
+
+def test_sweep_stops_calling_a_verifier_censored_on_every_instance():
+    from gaps.execution import WorkerPool
+    from gaps.measure import measure
+
+    def decide(n, x, meter):
+        meter.tick(2**n)
+        return True
+
+    fam = gaps.Family(
+        "stops",
+        lambda size, rng: size,
+        lambda n, meter: 3 * n,
+        {"decide": gaps.blind(decide), "cheap": gaps.blind(lambda n, x, m: m.tick(n) or True)},
+        lambda n, x, rng: x + 1,
+        sizes=(4, 6, 14, 16, 18),
+    )
+    with WorkerPool(2) as pool:
+        meas = measure(fam, None, gaps.Settings.from_keywords(instances=3, steps_limit=2**13),
+                       pool=pool, stop_censored=True)  # fmt: skip
+    for n in (4, 6, 14, 16, 18):
+        calls = {(r.role, r.verifier): r for size, _, r in meas.calls(fam.pairing("decide"),
+                 "verify") if size == n}  # fmt: skip
+        record = calls[("verify", "decide")]
+        # Censored at n = 14 on every instance, so not called at 16 and 18: a censored
+        # lower bound stands there, the budget it passed.
+        assert (record.outcome, record.reason.startswith("not run")) == (
+            ("ok", False) if n < 14 else ("censored", n > 14)
+        )
+        assert record.outcome == "ok" or record.steps >= 2**13
+    cheap = [r.outcome for _, _, r in meas.calls(fam.pairing("cheap"), "verify")]
+    assert cheap == ["ok"] * 15

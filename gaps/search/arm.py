@@ -184,7 +184,9 @@ def measure_armed(
         for a in attacks
         if deciders and COMPOSITE.format(attack=a.name, decider=deciders[0]) in armed.verifiers
     }
-    meas = measure(_without(armed, set(parts)), sizes, settings, pool=pool, run_id=run_id)
+    meas = measure(
+        _without(armed, set(parts)), sizes, settings, pool=pool, run_id=run_id, stop_censored=True
+    )
     records = {}
     for key, calls in meas.records.items():
         added = list(calls)
