@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import replace
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass, replace
 from typing import Any
 
 from gaps.classification import SIGN_POLICY, _paired_gaps, _report, _side
@@ -103,59 +104,29 @@ def _unmeasured(fam: Family, reason: str) -> Entry:
                  reasons=[reason])  # fmt: skip
 
 
-def examine(
+@dataclass
+class _Swept:
+    """One candidate's sweep, ready to be judged."""
+
+    fam: Family
+    tried: list[Attack]
+    armed: Family
+    meas: Measurements
+    instances: int
+
+
+def _sweep(
     fam: Family,
     attacks: Sequence[Attack],
     settings: Settings,
     *,
     sizes: Sequence[int] | None,
-    cost: str,
-    pool: Runner,
-    run_id: int,
-    deadline: float | None = None,
-) -> Entry:
-    """Measure one candidate with its attacks and judge it; where the verdict is left
-    undecided and more instances could decide it (:func:`_extensible`), measure it
-    again with :data:`EXTEND` times the instances (the stored ones are read back) while
-    the deadline allows."""
-    try:
-        entry, extensible = _examine(fam, attacks, settings, sizes=sizes, cost=cost, pool=pool,
-                                     run_id=run_id, deadline=deadline)  # fmt: skip
-    except _Spent:
-        return _unmeasured(fam, "stopped: the budget was spent (finished tasks are stored)")
-    if entry.verdict != "inconclusive" or settings.store is None:
-        return entry
-    if not extensible:
-        entry.reasons.append(
-            "not extended: more instances cannot decide it (too few sizes with finished "
-            "calls on both sides, or both sides censored)"
-        )
-        return entry
-    if deadline is not None and time.monotonic() > deadline:
-        entry.reasons.append("not extended: the budget was spent")
-        return entry
-    try:
-        more, _ = _examine(fam, attacks, replace(settings, instances=EXTEND * settings.instances),
-                           sizes=sizes, cost=cost, pool=pool, run_id=run_id,
-                           deadline=deadline)  # fmt: skip
-    except _Spent:
-        entry.reasons.append("extension stopped: the budget was spent")
-        return entry
-    more.reasons.append(f"extended to {EXTEND * settings.instances} instances per size")
-    return more
-
-
-def _examine(
-    fam: Family,
-    attacks: Sequence[Attack],
-    settings: Settings,
-    *,
-    sizes: Sequence[int] | None,
-    cost: str,
     pool: Runner,
     run_id: int,
     deadline: float | None,
-) -> tuple[Entry, bool]:
+) -> _Swept:
+    """Measure a candidate armed with its attacks; raises :class:`_Spent` past the deadline."""
+
     def spent(name: str, done: int, total: int) -> None:
         if deadline is not None and time.monotonic() > deadline:
             raise _Spent
@@ -165,25 +136,19 @@ def _examine(
     meas = measure_armed(
         armed, tried, sizes, replace(settings, progress=spent), pool=pool, run_id=run_id
     )
-    store, seed = settings.store, settings.seed
+    return _Swept(fam, tried, armed, meas, settings.instances)
+
+
+def _judge(swept: _Swept, cost: str) -> tuple[Entry, bool]:
+    """The entry of a swept candidate, and whether more instances could decide it.
+
+    Reads the measurements only, so it runs beside the next candidate's sweep.
+    """
+    fam, tried, armed, meas = swept.fam, swept.tried, swept.armed, swept.meas
     reports = {}
     for p in armed.pairings:
-        if p.verifier.endswith(PROBE.format(attack="")):
-            continue
-        reports[p.verifier] = _report(meas, p, _unit(armed, p, cost))
-        if store is not None:
-            r = reports[p.verifier]
-            store.record_sign(
-                fam.name,
-                r.pairing,
-                origin=fam.origin,
-                unit=r.unit,
-                sign=r.sign,
-                theory_sign=None,
-                confidence=r.confidence,
-                seed=seed,
-                run_id=run_id,
-            )
+        if not p.verifier.endswith(PROBE.format(attack="")):
+            reports[p.verifier] = _report(meas, p, _unit(armed, p, cost))
     deciders = own_verifiers(fam, "blind")
     records = []
     composites = {}
@@ -234,6 +199,79 @@ def _examine(
         weak_points=weak,
     )
     return entry, _extensible(meas, {**reports, **composites}, judgement.pending)
+
+
+def _record_signs(entry: Entry, fam: Family, store: Store, seed: int, run_id: int) -> None:
+    for r in entry.reports.values():
+        store.record_sign(fam.name, r.pairing, origin=fam.origin, unit=r.unit, sign=r.sign,
+                          theory_sign=None, confidence=r.confidence, seed=seed,
+                          run_id=run_id)  # fmt: skip
+
+
+class _Examiner:
+    """Sweeps candidates one after another and judges each beside the next one's sweep.
+
+    Judging (growth fits and their bootstraps) needs the coordinator's processor while
+    the workers would idle, so it runs in a thread while the next candidate is
+    measured; an undecided candidate that more instances can decide is extended with
+    :data:`EXTEND` times the instances (the stored ones are read back) once its
+    judgement is in, while the deadline allows. Only the calling thread writes the store.
+    """
+
+    def __init__(
+        self,
+        attacks: Sequence[Attack],
+        settings: Settings,
+        *,
+        sizes: Sequence[int] | None,
+        cost: str,
+        pool: Runner,
+        run_id: int,
+        deadline: float | None,
+    ) -> None:
+        self.attacks, self.settings, self.sizes, self.cost = attacks, settings, sizes, cost
+        self.pool, self.run_id, self.deadline = pool, run_id, deadline
+        self.thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="gaps-judge")
+
+    def sweep(self, fam: Family, instances: int | None = None) -> _Swept:
+        settings = (
+            self.settings if instances is None else replace(self.settings, instances=instances)
+        )
+        return _sweep(fam, self.attacks, settings, sizes=self.sizes, pool=self.pool,
+                      run_id=self.run_id, deadline=self.deadline)  # fmt: skip
+
+    def judging(self, swept: _Swept) -> Future[tuple[Entry, bool]]:
+        return self.thread.submit(_judge, swept, self.cost)
+
+    def finish(self, swept: _Swept, judged: Future[tuple[Entry, bool]]) -> Entry:
+        """The candidate's entry once judged, extended where more instances can decide it."""
+        entry, extensible = judged.result()
+        store = self.settings.store
+        if store is not None:
+            _record_signs(entry, swept.fam, store, self.settings.seed, self.run_id)
+        if entry.verdict != "inconclusive" or store is None:
+            return entry
+        if not extensible:
+            entry.reasons.append(
+                "not extended: more instances cannot decide it (too few sizes with finished "
+                "calls on both sides, or both sides censored)"
+            )
+            return entry
+        if self.deadline is not None and time.monotonic() > self.deadline:
+            entry.reasons.append("not extended: the budget was spent")
+            return entry
+        extended = EXTEND * swept.instances
+        try:
+            more, _ = _judge(self.sweep(swept.fam, extended), self.cost)
+        except _Spent:
+            entry.reasons.append("extension stopped: the budget was spent")
+            return entry
+        _record_signs(more, swept.fam, store, self.settings.seed, self.run_id)
+        more.reasons.append(f"extended to {extended} instances per size")
+        return more
+
+    def close(self) -> None:
+        self.thread.shutdown(wait=True, cancel_futures=True)
 
 
 def search(
@@ -321,29 +359,37 @@ def search(
         seed=seed, config={"search": [f.name for f in fams], **settings.config()}
     )
     started = time.monotonic()
-    entries = []
+    deadline = None if budget is None else started + budget
+    examiner = _Examiner(attacks, settings, sizes=sizes, cost=cost, pool=pool, run_id=run_id,
+                         deadline=deadline)  # fmt: skip
+    entries: dict[str, Entry] = {}
+    waiting: tuple[_Swept, Future[tuple[Entry, bool]]] | None = None
+
+    def done(entry: Entry) -> None:
+        entries[entry.name] = entry
+        if progress is not None:
+            progress(len(entries), len(fams))
+
     try:
-        for done, fam in enumerate(fams):
-            if budget is not None and time.monotonic() - started > budget:
-                entries.append(_unmeasured(fam, "not measured: the budget was spent"))
+        for fam in fams:
+            if deadline is not None and time.monotonic() > deadline:
+                done(_unmeasured(fam, "not measured: the budget was spent"))
                 continue
-            entries.append(
-                examine(
-                    fam,
-                    attacks,
-                    settings,
-                    sizes=sizes,
-                    cost=cost,
-                    pool=pool,
-                    run_id=run_id,
-                    deadline=None if budget is None else started + budget,
-                )
-            )
-            if progress is not None:
-                progress(done + 1, len(fams))
+            try:
+                swept = examiner.sweep(fam)
+            except _Spent:
+                done(_unmeasured(fam, "stopped: the budget was spent (finished tasks are stored)"))
+                continue
+            judged = examiner.judging(swept)
+            if waiting is not None:
+                done(examiner.finish(*waiting))
+            waiting = swept, judged
+        if waiting is not None:
+            done(examiner.finish(*waiting))
     finally:
+        examiner.close()
         pool.close()
     store.finish_run(run_id)
     if own_store:
         store.close()
-    return SearchResult(entries, seed=seed)
+    return SearchResult([entries[f.name] for f in fams], seed=seed)
