@@ -8,6 +8,7 @@ corruption makes the pairing ``unsound`` whatever the costs say.
 
 from __future__ import annotations
 
+import functools
 import inspect
 import itertools
 import math
@@ -248,6 +249,15 @@ def _fit(
 ) -> Growth | None:
     if len(set(ns)) < 3:
         return None
+    return _fit_series(tuple(ns), tuple(costs), tuple(censored), bootstrap)
+
+
+@functools.lru_cache(maxsize=256)
+def _fit_series(
+    ns: tuple[int, ...], costs: tuple[float, ...], censored: tuple[bool, ...], bootstrap: int
+) -> Growth | None:
+    """The growth of one series, fitted once: every pairing of a generator reports the
+    same generate series, and a composite whose attack always succeeds its probe's."""
     try:
         return fit_growth(ns, costs, censored, bootstrap=bootstrap)
     except InvalidArgument:

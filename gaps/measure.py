@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from gaps.calls import CallRecord
 from gaps.errors import InvalidArgument
@@ -127,6 +127,7 @@ def measure(
     pool: Runner,
     run_id: int = 0,
     generators: Sequence[str] | None = None,
+    stop_censored: bool = False,
 ) -> Measurements:
     """Run (or read back) every task of ``family`` at ``sizes`` under ``settings``.
 
@@ -135,6 +136,13 @@ def measure(
     for the verifiers scheduled there), or else sizes double from 4 until a size's
     slowest call uses a quarter of the time limit (or is censored), so the sweep grows
     until the budgets bind.
+
+    With ``stop_censored``, a verifier whose calls on the generator's outputs were
+    censored on every instance at a size is not called at the larger sizes: costs grow
+    with the size, so those calls would be censored too, each after a whole budget.
+    Its records there are censored copies of its costliest censored call (a lower
+    bound), marked as not run; its calls on corrupted outputs are kept only where they
+    were censored likewise.
     """
     settings = settings or Settings()
     instances, seed, limits = settings.instances, settings.seed, settings.limits
@@ -152,11 +160,15 @@ def measure(
                 result.schedules[p.name] = own
     done = 0
     started = time.monotonic()
+    # (generator, verifier) -> role -> the costliest call of a size where all were censored
+    stopped: dict[tuple[str, str], dict[str, CallRecord]] = {}
     for size in planned:
         tasks: list[Task] = []
         for g in gens:
-            wanted = _scheduled(family, result.schedules, g, size)
-            if not wanted:
+            wanted = tuple(
+                v for v in _scheduled(family, result.schedules, g, size) if (g, v) not in stopped
+            )
+            if not wanted and not _scheduled(family, result.schedules, g, size):
                 continue
             for index in range(instances):
                 task = Task(g, wanted, size, index, seed)
@@ -175,6 +187,7 @@ def measure(
 
         def finished(task: Task, records: list[CallRecord], total: int = total) -> None:
             nonlocal done
+            records = records + _not_run(stopped, task, records)
             result.records[(task.generator, task.size, task.index)] = records
             if store is not None:
                 store.commit_task(family.name, _key(fp, task, limits), run_id, records)
@@ -183,10 +196,57 @@ def measure(
                 progress(family.name, done, total)
 
         pool.run(family, tasks, limits, finished)
+        if stop_censored:
+            _stop(result, stopped, size, instances)
         spent = time.monotonic() - started
         if auto and (_budget_binds(result, size, limits) or 2 * spent > AUTO_BUDGET_SECONDS):
             break
     return result
+
+
+#: The reason of a record a sweep made without a call (``stop_censored``).
+NOT_RUN = "not run: censored on every instance at n={size}, and costs grow with the size"
+
+
+def _not_run(
+    stopped: dict[tuple[str, str], dict[str, CallRecord]], task: Task, records: list[CallRecord]
+) -> list[CallRecord]:
+    """Censored copies of the stopped verifiers' calls, where the task generated an output."""
+    if not any(r.role == "generate" and r.outcome == "ok" for r in records):
+        return []
+    corrupted = any(r.role == "corrupt" and r.outcome == "ok" for r in records)
+    return [
+        replace(r, wall=0.0, counters=dict(r.counters))
+        for (g, _), roles in stopped.items()
+        if g == task.generator
+        for role, r in roles.items()
+        if role == "verify" or corrupted
+    ]
+
+
+def _stop(
+    result: Measurements,
+    stopped: dict[tuple[str, str], dict[str, CallRecord]],
+    size: int,
+    instances: int,
+) -> None:
+    """Stop the verifiers whose calls at ``size`` were censored on every instance."""
+    calls: dict[tuple[str, str, str], list[CallRecord]] = {}
+    for (g, s, _), records in result.records.items():
+        if s == size:
+            for r in records:
+                if r.role in ("verify", "verify_corrupt") and not r.reason.startswith("not run"):
+                    calls.setdefault((g, r.verifier, r.role), []).append(r)
+    for (g, v, role), found in sorted(calls.items()):
+        if (g, v) in stopped and role == "verify":
+            continue
+        if len(found) < instances or any(r.outcome != "censored" for r in found):
+            continue
+        costliest = max(found, key=lambda r: (r.cpu or 0.0, r.steps or 0))
+        note = NOT_RUN.format(size=size)
+        stopped.setdefault((g, v), {})[role] = replace(costliest, reason=note)
+    for key in [k for k, roles in stopped.items() if "verify" not in roles]:
+        del stopped[key]
 
 
 def _covers(records: list[CallRecord], verifiers: tuple[str, ...]) -> bool:

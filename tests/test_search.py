@@ -496,3 +496,145 @@ def test_search_budget_stops_a_running_candidate_and_a_rerun_resumes_it(tmp_path
         resumed = gaps.search([fam], seed=0, workers=1, store=store)
     assert resumed["sha_image"].verdict == "survives"
     assert str(resumed) == str(gaps.search([fam], seed=0, workers=1))
+
+
+# --- the strength of a negative gap, and what a candidate costs to measure --------------
+
+
+def _growth(*alternatives: tuple[str, float]) -> gaps.Growth:
+    label = max(alternatives, key=lambda a: a[1])[0]
+    return gaps.Growth(label, None, 1.0, "n", 1.0, None, 0,
+                       tuple((name, share, None, "n") for name, share in alternatives))  # fmt: skip
+
+
+def _negative(generate: gaps.Growth, verify: gaps.Growth):
+    from types import SimpleNamespace as Side  # the fields strength() reads of a GapReport
+
+    return Side(sign="negative", generate=Side(growth=generate), verify=Side(growth=verify))
+
+
+def test_strength_is_super_polynomial_only_where_the_fits_reject_polynomials():
+    from gaps.search.verdict import UNSEPARATED, strength
+
+    linear = _growth(("linear", 1.0))
+    # A short time series of a polynomial decider that its fit reads, in most but not
+    # nearly all resamples, as exponential: the sizes do not separate the two.
+    wavering = _growth(("exponential", 0.7), ("cubic", 0.2), ("polynomial", 0.1))
+    assert strength(_negative(linear, wavering)) == UNSEPARATED
+    assert strength(_negative(linear, _growth(("exponential", 0.95), ("cubic", 0.05)))) == (
+        "super-polynomial"
+    )
+    assert strength(_negative(linear, _growth(("cubic", 0.8), ("polynomial", 0.2)))) == (
+        "polynomial"
+    )
+    # Both sides super-polynomial: the labels say nothing of the ratio.
+    exponential = _growth(("exponential", 1.0))
+    assert strength(_negative(exponential, exponential)) == UNSEPARATED
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.floats(0.0, 1.0), st.floats(0.0, 1.0))
+def test_strength_never_claims_super_polynomial_on_a_minority_of_resamples(exp, sub):
+    from gaps.search.verdict import strength
+
+    rest = max(0.0, 1.0 - exp - sub)
+    verify = _growth(("exponential", exp), ("subexponential", sub), ("quadratic", rest))
+    label = strength(_negative(_growth(("linear", 1.0)), verify))
+    assert (label == "super-polynomial") == (exp + sub >= 0.9)
+
+
+def _counting_family(steps_limit_size: int) -> tuple[gaps.Family, gaps.Attack]:
+    """A multiple of 1009 whose decider ticks 2**n, and an attack that finds 1009 in 7 steps."""
+
+    def plant(n, meter):
+        meter.tick(n)
+        return gaps.Certified(output=1009 * (2 * n + 1), certificate=1009)
+
+    def decide(n, x, meter):
+        meter.tick(2**n)
+        return True
+
+    def small_factor(x, meter):
+        meter.tick(7)
+        return 1009 if x % 1009 == 0 else None
+
+    return gaps.Family(
+        "multiple_of_1009",
+        lambda size, rng: size,
+        plant,
+        {
+            "check": gaps.certified(lambda n, x, w, m: 1 < w < x and x % w == 0),
+            "decide": gaps.blind(decide),
+        },
+        lambda n, x, rng: gaps.Certified(output=x + 1, certificate=x.certificate),
+        kind="factor",
+        sizes=(4, 6, 8, 10, steps_limit_size + 2, steps_limit_size + 4),
+    ), gaps.Attack("small_factor", "factor", small_factor)
+
+
+def test_composite_costs_its_probe_plus_the_decider_where_the_attack_fails():
+    fam, attack = _counting_family(12)
+    entry = gaps.search([fam], seed=0, attacks=[attack], workers=2, steps_limit=10**6)[
+        "multiple_of_1009"
+    ]
+    found = entry.reports["small_factor_then_decide"].verify
+    # The attack finds 1009 on every honest object: the composite costs the probe
+    # (7 steps) and the check, never the decider's 2**n.
+    assert max(found.median) < 100
+    failed = entry.reports["small_factor_then_decide"].verify_corrupt
+    decider = entry.reports["decide"].verify_corrupt
+    assert failed is not None and decider is not None
+    # On a corrupted object (not a multiple of 1009) the attack fails: the decider runs
+    # after it, so the composite costs both.
+    for n, composite, alone in zip(failed.sizes, failed.median, decider.median, strict=True):
+        if n <= 12:
+            assert composite == pytest.approx(alone + 7)
+
+
+def test_undecided_candidate_is_not_extended_where_more_instances_cannot_decide(tmp_path):
+    fam, _ = _counting_family(12)
+    # No kind, so no attack; the decider's 2**n steps pass the budget from n = 14 on
+    # every instance, leaving paired instances at two sizes, where a sign needs four.
+    fam = gaps.Family(fam.name, fam.sample, fam.generators, fam.verifiers, fam.corrupt,
+                      sizes=(4, 6, 14, 16, 18))  # fmt: skip
+    with gaps.Store(tmp_path / "s.sqlite") as store:
+        entry = gaps.search([fam], seed=0, workers=2, store=store, steps_limit=2**13)[
+            "multiple_of_1009"
+        ]
+        tasks = store.count("tasks")
+    assert entry.verdict == "inconclusive", str(entry)
+    assert any(r.startswith("not extended: more instances cannot") for r in entry.reasons)
+    assert tasks == 5 * 5
+
+
+def test_sweep_stops_calling_a_verifier_censored_on_every_instance():
+    from gaps.execution import WorkerPool
+    from gaps.measure import measure
+
+    def decide(n, x, meter):
+        meter.tick(2**n)
+        return True
+
+    fam = gaps.Family(
+        "stops",
+        lambda size, rng: size,
+        lambda n, meter: 3 * n,
+        {"decide": gaps.blind(decide), "cheap": gaps.blind(lambda n, x, m: m.tick(n) or True)},
+        lambda n, x, rng: x + 1,
+        sizes=(4, 6, 14, 16, 18),
+    )
+    with WorkerPool(2) as pool:
+        meas = measure(fam, None, gaps.Settings.from_keywords(instances=3, steps_limit=2**13),
+                       pool=pool, stop_censored=True)  # fmt: skip
+    for n in (4, 6, 14, 16, 18):
+        calls = {(r.role, r.verifier): r for size, _, r in meas.calls(fam.pairing("decide"),
+                 "verify") if size == n}  # fmt: skip
+        record = calls[("verify", "decide")]
+        # Censored at n = 14 on every instance, so not called at 16 and 18: a censored
+        # lower bound stands there, the budget it passed.
+        assert (record.outcome, record.reason.startswith("not run")) == (
+            ("ok", False) if n < 14 else ("censored", n > 14)
+        )
+        assert record.outcome == "ok" or record.steps >= 2**13
+    cheap = [r.outcome for _, _, r in meas.calls(fam.pairing("cheap"), "verify")]
+    assert cheap == ["ok"] * 15

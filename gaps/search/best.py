@@ -112,13 +112,13 @@ def attack_reports(
     """Measure and classify the "attack, then the decider" verifiers of ``family``.
 
     Empty unless the family declares a relation kind with built-in attacks, a certified
-    verifier to check their witnesses and a blind decider to fall back on. The family's
-    own pairings are not measured again. ``cost`` is the unit where a composite offers
-    it (by default the decider's own first unit).
+    verifier to check their witnesses and a blind decider to fall back on. The decider
+    and each attack run once per object, and the composites are assembled from them
+    (:func:`gaps.search.arm.measure_armed`). ``cost`` is the unit where a composite
+    offers it (by default the decider's own first unit).
     """
     from gaps.classification import _report
-    from gaps.measure import measure
-    from gaps.search.arm import COMPOSITE, arm, own_verifiers
+    from gaps.search.arm import COMPOSITE, PROBE, arm, measure_armed, own_verifiers
     from gaps.search.attack import attacks_for
 
     tried = attacks_for(family.kind)
@@ -127,22 +127,25 @@ def attack_reports(
         return {}
     armed = arm(family, tried)
     names = {COMPOSITE.format(attack=a.name, decider=deciders[0]) for a in tried}
+    # The decider and the probes are what a composite is assembled from.
+    keep = {*names, deciders[0], *(PROBE.format(attack=a.name) for a in tried)}
     only = Family(
         armed.name,
         armed.sample,
         armed.generators,
-        {n: v for n, v in armed.verifiers.items() if n in names},
+        {n: v for n, v in armed.verifiers.items() if n in keep},
         armed.corrupt,
         domain=armed.domain,
-        units={n: armed.units_of(armed.pairing(n)) for n in names},
+        units={n: armed.units_of(armed.pairing(n)) for n in keep},
         sizes=None
         if armed.sizes is None
-        else {n: armed.sizes_of(armed.pairing(n)) or () for n in names},
+        else {n: armed.sizes_of(armed.pairing(n)) or () for n in keep},
         kind=armed.kind,
     )
-    meas = measure(only, None, settings, pool=pool, run_id=run_id)
+    meas = measure_armed(only, tried, None, settings, pool=pool, run_id=run_id)
     found = {}
-    for p in only.pairings:
+    for name in sorted(names):
+        p = only.pairing(name)
         units = only.units_of(p)
-        found[p.verifier] = _report(meas, p, cost if cost in units else units[0])
+        found[name] = _report(meas, p, cost if cost in units else units[0])
     return found

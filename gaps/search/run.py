@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import replace
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass, replace
 from typing import Any
 
-from gaps.classification import _report
+from gaps.classification import SIGN_POLICY, _paired_gaps, _report, _side
 from gaps.errors import InvalidArgument
 from gaps.execution import Runner
 from gaps.family import Family, Pairing
-from gaps.measure import measure, validate_sizes
-from gaps.search.arm import COMPOSITE, PROBE, arm, own_verifiers
+from gaps.measure import Measurements, validate_sizes
+from gaps.report import GapReport
+from gaps.search.arm import COMPOSITE, PROBE, arm, measure_armed, own_verifiers
 from gaps.search.attack import Attack, attacks_for
 from gaps.search.result import Entry, SearchResult
 from gaps.search.verdict import AttackRecord, judge, success_rates
@@ -23,7 +25,7 @@ from gaps.store import Store
 GROUP = "gaps.candidates"
 #: An undecided candidate is measured again with this many times the instances: the
 #: sign's bootstrap interval narrows as the square root of the instances per size, and
-#: only the candidates that need it pay for the extension.
+#: only the candidates that more instances can decide pay for the extension.
 EXTEND = 3
 
 
@@ -76,83 +78,77 @@ class _Spent(Exception):
     """Raised between two tasks once the search's budget is spent: the sweep stops."""
 
 
+def _extensible(meas: Measurements, reports: dict[str, GapReport], pending: list[str]) -> bool:
+    """Whether more instances per size could decide one of the ``pending`` signs.
+
+    Only an inconclusive sign can move. A sign needs paired instances at
+    ``SIGN_POLICY.min_sizes`` sizes, and no sign stands where both sides were censored:
+    a size at which every call was censored (or failed) stays so with more instances,
+    and censoring on both sides stays too, so those signs wait for larger budgets,
+    not for more instances.
+    """
+    for name in pending:
+        report = reports[name]
+        if report.sign != "inconclusive":
+            continue
+        if any(report.generate.censored) and any(report.verify.censored):
+            continue
+        paired = _paired_gaps(meas, meas.family.pairing(name), report.unit)
+        if sum(1 for costs in paired.values() if costs) >= SIGN_POLICY.min_sizes:
+            return True
+    return False
+
+
 def _unmeasured(fam: Family, reason: str) -> Entry:
     return Entry(fam.name, fam.domain, _mode(fam), fam.summary, fam.tags, "inconclusive",
                  reasons=[reason])  # fmt: skip
 
 
-def examine(
+@dataclass
+class _Swept:
+    """One candidate's sweep, ready to be judged."""
+
+    fam: Family
+    tried: list[Attack]
+    armed: Family
+    meas: Measurements
+    instances: int
+
+
+def _sweep(
     fam: Family,
     attacks: Sequence[Attack],
     settings: Settings,
     *,
     sizes: Sequence[int] | None,
-    cost: str,
-    pool: Runner,
-    run_id: int,
-    deadline: float | None = None,
-) -> Entry:
-    """Measure one candidate with its attacks and judge it; where the verdict is left
-    undecided, measure it again with :data:`EXTEND` times the instances (the stored
-    ones are read back) while the deadline allows."""
-    try:
-        entry = _examine(fam, attacks, settings, sizes=sizes, cost=cost, pool=pool,
-                         run_id=run_id, deadline=deadline)  # fmt: skip
-    except _Spent:
-        return _unmeasured(fam, "stopped: the budget was spent (finished tasks are stored)")
-    if entry.verdict != "inconclusive" or settings.store is None:
-        return entry
-    if deadline is not None and time.monotonic() > deadline:
-        entry.reasons.append("not extended: the budget was spent")
-        return entry
-    try:
-        more = _examine(fam, attacks, replace(settings, instances=EXTEND * settings.instances),
-                        sizes=sizes, cost=cost, pool=pool, run_id=run_id,
-                        deadline=deadline)  # fmt: skip
-    except _Spent:
-        entry.reasons.append("extension stopped: the budget was spent")
-        return entry
-    more.reasons.append(f"extended to {EXTEND * settings.instances} instances per size")
-    return more
-
-
-def _examine(
-    fam: Family,
-    attacks: Sequence[Attack],
-    settings: Settings,
-    *,
-    sizes: Sequence[int] | None,
-    cost: str,
     pool: Runner,
     run_id: int,
     deadline: float | None,
-) -> Entry:
+) -> _Swept:
+    """Measure a candidate armed with its attacks; raises :class:`_Spent` past the deadline."""
+
     def spent(name: str, done: int, total: int) -> None:
         if deadline is not None and time.monotonic() > deadline:
             raise _Spent
 
     tried = attacks_for(fam.kind, attacks)
     armed = arm(fam, tried)
-    meas = measure(armed, sizes, replace(settings, progress=spent), pool=pool, run_id=run_id)
-    store, seed = settings.store, settings.seed
+    meas = measure_armed(
+        armed, tried, sizes, replace(settings, progress=spent), pool=pool, run_id=run_id
+    )
+    return _Swept(fam, tried, armed, meas, settings.instances)
+
+
+def _judge(swept: _Swept, cost: str) -> tuple[Entry, bool]:
+    """The entry of a swept candidate, and whether more instances could decide it.
+
+    Reads the measurements only, so it runs beside the next candidate's sweep.
+    """
+    fam, tried, armed, meas = swept.fam, swept.tried, swept.armed, swept.meas
     reports = {}
     for p in armed.pairings:
-        if p.verifier.endswith(PROBE.format(attack="")):
-            continue
-        reports[p.verifier] = _report(meas, p, _unit(armed, p, cost))
-        if store is not None:
-            r = reports[p.verifier]
-            store.record_sign(
-                fam.name,
-                r.pairing,
-                origin=fam.origin,
-                unit=r.unit,
-                sign=r.sign,
-                theory_sign=None,
-                confidence=r.confidence,
-                seed=seed,
-                run_id=run_id,
-            )
+        if not p.verifier.endswith(PROBE.format(attack="")):
+            reports[p.verifier] = _report(meas, p, _unit(armed, p, cost))
     deciders = own_verifiers(fam, "blind")
     records = []
     composites = {}
@@ -163,8 +159,8 @@ def _examine(
         composite = reports.pop(name) if name else None
         if composite is not None and name is not None:
             composites[name] = composite
-        probe_report = _report(meas, probe, _unit(armed, probe, cost))
-        growth = probe_report.verify.growth
+        # Only the probe's own cost growth is read: its gap is the composite's question.
+        growth = _side(meas, probe, "verify", _unit(armed, probe, cost)).growth
         records.append(
             AttackRecord(
                 attack.name,
@@ -184,7 +180,7 @@ def _examine(
         weak.append(f"no attack for kind {fam.kind!r}" if fam.kind else "no kind, so no attack")
     if fam.corrupt is None:
         weak.append("no corruptor: soundness against wrong outputs not audited")
-    return Entry(
+    entry = Entry(
         name=fam.name,
         domain=fam.domain,
         mode=_mode(fam),
@@ -202,6 +198,80 @@ def _examine(
         reasons=judgement.reasons,
         weak_points=weak,
     )
+    return entry, _extensible(meas, {**reports, **composites}, judgement.pending)
+
+
+def _record_signs(entry: Entry, fam: Family, store: Store, seed: int, run_id: int) -> None:
+    for r in entry.reports.values():
+        store.record_sign(fam.name, r.pairing, origin=fam.origin, unit=r.unit, sign=r.sign,
+                          theory_sign=None, confidence=r.confidence, seed=seed,
+                          run_id=run_id)  # fmt: skip
+
+
+class _Examiner:
+    """Sweeps candidates one after another and judges each beside the next one's sweep.
+
+    Judging (growth fits and their bootstraps) needs the coordinator's processor while
+    the workers would idle, so it runs in a thread while the next candidate is
+    measured; an undecided candidate that more instances can decide is extended with
+    :data:`EXTEND` times the instances (the stored ones are read back) once its
+    judgement is in, while the deadline allows. Only the calling thread writes the store.
+    """
+
+    def __init__(
+        self,
+        attacks: Sequence[Attack],
+        settings: Settings,
+        *,
+        sizes: Sequence[int] | None,
+        cost: str,
+        pool: Runner,
+        run_id: int,
+        deadline: float | None,
+    ) -> None:
+        self.attacks, self.settings, self.sizes, self.cost = attacks, settings, sizes, cost
+        self.pool, self.run_id, self.deadline = pool, run_id, deadline
+        self.thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="gaps-judge")
+
+    def sweep(self, fam: Family, instances: int | None = None) -> _Swept:
+        settings = (
+            self.settings if instances is None else replace(self.settings, instances=instances)
+        )
+        return _sweep(fam, self.attacks, settings, sizes=self.sizes, pool=self.pool,
+                      run_id=self.run_id, deadline=self.deadline)  # fmt: skip
+
+    def judging(self, swept: _Swept) -> Future[tuple[Entry, bool]]:
+        return self.thread.submit(_judge, swept, self.cost)
+
+    def finish(self, swept: _Swept, judged: Future[tuple[Entry, bool]]) -> Entry:
+        """The candidate's entry once judged, extended where more instances can decide it."""
+        entry, extensible = judged.result()
+        store = self.settings.store
+        if store is not None:
+            _record_signs(entry, swept.fam, store, self.settings.seed, self.run_id)
+        if entry.verdict != "inconclusive" or store is None:
+            return entry
+        if not extensible:
+            entry.reasons.append(
+                "not extended: more instances cannot decide it (too few sizes with finished "
+                "calls on both sides, or both sides censored)"
+            )
+            return entry
+        if self.deadline is not None and time.monotonic() > self.deadline:
+            entry.reasons.append("not extended: the budget was spent")
+            return entry
+        extended = EXTEND * swept.instances
+        try:
+            more, _ = _judge(self.sweep(swept.fam, extended), self.cost)
+        except _Spent:
+            entry.reasons.append("extension stopped: the budget was spent")
+            return entry
+        _record_signs(more, swept.fam, store, self.settings.seed, self.run_id)
+        more.reasons.append(f"extended to {extended} instances per size")
+        return more
+
+    def close(self) -> None:
+        self.thread.shutdown(wait=True, cancel_futures=True)
 
 
 def search(
@@ -290,29 +360,37 @@ def search(
         seed=seed, config={"search": [f.name for f in fams], **settings.config()}
     )
     started = time.monotonic()
-    entries = []
+    deadline = None if budget is None else started + budget
+    examiner = _Examiner(attacks, settings, sizes=sizes, cost=cost, pool=pool, run_id=run_id,
+                         deadline=deadline)  # fmt: skip
+    entries: dict[str, Entry] = {}
+    waiting: tuple[_Swept, Future[tuple[Entry, bool]]] | None = None
+
+    def done(entry: Entry) -> None:
+        entries[entry.name] = entry
+        if progress is not None:
+            progress(len(entries), len(fams))
+
     try:
-        for done, fam in enumerate(fams):
-            if budget is not None and time.monotonic() - started > budget:
-                entries.append(_unmeasured(fam, "not measured: the budget was spent"))
+        for fam in fams:
+            if deadline is not None and time.monotonic() > deadline:
+                done(_unmeasured(fam, "not measured: the budget was spent"))
                 continue
-            entries.append(
-                examine(
-                    fam,
-                    attacks,
-                    settings,
-                    sizes=sizes,
-                    cost=cost,
-                    pool=pool,
-                    run_id=run_id,
-                    deadline=None if budget is None else started + budget,
-                )
-            )
-            if progress is not None:
-                progress(done + 1, len(fams))
+            try:
+                swept = examiner.sweep(fam)
+            except _Spent:
+                done(_unmeasured(fam, "stopped: the budget was spent (finished tasks are stored)"))
+                continue
+            judged = examiner.judging(swept)
+            if waiting is not None:
+                done(examiner.finish(*waiting))
+            waiting = swept, judged
+        if waiting is not None:
+            done(examiner.finish(*waiting))
     finally:
+        examiner.close()
         pool.close()
-    result = SearchResult(entries, seed=seed)
+    result = SearchResult([entries[f.name] for f in fams], seed=seed)
     if not own_store:
         # The result, not only its measurements: gaps report reads it from the store.
         store.record_search(run_id, result.to_dict())

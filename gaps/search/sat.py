@@ -45,7 +45,20 @@ def walksat(formula: Any, meter: Any, noise: float = 0.5) -> tuple[bool, ...] | 
             occurs[var].append(c)
     true_count = [sum(value[abs(x)] == (x > 0) for x in clause) for clause in clauses]
     meter.tick(sum(len(c) for c in clauses))
-    unsat = {c for c, t in enumerate(true_count) if t == 0}
+    # The unsatisfied clauses as a list with each one's position: a uniform choice and
+    # an update cost O(1), where a sorted copy per flip cost its length.
+    unsat = [c for c, t in enumerate(true_count) if t == 0]
+    where = {c: i for i, c in enumerate(unsat)}
+
+    def mark(c: int) -> None:
+        if true_count[c] == 0 and c not in where:
+            where[c] = len(unsat)
+            unsat.append(c)
+        elif true_count[c] > 0 and c in where:
+            i = where.pop(c)
+            last = unsat.pop()
+            if last != c:
+                unsat[i], where[last] = last, i
 
     def flip(var: int) -> None:
         value[var] = not value[var]
@@ -54,10 +67,7 @@ def walksat(formula: Any, meter: Any, noise: float = 0.5) -> tuple[bool, ...] | 
             for x in clauses[c]:
                 if abs(x) == var:
                     true_count[c] += 1 if value[var] == (x > 0) else -1
-            if true_count[c] == 0:
-                unsat.add(c)
-            else:
-                unsat.discard(c)
+            mark(c)
 
     def breaks(var: int) -> int:
         meter.tick(len(occurs[var]))
@@ -71,8 +81,8 @@ def walksat(formula: Any, meter: Any, noise: float = 0.5) -> tuple[bool, ...] | 
     for _ in range(FLIPS_PER_VARIABLE * max(num_vars, 1)):
         if not unsat:
             return tuple(value[1:])
-        clause = clauses[rng.choice(sorted(unsat))]
-        meter.tick(len(unsat))
+        clause = clauses[rng.choice(unsat)]
+        meter.tick()
         if rng.random() < noise:
             var = abs(rng.choice(clause))
         else:

@@ -64,19 +64,35 @@ def spectral_clique(graph: Any, meter: Any) -> tuple[int, ...] | None:
 
 
 def _repair(adj: list[list[int]], colour: list[int], k: int, meter: Any) -> bool:
-    """Min-conflicts: recolour a conflicted vertex to its least-conflicting colour."""
+    """Min-conflicts: recolour the first conflicted vertex to its least-conflicting colour.
+
+    Each vertex's count of same-coloured neighbours is kept up to date, so a round
+    costs the recoloured vertex's degree, not a scan of every edge.
+    """
     n = len(adj)
+    clashes = [sum(colour[u] == colour[v] for u in adj[v]) for v in range(n)]
+    meter.tick(n + sum(len(a) for a in adj))
+    bad = {v for v in range(n) if clashes[v]}
     for _ in range(REPAIR_ROUNDS * n):
-        bad = [v for v in range(n) if any(colour[u] == colour[v] for u in adj[v])]
-        meter.tick(n)
         if not bad:
             return True
-        v = bad[0]
+        v = min(bad)
         counts = [0] * k
         for u in adj[v]:
             counts[colour[u]] += 1
-        meter.tick(len(adj[v]) + k)
-        colour[v] = min(range(k), key=lambda c: (counts[c], c == colour[v], c))
+        meter.tick(len(bad) + len(adj[v]) + k)
+        old = colour[v]
+        new = min(range(k), key=lambda c: (counts[c], c == old, c))
+        if new == old:
+            continue
+        colour[v] = new
+        for u in adj[v]:
+            if colour[u] in (old, new):
+                clashes[u] += 1 if colour[u] == new else -1
+                (bad.add if clashes[u] else bad.discard)(u)
+        meter.tick(len(adj[v]))
+        clashes[v] = counts[new]
+        (bad.add if clashes[v] else bad.discard)(v)
     return False
 
 

@@ -13,6 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from gaps.classification import SIGN_POLICY
+from gaps.growth import Growth
 from gaps.report import GapReport
 
 #: An attack refutes a candidate when it finds a checked witness this often at the
@@ -66,6 +68,8 @@ class Judgement:
     strength: str | None
     gap_bits: float | None
     reasons: list[str]
+    #: The verifiers whose undecided sign left the verdict inconclusive.
+    pending: list[str] = field(default_factory=list)
 
 
 def success_rates(calls: list[tuple[int, int, Any]]) -> tuple[float, int, dict[int, float]]:
@@ -98,11 +102,46 @@ def _superpolynomial(report: GapReport) -> bool:
     )
 
 
+#: The strength of a negative gap whose growths the measured sizes do not tell apart.
+UNSEPARATED = "not separable at these sizes"
+
+
+def _share(growth: Growth | None, labels: tuple[str, ...], within: bool) -> float:
+    """Share of the fit's bootstrap resamples whose law is (or, ``within=False``, is not)
+    one of ``labels``."""
+    if growth is None:
+        return 0.0
+    return sum(share for label, share, *_ in growth.alternatives if (label in labels) == within)
+
+
 def strength(report: GapReport) -> str | None:
-    """ "super-polynomial" or "polynomial" for a negative gap (None otherwise)."""
+    """How a negative gap grows: "super-polynomial", "polynomial" or "not separable at
+    these sizes" (None for any other sign).
+
+    Read from the growth fits of both sides and their bootstrap: super-polynomial when
+    verifying is fitted super-polynomial, and generating polynomial, each in at least
+    the sign's interval level of resamples (``SignPolicy.level``); polynomial when
+    verifying is fitted polynomial as clearly (then so is the ratio). A short or noisy
+    series whose fits waver between the two says neither.
+
+    >>> from types import SimpleNamespace as Side  # the fields read of a GapReport
+    >>> from gaps.growth import Growth
+    >>> linear = Growth("linear", 1.0, 1.0, "n", 1.0, None, 0, (("linear", 1.0, 1.0, "n"),))
+    >>> wavering = Growth("exponential", 1.1, 1.0, "1.1**n", 0.6, None, 0,
+    ...     (("exponential", 0.6, 1.1, "1.1**n"), ("cubic", 0.4, 3.0, "n**3")))
+    >>> strength(Side(sign="negative", generate=Side(growth=linear),
+    ...               verify=Side(growth=wavering)))
+    'not separable at these sizes'
+    """
     if report.sign != "negative":
         return None
-    return "super-polynomial" if _superpolynomial(report) else "polynomial"
+    gen, ver = report.generate.growth, report.verify.growth
+    level = SIGN_POLICY.level
+    if _share(ver, SUPERPOLYNOMIAL, True) >= level and _share(gen, SUPERPOLYNOMIAL, False) >= level:
+        return "super-polynomial"
+    if _share(ver, SUPERPOLYNOMIAL, False) >= level:
+        return "polynomial"
+    return UNSEPARATED
 
 
 def judge(
@@ -140,6 +179,6 @@ def judge(
     pending = [n for n, r in question.items() if r.sign != "negative"]
     if pending:
         reasons = [f"{n} is {question[n].sign}" for n in pending]
-        return Judgement("inconclusive", None, best, before, None, bits, reasons)
+        return Judgement("inconclusive", None, best, before, None, bits, reasons, pending)
     reasons = [f"negative against all {len(question)} verifiers; the cheapest is {best}"]
     return Judgement("survives", None, best, before, strength(report), bits, reasons)
