@@ -58,6 +58,13 @@ class Specification:
     verifier : str, optional
         The name of the verifier whose relation this is [the family's first]: what
         :func:`prove` checks when it is not told.
+    near : callable, optional
+        ``near(instance)`` is None to check every invalid candidate of that instance's
+        domain (the default), or k to check only those within k changed variables of
+        some valid candidate: every valid candidate is still checked, and the invalid
+        ones a one-field bug lets through are the ones next to a valid one. This keeps
+        instances whose domain is too large to exhaust within the budget.
+        ``valid`` must then build its formula from the variables it is given alone.
 
     Examples
     --------
@@ -79,6 +86,7 @@ class Specification:
     decode: Callable[[Any, Sequence[Any]], Any]
     domain: Callable[[Any, Sequence[Any]], Any] | None = None
     verifier: str | None = None
+    near: Callable[[Any], int | None] | None = None
 
 
 @dataclass(frozen=True)
@@ -192,6 +200,9 @@ def _enumerate(
         solver.add(spec.domain(instance, variables))
     formula = spec.valid(instance, variables)
     solver.add(formula if want else z3.Not(formula))
+    k = None if want or spec.near is None else spec.near(instance)
+    if k is not None:
+        solver.add(_within(z3, spec, instance, variables, k))
     seen = 0
     while True:
         result = solver.check()
@@ -213,6 +224,15 @@ def _enumerate(
             wrong.append(refuted)
         seen += 1
         solver.add(z3.Or([v != value for v, value in zip(variables, values, strict=True)]))
+
+
+def _within(z3: Any, spec: Specification, instance: Any, variables: list[Any], k: int) -> Any:
+    """Some valid candidate (fresh variables, in the domain) differs from ``variables`` in
+    at most ``k`` of them."""
+    shadow = [z3.FreshConst(v.sort(), "valid") for v in variables]
+    ranged = [] if spec.domain is None else [spec.domain(instance, shadow)]
+    changed = z3.Sum([z3.If(a == b, 0, 1) for a, b in zip(variables, shadow, strict=True)])
+    return z3.And(*ranged, spec.valid(instance, shadow), changed <= k)
 
 
 def _smallest(
