@@ -483,4 +483,33 @@ MUTANTS: tuple[Mutant, ...] = (
         "last_i < i < len(s)",
         "last_i <= i < len(s)",
     ),
+    Mutant(
+        "knapsack_skips_optimality",
+        "knapsack",
+        "unchecked certificate field: the set's value need not be the table's optimum",
+        "return value == rows[-1][-1]",
+        "return True",
+    ),
+    Mutant(
+        "knapsack_unchecked_first_row",
+        "knapsack",
+        "missing check: the table's row 0 need not be zero",
+        "if any(x != 0 or type(x) is not int for x in rows[0]):",
+        "if any(type(x) is not int for x in rows[0]):",
+    ),
+    Mutant(
+        "knapsack_recurrence_off_by_one",
+        "knapsack",
+        "off-by-one bound: an item is taken to fit only below its weight",
+        "best = prev[c] if c < w else",
+        "best = prev[c] if c <= w else",
+    ),
+    Mutant(
+        "knapsack_repeated_item",
+        "knapsack",
+        "flipped comparison: an item may be packed twice",
+        "not last < i < n",
+        "not last <= i < n",
+        function="_packed_value",
+    ),
 )

@@ -64,7 +64,6 @@ class Specification:
         some valid candidate: every valid candidate is still checked, and the invalid
         ones a one-field bug lets through are the ones next to a valid one. This keeps
         instances whose domain is too large to exhaust within the budget.
-        ``valid`` must then build its formula from the variables it is given alone.
 
     Examples
     --------
@@ -189,10 +188,13 @@ def _enumerate(
     want: bool,
     left: int,
     wrong: list[_Refuted] | None = None,
+    valid: list[list[bool | int]] | None = None,
 ) -> int:
     """Check every candidate whose validity is ``want``; return how many were seen.
 
-    The first wrong verdict raises, unless ``wrong`` collects every one of them."""
+    The first wrong verdict raises, unless ``wrong`` collects every one of them. The
+    valid candidates' values are added to ``valid``; invalid candidates are then drawn
+    from those within the specification's ``near`` distance of one of them."""
     variables = list(spec.variables(instance))
     solver = z3.Solver()
     solver.set("rlimit", RLIMIT)
@@ -202,7 +204,7 @@ def _enumerate(
     solver.add(formula if want else z3.Not(formula))
     k = None if want or spec.near is None else spec.near(instance)
     if k is not None:
-        solver.add(_within(z3, spec, instance, variables, k))
+        solver.add(_within(z3, variables, valid or [], k))
     seen = 0
     while True:
         result = solver.check()
@@ -223,16 +225,19 @@ def _enumerate(
                 raise refuted
             wrong.append(refuted)
         seen += 1
+        if want and valid is not None:
+            valid.append(values)
         solver.add(z3.Or([v != value for v, value in zip(variables, values, strict=True)]))
 
 
-def _within(z3: Any, spec: Specification, instance: Any, variables: list[Any], k: int) -> Any:
-    """Some valid candidate (fresh variables, in the domain) differs from ``variables`` in
-    at most ``k`` of them."""
-    shadow = [z3.FreshConst(v.sort(), "valid") for v in variables]
-    ranged = [] if spec.domain is None else [spec.domain(instance, shadow)]
-    changed = z3.Sum([z3.If(a == b, 0, 1) for a, b in zip(variables, shadow, strict=True)])
-    return z3.And(*ranged, spec.valid(instance, shadow), changed <= k)
+def _within(z3: Any, variables: list[Any], valid: list[list[bool | int]], k: int) -> Any:
+    """The candidate differs from one of the ``valid`` candidates in at most ``k`` variables
+    (false when there is none)."""
+    near = [
+        z3.Sum([z3.If(v == value, 0, 1) for v, value in zip(variables, values, strict=True)]) <= k
+        for values in valid
+    ]
+    return z3.Or(near)
 
 
 def _smallest(
@@ -244,9 +249,10 @@ def _smallest(
     smallest; among its outputs z3's order is arbitrary, so all are checked within the
     budget left, and the shortest kept: ``[1]`` rather than ``[2, 0, 1]``."""
     wrong: list[_Refuted] = []
+    valid: list[list[bool | int]] = []
     try:
         for want in (True, False):
-            left -= _enumerate(z3, spec, verifier, first.instance, want, left, wrong)
+            left -= _enumerate(z3, spec, verifier, first.instance, want, left, wrong, valid)
     except _OutOfBudget:
         return first
     return min(wrong, key=lambda r: (len(repr(r.output)), repr(r.output)), default=first)
@@ -306,8 +312,10 @@ def prove(
 
     try:
         for instance in spec.instances(bound):
+            valid: list[list[bool | int]] = []
             for want in (True, False):
-                seen = _enumerate(z3, spec, ver, instance, want, budget - counts["outputs"])
+                left = budget - counts["outputs"]
+                seen = _enumerate(z3, spec, ver, instance, want, left, valid=valid)
                 counts["outputs"] += seen
                 counts["valid_outputs"] += seen if want else 0
             counts["instances"] += 1
