@@ -512,4 +512,26 @@ MUTANTS: tuple[Mutant, ...] = (
         "not last <= i < n",
         function="_packed_value",
     ),
+    Mutant(
+        "sudoku_skips_givens",
+        "sudoku",
+        "missing check: a grid that overwrites a given passes",
+        "if any(g and g != x for g, x in zip(givens, cells, strict=True)):",
+        "if False:",
+    ),
+    Mutant(
+        "sudoku_distinct_only",
+        "sudoku",
+        "missing range check: any n distinct values fill a unit",
+        "if {cells[k] for k in unit} != full:",
+        "if len({cells[k] for k in unit}) != n:",
+    ),
+    Mutant(
+        "sudoku_skips_boxes",
+        "sudoku",
+        "missing check: the boxes are never read (a Latin square passes)",
+        "return rows + cols + boxes",
+        "return rows + cols",
+        function="_units",
+    ),
 )

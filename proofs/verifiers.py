@@ -152,8 +152,7 @@ def _resolve(family: Family, verifier: str | Callable[..., Any] | Verifier) -> t
     )
 
 
-def _value(z3: Any, model: Any, var: Any) -> bool | int:
-    value = model.eval(var, model_completion=True)
+def _value(z3: Any, var: Any, value: Any) -> bool | int:
     return bool(z3.is_true(value)) if z3.is_bool(var) else int(value.as_long())
 
 
@@ -213,7 +212,8 @@ def _enumerate(
         if result != z3.sat or seen >= left:
             raise _OutOfBudget
         model = solver.model()
-        values = [_value(z3, model, v) for v in variables]
+        exprs = [model.eval(v, model_completion=True) for v in variables]
+        values = [_value(z3, v, e) for v, e in zip(variables, exprs, strict=True)]
         output = spec.decode(instance, values)
         _check_shape(spec, verifier, output)
         verdict = _verdict(verifier, instance, output)
@@ -227,7 +227,7 @@ def _enumerate(
         seen += 1
         if want and valid is not None:
             valid.append(values)
-        solver.add(z3.Or([v != value for v, value in zip(variables, values, strict=True)]))
+        solver.add(z3.Or([v != e for v, e in zip(variables, exprs, strict=True)]))
 
 
 def _within(z3: Any, variables: list[Any], valid: list[list[bool | int]], k: int) -> Any:

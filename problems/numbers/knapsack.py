@@ -306,9 +306,9 @@ SPECIFICATION = gaps.Specification(
     decode=_decode_table,
     domain=_tables_near,
     verifier="table",
-    # No items: every candidate; otherwise those within two changes of a valid one
-    # (a set swapped for another with its value, a cell and the claim).
-    near=lambda instance: (None, 2)[len(instance.weights)] if len(instance.weights) < 2 else 1,
+    # No items: every candidate; one item: within two changes of a valid answer (a set
+    # dropped with its value); more: within one.
+    near=lambda instance: {0: None, 1: 2}.get(len(instance.weights), 1),
 )
 
 
