@@ -534,4 +534,32 @@ MUTANTS: tuple[Mutant, ...] = (
         "return rows + cols",
         function="_units",
     ),
+    Mutant(
+        "pratt_skips_product",
+        "prime_certificate",
+        "unchecked certificate field: the factors need not multiply to r - 1",
+        "if product != r - 1 or not",
+        "if not",
+    ),
+    Mutant(
+        "pratt_factors_not_certified",
+        "prime_certificate",
+        "missing check: the listed factors are never certified prime in turn",
+        "        todo.extend(q for q, _ in factors)\n",
+        "",
+    ),
+    Mutant(
+        "pratt_skips_order",
+        "prime_certificate",
+        "missing check: the witness's order need not be r - 1 (only a**(r-1) = 1)",
+        "if any(_is_one(a, (r - 1) // q, r) for q, _ in factors):",
+        "if False:",
+    ),
+    Mutant(
+        "pratt_any_length",
+        "prime_certificate",
+        "missing range check: a prime of another bit length is accepted",
+        "p.bit_length() != spec[0] or ",
+        "",
+    ),
 )
