@@ -10,7 +10,8 @@ source raises instead of leaving an unmutated copy.
 >>> mutant = next(m for m in MUTANTS if m.name == "sorting_skips_multiset")
 >>> mutant.verifier([1, 0], [0, 0], gaps.Meter())
 True
->>> gaps.prove(gaps.get("sorting"), verifier=mutant.verifier, bound=2).counterexample
+>>> report = gaps.prove(gaps.get("sorting"), verifier=mutant.verifier, against=mutant.target)
+>>> report.counterexample
 ([0], [1])
 """
 
@@ -36,15 +37,24 @@ class Mutant:
     old: str
     new: str
     function: str = ""  # a helper of the verifier; the verifier itself when empty
+    copy_of: str = ""  # the verifier copied; the one the family's first specification states
 
     @property
-    def verifier(self) -> Callable[..., Any]:
-        """The verifier the family's specification states, recompiled with the bug."""
+    def target(self) -> str:
+        """The name of the verifier this is a copy of (``against`` for :func:`gaps.prove`)."""
+        from gaps.proofs.verifiers import target
+
         import gaps
 
         family = gaps.get(self.family)
-        spec = family.spec
-        fn = family.verifiers[(spec and spec.verifier) or next(iter(family.verifiers))].fn
+        return self.copy_of or target(family, family.spec)
+
+    @property
+    def verifier(self) -> Callable[..., Any]:
+        """The verifier copied, recompiled with the bug."""
+        import gaps
+
+        fn = gaps.get(self.family).verifiers[self.target].fn
         module = sys.modules[fn.__module__]
         namespace = dict(vars(module))
         for name in dict.fromkeys([self.function or fn.__name__, fn.__name__]):
@@ -561,5 +571,53 @@ MUTANTS: tuple[Mutant, ...] = (
         "missing range check: a prime of another bit length is accepted",
         "p.bit_length() != spec[0] or ",
         "",
+    ),
+    Mutant(
+        "semiprime_check_composite_factor",
+        "semiprime",
+        "unchecked certificate field: the second factor need not be prime",
+        " and bool(flint.fmpz(q).is_prime())",
+        "",
+        copy_of="check",
+    ),
+    Mutant(
+        "semiprime_check_unsorted_factors",
+        "semiprime",
+        "missing check: the factors need not be in order",
+        "1 < p <= q and p * q == N",
+        "1 < p and p * q == N",
+        copy_of="check",
+    ),
+    Mutant(
+        "semiprime_check_product_inequality",
+        "semiprime",
+        "flipped comparison: factors multiplying past the number are accepted",
+        "p * q == N",
+        "p * q >= N",
+        copy_of="check",
+    ),
+    Mutant(
+        "subset_sum_check_repeated_index",
+        "subset_sum",
+        "flipped comparison: an index may repeat (a number counted twice)",
+        "if not all(i < j for i, j in itertools.pairwise(subset)):",
+        "if not all(i <= j for i, j in itertools.pairwise(subset)):",
+        copy_of="check",
+    ),
+    Mutant(
+        "subset_sum_check_negative_index",
+        "subset_sum",
+        "missing range check: index -1 (Python's last number) is accepted",
+        "0 <= i < len(numbers)",
+        "i < len(numbers)",
+        copy_of="check",
+    ),
+    Mutant(
+        "subset_sum_check_sum_inequality",
+        "subset_sum",
+        "flipped comparison: a subset summing past the target is accepted",
+        "sum(numbers[i] for i in subset) == target",
+        "sum(numbers[i] for i in subset) >= target",
+        copy_of="check",
     ),
 )

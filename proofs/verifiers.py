@@ -24,7 +24,7 @@ from gaps.errors import InvalidArgument, UnknownName, did_you_mean
 from gaps.family import Certified, Family, Verifier, verdict_of
 from gaps.meter import Meter
 
-__all__ = ["ProofReport", "Specification", "prove"]
+__all__ = ["ProofReport", "Specification", "prove", "target"]
 
 #: Candidate outputs checked over all instances before the answer is "unknown".
 BUDGET = 200_000
@@ -124,6 +124,29 @@ class _Refuted(Exception):
 
 class _OutOfBudget(Exception):
     pass
+
+
+def target(family: Family, spec: Specification) -> str:
+    """The name of the verifier whose relation ``spec`` states.
+
+    >>> import gaps
+    >>> fam = gaps.get("subset_sum")
+    >>> [target(fam, spec) for spec in fam.specs]
+    ['decide', 'check']
+    """
+    return spec.verifier or next(iter(family.verifiers))
+
+
+def _specification(family: Family, name: str | None) -> Specification:
+    """The specification of verifier ``name``: the first one, when none states its relation."""
+    if name is not None and name not in family.verifiers:
+        raise UnknownName(
+            f"Family {family.name!r} has no verifier {name!r}. "
+            + did_you_mean(name, list(family.verifiers))
+        )
+    found = [spec for spec in family.specs if target(family, spec) == name]
+    spec: Specification = found[0] if found else family.spec
+    return spec
 
 
 def _resolve(family: Family, verifier: str | Callable[..., Any] | Verifier) -> tuple[str, Verifier]:
@@ -264,13 +287,16 @@ def prove(
     bound: int = 3,
     *,
     budget: int = BUDGET,
+    against: str | None = None,
 ) -> ProofReport:
     """Check ``verifier`` against ``family``'s specification on every instance up to ``bound``.
 
-    ``verifier`` is the name of one of the family's verifiers (the one the
-    specification names, else the first)
-    or any callable with a verifier's signature. The report counts the instances and
-    candidate outputs covered; ``budget`` caps the candidates checked in all.
+    ``verifier`` is the name of one of the family's verifiers (the one the first
+    specification names, else the first) or any callable with a verifier's
+    signature. It is checked against the specification of the verifier named by
+    ``against``, else of the verifier named, else the family's first. The report
+    counts the instances and candidate outputs covered; ``budget`` caps the
+    candidates checked in all.
 
     Examples
     --------
@@ -292,8 +318,7 @@ def prove(
     """
     import z3
 
-    spec = family.spec
-    if spec is None:
+    if family.spec is None:
         raise InvalidArgument(
             f"Family {family.name!r} declares no specification, so gaps.prove has nothing "
             "to check its verifier against. Pass spec=gaps.Specification(...) to gaps.Family."
@@ -303,6 +328,7 @@ def prove(
             f"The 'bound' parameter of gaps.prove must be an int >= 0. "
             f"Got {bound!r} ({type(bound).__name__})."
         )
+    spec = _specification(family, against or (verifier if isinstance(verifier, str) else None))
     default = spec.verifier or next(iter(family.verifiers))
     name, ver = _resolve(family, default if verifier is None else verifier)
     counts = {"instances": 0, "outputs": 0, "valid_outputs": 0}

@@ -7,12 +7,12 @@ from gaps.proofs.mutants import MUTANTS
 
 import gaps
 
-SPECIFIED = sorted({m.family for m in MUTANTS})
+SPECIFIED = sorted({(m.family, m.target) for m in MUTANTS})
 
 
-@pytest.mark.parametrize("name", SPECIFIED)
-def test_catalog_verifier_is_proved(name: str) -> None:
-    report = gaps.prove(gaps.get(name), bound=3)
+@pytest.mark.parametrize(("name", "verifier"), SPECIFIED)
+def test_catalog_verifier_is_proved(name: str, verifier: str) -> None:
+    report = gaps.prove(gaps.get(name), verifier=verifier, bound=3)
     assert report.status == "proved", str(report)
     assert report.counterexample is None
     assert report.instances > 0 and report.outputs > report.valid_outputs > 0
@@ -21,10 +21,10 @@ def test_catalog_verifier_is_proved(name: str) -> None:
 @pytest.mark.parametrize("mutant", MUTANTS, ids=lambda m: m.name)
 def test_seeded_bug_is_refuted(mutant) -> None:
     family = gaps.get(mutant.family)
-    report = gaps.prove(family, verifier=mutant.verifier, bound=3)
+    report = gaps.prove(family, verifier=mutant.verifier, against=mutant.target, bound=3)
     assert report.status == "refuted", str(report)
     instance, output = report.counterexample
-    own = family.verifiers[family.spec.verifier or next(iter(family.verifiers))]
+    own = family.verifiers[mutant.target]
     args = (instance, *output) if own.mode == "certified" else (instance, output)
     # The counterexample is real: the mutant and the family's verifier disagree on it
     # (a mutant that crashes on it gives no verdict).
@@ -85,9 +85,9 @@ def test_family_rejects_a_spec_of_the_wrong_shape() -> None:
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("name", SPECIFIED)
-def test_catalog_verifier_is_proved_deeper(name: str) -> None:
-    assert gaps.prove(gaps.get(name), bound=4).status == "proved"
+@pytest.mark.parametrize(("name", "verifier"), SPECIFIED)
+def test_catalog_verifier_is_proved_deeper(name: str, verifier: str) -> None:
+    assert gaps.prove(gaps.get(name), verifier=verifier, bound=4).status == "proved"
 
 
 def test_prove_refuses_a_verifier_of_another_shape() -> None:
