@@ -620,4 +620,28 @@ MUTANTS: tuple[Mutant, ...] = (
         "sum(numbers[i] for i in subset) >= target",
         copy_of="check",
     ),
+    Mutant(
+        "hamiltonian_check_repeated_vertex",
+        "hamiltonian_cycle",
+        "missing check: a vertex may be visited twice (another never)",
+        " or seen[v]:",
+        ":",
+        copy_of="check",
+    ),
+    Mutant(
+        "hamiltonian_check_open_path",
+        "hamiltonian_cycle",
+        "off-by-one loop bound: the closing edge (last to first) is never checked",
+        "    for i in range(n):\n        meter.tick()\n        u, v = cycle[i - 1], cycle[i]",
+        "    for i in range(1, n):\n        meter.tick()\n        u, v = cycle[i - 1], cycle[i]",
+        copy_of="check",
+    ),
+    Mutant(
+        "clique_check_skips_pairs",
+        "planted_clique",
+        "off-by-one loop bound: neighbours in the list are never checked",
+        "for b in clique[i + 1 :]:",
+        "for b in clique[i + 2 :]:",
+        copy_of="check",
+    ),
 )

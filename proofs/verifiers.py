@@ -225,42 +225,50 @@ def _enumerate(
     formula = spec.valid(instance, variables)
     solver.add(formula if want else z3.Not(formula))
     k = None if want or spec.near is None else spec.near(instance)
-    if k is not None:
-        solver.add(_within(z3, variables, valid or [], k))
+    # Around each valid candidate in turn, a small query each; a candidate near two
+    # of them is found twice and checked once.
+    anchors: list[list[bool | int] | None] = [None] if k is None else list(valid or [])
+    checked: set[tuple[bool | int, ...]] = set()
     seen = 0
-    while True:
-        result = solver.check()
-        if result == z3.unsat:
-            return seen
-        if result != z3.sat or seen >= left:
-            raise _OutOfBudget
-        model = solver.model()
-        exprs = [model.eval(v, model_completion=True) for v in variables]
-        values = [_value(z3, v, e) for v, e in zip(variables, exprs, strict=True)]
-        output = spec.decode(instance, values)
-        _check_shape(spec, verifier, output)
-        verdict = _verdict(verifier, instance, output)
-        if verdict is not want:
-            said = "no verdict" if verdict is None else ("accepted" if verdict else "rejected")
-            kind = "a valid" if want else "an invalid"
-            refuted = _Refuted(instance, output, f"{said} {kind} output")
-            if wrong is None:
-                raise refuted
-            wrong.append(refuted)
-        seen += 1
-        if want and valid is not None:
-            valid.append(values)
-        solver.add(z3.Or([v != e for v, e in zip(variables, exprs, strict=True)]))
+    for anchor in anchors:
+        if anchor is not None:
+            solver.push()
+            solver.add(_within(z3, variables, anchor, k or 0))
+        while True:
+            result = solver.check()
+            if result == z3.unsat:
+                break
+            if result != z3.sat or seen >= left:
+                raise _OutOfBudget
+            model = solver.model()
+            exprs = [model.eval(v, model_completion=True) for v in variables]
+            values = [_value(z3, v, e) for v, e in zip(variables, exprs, strict=True)]
+            solver.add(z3.Or([v != e for v, e in zip(variables, exprs, strict=True)]))
+            if anchor is not None and tuple(values) in checked:
+                continue
+            checked.add(tuple(values))
+            output = spec.decode(instance, values)
+            _check_shape(spec, verifier, output)
+            verdict = _verdict(verifier, instance, output)
+            if verdict is not want:
+                said = "no verdict" if verdict is None else ("accepted" if verdict else "rejected")
+                kind = "a valid" if want else "an invalid"
+                refuted = _Refuted(instance, output, f"{said} {kind} output")
+                if wrong is None:
+                    raise refuted
+                wrong.append(refuted)
+            seen += 1
+            if want and valid is not None:
+                valid.append(values)
+        if anchor is not None:
+            solver.pop()
+    return seen
 
 
-def _within(z3: Any, variables: list[Any], valid: list[list[bool | int]], k: int) -> Any:
-    """The candidate differs from one of the ``valid`` candidates in at most ``k`` variables
-    (false when there is none)."""
-    near = [
-        z3.Sum([z3.If(v == value, 0, 1) for v, value in zip(variables, values, strict=True)]) <= k
-        for values in valid
-    ]
-    return z3.Or(near)
+def _within(z3: Any, variables: list[Any], anchor: list[bool | int], k: int) -> Any:
+    """The candidate differs from the valid candidate ``anchor`` in at most ``k`` variables."""
+    changed = [z3.If(v == value, 0, 1) for v, value in zip(variables, anchor, strict=True)]
+    return z3.Sum(changed) <= k
 
 
 def _smallest(
