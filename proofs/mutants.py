@@ -644,4 +644,33 @@ MUTANTS: tuple[Mutant, ...] = (
         "for b in clique[i + 2 :]:",
         copy_of="check",
     ),
+    Mutant(
+        "lp_negative_dual",
+        "linear_programming",
+        "missing range check: a negative dual value is accepted",
+        "if (ys < -TOL).any() or (a.T @ ys < c - slack).any():",
+        "if (a.T @ ys < c - slack).any():",
+    ),
+    Mutant(
+        "lp_skips_dual_feasibility",
+        "linear_programming",
+        "unchecked certificate field: the dual need not satisfy Aᵀy ≥ c",
+        "if (ys < -TOL).any() or (a.T @ ys < c - slack).any():",
+        "if (ys < -TOL).any():",
+    ),
+    Mutant(
+        "lp_one_sided_gap",
+        "linear_programming",
+        "flipped comparison: a primal value below the dual's is accepted",
+        "return abs(primal - dual) <= TOL * (1.0 + abs(primal))",
+        "return primal - dual <= TOL * (1.0 + abs(primal))",
+    ),
+    Mutant(
+        "lp_negative_primal",
+        "linear_programming",
+        "missing range check: a negative primal value is accepted",
+        "(x >= -TOL).all() and ",
+        "",
+        function="_primal_feasible",
+    ),
 )
