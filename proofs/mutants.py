@@ -703,4 +703,28 @@ MUTANTS: tuple[Mutant, ...] = (
         "if [_dot(row, x) for row in a] != [_dot(row, vx) for row in u]:",
         "if False:",
     ),
+    Mutant(
+        "kuratowski_skips_shape",
+        "planarity",
+        "missing check: the branch vertices' degrees need not be K5's or K3,3's",
+        "    if shape not in ([4] * 5, [3] * 6):\n        return False\n",
+        "",
+        function="_is_kuratowski_subgraph",
+    ),
+    Mutant(
+        "embedding_repeated_neighbour",
+        "planarity",
+        "skipped check: a rotation may list a neighbour twice",
+        "if len(where) != len(around) or where.keys() != neighbours[v]:",
+        "if where.keys() != neighbours[v]:",
+        function="_is_plane_embedding",
+    ),
+    Mutant(
+        "embedding_missing_neighbour",
+        "planarity",
+        "flipped comparison: a rotation may leave out a neighbour",
+        "if len(where) != len(around) or where.keys() != neighbours[v]:",
+        "if len(where) != len(around) or not where.keys() <= neighbours[v]:",
+        function="_is_plane_embedding",
+    ),
 )
