@@ -94,3 +94,33 @@ def test_prove_refuses_a_verifier_of_another_shape() -> None:
     # bipartite_matching's specification states the konig pairs; recompute sees a matching.
     with pytest.raises(gaps.InvalidArgument, match="cannot check a compare verifier"):
         gaps.prove(gaps.get("bipartite_matching"), verifier="recompute", bound=1)
+
+
+def test_each_verifier_is_checked_against_its_own_specification() -> None:
+    fam = gaps.get("semiprime")
+    assert [s.verifier for s in fam.specs] == [None, "check"]
+    # The certified check against the decider's relation would be a shape error.
+    assert gaps.prove(fam, verifier="check", bound=2).status == "proved"
+    accept_all = gaps.prove(fam, verifier=lambda s, n, f, m: True, against="check", bound=2)
+    assert accept_all.status == "refuted"
+
+
+def test_two_specifications_of_one_verifier_are_refused() -> None:
+    spec = gaps.get("sorting").spec
+    with pytest.raises(gaps.DeclarationError, match="two specifications"):
+        gaps.Family(
+            "twice",
+            lambda size, rng: [],
+            lambda xs, m: xs,
+            lambda xs, ys, m: True,
+            spec=(spec, spec),
+        )
+
+
+def test_near_candidates_still_include_every_valid_one() -> None:
+    # The knapsack specification checks invalid tables near valid ones only; a verifier
+    # rejecting every valid answer is still refuted on the first instance.
+    reject_all = gaps.prove(
+        gaps.get("knapsack"), verifier=lambda i, o, c, m: False, against="table"
+    )
+    assert reject_all.status == "refuted" and reject_all.reason == "rejected a valid output"
