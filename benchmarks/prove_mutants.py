@@ -32,15 +32,16 @@ def _show(value: object) -> str:
 
 def main(bound: int = 3) -> int:
     started = time.perf_counter()
-    families = sorted({m.family for m in MUTANTS})
+    families = sorted({(m.family, m.target) for m in MUTANTS})
     proved = 0
-    for name in families:
-        report = gaps.prove(gaps.get(name), bound=bound)
+    for name, verifier in families:
+        report = gaps.prove(gaps.get(name), verifier=verifier, bound=bound)
         proved += report.status == "proved"
         print(f"  original  {report}")
     refuted = 0
     for mutant in MUTANTS:
-        report = gaps.prove(gaps.get(mutant.family), verifier=mutant.verifier, bound=bound)
+        family = gaps.get(mutant.family)
+        report = gaps.prove(family, verifier=mutant.verifier, against=mutant.target, bound=bound)
         refuted += report.status == "refuted"
         example = "-" if report.counterexample is None else _show(report.counterexample)
         print(f"  {report.status:8}  {mutant.name:34} {mutant.bug}\n            on {example}")

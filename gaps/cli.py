@@ -569,6 +569,7 @@ def prove(
     import gaps
     from gaps.proofs import prove_limited
     from gaps.proofs.catalog import CONSTRUCTIONS, LEMMAS
+    from gaps.proofs.verifiers import target
 
     chosen = _family(family) if family else None
     lemmas = [
@@ -581,9 +582,16 @@ def prove(
     families = [f for f in gaps.catalog() if f.spec is not None] if chosen is None else [chosen]
     if chosen is not None and chosen.spec is None and lemmas:
         families = []  # its lemmas are what there is to check
+    checks = [
+        (fam, name)
+        for fam in families
+        for name in (
+            [target(fam, spec) for spec in fam.specs] if fam.specs and not verifier else [verifier]
+        )
+    ]
     rows = []
-    for fam in families:
-        report = gaps.prove(fam, verifier=verifier, bound=bound)
+    for fam, name in checks:
+        report = gaps.prove(fam, verifier=name, bound=bound)
         example = None if report.counterexample is None else repr(report.counterexample)
         rows.append(
             {

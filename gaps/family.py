@@ -251,9 +251,11 @@ class Family:
     pairings : sequence of (generator, verifier), optional
         Restrict which pairs get a gap; by default every generator is paired with
         every verifier.
-    spec : gaps.Specification, optional
+    spec : gaps.Specification, or a sequence of them, optional
         The relation as z3 can enumerate it, so that :func:`gaps.prove` can check
-        the verifiers' code against it on every small instance.
+        the verifiers' code against it on every small instance. Verifiers that
+        decide different relations (a blind decider and a certificate check) each
+        get one, naming its verifier; ``specs`` holds them all, ``spec`` the first.
     not_best_known : mapping of generator or verifier name to str, optional
         The sides that are not the best algorithm known, each with what would be
         (a textbook search beside a solver, a library slower than the state of the
@@ -296,6 +298,7 @@ class Family:
     sizes: tuple[int, ...] | None = None
     pairings: tuple[Pairing, ...] = field(default=())
     spec: Any = None
+    specs: tuple[Any, ...] = field(init=False, repr=False)
     kind: str | None = None
     not_best_known: Mapping[str, str] = field(default_factory=dict)
     origin: str = ""
@@ -328,7 +331,9 @@ class Family:
         set_ = object.__setattr__
         set_(self, "not_best_known", dict(not_best_known or {}))
         set_(self, "origin", _declaring_module() if origin is None else origin)
-        set_(self, "spec", spec)
+        specs = tuple(spec) if isinstance(spec, list | tuple) else () if spec is None else (spec,)
+        set_(self, "specs", specs)
+        set_(self, "spec", specs[0] if specs else None)
         set_(self, "kind", kind)
         set_(self, "name", name)
         set_(self, "sample", sample)
@@ -553,13 +558,31 @@ _SPEC_PARTS = ("instances", "variables", "valid", "decode")
 
 
 def _validate_spec(fam: Family) -> None:
-    missing = [p for p in _SPEC_PARTS if not callable(getattr(fam.spec, p, None))]
-    if missing:
+    targets = []
+    for spec in fam.specs:
+        missing = [p for p in _SPEC_PARTS if not callable(getattr(spec, p, None))]
+        if missing:
+            raise _fail(
+                fam.name,
+                "'spec'",
+                f"must be a gaps.Specification with callables {_SPEC_PARTS}; "
+                f"{type(spec).__name__} lacks {tuple(missing)}.",
+            )
+        target = getattr(spec, "verifier", None)
+        if target is not None and target not in fam.verifiers:
+            raise _fail(
+                fam.name,
+                "'spec'",
+                f"names verifier {target!r}, which the family does not declare; "
+                + did_you_mean(target, list(fam.verifiers)),
+            )
+        targets.append(target or next(iter(fam.verifiers)))
+    if len(set(targets)) < len(targets):
         raise _fail(
             fam.name,
             "'spec'",
-            f"must be a gaps.Specification with callables {_SPEC_PARTS}; "
-            f"{type(fam.spec).__name__} lacks {tuple(missing)}.",
+            f"gives two specifications for one verifier ({targets}); name a different "
+            "verifier in each (Specification(verifier=...)).",
         )
 
 

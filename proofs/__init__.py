@@ -34,6 +34,11 @@ from gaps.proofs.numbers import (
     prove_increasing_indices_pick_a_subset,
     prove_two_primes_make_a_semiprime,
 )
+from gaps.proofs.planted import (
+    prove_plant_makes_a_clique,
+    prove_plant_makes_a_hamiltonian_graph,
+    prove_plant_makes_a_satisfiable_formula,
+)
 from gaps.proofs.refutations import (
     prove_blocked_models_are_all_models,
     prove_checked_assignment_satisfies,
@@ -65,6 +70,9 @@ __all__ = [
     "prove_limited",
     "prove_listed_pairs_cover_the_clique",
     "prove_mapped_edges_make_an_isomorphism",
+    "prove_plant_makes_a_clique",
+    "prove_plant_makes_a_hamiltonian_graph",
+    "prove_plant_makes_a_satisfiable_formula",
     "prove_planted_assignment_satisfies",
     "prove_planted_clique_is_clique",
     "prove_planted_cycle_is_hamiltonian",

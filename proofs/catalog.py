@@ -40,6 +40,11 @@ from gaps.proofs.numbers import (
     prove_increasing_indices_pick_a_subset,
     prove_two_primes_make_a_semiprime,
 )
+from gaps.proofs.planted import (
+    prove_plant_makes_a_clique,
+    prove_plant_makes_a_hamiltonian_graph,
+    prove_plant_makes_a_satisfiable_formula,
+)
 from gaps.proofs.refutations import (
     prove_blocked_models_are_all_models,
     prove_checked_assignment_satisfies,
@@ -87,9 +92,16 @@ LEMMAS: dict[str, tuple[Lemma, ...]] = {
     "xor_sat/check": (prove_gf2_solution,),
 }
 
-#: The construction lemma of each planted generator, by "family/generator".
+#: The checks of each planted generator, by "family/generator": the construction's
+#: lemma (every random choice, in z3) and its real code run up to a bound.
 CONSTRUCTIONS: dict[str, tuple[Lemma, ...]] = {
-    "hamiltonian_cycle/plant": (prove_planted_cycle_is_hamiltonian,),
-    "planted_clique/plant": (prove_planted_clique_is_clique,),
-    "planted_sat/plant": (prove_planted_assignment_satisfies,),
+    "hamiltonian_cycle/plant": (
+        prove_planted_cycle_is_hamiltonian,
+        prove_plant_makes_a_hamiltonian_graph,
+    ),
+    "planted_clique/plant": (prove_planted_clique_is_clique, prove_plant_makes_a_clique),
+    "planted_sat/plant": (
+        prove_planted_assignment_satisfies,
+        prove_plant_makes_a_satisfiable_formula,
+    ),
 }

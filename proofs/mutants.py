@@ -10,7 +10,8 @@ source raises instead of leaving an unmutated copy.
 >>> mutant = next(m for m in MUTANTS if m.name == "sorting_skips_multiset")
 >>> mutant.verifier([1, 0], [0, 0], gaps.Meter())
 True
->>> gaps.prove(gaps.get("sorting"), verifier=mutant.verifier, bound=2).counterexample
+>>> report = gaps.prove(gaps.get("sorting"), verifier=mutant.verifier, against=mutant.target)
+>>> report.counterexample
 ([0], [1])
 """
 
@@ -36,15 +37,24 @@ class Mutant:
     old: str
     new: str
     function: str = ""  # a helper of the verifier; the verifier itself when empty
+    copy_of: str = ""  # the verifier copied; the one the family's first specification states
 
     @property
-    def verifier(self) -> Callable[..., Any]:
-        """The verifier the family's specification states, recompiled with the bug."""
+    def target(self) -> str:
+        """The name of the verifier this is a copy of (``against`` for :func:`gaps.prove`)."""
+        from gaps.proofs.verifiers import target
+
         import gaps
 
         family = gaps.get(self.family)
-        spec = family.spec
-        fn = family.verifiers[(spec and spec.verifier) or next(iter(family.verifiers))].fn
+        return self.copy_of or target(family, family.spec)
+
+    @property
+    def verifier(self) -> Callable[..., Any]:
+        """The verifier copied, recompiled with the bug."""
+        import gaps
+
+        fn = gaps.get(self.family).verifiers[self.target].fn
         module = sys.modules[fn.__module__]
         namespace = dict(vars(module))
         for name in dict.fromkeys([self.function or fn.__name__, fn.__name__]):
@@ -426,5 +436,295 @@ MUTANTS: tuple[Mutant, ...] = (
         "missing range check: any n distinct ints pass as a permutation",
         "sorted(p for p in permutation if type(p) is int) != list(range(n))",
         "len({p for p in permutation if type(p) is int}) != n",
+    ),
+    Mutant(
+        "alignment_cost_counts_matches",
+        "edit_distance",
+        "flipped comparison: a column costs 1 when its sides are equal",
+        "cost += a != b",
+        "cost += a == b",
+    ),
+    Mutant(
+        "alignment_empty_column",
+        "edit_distance",
+        "missing check: a column of two gaps is accepted",
+        "if not (a or b):",
+        "if False:",
+    ),
+    Mutant(
+        "alignment_cost_inequality",
+        "edit_distance",
+        "flipped comparison: a claim above the alignment's cost is accepted",
+        "return cost == d and",
+        "return cost <= d and",
+    ),
+    Mutant(
+        "alignment_unchecked_bottom",
+        "edit_distance",
+        "unchecked certificate field: the bottom row need not spell the second string",
+        ' and "".join(bottom) == t',
+        "",
+    ),
+    Mutant(
+        "common_unchecked_length",
+        "longest_common_subsequence",
+        "unchecked certificate field: the claimed length need not be the pairs' count",
+        " or len(pairs) != k",
+        "",
+    ),
+    Mutant(
+        "common_unequal_letters",
+        "longest_common_subsequence",
+        "missing check: the letters at a pair need not be equal",
+        " or s[i] != t[j]",
+        "",
+    ),
+    Mutant(
+        "common_second_index_off_by_one",
+        "longest_common_subsequence",
+        "off-by-one range: an index one past the second string is accepted",
+        "last_j < j < len(t)",
+        "last_j < j <= len(t)",
+    ),
+    Mutant(
+        "common_repeated_index",
+        "longest_common_subsequence",
+        "flipped comparison: the first index may repeat",
+        "last_i < i < len(s)",
+        "last_i <= i < len(s)",
+    ),
+    Mutant(
+        "knapsack_skips_optimality",
+        "knapsack",
+        "unchecked certificate field: the set's value need not be the table's optimum",
+        "return value == rows[-1][-1]",
+        "return True",
+    ),
+    Mutant(
+        "knapsack_unchecked_first_row",
+        "knapsack",
+        "missing check: the table's row 0 need not be zero",
+        "if any(x != 0 or type(x) is not int for x in rows[0]):",
+        "if any(type(x) is not int for x in rows[0]):",
+    ),
+    Mutant(
+        "knapsack_recurrence_off_by_one",
+        "knapsack",
+        "off-by-one bound: an item is taken to fit only below its weight",
+        "best = prev[c] if c < w else",
+        "best = prev[c] if c <= w else",
+    ),
+    Mutant(
+        "knapsack_repeated_item",
+        "knapsack",
+        "flipped comparison: an item may be packed twice",
+        "not last < i < n",
+        "not last <= i < n",
+        function="_packed_value",
+    ),
+    Mutant(
+        "sudoku_skips_givens",
+        "sudoku",
+        "missing check: a grid that overwrites a given passes",
+        "if any(g and g != x for g, x in zip(givens, cells, strict=True)):",
+        "if False:",
+    ),
+    Mutant(
+        "sudoku_distinct_only",
+        "sudoku",
+        "missing range check: any n distinct values fill a unit",
+        "if {cells[k] for k in unit} != full:",
+        "if len({cells[k] for k in unit}) != n:",
+    ),
+    Mutant(
+        "sudoku_skips_boxes",
+        "sudoku",
+        "missing check: the boxes are never read (a Latin square passes)",
+        "return rows + cols + boxes",
+        "return rows + cols",
+        function="_units",
+    ),
+    Mutant(
+        "pratt_skips_product",
+        "prime_certificate",
+        "unchecked certificate field: the factors need not multiply to r - 1",
+        "if product != r - 1 or not",
+        "if not",
+    ),
+    Mutant(
+        "pratt_factors_not_certified",
+        "prime_certificate",
+        "missing check: the listed factors are never certified prime in turn",
+        "        todo.extend(q for q, _ in factors)\n",
+        "",
+    ),
+    Mutant(
+        "pratt_skips_order",
+        "prime_certificate",
+        "missing check: the witness's order need not be r - 1 (only a**(r-1) = 1)",
+        "if any(_is_one(a, (r - 1) // q, r) for q, _ in factors):",
+        "if False:",
+    ),
+    Mutant(
+        "pratt_any_length",
+        "prime_certificate",
+        "missing range check: a prime of another bit length is accepted",
+        "p.bit_length() != spec[0] or ",
+        "",
+    ),
+    Mutant(
+        "semiprime_check_composite_factor",
+        "semiprime",
+        "unchecked certificate field: the second factor need not be prime",
+        " and bool(flint.fmpz(q).is_prime())",
+        "",
+        copy_of="check",
+    ),
+    Mutant(
+        "semiprime_check_unsorted_factors",
+        "semiprime",
+        "missing check: the factors need not be in order",
+        "1 < p <= q and p * q == N",
+        "1 < p and p * q == N",
+        copy_of="check",
+    ),
+    Mutant(
+        "semiprime_check_product_inequality",
+        "semiprime",
+        "flipped comparison: factors multiplying past the number are accepted",
+        "p * q == N",
+        "p * q >= N",
+        copy_of="check",
+    ),
+    Mutant(
+        "subset_sum_check_repeated_index",
+        "subset_sum",
+        "flipped comparison: an index may repeat (a number counted twice)",
+        "if not all(i < j for i, j in itertools.pairwise(subset)):",
+        "if not all(i <= j for i, j in itertools.pairwise(subset)):",
+        copy_of="check",
+    ),
+    Mutant(
+        "subset_sum_check_negative_index",
+        "subset_sum",
+        "missing range check: index -1 (Python's last number) is accepted",
+        "0 <= i < len(numbers)",
+        "i < len(numbers)",
+        copy_of="check",
+    ),
+    Mutant(
+        "subset_sum_check_sum_inequality",
+        "subset_sum",
+        "flipped comparison: a subset summing past the target is accepted",
+        "sum(numbers[i] for i in subset) == target",
+        "sum(numbers[i] for i in subset) >= target",
+        copy_of="check",
+    ),
+    Mutant(
+        "hamiltonian_check_repeated_vertex",
+        "hamiltonian_cycle",
+        "missing check: a vertex may be visited twice (another never)",
+        " or seen[v]:",
+        ":",
+        copy_of="check",
+    ),
+    Mutant(
+        "hamiltonian_check_open_path",
+        "hamiltonian_cycle",
+        "off-by-one loop bound: the closing edge (last to first) is never checked",
+        "    for i in range(n):\n        meter.tick()\n        u, v = cycle[i - 1], cycle[i]",
+        "    for i in range(1, n):\n        meter.tick()\n        u, v = cycle[i - 1], cycle[i]",
+        copy_of="check",
+    ),
+    Mutant(
+        "clique_check_skips_pairs",
+        "planted_clique",
+        "off-by-one loop bound: neighbours in the list are never checked",
+        "for b in clique[i + 1 :]:",
+        "for b in clique[i + 2 :]:",
+        copy_of="check",
+    ),
+    Mutant(
+        "lp_negative_dual",
+        "linear_programming",
+        "missing range check: a negative dual value is accepted",
+        "if (ys < -TOL).any() or (a.T @ ys < c - slack).any():",
+        "if (a.T @ ys < c - slack).any():",
+    ),
+    Mutant(
+        "lp_skips_dual_feasibility",
+        "linear_programming",
+        "unchecked certificate field: the dual need not satisfy Aᵀy ≥ c",
+        "if (ys < -TOL).any() or (a.T @ ys < c - slack).any():",
+        "if (ys < -TOL).any():",
+    ),
+    Mutant(
+        "lp_one_sided_gap",
+        "linear_programming",
+        "flipped comparison: a primal value below the dual's is accepted",
+        "return abs(primal - dual) <= TOL * (1.0 + abs(primal))",
+        "return primal - dual <= TOL * (1.0 + abs(primal))",
+    ),
+    Mutant(
+        "lp_negative_primal",
+        "linear_programming",
+        "missing range check: a negative primal value is accepted",
+        "(x >= -TOL).all() and ",
+        "",
+        function="_primal_feasible",
+    ),
+    Mutant(
+        "freivalds_skips_minor",
+        "low_rank",
+        "unchecked certificate field: M need not invert the minor (rank may fall short)",
+        "return [_dot([a[i][j] for j in cols], my) for i in rows] == y",
+        "return True",
+    ),
+    Mutant(
+        "freivalds_entry_range",
+        "low_rank",
+        "missing range check: an entry equal to p (not in the field) is accepted",
+        "0 <= x < P",
+        "0 <= x",
+        function="_matrix",
+    ),
+    Mutant(
+        "freivalds_negative_index",
+        "low_rank",
+        "missing range check: minor index -1 (Python's last row) is accepted",
+        "0 <= i < n",
+        "i < n",
+        function="_indices",
+    ),
+    Mutant(
+        "freivalds_skips_product",
+        "low_rank",
+        "missing check: A need not equal U·V (rank may exceed r)",
+        "if [_dot(row, x) for row in a] != [_dot(row, vx) for row in u]:",
+        "if False:",
+    ),
+    Mutant(
+        "kuratowski_skips_shape",
+        "planarity",
+        "missing check: the branch vertices' degrees need not be K5's or K3,3's",
+        "    if shape not in ([4] * 5, [3] * 6):\n        return False\n",
+        "",
+        function="_is_kuratowski_subgraph",
+    ),
+    Mutant(
+        "embedding_repeated_neighbour",
+        "planarity",
+        "skipped check: a rotation may list a neighbour twice",
+        "if len(where) != len(around) or where.keys() != neighbours[v]:",
+        "if where.keys() != neighbours[v]:",
+        function="_is_plane_embedding",
+    ),
+    Mutant(
+        "embedding_missing_neighbour",
+        "planarity",
+        "flipped comparison: a rotation may leave out a neighbour",
+        "if len(where) != len(around) or where.keys() != neighbours[v]:",
+        "if len(where) != len(around) or not where.keys() <= neighbours[v]:",
+        function="_is_plane_embedding",
     ),
 )

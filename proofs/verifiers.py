@@ -24,7 +24,7 @@ from gaps.errors import InvalidArgument, UnknownName, did_you_mean
 from gaps.family import Certified, Family, Verifier, verdict_of
 from gaps.meter import Meter
 
-__all__ = ["ProofReport", "Specification", "prove"]
+__all__ = ["ProofReport", "Specification", "prove", "target"]
 
 #: Candidate outputs checked over all instances before the answer is "unknown".
 BUDGET = 200_000
@@ -58,6 +58,12 @@ class Specification:
     verifier : str, optional
         The name of the verifier whose relation this is [the family's first]: what
         :func:`prove` checks when it is not told.
+    near : callable, optional
+        ``near(instance)`` is None to check every invalid candidate of that instance's
+        domain (the default), or k to check only those within k changed variables of
+        some valid candidate: every valid candidate is still checked, and the invalid
+        ones a one-field bug lets through are the ones next to a valid one. This keeps
+        instances whose domain is too large to exhaust within the budget.
 
     Examples
     --------
@@ -79,6 +85,7 @@ class Specification:
     decode: Callable[[Any, Sequence[Any]], Any]
     domain: Callable[[Any, Sequence[Any]], Any] | None = None
     verifier: str | None = None
+    near: Callable[[Any], int | None] | None = None
 
 
 @dataclass(frozen=True)
@@ -119,6 +126,29 @@ class _OutOfBudget(Exception):
     pass
 
 
+def target(family: Family, spec: Specification) -> str:
+    """The name of the verifier whose relation ``spec`` states.
+
+    >>> import gaps
+    >>> fam = gaps.get("subset_sum")
+    >>> [target(fam, spec) for spec in fam.specs]
+    ['decide', 'check']
+    """
+    return spec.verifier or next(iter(family.verifiers))
+
+
+def _specification(family: Family, name: str | None) -> Specification:
+    """The specification of verifier ``name``: the first one, when none states its relation."""
+    if name is not None and name not in family.verifiers:
+        raise UnknownName(
+            f"Family {family.name!r} has no verifier {name!r}. "
+            + did_you_mean(name, list(family.verifiers))
+        )
+    found = [spec for spec in family.specs if target(family, spec) == name]
+    spec: Specification = found[0] if found else family.spec
+    return spec
+
+
 def _resolve(family: Family, verifier: str | Callable[..., Any] | Verifier) -> tuple[str, Verifier]:
     if isinstance(verifier, Verifier):
         return getattr(verifier.fn, "__name__", "verifier"), verifier
@@ -145,8 +175,7 @@ def _resolve(family: Family, verifier: str | Callable[..., Any] | Verifier) -> t
     )
 
 
-def _value(z3: Any, model: Any, var: Any) -> bool | int:
-    value = model.eval(var, model_completion=True)
+def _value(z3: Any, var: Any, value: Any) -> bool | int:
     return bool(z3.is_true(value)) if z3.is_bool(var) else int(value.as_long())
 
 
@@ -181,10 +210,13 @@ def _enumerate(
     want: bool,
     left: int,
     wrong: list[_Refuted] | None = None,
+    valid: list[list[bool | int]] | None = None,
 ) -> int:
     """Check every candidate whose validity is ``want``; return how many were seen.
 
-    The first wrong verdict raises, unless ``wrong`` collects every one of them."""
+    The first wrong verdict raises, unless ``wrong`` collects every one of them. The
+    valid candidates' values are added to ``valid``; invalid candidates are then drawn
+    from those within the specification's ``near`` distance of one of them."""
     variables = list(spec.variables(instance))
     solver = z3.Solver()
     solver.set("rlimit", RLIMIT)
@@ -192,27 +224,51 @@ def _enumerate(
         solver.add(spec.domain(instance, variables))
     formula = spec.valid(instance, variables)
     solver.add(formula if want else z3.Not(formula))
+    k = None if want or spec.near is None else spec.near(instance)
+    # Around each valid candidate in turn, a small query each; a candidate near two
+    # of them is found twice and checked once.
+    anchors: list[list[bool | int] | None] = [None] if k is None else list(valid or [])
+    checked: set[tuple[bool | int, ...]] = set()
     seen = 0
-    while True:
-        result = solver.check()
-        if result == z3.unsat:
-            return seen
-        if result != z3.sat or seen >= left:
-            raise _OutOfBudget
-        model = solver.model()
-        values = [_value(z3, model, v) for v in variables]
-        output = spec.decode(instance, values)
-        _check_shape(spec, verifier, output)
-        verdict = _verdict(verifier, instance, output)
-        if verdict is not want:
-            said = "no verdict" if verdict is None else ("accepted" if verdict else "rejected")
-            kind = "a valid" if want else "an invalid"
-            refuted = _Refuted(instance, output, f"{said} {kind} output")
-            if wrong is None:
-                raise refuted
-            wrong.append(refuted)
-        seen += 1
-        solver.add(z3.Or([v != value for v, value in zip(variables, values, strict=True)]))
+    for anchor in anchors:
+        if anchor is not None:
+            solver.push()
+            solver.add(_within(z3, variables, anchor, k or 0))
+        while True:
+            result = solver.check()
+            if result == z3.unsat:
+                break
+            if result != z3.sat or seen >= left:
+                raise _OutOfBudget
+            model = solver.model()
+            exprs = [model.eval(v, model_completion=True) for v in variables]
+            values = [_value(z3, v, e) for v, e in zip(variables, exprs, strict=True)]
+            solver.add(z3.Or([v != e for v, e in zip(variables, exprs, strict=True)]))
+            if anchor is not None and tuple(values) in checked:
+                continue
+            checked.add(tuple(values))
+            output = spec.decode(instance, values)
+            _check_shape(spec, verifier, output)
+            verdict = _verdict(verifier, instance, output)
+            if verdict is not want:
+                said = "no verdict" if verdict is None else ("accepted" if verdict else "rejected")
+                kind = "a valid" if want else "an invalid"
+                refuted = _Refuted(instance, output, f"{said} {kind} output")
+                if wrong is None:
+                    raise refuted
+                wrong.append(refuted)
+            seen += 1
+            if want and valid is not None:
+                valid.append(values)
+        if anchor is not None:
+            solver.pop()
+    return seen
+
+
+def _within(z3: Any, variables: list[Any], anchor: list[bool | int], k: int) -> Any:
+    """The candidate differs from the valid candidate ``anchor`` in at most ``k`` variables."""
+    changed = [z3.If(v == value, 0, 1) for v, value in zip(variables, anchor, strict=True)]
+    return z3.Sum(changed) <= k
 
 
 def _smallest(
@@ -224,9 +280,10 @@ def _smallest(
     smallest; among its outputs z3's order is arbitrary, so all are checked within the
     budget left, and the shortest kept: ``[1]`` rather than ``[2, 0, 1]``."""
     wrong: list[_Refuted] = []
+    valid: list[list[bool | int]] = []
     try:
         for want in (True, False):
-            left -= _enumerate(z3, spec, verifier, first.instance, want, left, wrong)
+            left -= _enumerate(z3, spec, verifier, first.instance, want, left, wrong, valid)
     except _OutOfBudget:
         return first
     return min(wrong, key=lambda r: (len(repr(r.output)), repr(r.output)), default=first)
@@ -238,13 +295,16 @@ def prove(
     bound: int = 3,
     *,
     budget: int = BUDGET,
+    against: str | None = None,
 ) -> ProofReport:
     """Check ``verifier`` against ``family``'s specification on every instance up to ``bound``.
 
-    ``verifier`` is the name of one of the family's verifiers (the one the
-    specification names, else the first)
-    or any callable with a verifier's signature. The report counts the instances and
-    candidate outputs covered; ``budget`` caps the candidates checked in all.
+    ``verifier`` is the name of one of the family's verifiers (the one the first
+    specification names, else the first) or any callable with a verifier's
+    signature. It is checked against the specification of the verifier named by
+    ``against``, else of the verifier named, else the family's first. The report
+    counts the instances and candidate outputs covered; ``budget`` caps the
+    candidates checked in all.
 
     Examples
     --------
@@ -266,8 +326,7 @@ def prove(
     """
     import z3
 
-    spec = family.spec
-    if spec is None:
+    if family.spec is None:
         raise InvalidArgument(
             f"Family {family.name!r} declares no specification, so gaps.prove has nothing "
             "to check its verifier against. Pass spec=gaps.Specification(...) to gaps.Family."
@@ -277,6 +336,7 @@ def prove(
             f"The 'bound' parameter of gaps.prove must be an int >= 0. "
             f"Got {bound!r} ({type(bound).__name__})."
         )
+    spec = _specification(family, against or (verifier if isinstance(verifier, str) else None))
     default = spec.verifier or next(iter(family.verifiers))
     name, ver = _resolve(family, default if verifier is None else verifier)
     counts = {"instances": 0, "outputs": 0, "valid_outputs": 0}
@@ -286,8 +346,10 @@ def prove(
 
     try:
         for instance in spec.instances(bound):
+            valid: list[list[bool | int]] = []
             for want in (True, False):
-                seen = _enumerate(z3, spec, ver, instance, want, budget - counts["outputs"])
+                left = budget - counts["outputs"]
+                seen = _enumerate(z3, spec, ver, instance, want, left, valid=valid)
                 counts["outputs"] += seen
                 counts["valid_outputs"] += seen if want else 0
             counts["instances"] += 1

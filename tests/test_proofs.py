@@ -7,12 +7,12 @@ from gaps.proofs.mutants import MUTANTS
 
 import gaps
 
-SPECIFIED = sorted({m.family for m in MUTANTS})
+SPECIFIED = sorted({(m.family, m.target) for m in MUTANTS})
 
 
-@pytest.mark.parametrize("name", SPECIFIED)
-def test_catalog_verifier_is_proved(name: str) -> None:
-    report = gaps.prove(gaps.get(name), bound=3)
+@pytest.mark.parametrize(("name", "verifier"), SPECIFIED)
+def test_catalog_verifier_is_proved(name: str, verifier: str) -> None:
+    report = gaps.prove(gaps.get(name), verifier=verifier, bound=3)
     assert report.status == "proved", str(report)
     assert report.counterexample is None
     assert report.instances > 0 and report.outputs > report.valid_outputs > 0
@@ -21,13 +21,21 @@ def test_catalog_verifier_is_proved(name: str) -> None:
 @pytest.mark.parametrize("mutant", MUTANTS, ids=lambda m: m.name)
 def test_seeded_bug_is_refuted(mutant) -> None:
     family = gaps.get(mutant.family)
-    report = gaps.prove(family, verifier=mutant.verifier, bound=3)
+    report = gaps.prove(family, verifier=mutant.verifier, against=mutant.target, bound=3)
     assert report.status == "refuted", str(report)
     instance, output = report.counterexample
-    own = family.verifiers[family.spec.verifier or next(iter(family.verifiers))]
+    own = family.verifiers[mutant.target]
     args = (instance, *output) if own.mode == "certified" else (instance, output)
-    # The counterexample is real: the mutant and the family's verifier disagree on it.
-    assert mutant.verifier(*args, gaps.Meter()) != own.fn(*args, gaps.Meter())
+    # The counterexample is real: the mutant and the family's verifier disagree on it
+    # (a mutant that crashes on it gives no verdict).
+    assert _verdict(mutant.verifier, args) != _verdict(own.fn, args)
+
+
+def _verdict(verifier, args) -> bool | None:
+    try:
+        return bool(verifier(*args, gaps.Meter()))
+    except Exception:
+        return None
 
 
 def test_counterexample_is_the_smallest_instance_and_shortest_output() -> None:
@@ -77,12 +85,42 @@ def test_family_rejects_a_spec_of_the_wrong_shape() -> None:
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("name", SPECIFIED)
-def test_catalog_verifier_is_proved_deeper(name: str) -> None:
-    assert gaps.prove(gaps.get(name), bound=4).status == "proved"
+@pytest.mark.parametrize(("name", "verifier"), SPECIFIED)
+def test_catalog_verifier_is_proved_deeper(name: str, verifier: str) -> None:
+    assert gaps.prove(gaps.get(name), verifier=verifier, bound=4).status == "proved"
 
 
 def test_prove_refuses_a_verifier_of_another_shape() -> None:
     # bipartite_matching's specification states the konig pairs; recompute sees a matching.
     with pytest.raises(gaps.InvalidArgument, match="cannot check a compare verifier"):
         gaps.prove(gaps.get("bipartite_matching"), verifier="recompute", bound=1)
+
+
+def test_each_verifier_is_checked_against_its_own_specification() -> None:
+    fam = gaps.get("semiprime")
+    assert [s.verifier for s in fam.specs] == [None, "check"]
+    # The certified check against the decider's relation would be a shape error.
+    assert gaps.prove(fam, verifier="check", bound=2).status == "proved"
+    accept_all = gaps.prove(fam, verifier=lambda s, n, f, m: True, against="check", bound=2)
+    assert accept_all.status == "refuted"
+
+
+def test_two_specifications_of_one_verifier_are_refused() -> None:
+    spec = gaps.get("sorting").spec
+    with pytest.raises(gaps.DeclarationError, match="two specifications"):
+        gaps.Family(
+            "twice",
+            lambda size, rng: [],
+            lambda xs, m: xs,
+            lambda xs, ys, m: True,
+            spec=(spec, spec),
+        )
+
+
+def test_near_candidates_still_include_every_valid_one() -> None:
+    # The knapsack specification checks invalid tables near valid ones only; a verifier
+    # rejecting every valid answer is still refuted on the first instance.
+    reject_all = gaps.prove(
+        gaps.get("knapsack"), verifier=lambda i, o, c, m: False, against="table"
+    )
+    assert reject_all.status == "refuted" and reject_all.reason == "rejected a valid output"

@@ -227,6 +227,67 @@ SPECIFICATION = gaps.Specification(
 )
 
 
+def _cycle_variables(spec: Spec) -> list[Any]:
+    """The graph's edges, the cycle's length, then n + 1 vertex slots."""
+    import z3
+
+    n = spec[0]
+    return [*_edge_variables(spec), z3.Int("length"), *(z3.Int(f"at{i}") for i in range(n + 1))]
+
+
+def _cycles_near(spec: Spec, v: Sequence[Any]) -> Any:
+    """Lengths from n - 1 to n + 1; vertices from -1 (Python's last) to n in the used
+    slots, zero past them."""
+    import z3
+
+    n, m = spec[0], len(_pairs(spec))
+    length, slots = v[m], v[m + 1 :]
+    used = [z3.If(i < length, z3.And(x >= -1, x <= n), x == 0) for i, x in enumerate(slots)]
+    return z3.And(length >= n - 1, length <= n + 1, *used)
+
+
+def _is_hamiltonian_cycle(spec: Spec, v: Sequence[Any]) -> Any:
+    """The cycle lists each of the n vertices once, and each two consecutive ones (the
+    last and the first too) are joined by an edge of the graph."""
+    import z3
+
+    n, m = spec[0], len(_pairs(spec))
+    edge = dict(zip(_pairs(spec), v[:m], strict=True))
+    length, order = v[m], v[m + 1 : m + 1 + n]
+
+    def joined(a: Any, b: Any) -> Any:
+        ends = [
+            (z3.Or(z3.And(a == x, b == y), z3.And(a == y, b == x)), on)
+            for (x, y), on in edge.items()
+        ]
+        return z3.Or([z3.And(on, both) for both, on in ends])
+
+    ranged = [z3.And(x >= 0, x < n) for x in order]
+    steps = [joined(order[i - 1], order[i]) for i in range(n)]
+    return z3.And(length == n, z3.Distinct(*order), *ranged, *steps)
+
+
+def _decode_cycle(spec: Spec, values: Sequence[Any]) -> gaps.Certified:
+    m = len(_pairs(spec))
+    edges = [p for p, on in zip(_pairs(spec), values[:m], strict=True) if on]
+    return gaps.Certified(edges, list(values[m + 1 : m + 1 + values[m]]))
+
+
+#: The certified check's relation: the graph with a cycle through every vertex.
+CHECK_SPECIFICATION = gaps.Specification(
+    # Three and four vertices: each Hamiltonian graph comes with 2n listings of each of
+    # its cycles, and every candidate within one change of them; on five vertices they
+    # are too many for the budget.
+    instances=lambda bound: small_specs(min(bound, 3) - 1),
+    variables=_cycle_variables,
+    valid=_is_hamiltonian_cycle,
+    decode=_decode_cycle,
+    domain=_cycles_near,
+    verifier="check",
+    near=lambda spec: 1,
+)
+
+
 FAMILY = gaps.Family(
     name="hamiltonian_cycle",
     domain="graphs",
@@ -250,5 +311,5 @@ FAMILY = gaps.Family(
     tags=("graphs", "hamiltonian", "planted", "np-complete", "solver"),
     units={"decide": ("time",), "check": ("steps", "time")},
     sizes=(50, 100, 200, 400, 800, 1600),
-    spec=SPECIFICATION,
+    spec=(SPECIFICATION, CHECK_SPECIFICATION),
 )

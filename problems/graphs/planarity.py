@@ -42,8 +42,10 @@ True
 
 from __future__ import annotations
 
+import itertools
 import random
 from collections import deque
+from collections.abc import Sequence
 from typing import Any
 
 import networkx as nx
@@ -314,6 +316,120 @@ def corrupt(graph: Graph, result: gaps.Certified, rng: random.Random) -> gaps.Ce
     return gaps.Certified(True, tuple(tuple(ws) for ws in around))
 
 
+def small_graphs(bound: int) -> list[Graph]:
+    """A path, a star, a triangle, then K5 and K3,3, up to ``bound`` + 2 of them. In the
+    first three (trees and a cycle) every rotation system is a plane embedding."""
+    k33 = [(u, v) for u in range(3) for v in range(3, 6)]
+    graphs: list[Graph] = [
+        (3, [(0, 1), (1, 2)]),
+        (4, [(0, 1), (0, 2), (0, 3)]),
+        (3, [(0, 1), (0, 2), (1, 2)]),
+        (5, list(itertools.combinations(range(5), 2))),
+        (6, k33),
+    ]
+    return graphs[: bound + 2]
+
+
+def _neighbours(graph: Graph) -> list[list[int]]:
+    n, edges = graph
+    return [sorted({u + v - x for u, v in edges if x in (u, v)}) for x in range(n)]
+
+
+def _evidence_variables(graph: Graph) -> list[Any]:
+    """Planar?, a Bool per edge (the Kuratowski subgraph), then per vertex its rotation's
+    length and one slot more than its degree."""
+    import z3
+
+    edges = graph[1]
+    rotation = [
+        [z3.Int(f"length{x}"), *(z3.Int(f"around{x}_{i}") for i in range(len(ws) + 1))]
+        for x, ws in enumerate(_neighbours(graph))
+    ]
+    return [
+        z3.Bool("planar"),
+        *(z3.Bool(f"kuratowski{u}_{v}") for u, v in edges),
+        *itertools.chain.from_iterable(rotation),
+    ]
+
+
+def _parts(graph: Graph, v: Sequence[Any]) -> tuple[Any, Sequence[Any], list[Sequence[Any]]]:
+    m, at, rotation = len(graph[1]), 1 + len(graph[1]), []
+    for ws in _neighbours(graph):
+        rotation.append(v[at : at + len(ws) + 2])
+        at += len(ws) + 2
+    return v[0], v[1 : 1 + m], rotation
+
+
+def _evidence_near(graph: Graph, v: Sequence[Any]) -> Any:
+    """An embedding (rotations of degree - 1 to degree + 1 vertices from -1 to n) or a
+    subgraph; the other part unset."""
+    import z3
+
+    n = graph[0]
+    planar, subgraph, rotation = _parts(graph, v)
+    lists = []
+    for ws, (length, *slots) in zip(_neighbours(graph), rotation, strict=True):
+        used = [z3.If(i < length, z3.And(x >= -1, x <= n), x == 0) for i, x in enumerate(slots)]
+        lists.append(z3.And(length >= max(len(ws) - 1, 0), length <= len(ws) + 1, *used))
+    unset = [z3.And(length == 0, *(x == 0 for x in slots)) for length, *slots in rotation]
+    return z3.If(planar, z3.And(*lists, *(z3.Not(e) for e in subgraph)), z3.And(unset))
+
+
+def _is_planarity_evidence(graph: Graph, v: Sequence[Any]) -> Any:
+    """Planar: each vertex lists each of its neighbours once (any rotation system of these
+    trees and cycles is plane). Not planar: the subgraph is a K5 or a K3,3 (these
+    graphs have no vertex of degree 2, so no subdivision)."""
+    import z3
+
+    n, edges = graph
+    planar, subgraph, rotation = _parts(graph, v)
+    plane = nx.check_planarity(_networkx(n, edges))[0]
+    lists = [
+        z3.And(
+            length == len(ws),
+            *(z3.Or([x == w for w in ws]) for x in slots[: len(ws)]),
+            z3.Distinct(*slots[: len(ws)]) if len(ws) > 1 else z3.BoolVal(True),
+        )
+        for ws, (length, *slots) in zip(_neighbours(graph), rotation, strict=True)
+    ]
+    chosen = dict(zip(edges, subgraph, strict=True))
+
+    def exactly(pairs: list[tuple[int, int]]) -> Any:
+        wanted = set(pairs)
+        if not wanted <= set(chosen):
+            return z3.BoolVal(False)
+        return z3.And([on if e in wanted else z3.Not(on) for e, on in chosen.items()])
+
+    k5 = [exactly(list(itertools.combinations(c, 2))) for c in itertools.combinations(range(n), 5)]
+    k33 = [
+        exactly([(min(u, w), max(u, w)) for u in side for w in set(rest) - set(side)])
+        for rest in itertools.combinations(range(n), 6)
+        for side in itertools.combinations(rest, 3)
+        if side[0] == rest[0]
+    ]
+    return z3.And(planar, *lists) if plane else z3.And(z3.Not(planar), z3.Or(k5 + k33))
+
+
+def _decode_evidence(graph: Graph, values: Sequence[Any]) -> gaps.Certified:
+    planar, subgraph, rotation = _parts(graph, values)
+    if planar:
+        return gaps.Certified(True, [list(slots[:length]) for length, *slots in rotation])
+    return gaps.Certified(False, [e for e, on in zip(graph[1], subgraph, strict=True) if on])
+
+
+SPECIFICATION = gaps.Specification(
+    instances=small_graphs,
+    variables=_evidence_variables,
+    valid=_is_planarity_evidence,
+    decode=_decode_evidence,
+    domain=_evidence_near,
+    verifier="certificate",
+    # Rotations and subgraphs are too many to exhaust: those within one change of
+    # valid evidence.
+    near=lambda graph: 1,
+)
+
+
 FAMILY = gaps.Family(
     name="planarity",
     domain="graphs",
@@ -340,4 +456,5 @@ FAMILY = gaps.Family(
     tags=("graphs", "planarity", "certificate", "no-answers", "networkx"),
     units=("time",),
     sizes=(300, 600, 1200, 2400, 4800),
+    spec=SPECIFICATION,
 )

@@ -193,6 +193,67 @@ SPECIFICATION = gaps.Specification(
 )
 
 
+def clique_specs(bound: int) -> list[Spec]:
+    """The vertex counts from 2 to ``bound`` + 1 where a clique of the planted size fits."""
+    return [spec for spec in small_specs(bound - 1) if clique_size(spec[0]) <= spec[0]]
+
+
+def _clique_variables(spec: Spec) -> list[Any]:
+    """The graph's edges, the listed clique's length, then k + 1 vertex slots."""
+    import z3
+
+    k = clique_size(spec[0])
+    return [*_edge_variables(spec), z3.Int("length"), *(z3.Int(f"member{i}") for i in range(k + 1))]
+
+
+def _cliques_near(spec: Spec, v: Sequence[Any]) -> Any:
+    """Lengths from k - 1 to k + 1; vertices from -1 (Python's last) to n in the used
+    slots, zero past them."""
+    import z3
+
+    n, m, k = spec[0], len(_pairs(spec)), clique_size(spec[0])
+    length, slots = v[m], v[m + 1 :]
+    used = [z3.If(i < length, z3.And(x >= -1, x <= n), x == 0) for i, x in enumerate(slots)]
+    return z3.And(length >= k - 1, length <= k + 1, *used)
+
+
+def _is_listed_clique(spec: Spec, v: Sequence[Any]) -> Any:
+    """The list holds k distinct vertices, each two joined by an edge of the graph."""
+    import z3
+
+    n, m, k = spec[0], len(_pairs(spec)), clique_size(spec[0])
+    edge = dict(zip(_pairs(spec), v[:m], strict=True))
+    length, members = v[m], v[m + 1 : m + 1 + k]
+    joined = [
+        z3.Or(
+            [
+                z3.And(on, z3.Or(z3.And(a == x, b == y), z3.And(a == y, b == x)))
+                for (x, y), on in edge.items()
+            ]
+        )
+        for a, b in itertools.combinations(members, 2)
+    ]
+    ranged = [z3.And(x >= 0, x < n) for x in members]
+    return z3.And(length == k, z3.Distinct(*members), *ranged, *joined)
+
+
+def _decode_clique(spec: Spec, values: Sequence[Any]) -> gaps.Certified:
+    m = len(_pairs(spec))
+    return gaps.Certified(_rows(spec, values[:m]), tuple(values[m + 1 : m + 1 + values[m]]))
+
+
+#: The certified check's relation: the graph with k pairwise adjacent vertices listed.
+CHECK_SPECIFICATION = gaps.Specification(
+    instances=clique_specs,
+    variables=_clique_variables,
+    valid=_is_listed_clique,
+    decode=_decode_clique,
+    domain=_cliques_near,
+    verifier="check",
+    near=lambda spec: 1,
+)
+
+
 FAMILY = gaps.Family(
     name="planted_clique",
     domain="graphs",
@@ -218,5 +279,5 @@ FAMILY = gaps.Family(
     tags=("graphs", "clique", "planted", "np-complete"),
     units={"decide": ("time",), "check": ("steps", "time")},
     sizes=(50, 80, 120, 180, 270, 400),
-    spec=SPECIFICATION,
+    spec=(SPECIFICATION, CHECK_SPECIFICATION),
 )

@@ -46,6 +46,7 @@ import itertools
 import operator
 import random
 import secrets
+from collections.abc import Sequence
 from typing import Any, NamedTuple
 
 import gaps
@@ -239,6 +240,115 @@ def corrupt(instance: object, result: gaps.Certified, rng: random.Random) -> gap
     return gaps.Certified(tuple(map(tuple, a)), (zeroed, v, rows, cols, m))
 
 
+#: The entries a specification's candidates take: field elements (2 and its inverse,
+#: so that a minor can be inverted; p − 1) and the two just outside the field.
+ENTRIES = (-1, 0, 1, 2, (P + 1) // 2, P - 1, P)
+
+
+def small_instances(bound: int) -> list[LowRank]:
+    """1×1 matrices of rank 0 and 1 and a 2×2 of rank 0; from ``bound`` 4 a 2×2 of rank 1
+    (its U, V and minor admit some 500 valid certificates among ENTRIES)."""
+    small = [LowRank(1, 0, 0), LowRank(1, 1, 0), LowRank(2, 0, 0), LowRank(2, 1, 0)]
+    return small[: min(bound, 4)]
+
+
+def _shapes(instance: LowRank) -> list[tuple[str, int, int]]:
+    n, r, _ = instance
+    return [("a", n, n), ("u", n, r), ("v", r, n), ("m", r, r), ("rows", 1, r), ("cols", 1, r)]
+
+
+def _parts(instance: LowRank, v: Sequence[Any]) -> dict[str, list[list[Any]]]:
+    parts, at = {}, 0
+    for name, height, width in _shapes(instance):
+        parts[name] = [list(v[at + i * width : at + (i + 1) * width]) for i in range(height)]
+        at += height * width
+    return parts
+
+
+def _certificate_variables(instance: LowRank) -> list[Any]:
+    """A, U, V and M entry by entry, then the minor's row and column indices."""
+    import z3
+
+    return [
+        z3.Int(f"{name}{i}_{j}")
+        for name, height, width in _shapes(instance)
+        for i in range(height)
+        for j in range(width)
+    ]
+
+
+def _entries_near(instance: LowRank, v: Sequence[Any]) -> Any:
+    """Entries among ENTRIES, indices from -1 (Python's last) to n."""
+    import z3
+
+    parts = _parts(instance, v)
+    entries = [x for name in "auvm" for row in parts[name] for x in row]
+    indices = [x for name in ("rows", "cols") for row in parts[name] for x in row]
+    return z3.And(
+        *(z3.Or([x == e for e in ENTRIES]) for x in entries),
+        *(z3.And(i >= -1, i <= instance.n) for i in indices),
+    )
+
+
+def _is_rank_certificate(instance: LowRank, v: Sequence[Any]) -> Any:
+    """Every entry in the field, A = U·V, and M·A[I, J] = 1 for indices in range (ranks
+    0 and 1 only: a 1×1 minor)."""
+    import z3
+
+    n, r, _ = instance
+    parts = _parts(instance, v)
+    a, u, w, m = parts["a"], parts["u"], parts["v"], parts["m"]
+    field = [e for e in ENTRIES if 0 <= e < P]
+    entries = [x for name in "auvm" for row in parts[name] for x in row]
+    claims = [z3.Or([x == e for e in field]) for x in entries]
+    for i, j in itertools.product(range(n), repeat=2):
+        if r == 0:
+            claims.append(a[i][j] == 0)
+        else:
+            products = itertools.product(field, repeat=2)
+            claims.append(
+                z3.Or(
+                    [z3.And(u[i][0] == x, w[0][j] == y, a[i][j] == x * y % P) for x, y in products]
+                )
+            )
+    if r == 1:
+        row, col = parts["rows"][0][0], parts["cols"][0][0]
+        inverse = [
+            z3.And(row == i, col == j, a[i][j] == x, m[0][0] == pow(x, -1, P))
+            for i, j in itertools.product(range(n), repeat=2)
+            for x in field
+            if x
+        ]
+        claims.append(z3.Or(inverse))
+    return z3.And(claims)
+
+
+def _decode_certificate(instance: LowRank, values: Sequence[Any]) -> gaps.Certified:
+    parts = _parts(instance, values)
+    matrix = {name: tuple(tuple(row) for row in parts[name]) for name in "auvm"}
+    certificate = (
+        matrix["u"],
+        matrix["v"],
+        tuple(parts["rows"][0]),
+        tuple(parts["cols"][0]),
+        matrix["m"],
+    )
+    return gaps.Certified(matrix["a"], certificate)
+
+
+SPECIFICATION = gaps.Specification(
+    instances=small_instances,
+    variables=_certificate_variables,
+    valid=_is_rank_certificate,
+    decode=_decode_certificate,
+    domain=_entries_near,
+    verifier="freivalds",
+    # A 1×1 matrix of rank 0: every candidate; the others within one change of a
+    # valid certificate.
+    near=lambda instance: None if instance[:2] == (1, 0) else 1,
+)
+
+
 FAMILY = gaps.Family(
     name="low_rank",
     domain="linalg",
@@ -262,4 +372,5 @@ FAMILY = gaps.Family(
     tags=("linear-algebra", "rank", "randomised", "finite-field", "certificate"),
     units=("steps", "time"),
     sizes=(16, 24, 32, 48, 64, 96, 128),
+    spec=SPECIFICATION,
 )

@@ -42,7 +42,9 @@ False
 
 from __future__ import annotations
 
+import itertools
 import random
+from collections.abc import Sequence
 from typing import Any, NamedTuple
 
 import gaps
@@ -201,6 +203,111 @@ def corrupt(instance: object, result: gaps.Certified, rng: random.Random) -> gap
     return gaps.Certified((items, optimum + rng.choice((-1, 1))), certificate)
 
 
+def small_knapsacks(bound: int) -> list[Knapsack]:
+    """Every instance of fewer than ``bound`` items of weight and value 1 or 2: with the
+    sampler's capacity (half the total weight, rounded down), and for one item every
+    capacity up to its weight (so that packing it can be optimal)."""
+    instances = []
+    for n in range(bound):
+        for weights in itertools.product((1, 2), repeat=n):
+            total = sum(weights)
+            capacities = range(total + 1) if n == 1 else (total // 2,)
+            for values in itertools.product((1, 2), repeat=n):
+                instances += [Knapsack(weights, values, c) for c in capacities]
+    return instances
+
+
+def _table_variables(instance: Knapsack) -> list[Any]:
+    """The claimed value, the set's length, n + 1 item slots, then the table row by row."""
+    import z3
+
+    n, width = len(instance.weights), instance.capacity + 1
+    return [
+        z3.Int("value"),
+        z3.Int("packed"),
+        *(z3.Int(f"item{p}") for p in range(n + 1)),
+        *(z3.Int(f"cell{i}_{c}") for i in range(n + 1) for c in range(width)),
+    ]
+
+
+def _parts(instance: Knapsack, v: Sequence[Any]) -> tuple[Any, Any, Sequence[Any], list[Any]]:
+    n, width = len(instance.weights), instance.capacity + 1
+    cells = v[n + 3 :]
+    return v[0], v[1], v[2 : n + 3], [cells[i * width : (i + 1) * width] for i in range(n + 1)]
+
+
+def _tables_near(instance: Knapsack, v: Sequence[Any]) -> Any:
+    """Items from -1 (Python's last) to n in the used slots, zero past them; values and
+    cells from -1 to one past the total value."""
+    import z3
+
+    n, top = len(instance.weights), sum(instance.values) + 1
+    value, packed, items, rows = _parts(instance, v)
+    slots = [z3.If(p < packed, z3.And(i >= -1, i <= n), i == 0) for p, i in enumerate(items)]
+    cells = [z3.And(x >= -1, x <= top) for row in rows for x in row]
+    return z3.And(packed >= 0, packed <= n + 1, value >= -1, value <= top, *slots, *cells)
+
+
+def _is_optimal_with_table(instance: Knapsack, v: Sequence[Any]) -> Any:
+    """The table is the recurrence's (row 0 zero, each cell the better of leaving or
+    packing item i), and the set (increasing indices) fits and is worth the claimed
+    value, the table's last cell."""
+    import z3
+
+    weights, values, capacity = instance
+    value, packed, items, rows = _parts(instance, v)
+    recurrence = [x == 0 for x in rows[0]]
+    for i, (w, gain) in enumerate(zip(weights, values, strict=True)):
+        prev, row = rows[i], rows[i + 1]
+        for c, x in enumerate(row):
+            best = (
+                prev[c]
+                if c < w
+                else z3.If(prev[c] >= prev[c - w] + gain, prev[c], prev[c - w] + gain)
+            )
+            recurrence.append(x == best)
+    used = [p < packed for p in range(len(items))]
+    order = [
+        z3.Implies(on, z3.And(i >= 0 if p == 0 else i > items[p - 1], i < len(weights)))
+        for p, (on, i) in enumerate(zip(used, items, strict=True))
+    ]
+
+    def total(of: Sequence[int]) -> Any:
+        """The sum of ``of`` over the used slots."""
+        terms = [
+            z3.If(z3.And(on, i == k), x, 0)
+            for on, i in zip(used, items, strict=True)
+            for k, x in enumerate(of)
+        ]
+        return z3.Sum(terms) if terms else z3.IntVal(0)
+
+    return z3.And(
+        *recurrence,
+        *order,
+        total(weights) <= capacity,
+        total(values) == value,
+        value == rows[-1][-1],
+    )
+
+
+def _decode_table(instance: Knapsack, values: Sequence[Any]) -> gaps.Certified:
+    value, packed, items, rows = _parts(instance, values)
+    return gaps.Certified((tuple(items[:packed]), value), [list(row) for row in rows])
+
+
+SPECIFICATION = gaps.Specification(
+    instances=small_knapsacks,
+    variables=_table_variables,
+    valid=_is_optimal_with_table,
+    decode=_decode_table,
+    domain=_tables_near,
+    verifier="table",
+    # No items: every candidate; one item: within two changes of a valid answer (a set
+    # dropped with its value); more: within one.
+    near=lambda instance: {0: None, 1: 2}.get(len(instance.weights), 1),
+)
+
+
 FAMILY = gaps.Family(
     name="knapsack",
     domain="numbers",
@@ -227,4 +334,5 @@ FAMILY = gaps.Family(
     tags=("knapsack", "np-hard", "pseudo-polynomial", "dynamic-programming", "optimality"),
     units=("steps", "time"),
     sizes=(12, 24, 48, 96, 192),
+    spec=SPECIFICATION,
 )

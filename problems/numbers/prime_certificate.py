@@ -42,9 +42,11 @@ Pomerance & Rumely 1983 and Cohen & Lenstra 1984 (APRCL); Hart 2010 (FLINT).
 
 from __future__ import annotations
 
+import itertools
 import random
 from collections import Counter
-from typing import TypeGuard
+from collections.abc import Sequence
+from typing import Any, TypeGuard
 
 import flint
 
@@ -183,6 +185,162 @@ def corrupt(spec: Spec, result: gaps.Certified, rng: random.Random) -> gaps.Cert
     return gaps.Certified(p - 1, cert)  # tiny n: even, composite (p ≥ 5), same length
 
 
+def small_specs(bound: int) -> list[Spec]:
+    """Every bit length from 3 (the sampler's least) to ``bound`` (the seed plays no part
+    in checking)."""
+    return [(n, 0) for n in range(3, bound + 1)]
+
+
+def _odd_prime_factors(m: int) -> list[int]:
+    return [int(q) for q, _ in flint.fmpz(m).factor() if q > 2]
+
+
+def _tree(r: int) -> set[int]:
+    """The odd primes of r's Pratt tree: r and, recursively, those of r − 1."""
+    return {r}.union(*(_tree(q) for q in _odd_prime_factors(r - 1)))
+
+
+def _shape(n: int) -> tuple[int, int]:
+    """Slots for the entries of the largest tree of an n-bit prime, and factor slots for
+    the most distinct prime factors of r − 1 below 2**n."""
+    primes = [r for r in range(3, 2**n) if flint.fmpz(r).is_prime()]
+    entries = max(len(_tree(r)) for r in primes if r.bit_length() == n)
+    factors = max(len(flint.fmpz(r - 1).factor()) for r in primes)
+    return entries, factors
+
+
+def _certificate_variables(spec: Spec) -> list[Any]:
+    """p, the entry count, then per entry its key r, witness a, factor count and the
+    factors' primes and exponents."""
+    import z3
+
+    entries, factors = _shape(spec[0])
+    names = ["r", "a", "f", *(f"q{m}" for m in range(factors)), *(f"e{m}" for m in range(factors))]
+    return [z3.Int("p"), z3.Int("entries")] + [
+        z3.Int(f"{name}_{k}") for k in range(entries) for name in names
+    ]
+
+
+def _entries(
+    spec: Spec, v: Sequence[Any]
+) -> list[tuple[Any, Any, Any, Sequence[Any], Sequence[Any]]]:
+    """Each entry's (r, a, factor count, primes, exponents)."""
+    entries, factors = _shape(spec[0])
+    width = 3 + 2 * factors
+    slots = [v[2 + k * width : 2 + (k + 1) * width] for k in range(entries)]
+    return [(x[0], x[1], x[2], x[3 : 3 + factors], x[3 + factors :]) for x in slots]
+
+
+def _certificates_near(spec: Spec, v: Sequence[Any]) -> Any:
+    """p from one bit short to one over; keys from 3 to 2**n, decreasing, each after the
+    first listed as a factor of an earlier entry (no entry outside the tree); witnesses
+    from 0 to r, factors from 0 to r, exponents from 0 to n; unused slots zero."""
+    import z3
+
+    n = spec[0]
+    p, count = v[0], v[1]
+    slots = _entries(spec, v)
+    ranges = [p >= 2 ** (n - 1) - 1, p <= 2**n, count >= 0, count <= len(slots)]
+    for k, (r, a, f, qs, es) in enumerate(slots):
+        fields = [r, a, f, *qs, *es]
+        listed = [
+            z3.And(m < f0, q == r) for _, _, f0, qs0, _ in slots[:k] for m, q in enumerate(qs0)
+        ]
+        used = z3.And(
+            r >= 3,
+            r <= 2**n,
+            *([r < slots[k - 1][0], z3.Or(listed)] if k else []),
+            a >= 0,
+            a <= r,
+            f >= 0,
+            f <= len(qs),
+            *(
+                z3.If(m < f, z3.And(q >= 0, q <= r, e >= 0, e <= n), z3.And(q == 0, e == 0))
+                for m, (q, e) in enumerate(zip(qs, es, strict=True))
+            ),
+        )
+        ranges.append(z3.If(k < count, used, z3.And([x == 0 for x in fields])))
+    return z3.And(*ranges)
+
+
+def _factorisations(m: int, slots: int) -> list[tuple[tuple[int, int], ...]]:
+    """Every list of at most ``slots`` (prime, exponent ≥ 1) pairs whose product is m."""
+    primes = [q for q in range(2, m + 1) if flint.fmpz(q).is_prime() and m % q == 0]
+    pairs = [(q, e) for q in primes for e in range(1, m.bit_length() + 1) if m % q**e == 0]
+    return [
+        items
+        for length in range(1, slots + 1)
+        for items in itertools.product(pairs, repeat=length)
+        if _product(items) == m
+    ]
+
+
+def _product(items: Sequence[tuple[int, int]]) -> int:
+    out = 1
+    for q, e in items:
+        out *= q**e
+    return out
+
+
+def _generators(r: int, bound: int) -> list[int]:
+    """The a in 0..bound of multiplicative order r − 1 modulo r."""
+    divisors = [q for q in range(2, r) if (r - 1) % q == 0 and flint.fmpz(q).is_prime()]
+    return [
+        a
+        for a in range(bound + 1)
+        if pow(a, r - 1, r) == 1 and all(pow(a, (r - 1) // q, r) != 1 for q in divisors)
+    ]
+
+
+def _is_pratt_certified(spec: Spec, v: Sequence[Any]) -> Any:
+    """p is an n-bit prime, its entry comes first, and every entry r lists prime factors
+    with exponents multiplying to r − 1 and a witness of order r − 1, and each odd factor
+    listed has an entry of its own."""
+    import z3
+
+    n = spec[0]
+    p, count = v[0], v[1]
+    slots = _entries(spec, v)
+    odd_primes = [r for r in range(3, 2**n + 1) if flint.fmpz(r).is_prime()]
+    prime_p = z3.Or([p == r for r in odd_primes if r.bit_length() == n])
+    claims = [prime_p, count >= 1, slots[0][0] == p]
+    keys = [(k < count, r) for k, (r, *_) in enumerate(slots)]
+    for k, (r, a, f, qs, es) in enumerate(slots):
+        options = []
+        for r0 in odd_primes:
+            for items in _factorisations(r0 - 1, len(qs)):
+                pairs = [z3.And(qs[m] == q, es[m] == e) for m, (q, e) in enumerate(items)]
+                witness = z3.Or([a == x for x in _generators(r0, r0)])
+                options.append(z3.And(r == r0, f == len(items), witness, *pairs))
+        entered = [
+            z3.Implies(z3.And(m < f, q != 2), z3.Or([z3.And(on, key == q) for on, key in keys]))
+            for m, q in enumerate(qs)
+        ]
+        claims.append(z3.Implies(k < count, z3.And(z3.Or(options), *entered)))
+    return z3.And(*claims)
+
+
+def _decode_certificate(spec: Spec, values: Sequence[Any]) -> gaps.Certified:
+    p, count = values[0], values[1]
+    certificate = {
+        r: (a, tuple(zip(qs[:f], es[:f], strict=True)))
+        for r, a, f, qs, es in _entries(spec, values)[:count]
+    }
+    return gaps.Certified(p, certificate)
+
+
+SPECIFICATION = gaps.Specification(
+    instances=small_specs,
+    variables=_certificate_variables,
+    valid=_is_pratt_certified,
+    decode=_decode_certificate,
+    domain=_certificates_near,
+    verifier="pratt",
+    # Certificates have too many fields to exhaust: those within one change of a valid one.
+    near=lambda spec: 1,
+)
+
+
 FAMILY = gaps.Family(
     name="prime_certificate",
     domain="numbers",
@@ -211,4 +369,5 @@ FAMILY = gaps.Family(
         "pratt": (128, 208, 336, 544, 880, 1424, 2304),
         "miller_rabin": (181, 256, 362, 512, 724, 1024),
     },
+    spec=SPECIFICATION,
 )

@@ -166,6 +166,44 @@ SPECIFICATION = gaps.Specification(
 )
 
 
+def _factored_variables(spec: Spec) -> list[Any]:
+    import z3
+
+    return [z3.Int("N"), z3.Int("p"), z3.Int("q")]
+
+
+def _factors_near(spec: Spec, v: Sequence[Any]) -> Any:
+    """Factors from 0 to 2**n, numbers within one of their product and below 2**(n + 1)."""
+    import z3
+
+    number, p, q = v
+    top = 2 ** spec[0]
+    ranged = [z3.And(x >= 0, x <= top) for x in (p, q)]
+    return z3.And(*ranged, number >= p * q - 1, number <= p * q + 1, number < 2 * top)
+
+
+def _is_factored_semiprime(spec: Spec, v: Sequence[Any]) -> Any:
+    """N has n bits and is p·q for primes p ≤ q."""
+    import z3
+
+    n = spec[0]
+    number, p, q = v
+    top = 2**n
+    prime = [z3.Or([x == r for r in range(2, top + 1) if flint.fmpz(r).is_prime()]) for x in (p, q)]
+    return z3.And(*prime, p <= q, p * q == number, number >= 2 ** (n - 1), number < top)
+
+
+#: The certified check's relation: the number with its two prime factors.
+CHECK_SPECIFICATION = gaps.Specification(
+    instances=small_specs,
+    variables=_factored_variables,
+    valid=_is_factored_semiprime,
+    decode=lambda spec, values: gaps.Certified(values[0], (values[1], values[2])),
+    domain=_factors_near,
+    verifier="check",
+)
+
+
 FAMILY = gaps.Family(
     name="semiprime",
     domain="numbers",
@@ -198,5 +236,5 @@ FAMILY = gaps.Family(
         "decide": (32, 40, 48, 56, 64, 72, 80, 88, 96, 104, 112, 120),
         "check": (168, 200, 240, 280, 336, 400, 480, 560, 672),
     },
-    spec=SPECIFICATION,
+    spec=(SPECIFICATION, CHECK_SPECIFICATION),
 )

@@ -168,6 +168,71 @@ SPECIFICATION = gaps.Specification(
 )
 
 
+def _subset_variables(spec: Spec) -> list[Any]:
+    """The numbers and the target, the subset's length, then n + 1 index slots."""
+    import z3
+
+    n = spec[0]
+    return [
+        *_instance_variables(spec),
+        z3.Int("picked"),
+        *(z3.Int(f"index{p}") for p in range(n + 1)),
+    ]
+
+
+def _subsets_near(spec: Spec, v: Sequence[Any]) -> Any:
+    """The instances near n-bit numbers, and indices from -1 (Python's last) to n in the
+    used slots, zero past them."""
+    import z3
+
+    n = spec[0]
+    count, slots = v[n + 1], v[n + 2 :]
+    used = [z3.If(p < count, z3.And(i >= -1, i <= n), i == 0) for p, i in enumerate(slots)]
+    return z3.And(_instances_near(spec, v[: n + 1]), count >= 0, count <= n + 1, *used)
+
+
+def _is_subset_summing(spec: Spec, v: Sequence[Any]) -> Any:
+    """Every number has exactly n bits, and increasing indices in range pick numbers
+    summing to the target."""
+    import z3
+
+    n = spec[0]
+    numbers, target, count, slots = v[:n], v[n], v[n + 1], v[n + 2 :]
+    used = [p < count for p in range(len(slots))]
+    order = [
+        z3.Implies(on, z3.And(i >= 0 if p == 0 else i > slots[p - 1], i < n))
+        for p, (on, i) in enumerate(zip(used, slots, strict=True))
+    ]
+    picked = [
+        z3.If(z3.And(on, i == k), a, 0)
+        for on, i in zip(used, slots, strict=True)
+        for k, a in enumerate(numbers)
+    ]
+    sized = [z3.And(a >= 2 ** (n - 1), a < 2**n) for a in numbers]
+    return z3.And(*sized, *order, z3.Sum(picked) == target)
+
+
+def _decode_subset(spec: Spec, values: Sequence[Any]) -> gaps.Certified:
+    n = spec[0]
+    subset = tuple(values[n + 2 : n + 2 + values[n + 1]])
+    return gaps.Certified((tuple(values[:n]), values[n]), subset)
+
+
+#: The certified check's relation: the instance with the indices of a subset reaching it.
+CHECK_SPECIFICATION = gaps.Specification(
+    # At most two numbers: three already give 512 valid candidates (every 3-bit
+    # triple with every subset), each with its neighbours.
+    instances=lambda bound: small_specs(min(bound, 3)),
+    variables=_subset_variables,
+    valid=_is_subset_summing,
+    decode=_decode_subset,
+    domain=_subsets_near,
+    verifier="check",
+    # One number: every candidate; more: those within one change of a valid one.
+    near=lambda spec: None if spec[0] == 1 else 1,
+)
+
+
 FAMILY = gaps.Family(
     name="subset_sum",
     domain="numbers",
@@ -191,5 +256,5 @@ FAMILY = gaps.Family(
     tags=("subset-sum", "np-complete", "planted", "textbook"),
     units=("steps", "time"),
     sizes=(12, 16, 20, 24, 28, 32),
-    spec=SPECIFICATION,
+    spec=(SPECIFICATION, CHECK_SPECIFICATION),
 )

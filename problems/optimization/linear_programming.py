@@ -43,6 +43,8 @@ False
 from __future__ import annotations
 
 import random
+from collections.abc import Sequence
+from typing import Any
 
 import numpy as np
 from scipy.optimize import linprog
@@ -131,6 +133,61 @@ def corrupt(lp: LP, result: gaps.Certified, rng: random.Random) -> gaps.Certifie
     return gaps.Certified(bad_x, bad_y)
 
 
+def small_lps(bound: int) -> list[LP]:
+    """Small LPs with integral optima, one more per ``bound``: a bound on one variable,
+    two independent bounds, two coupled constraints, one constraint with three optimal
+    vertices, and a repeated constraint (whose duals trade off, none negative)."""
+    lps = [
+        ([[1]], [2], [1]),
+        ([[1, 0], [0, 1]], [1, 2], [1, 1]),
+        ([[1, 1], [0, 1]], [2, 1], [1, 2]),
+        ([[1, 1]], [2], [1, 1]),
+        ([[1], [1]], [2, 2], [1]),
+    ]
+    return [tuple(np.array(part, dtype=float) for part in lp) for lp in lps[: bound + 2]]  # type: ignore[misc]
+
+
+def _pair_variables(lp: LP) -> list[Any]:
+    """The primal x (one per column of A), then the dual y (one per row)."""
+    import z3
+
+    m, n = lp[0].shape
+    return [*(z3.Int(f"x{j}") for j in range(n)), *(z3.Int(f"y{i}") for i in range(m))]
+
+
+def _is_optimal_pair(lp: LP, v: Sequence[Any]) -> Any:
+    """x ≥ 0 with A x ≤ b, y ≥ 0 with Aᵀ y ≥ c, and c·x = b·y (both optimal by duality)."""
+    import z3
+
+    a, b, c = (part.astype(int).tolist() for part in lp)
+    m, n = len(a), len(a[0])
+    x, y = v[:n], v[n:]
+    primal = [z3.Sum([a[i][j] * x[j] for j in range(n)]) <= b[i] for i in range(m)]
+    dual = [z3.Sum([a[i][j] * y[i] for i in range(m)]) >= c[j] for j in range(n)]
+    gap = z3.Sum([c[j] * x[j] for j in range(n)]) == z3.Sum([b[i] * y[i] for i in range(m)])
+    return z3.And(*(t >= 0 for t in v), *primal, *dual, gap)
+
+
+def _in_range(v: Sequence[Any], low: int, high: int) -> Any:
+    import z3
+
+    return z3.And([z3.And(t >= low, t <= high) for t in v])
+
+
+SPECIFICATION = gaps.Specification(
+    instances=small_lps,
+    variables=_pair_variables,
+    valid=_is_optimal_pair,
+    decode=lambda lp, values: gaps.Certified(
+        list(values[: lp[0].shape[1]]), list(values[lp[0].shape[1] :])
+    ),
+    # Integral candidates from -1 to 3, all of them: a tolerance of 1e-6 cannot blur
+    # a difference of 1, so the verifier's verdict is the exact relation's.
+    domain=lambda lp, v: _in_range(v, -1, 3),
+    verifier="duality",
+)
+
+
 FAMILY = gaps.Family(
     name="linear_programming",
     domain="optimization",
@@ -155,4 +212,5 @@ FAMILY = gaps.Family(
     tags=("optimization", "lp", "duality", "certificate", "solver"),
     units=("time",),
     sizes=(24, 40, 72, 120, 200, 300, 480),
+    spec=SPECIFICATION,
 )

@@ -44,6 +44,7 @@ from __future__ import annotations
 import itertools
 import math
 import random
+from collections.abc import Sequence
 from typing import Any
 
 from gaps.problems._sat import solve_cnf
@@ -183,6 +184,69 @@ def corrupt(puzzle: Puzzle, grid: list[list[int]], rng: random.Random) -> list[l
     return bad
 
 
+def small_puzzles(bound: int) -> list[Puzzle]:
+    """The 1 × 1 puzzles; from ``bound`` 2 a 2 × 2 one (1 × 2 boxes) empty and with a
+    given; from ``bound`` 3 the empty 4 × 4 puzzle (2 × 2 boxes) and one with a given row."""
+    puzzles: list[Puzzle] = [(1, 1, 1, (0,)), (1, 1, 1, (1,))]
+    if bound >= 2:
+        puzzles += [(2, 1, 2, (0,) * 4), (2, 1, 2, (1, 0, 0, 0))]
+    if bound >= 3:
+        puzzles += [(4, 2, 2, (0,) * 16), (4, 2, 2, (2, 4, 1, 3) + (0,) * 12)]
+    return puzzles
+
+
+def _cell_variables(puzzle: Puzzle) -> list[Any]:
+    import z3
+
+    n = puzzle[0]
+    return [z3.Int(f"cell{i}_{j}") for i in range(n) for j in range(n)]
+
+
+def _lines(n: int) -> list[list[int]]:
+    return [[i * n + j for j in range(n)] for i in range(n)] + [
+        [i * n + j for i in range(n)] for j in range(n)
+    ]
+
+
+def _grids_near(puzzle: Puzzle, v: Sequence[Any]) -> Any:
+    """Up to 2 × 2, any values from 0 to n + 1; 4 × 4, the Latin squares (each row and
+    column holds 1..n once), which a check of rows and columns alone accepts."""
+    import z3
+
+    n = puzzle[0]
+    if n <= 2:
+        return z3.And([z3.And(x >= 0, x <= n + 1) for x in v])
+    ranged = [z3.And(x >= 1, x <= n) for x in v]
+    return z3.And(*ranged, *(z3.Distinct(*(v[k] for k in line)) for line in _lines(n)))
+
+
+def _is_completion(puzzle: Puzzle, v: Sequence[Any]) -> Any:
+    """Every row, column and r × c box holds 1..n once, and every given is kept."""
+    import z3
+
+    n, r, c, givens = puzzle
+    boxes = [
+        [(i0 + i) * n + j0 + j for i in range(r) for j in range(c)]
+        for i0 in range(0, n, r)
+        for j0 in range(0, n, c)
+    ]
+    ranged = [z3.And(x >= 1, x <= n) for x in v]
+    distinct = [z3.Distinct(*(v[k] for k in unit)) for unit in _lines(n) + boxes]
+    kept = [x == g for x, g in zip(v, givens, strict=True) if g]
+    return z3.And(*ranged, *distinct, *kept)
+
+
+SPECIFICATION = gaps.Specification(
+    instances=small_puzzles,
+    variables=_cell_variables,
+    valid=_is_completion,
+    decode=lambda puzzle, values: [
+        list(values[i * puzzle[0] : (i + 1) * puzzle[0]]) for i in range(puzzle[0])
+    ],
+    domain=_grids_near,
+)
+
+
 FAMILY = gaps.Family(
     name="sudoku",
     domain="puzzles",
@@ -201,4 +265,5 @@ FAMILY = gaps.Family(
     tags=("puzzles", "sat", "solver", "planted"),
     units=("time",),
     sizes=(6, 9, 12, 15, 20, 25, 30),
+    spec=SPECIFICATION,
 )

@@ -40,8 +40,10 @@ False
 from __future__ import annotations
 
 import random
+from collections.abc import Sequence
+from typing import Any
 
-from gaps.problems.strings._pairs import sample
+from gaps.problems.strings._pairs import SMALL_ALPHABET, sample, small_pairs
 
 import gaps
 
@@ -122,6 +124,91 @@ def corrupt(pair: Pair, result: gaps.Certified, rng: random.Random) -> gaps.Cert
     return gaps.Certified(bad, result.certificate)
 
 
+#: What a column side's code stands for: a gap, a letter, or two letters (malformed).
+SIDES = ("", *SMALL_ALPHABET, SMALL_ALPHABET[::-1])
+
+
+def _columns(pair: Pair) -> int:
+    """Room for one column more than the longest alignment: one too many is a candidate."""
+    return len(pair[0]) + len(pair[1]) + 1
+
+
+def _alignment_variables(pair: Pair) -> list[Any]:
+    """The claimed distance, the column count, then a code per column side (see SIDES)."""
+    import z3
+
+    m = _columns(pair)
+    return [
+        z3.Int("d"),
+        z3.Int("columns"),
+        *(z3.Int(f"top{i}") for i in range(m)),
+        *(z3.Int(f"bottom{i}") for i in range(m)),
+    ]
+
+
+def _alignments_near(pair: Pair, v: Sequence[Any]) -> Any:
+    """Any side codes in the used columns (zero past them), distances from -1 to m + 1."""
+    import z3
+
+    m = _columns(pair)
+    d, count, sides = v[0], v[1], v[2:]
+    ranges = [
+        z3.If(i % m < count, z3.And(x >= 0, x < len(SIDES)), x == 0) for i, x in enumerate(sides)
+    ]
+    return z3.And(count >= 0, count <= m, d >= -1, d <= m + 1, *ranges)
+
+
+def _spells(word: str, codes: Sequence[Any], used: Sequence[Any]) -> list[Any]:
+    """Each used non-gap code is the next letter of ``word``, and every letter is used."""
+    import z3
+
+    letters, placed = [], z3.IntVal(0)
+    for code, on in zip(codes, used, strict=True):
+        here = z3.Or([z3.And(placed == p, code == SIDES.index(a)) for p, a in enumerate(word)])
+        letters.append(z3.Implies(z3.And(on, code != 0), here))
+        placed = placed + z3.If(z3.And(on, code != 0), 1, 0)
+    return [*letters, placed == len(word)]
+
+
+def _is_alignment_of_cost(pair: Pair, v: Sequence[Any]) -> Any:
+    """The columns (one letter or a gap a side, never two gaps) spell both strings, and
+    as many columns differ as the claimed distance."""
+    import z3
+
+    m = _columns(pair)
+    d, count, top, bottom = v[0], v[1], v[2 : 2 + m], v[2 + m :]
+    used = [count > i for i in range(m)]
+    columns = [
+        z3.Implies(on, z3.And(a <= len(SMALL_ALPHABET), b <= len(SMALL_ALPHABET), a + b > 0))
+        for on, a, b in zip(used, top, bottom, strict=True)
+    ]
+    cost = z3.Sum(
+        [z3.If(z3.And(on, a != b), 1, 0) for on, a, b in zip(used, top, bottom, strict=True)]
+    )
+    return z3.And(
+        *columns, *_spells(pair[0], top, used), *_spells(pair[1], bottom, used), d == cost
+    )
+
+
+def _decode_alignment(pair: Pair, values: Sequence[Any]) -> gaps.Certified:
+    m = _columns(pair)
+    d, count, top, bottom = values[0], values[1], values[2 : 2 + m], values[2 + m :]
+    columns = [(SIDES[a], SIDES[b]) for a, b in zip(top[:count], bottom[:count], strict=True)]
+    return gaps.Certified(d, columns)
+
+
+SPECIFICATION = gaps.Specification(
+    instances=small_pairs,
+    variables=_alignment_variables,
+    valid=_is_alignment_of_cost,
+    decode=_decode_alignment,
+    domain=_alignments_near,
+    verifier="alignment",
+    # Two empty strings are checked exhaustively; longer pairs next to each alignment.
+    near=lambda pair: None if not pair[0] + pair[1] else 1,
+)
+
+
 FAMILY = gaps.Family(
     name="edit_distance",
     domain="strings",
@@ -140,4 +227,5 @@ FAMILY = gaps.Family(
     tags=("strings", "dynamic-programming", "certificate", "textbook"),
     units=("steps", "time"),
     sizes=(40, 64, 100, 150, 220, 320),
+    spec=SPECIFICATION,
 )

@@ -40,9 +40,12 @@ False
 
 from __future__ import annotations
 
+import itertools
 import random
+from collections.abc import Sequence
+from typing import Any
 
-from gaps.problems.strings._pairs import sample
+from gaps.problems.strings._pairs import sample, small_pairs
 
 import gaps
 
@@ -114,6 +117,75 @@ def corrupt(pair: Pair, result: gaps.Certified, rng: random.Random) -> gaps.Cert
     return gaps.Certified(bad, result.certificate)
 
 
+def _room(pair: Pair) -> int:
+    """Room for one pair more than the longest common subsequence can have."""
+    return min(len(pair[0]), len(pair[1])) + 1
+
+
+def _pair_variables(pair: Pair) -> list[Any]:
+    """The claimed length, the list's length, then the first and second index of each pair."""
+    import z3
+
+    m = _room(pair)
+    return [
+        z3.Int("k"),
+        z3.Int("length"),
+        *(z3.Int(f"i{p}") for p in range(m)),
+        *(z3.Int(f"j{p}") for p in range(m)),
+    ]
+
+
+def _pairs_near(pair: Pair, v: Sequence[Any]) -> Any:
+    """Indices from -1 (Python's last) to one past each string in the listed pairs, zero
+    past them; claims from -1 to one past the room."""
+    import z3
+
+    s, t = pair
+    m = _room(pair)
+    k, count, first, second = v[0], v[1], v[2 : 2 + m], v[2 + m :]
+    ranges = [
+        z3.If(p < count, z3.And(i >= -1, i <= len(s), j >= -1, j <= len(t)), z3.And(i == 0, j == 0))
+        for p, (i, j) in enumerate(zip(first, second, strict=True))
+    ]
+    return z3.And(count >= 0, count <= m, k >= -1, k <= m + 1, *ranges)
+
+
+def _is_common_subsequence(pair: Pair, v: Sequence[Any]) -> Any:
+    """As many pairs as claimed, both indices strictly increasing within the strings, and
+    the letters at each pair equal."""
+    import z3
+
+    s, t = pair
+    m = _room(pair)
+    k, count, first, second = v[0], v[1], v[2 : 2 + m], v[2 + m :]
+    matches = [(a, b) for a, b in itertools.product(range(len(s)), range(len(t))) if s[a] == t[b]]
+    listed = []
+    for p, (i, j) in enumerate(zip(first, second, strict=True)):
+        equal = z3.Or([z3.And(i == a, j == b) for a, b in matches])
+        after = [] if p == 0 else [i > first[p - 1], j > second[p - 1]]
+        listed.append(z3.Implies(p < count, z3.And(equal, *after)))
+    return z3.And(k == count, *listed)
+
+
+def _decode_pairs(pair: Pair, values: Sequence[Any]) -> gaps.Certified:
+    m = _room(pair)
+    k, count, first, second = values[0], values[1], values[2 : 2 + m], values[2 + m :]
+    return gaps.Certified(k, list(zip(first[:count], second[:count], strict=True)))
+
+
+SPECIFICATION = gaps.Specification(
+    instances=small_pairs,
+    variables=_pair_variables,
+    valid=_is_common_subsequence,
+    decode=_decode_pairs,
+    domain=_pairs_near,
+    verifier="common",
+    # Pairs with an empty string are checked exhaustively; the others within two
+    # changes of a common subsequence (a pair added with its claimed length).
+    near=lambda pair: None if not (pair[0] and pair[1]) else 2,
+)
+
+
 FAMILY = gaps.Family(
     name="longest_common_subsequence",
     domain="strings",
@@ -138,4 +210,5 @@ FAMILY = gaps.Family(
     tags=("strings", "dynamic-programming", "certificate", "textbook"),
     units=("steps", "time"),
     sizes=(40, 64, 100, 150, 220, 320),
+    spec=SPECIFICATION,
 )
