@@ -270,3 +270,25 @@ def test_a_network_from_a_file_comes_with_its_terminals(name, terminals, attribu
     edge[attribute] = 1
     with pytest.raises(gaps.InvalidArgument, match="is not a node of the graph"):
         generate((read, *["nowhere"] * len(terminals)), gaps.Meter())
+
+
+def test_term_equivalence_refuses_an_smtlib_formula_in_every_role(tmp_path):
+    path = tmp_path / "identity.smt2"
+    path.write_text(
+        "(declare-const x (_ BitVec 8))\n(declare-const y (_ BitVec 8))\n"
+        "(assert (= (bvmul (bvadd x y) (bvadd x y)) (bvmul (bvadd y x) (bvadd y x))))\n"
+    )
+    formula = gaps.formats.read_smtlib(path)
+    family = gaps.get("term_equivalence")
+    spec = family.sample(6, random.Random(1))
+    rewritten, trace = family.generate["rewrite"](spec, gaps.Meter())
+    calls = [
+        lambda: family.generate["rewrite"](formula, gaps.Meter()),
+        lambda: family.verify["replay"].fn(formula, rewritten, trace, gaps.Meter()),
+        lambda: family.verify["prove"].fn(formula, rewritten, gaps.Meter()),
+    ]
+    for call in calls:
+        with pytest.raises(gaps.InvalidArgument) as raised:
+            call()
+        assert _is_wrong_instance(raised.value, "term_equivalence")
+        assert "z3 expressions" in str(raised.value)

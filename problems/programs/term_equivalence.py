@@ -236,8 +236,28 @@ def _apply(term: Term, path: tuple[int, ...], rule: str, meter: gaps.Meter) -> T
     return (*term[:i], inner, *term[i + 1 :])
 
 
+INSTANCE = "a (width, term) pair of this family's nested-tuple terms"
+
+
+def _checked(spec: object, role: str) -> Spec:
+    """The instance, or the documented error: an SMT-LIB formula read by
+    ``gaps.formats.read_smtlib`` is a z3 expression, not one of these terms."""
+    if (
+        isinstance(spec, tuple)
+        and len(spec) == 2
+        and isinstance(spec[0], int)
+        and not isinstance(spec[0], bool)
+        and spec[0] >= 1
+        and _well_formed(spec[1], spec[0])
+    ):
+        return spec
+    raise gaps.wrong_instance(
+        "term_equivalence", role, spec, INSTANCE, "z3 expressions and other objects are not"
+    )
+
+
 def rewrite(spec: Spec, meter: gaps.Meter) -> gaps.Certified:
-    n, term = spec
+    n, term = _checked(spec, "generator 'rewrite'")
     rng = random.Random(_digest(term))
     # One MBA identity on one factor of the product: z3's word-level normaliser
     # cannot undo it, so the two multipliers must be compared bit by bit.
@@ -303,6 +323,7 @@ def _well_formed(term: object, width: int, depth: int = 0) -> bool:
 
 
 def replay(spec: Spec, rewritten: object, trace: object, meter: gaps.Meter) -> bool:
+    spec = _checked(spec, "verifier 'replay'")
     if not _well_formed(rewritten, spec[0]) or not isinstance(trace, (list, tuple)):
         return False
     term = spec[1]
@@ -347,6 +368,7 @@ def _to_z3(term: Term, env: dict[str, Any]) -> Any:
 
 
 def prove(spec: Spec, rewritten: object, meter: gaps.Meter) -> bool:
+    spec = _checked(spec, "verifier 'prove'")
     if not _well_formed(rewritten, spec[0]):
         return False
     import z3
