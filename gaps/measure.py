@@ -165,11 +165,10 @@ def measure(
     for size in planned:
         tasks: list[Task] = []
         for g in gens:
-            wanted = tuple(
-                v for v in _scheduled(family, result.schedules, g, size) if (g, v) not in stopped
-            )
-            if not wanted and not _scheduled(family, result.schedules, g, size):
+            scheduled = _scheduled(family, result.schedules, g, size)
+            if not scheduled:
                 continue
+            wanted = tuple(v for v in scheduled if (g, v) not in stopped)
             for index in range(instances):
                 task = Task(g, wanted, size, index, seed)
                 key = _key(fp, task, limits)

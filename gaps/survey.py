@@ -74,8 +74,12 @@ class Survey:
         >>> Survey(reports=[]).decided_agreement is None
         True
         """
-        judged = [r for r in self.reports if r.agrees is not None and r.sign != "inconclusive"]
+        judged = self._decided()
         return sum(bool(r.agrees) for r in judged) / len(judged) if judged else None
+
+    def _decided(self) -> list[GapReport]:
+        """The pairings with a declared sign whose measured sign is decided."""
+        return [r for r in self.reports if r.agrees is not None and r.sign != "inconclusive"]
 
     def agreement_text(self) -> str:
         """The agreement with theory in words, inconclusive signs counted apart, and
@@ -86,7 +90,7 @@ class Survey:
         """
         if self.agreement is None:
             return "no measured sign could be compared with a declared theory"
-        decided = sum(r.agrees is not None and r.sign != "inconclusive" for r in self.reports)
+        decided = len(self._decided())
         among = "" if self.decided_agreement is None else f"{self.decided_agreement:.0%} of "
         return (
             f"{self.agreement:.0%} of signs agree with the declared theory "

@@ -185,7 +185,12 @@ def measure_armed(
         if deciders and COMPOSITE.format(attack=a.name, decider=deciders[0]) in armed.verifiers
     }
     meas = measure(
-        _without(armed, set(parts)), sizes, settings, pool=pool, run_id=run_id, stop_censored=True
+        without_verifiers(armed, set(parts)),
+        sizes,
+        settings,
+        pool=pool,
+        run_id=run_id,
+        stop_censored=True,
     )
     records = {}
     for key, calls in meas.records.items():
@@ -209,7 +214,7 @@ def measure_armed(
     return Measurements(armed, meas.seed, meas.limits, records, meas.resumed, schedules)
 
 
-def _without(family: Family, names: set[str]) -> Family:
+def without_verifiers(family: Family, names: set[str]) -> Family:
     """``family`` without the verifiers ``names`` (sizes and units kept for the rest)."""
     keep = {n: v for n, v in family.verifiers.items() if n not in names}
     return Family(

@@ -118,7 +118,14 @@ def attack_reports(
     offers it (by default the decider's own first unit).
     """
     from gaps.classification import _report
-    from gaps.search.arm import COMPOSITE, PROBE, arm, measure_armed, own_verifiers
+    from gaps.search.arm import (
+        COMPOSITE,
+        PROBE,
+        arm,
+        measure_armed,
+        own_verifiers,
+        without_verifiers,
+    )
     from gaps.search.attack import attacks_for
 
     tried = attacks_for(family.kind)
@@ -129,19 +136,7 @@ def attack_reports(
     names = {COMPOSITE.format(attack=a.name, decider=deciders[0]) for a in tried}
     # The decider and the probes are what a composite is assembled from.
     keep = {*names, deciders[0], *(PROBE.format(attack=a.name) for a in tried)}
-    only = Family(
-        armed.name,
-        armed.sample,
-        armed.generators,
-        {n: v for n, v in armed.verifiers.items() if n in keep},
-        armed.corrupt,
-        domain=armed.domain,
-        units={n: armed.units_of(armed.pairing(n)) for n in keep},
-        sizes=None
-        if armed.sizes is None
-        else {n: armed.sizes_of(armed.pairing(n)) or () for n in keep},
-        kind=armed.kind,
-    )
+    only = without_verifiers(armed, set(armed.verifiers) - keep)
     meas = measure_armed(only, tried, None, settings, pool=pool, run_id=run_id)
     found = {}
     for name in sorted(names):
