@@ -197,7 +197,7 @@ class ProofEdits:
         n, x = len(self.lines), len(self.extras)
         return Edits(
             (*(True,) * n, *(-1,) * x, n),
-            (*((True, False),) * n, *((-1, *self.positions),) * x, tuple({0, n // 2, n})),
+            (*((True, False),) * n, *((-1, *self.positions),) * x, tuple(sorted({0, n // 2, n}))),
         )
 
     def decode(self, values: Sequence[Value]) -> list[Line]:
