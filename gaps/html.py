@@ -69,7 +69,9 @@ table{border-collapse:collapse;width:100%}
 th,td{border-bottom:1px solid #ddd;padding:3px 6px;text-align:left;vertical-align:top}
 th{cursor:pointer;background:#f4f4f4;position:sticky;top:0}
 th.sorted-up::after{content:" ▲"}th.sorted-down::after{content:" ▼"}
-code{font-size:12px}.sign{font-weight:600}.filters{margin:.8em 0}
+code{font-size:12px}.sign{font-weight:600}
+#gaps td{overflow-wrap:anywhere}#gaps td:last-child{min-width:6em;max-width:16em}
+.filters{margin:.8em 0}
 .filters label{margin-right:1em}.pairing{border-top:2px solid #ccc;margin-top:1.5em}
 .pairing svg{display:block;margin:.4em 0}.note{color:#555}
 """
@@ -154,7 +156,9 @@ def _chart(
         y0, y1 = math.log10(min(ys_all)), math.log10(max(ys_all))
     else:
         y0, y1 = min(min(ys_all), 0.0), max(max(ys_all), 0.0)
-    x1, y1 = (x1 + 1e-9 if x1 == x0 else x1), (y1 + 1e-9 if y1 == y0 else y1)
+    x1 = x1 + 1e-9 if x1 == x0 else x1
+    if y1 == y0:  # a flat curve (a gap of 0 bits everywhere): a unit range around it
+        y0, y1 = y0 - 0.5, y1 + 0.5
     pad = 0.06 * (y1 - y0)
     y0, y1 = y0 - pad, y1 + pad
     plot_w, plot_h = width - left - right, height - top - bottom

@@ -310,3 +310,12 @@ def test_a_pairing_figure_is_a_standalone_svg_of_both_charts(reports):
     costs, gap = pairing_charts(reports[0])
     assert costs in svg and gap in svg
     assert int(root.get("height")) == 220 + 160
+
+
+def test_a_flat_gap_gets_a_readable_axis():
+    from gaps.html import pairing_charts
+
+    side = {"sizes": [8, 16, 32], "median": [4.0, 8.0, 16.0], "censored": [0, 0, 0]}
+    _, gap = pairing_charts({"unit": "steps", "generate": side, "verify": side,
+                             "gap_bits": {"8": 0.0, "16": 0.0, "32": 0.0}})  # fmt: skip
+    assert "e-9" not in gap and ">0</text>" in gap
