@@ -54,9 +54,7 @@ def prove_rup_step_is_implied(bound: int = 3, rlimit: int = RLIMIT) -> Proof:
     claims = []
     for n, m in itertools.product(range(1, bound + 1), repeat=2):
         lits = range(2 * n)
-        clauses = [[z3.Bool(f"in{n}{m}_{c}_{lit}") for lit in lits] for c in range(m)]
-        lemma = [z3.Bool(f"lemma{n}{m}_{lit}") for lit in lits]
-        x = [z3.Bool(f"x{n}{m}_{v}") for v in range(n)]
+        clauses, lemma, x = _symbolic_formula(z3, n, m)
         true = [lemma[lit ^ 1] for lit in lits]  # the negated lemma, assigned
         for _ in range(2 * n):
             implied = [
@@ -84,6 +82,15 @@ def prove_rup_step_is_implied(bound: int = 3, rlimit: int = RLIMIT) -> Proof:
     return prove("a RUP step is implied by the clauses", bound, z3.And(*claims), rlimit)
 
 
+def _symbolic_formula(z3: Any, n: int, m: int) -> tuple[list[list[Any]], list[Any], list[Any]]:
+    """Symbolic clauses (m rows of literal-membership flags), a lemma, and an assignment
+    over n variables, named apart per (n, m)."""
+    lits = range(2 * n)
+    clauses = [[z3.Bool(f"in{n}{m}_{c}_{lit}") for lit in lits] for c in range(m)]
+    lemma = [z3.Bool(f"lemma{n}{m}_{lit}") for lit in lits]
+    return clauses, lemma, [z3.Bool(f"x{n}{m}_{v}") for v in range(n)]
+
+
 def prove_rat_step_keeps_a_model(bound: int = 3, rlimit: int = RLIMIT) -> Proof:
     """A clause that is RAT on a literal keeps a satisfiable formula satisfiable.
 
@@ -105,9 +112,7 @@ def prove_rat_step_keeps_a_model(bound: int = 3, rlimit: int = RLIMIT) -> Proof:
     claims = []
     for n, m in itertools.product(range(1, bound + 1), repeat=2):
         lits = range(2 * n)
-        clauses = [[z3.Bool(f"in{n}{m}_{c}_{lit}") for lit in lits] for c in range(m)]
-        lemma = [z3.Bool(f"lemma{n}{m}_{lit}") for lit in lits]
-        x = [z3.Bool(f"x{n}{m}_{v}") for v in range(n)]
+        clauses, lemma, x = _symbolic_formula(z3, n, m)
         truth = _truth(x, z3)
         for p in lits:
             moved = [z3.BoolVal(p % 2 == 0) if v == p // 2 else x[v] for v in range(n)]
