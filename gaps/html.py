@@ -62,6 +62,14 @@ _SIGN_COLOURS = {
     "unsound": "#8b008b",
     "unmeasurable": "#c00000",
 }
+# A search verdict in the colour of the sign it stands for.
+_VERDICT_COLOURS = {
+    "survives": _SIGN_COLOURS["negative"],
+    "refuted": _SIGN_COLOURS["positive"],
+    "not negative": _SIGN_COLOURS["neutral"],
+    "inconclusive": _SIGN_COLOURS["inconclusive"],
+    "unsound": _SIGN_COLOURS["unsound"],
+}
 
 _STYLE = """
 body{font:14px/1.45 system-ui,sans-serif;margin:1.5em auto;max-width:1100px;color:#222}
@@ -364,7 +372,9 @@ def _options(name: str, values: set[str]) -> str:
 
 
 def search_html(search: Mapping[str, Any]) -> str:
-    """The search's part of a report: how common negative gaps are, then every candidate.
+    """The search's part of a report: how common negative gaps are, every candidate's
+    verdict and evidence (the rows of :func:`gaps.render.search_rows`), then each
+    candidate's pairings with their curves, folded.
 
     ``search`` is ``SearchResult.to_dict()`` (what ``gaps search --json`` prints).
 
@@ -373,9 +383,11 @@ def search_html(search: Mapping[str, Any]) -> str:
     ...     "mode": "blind", "verdict": "refuted", "refuted_by": "degrees"}],
     ...     "common": [{"by": "domain", "group": "graphs", "candidates": 1,
     ...                 "negative_before": 1, "negative_after": 0}]})
-    >>> "x&lt;y" in html and "100% → 0%" in html
+    >>> "x&lt;y" in html and "x<y" not in html and "100% → 0%" in html
     True
     """
+    from gaps.render import search_rows
+
     common = []
     for row in search.get("common") or []:
         total = int(row.get("candidates") or 0)
@@ -386,20 +398,32 @@ def search_html(search: Mapping[str, Any]) -> str:
             f'<td data-sort="{total}">{total}</td><td>{before}</td><td>{after}</td>'
             f"<td>{_e(share)}</td></tr>"
         )
+    candidates = search.get("candidates") or []
     rows = []
-    for c in search.get("candidates") or []:
-        verdict = str(c.get("verdict", ""))
-        bits = c.get("gap_bits")
+    for i, row in enumerate(search_rows(search)):
+        verdict = str(row["verdict"] or "")
+        attacks = "".join(f"<li>{_e(a)}</li>" for a in row["attacks"])
         rows.append(
-            f'<tr data-verdict="{_e(verdict)}"><td>{_e(c.get("name", ""))}</td>'
-            f"<td>{_e(c.get('domain', ''))}</td><td>{_e(c.get('mode', ''))}</td>"
-            f"<td>{_e(verdict)}</td><td>{_e(c.get('refuted_by') or '-')}</td>"
-            f"<td>{_e(c.get('best') or '-')}</td>"
-            f"<td>{'-' if bits is None else _e(f'{float(bits):+.1f}')}</td></tr>"
+            f'<tr data-verdict="{_e(verdict)}">'
+            f'<td><a href="#candidate-{i}">{_e(row["candidate"])}</a></td>'
+            f"<td>{_e(row['domain'] or '-')}</td><td>{_e(row['kind'] or '-')}</td>"
+            f"<td>{_e(row['mode'] or '-')}</td>"
+            f'<td class="sign" style="color:{_VERDICT_COLOURS.get(verdict, "#222")}">'
+            f"{_e(verdict)}</td><td>{_e(row['refuted_by'] or '-')}</td>"
+            f'<td data-sort="{"" if row["gap_bits"] is None else float(row["gap_bits"])}">'
+            f"{_evidence(row)}</td><td>{_e(', '.join(row['deciders']) or '-')}</td>"
+            f"<td>{f'<ul>{attacks}</ul>' if attacks else '-'}</td></tr>"
         )
-    head = "".join(
-        f"<th>{c}</th>"
-        for c in ("candidate", "domain", "mode", "verdict", "refuted by", "best verifier", "gap")
+    columns = ["candidate", "domain", "kind", "mode", "verdict", "refuted by"]
+    columns += ["gap against the best verifier", "deciders", "attacks"]
+    head = "".join(f"<th>{c}</th>" for c in columns)
+    folded = "".join(
+        f'<details id="candidate-{i}"><summary>{_e(c.get("name", ""))}: '
+        f"{_e(c.get('verdict', ''))}</summary>"
+        + "".join(pairing_html(r) for r in (c.get("reports") or {}).values())
+        + "</details>"
+        for i, c in enumerate(candidates)
+        if c.get("reports")
     )
     return (
         f'<section id="search"><h2>Search (seed {_e(search.get("seed", "-"))})</h2>'
@@ -409,8 +433,34 @@ def search_html(search: Mapping[str, Any]) -> str:
         "<th>negative before</th><th>after attacks</th><th>share</th></tr></thead>"
         f"<tbody>{''.join(common)}</tbody></table>"
         f"<h3>Candidates</h3><table><thead><tr>{head}</tr></thead>"
-        f"<tbody>{''.join(rows)}</tbody></table></section>"
+        f"<tbody>{''.join(rows)}</tbody></table>"
+        + (f"<h3>Each candidate's pairings</h3>{folded}" if folded else "")
+        + "</section>"
     )
+
+
+def _evidence(row: Mapping[str, Any]) -> str:
+    """The gap cell: the sign against the best verifier, both growths, the bits."""
+    if not row["best"]:
+        return "-"
+    sign = str(row["sign"] or "-")
+    parts = [
+        f'<span class="sign" style="color:{_SIGN_COLOURS.get(sign, "#222")}">{_e(sign)}</span>'
+        f" against {_e(row['best'])}"
+    ]
+    if row["generate"] or row["verify"]:
+        parts.append(
+            f"generate <code>{_e(row['generate'] or '-')}</code>, "
+            f"verify <code>{_e(row['verify'] or '-')}</code>"
+        )
+    detail = [str(row["strength"])] if row["strength"] else []
+    if row["gap_bits"] is not None:
+        detail.append(f"{float(row['gap_bits']):+.1f} bits")
+    if row["before"]:
+        detail.append(f"own decider: {row['before']}")
+    if detail:
+        parts.append(_e("; ".join(detail)))
+    return "<br>".join(parts)
 
 
 def proofs_html(proofs: Sequence[Mapping[str, Any]]) -> str:

@@ -125,6 +125,32 @@ def test_search_and_proofs_sections_show_how_common_and_status():
     assert '<section id="search">' not in survey_html([]) and "proofs" not in survey_html([])
 
 
+def test_a_search_result_escapes_every_name_it_embeds(tiny_search):
+    from dataclasses import replace
+
+    from gaps.search import SearchResult
+
+    _, result = tiny_search
+    entry = result["tiny_composite"]
+    hostile = replace(
+        entry,
+        name=HOSTILE,
+        domain=HOSTILE,
+        kind=HOSTILE,
+        refuted_by=HOSTILE,
+        best=HOSTILE,
+        deciders=[HOSTILE],
+        attacks=[replace(a, name=HOSTILE) for a in entry.attacks],
+        reports={HOSTILE: replace(entry.reports[entry.best], family=HOSTILE)},
+    )
+    html = SearchResult([hostile])._repr_html_()
+    assert "<script" not in html
+    escaped = html.count("&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;")
+    # Shown escaped: the name (row, fold), the domain (row, "how common"), the kind, the
+    # refuting attack, the best verifier, the decider, each attack, the report's family.
+    assert escaped == 9 + len(entry.attacks)
+
+
 def gaps_cli(*args):
     return subprocess.run(
         [sys.executable, "-m", "gaps", *args], capture_output=True, text=True, timeout=120
@@ -161,42 +187,25 @@ def test_report_command_adds_the_search_beside_and_the_stored_proofs(tmp_path, r
     assert proofs.count("sorting/check") == 1 and "proved" in proofs and "unknown" not in proofs
 
 
-def _tiny_search(store):
-    """A real search of one candidate, kept in ``store``."""
-
-    def plant(n, meter):
-        meter.tick(n)
-        return gaps.Certified(output=1009 * (2 * n + 1), certificate=1009)
-
-    def decide(n, x, meter):
-        meter.tick(n)
-        return x % 1009 == 0
-
-    fam = gaps.Family(
-        "tiny_composite",
-        lambda size, rng: size,
-        plant,
-        {
-            "check": gaps.certified(lambda n, x, w, m: 1 < w < x and x % w == 0),
-            "decide": gaps.blind(decide),
-        },
-        kind="factor",
-        sizes=(8, 16, 32, 64),
-    )
-    return gaps.search([fam], seed=0, instances=2, workers=1, store=store)
-
-
-def test_report_command_shows_the_stores_latest_search_over_the_file(tmp_path, reports):
+def test_report_command_shows_the_stores_latest_search_over_the_file(
+    tmp_path, reports, tiny_search
+):
     source = tmp_path / "survey.json"
     source.write_text(json.dumps({"reports": reports, "notes": []}))
     (tmp_path / "search.json").write_text(json.dumps(SEARCH))
-    db = tmp_path / "store.sqlite"
-    with gaps.Store(db) as store:
-        assert "tiny_composite" in _tiny_search(store)
+    db, stored = tiny_search
     result = gaps_cli("report", "--from", str(source), "--db", str(db))
     assert result.returncode == 0, result.stderr
-    search = (tmp_path / "report.html").read_text().split('<section id="search">', 1)[1]
+    page = (tmp_path / "report.html").read_text()
+    search = page.split('<section id="search">', 1)[1].split("<h2>Pairings</h2>", 1)[0]
     assert "tiny_composite" in search and "planted_x" not in search
+    # Its row with verdict, deciders and attacks, the "how common" rows, and its curves.
+    entry = stored["tiny_composite"]
+    (row,) = re.findall(r"<tr data-verdict=.*?</tr>", search)
+    assert f">{entry.verdict}<" in row and ", ".join(entry.deciders) in row
+    assert all(f"<li>{a.name}: " in row for a in entry.attacks) and entry.attacks
+    assert "<td>domain</td><td>user</td>" in search and "<td>mode</td><td>blind</td>" in search
+    assert search.count('<section class="pairing"') == len(entry.reports)
     # An explicit --search file is shown instead of the store's.
     chosen = gaps_cli(
         "report", "--from", str(source), "--db", str(db), "--search", str(tmp_path / "search.json")

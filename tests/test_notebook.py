@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -36,6 +37,43 @@ def test_survey_frame_has_a_row_per_pairing(report):
     frame = Survey(reports=[report]).to_frame()
     assert frame.loc[0, "sign"] == report.sign
     assert frame.loc[0, "gap_bits"] == report.gap[64]
+
+
+def test_search_result_renders_as_html_with_its_plots(tiny_search):
+    _, result = tiny_search
+    entry = result["tiny_composite"]
+    html = result._repr_html_()
+    (row,) = re.findall(r"<tr data-verdict=.*?</tr>", html)
+    assert f">{entry.verdict}<" in row and "tiny_composite" in row
+    assert "How common are negative gaps?" in html
+    # Every pairing of the candidate (its deciders and each attack's composite) drawn.
+    sections = re.findall(r'<section class="pairing".*?</section>', html, re.S)
+    assert len(sections) == len(entry.reports) > 2
+    assert all(section.count("<svg") == 2 for section in sections)
+
+
+def test_search_frame_has_a_row_per_candidate_with_its_evidence(tiny_search):
+    pytest.importorskip("pandas")
+    from dataclasses import replace
+
+    from gaps.search import SearchResult
+
+    _, result = tiny_search
+    entry = result["tiny_composite"]
+    frame = SearchResult([entry, replace(entry, name="other", kind="factor")]).to_frame()
+    assert list(frame["candidate"]) == ["tiny_composite", "other"]
+    row = frame.iloc[0]
+    assert (row["verdict"], row["refuted_by"], row["best"]) == (
+        entry.verdict,
+        entry.refuted_by,
+        entry.best,
+    )
+    best = entry.reports[entry.best]
+    assert row["sign"] == best.sign and row["gap_bits"] == entry.gap_bits
+    assert row["verify"] == best.verify.growth.text
+    assert row["deciders"] == entry.deciders
+    assert [a.split(":")[0] for a in row["attacks"]] == [a.name for a in entry.attacks]
+    assert frame.iloc[1]["kind"] == "factor"
 
 
 def test_frame_without_pandas_says_how_to_install(report, monkeypatch):

@@ -19,7 +19,8 @@ class Entry:
 
     ``verdict`` is one of "survives", "refuted", "not negative", "inconclusive",
     "unsound"; ``refuted_by`` names the refuting attack; ``best`` the cheapest sound
-    verifier of the object alone; ``before`` the sign against the family's own decider.
+    verifier of the object alone; ``before`` the sign against the family's own decider;
+    ``kind`` the candidate's relation kind (None without one).
     """
 
     name: str
@@ -38,6 +39,7 @@ class Entry:
     reports: dict[str, GapReport] = field(default_factory=dict)
     reasons: list[str] = field(default_factory=list)
     weak_points: list[str] = field(default_factory=list)
+    kind: str | None = None
 
     @property
     def naturalness(self) -> int:
@@ -56,6 +58,7 @@ class Entry:
         return {
             "name": self.name,
             "domain": self.domain,
+            "kind": self.kind,
             "mode": self.mode,
             "summary": self.summary,
             "verdict": self.verdict,
@@ -154,6 +157,30 @@ class SearchResult(Mapping[str, Entry]):
                 for by, g, n, b, a in self.common()
             ],
         }
+
+    def __repr__(self) -> str:
+        return str(self)
+
+    def _repr_html_(self) -> str:
+        """The search in a notebook: how common, every candidate's verdict and evidence,
+        and each candidate's pairings with their curves (folded)."""
+        from gaps.html import search_html
+
+        return search_html(self.to_dict())
+
+    def to_frame(self) -> Any:
+        """A pandas DataFrame, one row per candidate: verdict, refuting attack, the gap
+        against the best verifier (sign, both growths, bits), deciders and attacks.
+
+        >>> result = SearchResult([Entry("a", "graphs", "blind", "", (), "refuted", "dsatur")])
+        >>> result.to_frame()[["candidate", "verdict", "refuted_by"]]
+          candidate  verdict refuted_by
+        0         a  refuted     dsatur
+        """
+        from gaps.render import search_rows
+        from gaps.report import _pandas
+
+        return _pandas("SearchResult.to_frame").DataFrame(search_rows(self.to_dict()))
 
     def __str__(self) -> str:
         counts = {v: sum(e.verdict == v for e in self._entries.values()) for v in VERDICTS}
