@@ -79,6 +79,7 @@ th{cursor:pointer;background:#f4f4f4;position:sticky;top:0}
 th.sorted-up::after{content:" ▲"}th.sorted-down::after{content:" ▼"}
 code{font-size:12px}.sign{font-weight:600}
 #gaps td{overflow-wrap:anywhere}#gaps td:last-child{min-width:6em;max-width:16em}
+#gaps td.word{overflow-wrap:normal;white-space:nowrap}
 .filters{margin:.8em 0}
 .filters label{margin-right:1em}.pairing{border-top:2px solid #ccc;margin-top:1.5em}
 .pairing svg{display:block;margin:.4em 0}.note{color:#555}
@@ -113,6 +114,16 @@ selects.forEach(function(s){s.addEventListener('change',apply);});
 
 def _e(value: object) -> str:
     return escape(str(value), quote=True)
+
+
+def _breakable(name: object) -> str:
+    """``name`` escaped, with a line break allowed after each ``_`` and ``/``, so that a
+    narrow column wraps a long name between its words.
+
+    >>> _breakable("max_flow <x>/cut")
+    'max_<wbr>flow &lt;x&gt;/<wbr>cut'
+    """
+    return _e(name).replace("_", "_<wbr>").replace("/", "/<wbr>")
 
 
 def _ticks(low: float, high: float) -> list[float]:
@@ -521,13 +532,14 @@ def survey_html(
         rows.append(
             f'<tr data-domain="{_e(domain)}" data-mode="{_e(r.get("mode", ""))}" '
             f'data-sign="{_e(sign)}">'
-            f'<td><a href="#{_e(_anchor(r))}">{_e(r["family"])}</a></td>'
-            f"<td>{_e(domain)}</td><td>{_e(r['pairing'])}</td><td>{_e(r.get('mode', ''))}</td>"
-            f"<td>{_e(r.get('unit', ''))}</td>"
+            f'<td><a href="#{_e(_anchor(r))}">{_breakable(r["family"])}</a></td>'
+            f"<td>{_e(domain)}</td><td>{_breakable(r['pairing'])}</td>"
+            f'<td class="word">{_e(r.get("mode", ""))}</td>'
+            f'<td class="word">{_e(r.get("unit", ""))}</td>'
             f"<td><code>{_e(_growth_text(r.get('generate')))}</code></td>"
             f"<td><code>{_e(_growth_text(r.get('verify')))}</code></td>"
-            f'<td class="sign" style="color:{_SIGN_COLOURS.get(sign, "#222")}">{_e(sign)}</td>'
-            f"<td>{_e(r.get('theory_sign') or '-')}</td>"
+            f'<td class="sign word" style="color:{_SIGN_COLOURS.get(sign, "#222")}">{_e(sign)}</td>'
+            f'<td class="word">{_e(r.get("theory_sign") or "-")}</td>'
             f'<td data-sort="{"" if top is None else float(bits[top])}">{_e(gap_cell)}</td></tr>'
         )
     columns = ["family", "domain", "pairing", "mode", "unit"]
