@@ -6,9 +6,11 @@ import doctest
 import importlib.util
 import inspect
 import re
+import shlex
 import sys
 from pathlib import Path
 
+import click
 import pytest
 
 import gaps
@@ -55,6 +57,48 @@ def test_examples_in_page_run(page):
 def test_python_fences_counts_opening_fences_only():
     text = "```pycon\n>>> 1\n1\n```\n\n```bash\ngaps survey\n```\n\n```python\nx = 1\n```\n"
     assert python_fences(text) == 2
+
+
+def gaps_command_lines(text: str) -> list[list[str]]:
+    """The ``gaps`` command lines of the shell blocks of ``text``, comments dropped.
+
+    >>> gaps_command_lines("```bash\\ngaps prove sorting  # one\\npip install x\\n```\\n")
+    [['prove', 'sorting']]
+    """
+    lines = []
+    for block in re.findall(r"^```(?:bash|console|sh)\n(.*?)^```", text, re.M | re.S):
+        for line in block.splitlines():
+            words = shlex.split(line, comments=True)
+            if words[:1] == ["gaps"]:
+                lines.append(words[1:])
+    return lines
+
+
+def parse_gaps_command(words: list[str]) -> None:
+    """Parse a command line as ``gaps`` would (its command, options and their values)
+    without running it; click's UsageError when something is wrong."""
+    from gaps.cli import cli
+
+    command = cli.commands.get(words[0])
+    if command is None:
+        raise click.UsageError(f"no command gaps {words[0]}")
+    command.make_context(words[0], words[1:])
+
+
+@pytest.mark.parametrize("page", PAGES, ids=lambda p: p.name)
+def test_shell_commands_in_page_parse(page):
+    # Shell blocks run whole surveys or a cluster: too long to run, but each one must
+    # name a real command with real options and valid values.
+    for words in gaps_command_lines(page.read_text()):
+        parse_gaps_command(words)
+
+
+@pytest.mark.parametrize(
+    "words", [["surveys"], ["survey", "--no-such-option"], ["search", "--budget", "-1"]]
+)
+def test_a_wrong_shell_command_does_not_parse(words):
+    with pytest.raises(click.UsageError):
+        parse_gaps_command(words)
 
 
 def test_page_generator_examples_run():
