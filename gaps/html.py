@@ -21,6 +21,7 @@ __all__ = [
     "pairing_html",
     "proofs_html",
     "search_html",
+    "search_rows",
     "survey_html",
 ]
 
@@ -382,9 +383,65 @@ def _options(name: str, values: set[str]) -> str:
     )
 
 
+def search_rows(search: Mapping[str, Any]) -> list[dict[str, Any]]:
+    """One row per candidate of a search's JSON form (``SearchResult.to_dict()``): its
+    verdict, the gap against the best verifier (sign, both growths, bits at the largest
+    size), the deciders and how each attack fared. The search's table in HTML and its
+    DataFrame are both these rows.
+
+    >>> from gaps.html import search_rows
+    >>> rows = search_rows({"candidates": [{"name": "x", "kind": "factor", "mode": "blind",
+    ...     "verdict": "refuted", "refuted_by": "rho", "best": "rho_then_decide",
+    ...     "deciders": ["decide"], "attacks": [{"name": "rho", "success": 1.0,
+    ...     "sign": "positive"}], "reports": {"rho_then_decide": {"sign": "positive",
+    ...     "generate": {"growth": {"text": "n"}}, "verify": {"growth": {"label": "log"}}}}}]})
+    >>> {k: rows[0][k] for k in ("candidate", "sign", "generate", "verify")}
+    {'candidate': 'x', 'sign': 'positive', 'generate': 'n', 'verify': 'log'}
+    >>> rows[0]["attacks"]
+    ['rho: 100% found; with the decider positive']
+    """
+    rows = []
+    for c in search.get("candidates") or []:
+        best = c.get("best")
+        report = (c.get("reports") or {}).get(best) or {}
+        rows.append(
+            {
+                "candidate": str(c.get("name", "")),
+                "domain": c.get("domain"),
+                "kind": c.get("kind"),
+                "mode": c.get("mode"),
+                "verdict": c.get("verdict"),
+                "refuted_by": c.get("refuted_by"),
+                "best": best,
+                "sign": report.get("sign"),
+                "generate": _growth_or_none(report.get("generate")),
+                "verify": _growth_or_none(report.get("verify")),
+                "strength": c.get("strength"),
+                "gap_bits": c.get("gap_bits"),
+                "before": c.get("before"),
+                "deciders": [str(d) for d in c.get("deciders") or []],
+                "attacks": [_attack_text(a) for a in c.get("attacks") or []],
+            }
+        )
+    return rows
+
+
+def _growth_or_none(side: Mapping[str, Any] | None) -> str | None:
+    text = _growth_text(side)
+    return None if text == "-" else text
+
+
+def _attack_text(attack: Mapping[str, Any]) -> str:
+    """How often the attack found a witness at the largest sizes, and the sign of
+    "attack, then the decider"."""
+    success = attack.get("success")
+    rate = "-" if success is None else f"{float(success):.0%}"
+    return f"{attack.get('name', '')}: {rate} found; with the decider {attack.get('sign') or '-'}"
+
+
 def search_html(search: Mapping[str, Any]) -> str:
     """The search's part of a report: how common negative gaps are, every candidate's
-    verdict and evidence (the rows of :func:`gaps.render.search_rows`), then each
+    verdict and evidence (the rows of :func:`search_rows`), then each
     candidate's pairings with their curves, folded.
 
     ``search`` is ``SearchResult.to_dict()`` (what ``gaps search --json`` prints).
@@ -397,8 +454,6 @@ def search_html(search: Mapping[str, Any]) -> str:
     >>> "x&lt;y" in html and "x<y" not in html and "100% → 0%" in html
     True
     """
-    from gaps.render import search_rows
-
     common = []
     for row in search.get("common") or []:
         total = int(row.get("candidates") or 0)

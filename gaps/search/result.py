@@ -177,7 +177,7 @@ class SearchResult(Mapping[str, Entry]):
           candidate  verdict refuted_by
         0         a  refuted     dsatur
         """
-        from gaps.render import search_rows
+        from gaps.html import search_rows
         from gaps.report import _pandas
 
         return _pandas("SearchResult.to_frame").DataFrame(search_rows(self.to_dict()))
