@@ -15,10 +15,18 @@ from gaps.errors import InvalidArgument
 from gaps.store import Store
 from gaps.tasks import Limits, checked_limits
 
-__all__ = ["Progress", "Settings"]
+__all__ = ["SEARCH_TIME_LIMIT", "Progress", "Settings"]
 
 #: ``progress(family, done, total)``: tasks finished of the family's sweep so far.
 Progress = Callable[[str, int, int], None]
+
+#: Seconds per call in a search (a survey allows 10). The search measures some 200
+#: candidates at small sizes, where generation takes milliseconds unless it contains a
+#: decision; a call still running after 2 s is censored with 2 s as its lower bound,
+#: which already puts it hundreds of times above generation. Allowing 10 s gives
+#: the same "at least" point five times higher, at five times the cost, for each
+#: candidate that reaches it.
+SEARCH_TIME_LIMIT = 2.0
 
 
 @dataclass(frozen=True)

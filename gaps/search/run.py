@@ -18,7 +18,7 @@ from gaps.search.arm import COMPOSITE, PROBE, arm, measure_armed, own_verifiers
 from gaps.search.attack import Attack, attacks_for
 from gaps.search.result import Entry, SearchResult
 from gaps.search.verdict import AttackRecord, judge, success_rates
-from gaps.settings import Settings
+from gaps.settings import SEARCH_TIME_LIMIT, Settings
 from gaps.store import Store
 
 #: The entry-point group the built-in candidate space is registered under.
@@ -112,7 +112,6 @@ class _Swept:
     tried: list[Attack]
     armed: Family
     meas: Measurements
-    instances: int
 
 
 def _sweep(
@@ -136,7 +135,7 @@ def _sweep(
     meas = measure_armed(
         armed, tried, sizes, replace(settings, progress=spent), pool=pool, run_id=run_id
     )
-    return _Swept(fam, tried, armed, meas, settings.instances)
+    return _Swept(fam, tried, armed, meas)
 
 
 def _judge(swept: _Swept, cost: str) -> tuple[Entry, bool]:
@@ -213,9 +212,10 @@ class _Examiner:
 
     Judging (growth fits and their bootstraps) needs the coordinator's processor while
     the workers would idle, so it runs in a thread while the next candidate is
-    measured; an undecided candidate that more instances can decide is extended with
-    :data:`EXTEND` times the instances (the stored ones are read back) once its
-    judgement is in, while the deadline allows. Only the calling thread writes the store.
+    measured. An undecided candidate that more instances can decide is extended with
+    :data:`EXTEND` times the instances (the stored ones are read back) once every
+    candidate has been measured, while the deadline allows. Only the calling thread
+    writes the store.
     """
 
     def __init__(
@@ -243,30 +243,35 @@ class _Examiner:
     def judging(self, swept: _Swept) -> Future[tuple[Entry, bool]]:
         return self.thread.submit(_judge, swept, self.cost)
 
-    def finish(self, swept: _Swept, judged: Future[tuple[Entry, bool]]) -> Entry:
-        """The candidate's entry once judged, extended where more instances can decide it."""
+    def finish(self, swept: _Swept, judged: Future[tuple[Entry, bool]]) -> tuple[Entry, bool]:
+        """The candidate's entry once judged, and whether to extend it with more instances."""
         entry, extensible = judged.result()
         store = self.settings.store
         if store is not None:
             _record_signs(entry, swept.fam, store, self.settings.seed, self.run_id)
         if entry.verdict != "inconclusive" or store is None:
-            return entry
+            return entry, False
         if not extensible:
             entry.reasons.append(
                 "not extended: more instances cannot decide it (too few sizes with finished "
                 "calls on both sides, or both sides censored)"
             )
-            return entry
+        return entry, extensible
+
+    def extend(self, fam: Family, entry: Entry) -> Entry:
+        """``entry`` measured again with :data:`EXTEND` times the instances, budget allowing."""
+        store = self.settings.store
+        assert store is not None
         if self.deadline is not None and time.monotonic() > self.deadline:
             entry.reasons.append("not extended: the budget was spent")
             return entry
-        extended = EXTEND * swept.instances
+        extended = EXTEND * self.settings.instances
         try:
-            more, _ = _judge(self.sweep(swept.fam, extended), self.cost)
+            more, _ = _judge(self.sweep(fam, extended), self.cost)
         except _Spent:
             entry.reasons.append("extension stopped: the budget was spent")
             return entry
-        _record_signs(more, swept.fam, store, self.settings.seed, self.run_id)
+        _record_signs(more, fam, store, self.settings.seed, self.run_id)
         more.reasons.append(f"extended to {extended} instances per size")
         return more
 
@@ -283,7 +288,7 @@ def search(
     instances: int = 5,
     cost: str = "steps",
     budget: float | None = None,
-    time_limit: float | None = 5.0,
+    time_limit: float | None = SEARCH_TIME_LIMIT,
     memory_limit: int | None = 2 * 2**30,
     steps_limit: int | None = 10**7,
     store: Store | None = None,
@@ -307,7 +312,8 @@ def search(
         The cost unit compared on both sides, where a pairing offers it.
     time_limit, memory_limit, steps_limit
         Per-call budgets (seconds, bytes, steps); a call past one is censored. Steps
-        censor the same calls on every executor; time is a safety net.
+        censor the same calls on every executor; time is a safety net, shorter than a
+        survey's (:data:`gaps.settings.SEARCH_TIME_LIMIT` says why).
     budget : float, optional
         Seconds after which the search stops: the running candidate between two
         tasks (its finished tasks are stored, so a rerun resumes it) and no further
@@ -371,6 +377,16 @@ def search(
         if progress is not None:
             progress(len(entries), len(fams))
 
+    # Every candidate is measured once before any is extended: the budget covers the
+    # whole space first, and refines the undecided candidates with what is left.
+    undecided: list[tuple[Family, Entry]] = []
+
+    def finish(swept: _Swept, judged: Future[tuple[Entry, bool]]) -> None:
+        entry, extensible = examiner.finish(swept, judged)
+        done(entry)
+        if extensible:
+            undecided.append((swept.fam, entry))
+
     try:
         for fam in fams:
             if deadline is not None and time.monotonic() > deadline:
@@ -383,10 +399,12 @@ def search(
                 continue
             judged = examiner.judging(swept)
             if waiting is not None:
-                done(examiner.finish(*waiting))
+                finish(*waiting)
             waiting = swept, judged
         if waiting is not None:
-            done(examiner.finish(*waiting))
+            finish(*waiting)
+        for fam, entry in undecided:
+            entries[entry.name] = examiner.extend(fam, entry)
     finally:
         examiner.close()
         pool.close()
