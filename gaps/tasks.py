@@ -34,18 +34,25 @@ class Limits:
     """Budgets for every call: wall-clock seconds, bytes of memory, steps.
 
     A call past a limit is stopped and recorded as censored. ``None`` lifts a limit.
+    ``warm_time`` times each sub-second call again, warm (calibrated by repetition
+    under 2 ms), which multiplies the cost of cheap calls; a run that judges no
+    gap by time turns it off and keeps each call's single, cold time.
 
     >>> Limits(time=5.0).key()
     't=5.0;m=2147483648;s=None;mem=False'
+    >>> Limits(time=5.0, warm_time=False).key()
+    't=5.0;m=2147483648;s=None;mem=False;warm=False'
     """
 
     time: float | None = 10.0
     memory: int | None = 2 * 2**30
     steps: int | None = None
     track_memory: bool = False
+    warm_time: bool = True
 
     def key(self) -> str:
-        return f"t={self.time};m={self.memory};s={self.steps};mem={self.track_memory}"
+        cold = "" if self.warm_time else ";warm=False"
+        return f"t={self.time};m={self.memory};s={self.steps};mem={self.track_memory}{cold}"
 
 
 @dataclass(frozen=True)
@@ -98,6 +105,8 @@ def _check_budget(
 
 def _warm_below(limits: Limits) -> float:
     """Time a call again, warm, only while both runs fit well inside the time limit."""
+    if not limits.warm_time:
+        return 0.0
     return WARM_BELOW if limits.time is None else min(WARM_BELOW, limits.time / 4)
 
 

@@ -638,3 +638,68 @@ def test_sweep_stops_calling_a_verifier_censored_on_every_instance():
         assert record.outcome == "ok" or record.steps >= 2**13
     cheap = [r.outcome for _, _, r in meas.calls(fam.pairing("cheap"), "verify")]
     assert cheap == ["ok"] * 15
+
+
+def _half_noisy(name: str) -> gaps.Family:
+    """The decider costs n or n**2 steps, at random: five instances per size leave the
+    sign undecided, fifteen decide it."""
+
+    def generate(instance, meter):
+        meter.tick(instance[0])
+        return instance[0]
+
+    def decide(instance, x, meter):
+        n, factor = instance
+        meter.tick(n * factor)
+        return True
+
+    return gaps.Family(name, lambda size, rng: (size, rng.choice((1, size))), generate,
+                       {"decide": gaps.blind(decide)}, sizes=(8, 16, 32, 64, 128))  # fmt: skip
+
+
+def test_undecided_candidates_are_extended_after_every_candidate_is_measured(tmp_path):
+    with gaps.Store(tmp_path / "s.sqlite") as store:
+        result = gaps.search([_half_noisy("noisy"), _half_noisy("later")], seed=0, workers=2,
+                             store=store)  # fmt: skip
+        order = store._db.execute("SELECT family, idx FROM tasks ORDER BY rowid").fetchall()
+    assert "extended to 15 instances per size" in result["noisy"].reasons
+    first_extended = order.index(next(row for row in order if row[1] >= 5))
+    assert {family for family, _ in order[:first_extended]} == {"noisy", "later"}
+    assert all(idx < 5 for _, idx in order[:first_extended])
+
+
+def test_a_decider_stopped_by_the_time_limit_keeps_the_attacks_records():
+    from gaps.execution import WorkerPool
+    from gaps.search.arm import arm, measure_armed
+
+    fam, attack = _counting_family(12)
+
+    def stuck(n, x, meter):  # past the time limit from n = 10 on
+        while n >= 10:
+            meter.tick()
+        return True
+
+    fam = gaps.Family(fam.name, fam.sample, fam.generators,
+                      {**fam.verifiers, "decide": gaps.blind(stuck)}, kind="factor",
+                      sizes=(4, 6, 8, 10))  # fmt: skip
+    armed = arm(fam, [attack])
+    assert list(armed.verifiers)[:3] == ["check", "small_factor_alone", "decide"]
+    settings = gaps.Settings.from_keywords(instances=2, time_limit=1.0)
+    with WorkerPool(2) as pool:
+        meas = measure_armed(armed, [attack], None, settings, pool=pool)
+    at_10 = {r.verifier: r.outcome for n, _, r in meas.calls(armed.pairing("decide"), "verify")
+             if n == 10}  # fmt: skip
+    probes = [r.verdict for n, _, r in meas.calls(armed.pairing("small_factor_alone"), "verify")
+              if n == 10]  # fmt: skip
+    assert at_10 == {"decide": "censored"} and probes == [True, True]
+
+
+def test_a_search_judged_by_steps_times_each_call_once(tmp_path):
+    fam, _ = _counting_family(12)
+    with gaps.Store(tmp_path / "s.sqlite") as store:
+        gaps.search([fam], seed=0, workers=1, instances=2, store=store)
+        limits = {row[0] for row in store._db.execute("SELECT limits FROM tasks")}
+        gaps.search([fam], seed=0, workers=1, instances=2, store=store, cost="time")
+        timed = {row[0] for row in store._db.execute("SELECT limits FROM tasks")} - limits
+    assert limits and all(key.endswith(";warm=False") for key in limits)
+    assert timed and not any("warm" in key for key in timed)
