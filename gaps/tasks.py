@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from gaps.calls import WARM_BELOW, CallRecord, measure_call
+from gaps.calls import CALIBRATE_TOTAL, WARM_BELOW, CallRecord, measure_call
 from gaps.errors import InvalidArgument
 from gaps.family import Family, verdict_of
 from gaps.roles import MissingCertificate, corruption, corruption_rng, same, split, verifier_call
@@ -34,14 +34,17 @@ class Limits:
     """Budgets for every call: wall-clock seconds, bytes of memory, steps.
 
     A call past a limit is stopped and recorded as censored. ``None`` lifts a limit.
-    ``warm_time`` times each sub-second call again, warm (calibrated by repetition
-    under 2 ms), which multiplies the cost of cheap calls; a run that judges no
-    gap by time turns it off and keeps each call's single, cold time.
+    ``warm_time`` times each sub-second call again, warm (calibrated under 2 ms by
+    repetitions filling ``calibration`` seconds), which multiplies the cost of cheap
+    calls; a run that judges no gap by time turns it off and keeps each call's single,
+    cold time.
 
     >>> Limits(time=5.0).key()
     't=5.0;m=2147483648;s=None;mem=False'
     >>> Limits(time=5.0, warm_time=False).key()
     't=5.0;m=2147483648;s=None;mem=False;warm=False'
+    >>> Limits(time=5.0, calibration=0.005).key()
+    't=5.0;m=2147483648;s=None;mem=False;cal=0.005'
     """
 
     time: float | None = 10.0
@@ -49,10 +52,13 @@ class Limits:
     steps: int | None = None
     track_memory: bool = False
     warm_time: bool = True
+    calibration: float = CALIBRATE_TOTAL
 
     def key(self) -> str:
-        cold = "" if self.warm_time else ";warm=False"
-        return f"t={self.time};m={self.memory};s={self.steps};mem={self.track_memory}{cold}"
+        timing = "" if self.warm_time else ";warm=False"
+        if self.warm_time and self.calibration != CALIBRATE_TOTAL:
+            timing = f";cal={self.calibration:g}"
+        return f"t={self.time};m={self.memory};s={self.steps};mem={self.track_memory}{timing}"
 
 
 @dataclass(frozen=True)
@@ -138,6 +144,7 @@ def _verify(
         memory_limit=limits.memory,
         track_memory=limits.track_memory,
         warm_below=_warm_below(limits),
+        calibration=limits.calibration,
     )
     if record.outcome != "ok":
         return record
@@ -200,6 +207,7 @@ def run_task(
         memory_limit=limits.memory,
         track_memory=limits.track_memory,
         warm_below=_warm_below(limits),
+        calibration=limits.calibration,
     )
     yield record
     if record.outcome != "ok":

@@ -15,6 +15,7 @@ from gaps.search.factor import fermat, pollard_p_minus_1, pollard_rho, trial_div
 from gaps.search.graphs import colour_refinement, dsatur, greedy_clique
 from gaps.search.linear import gf2_preimage
 from gaps.search.sat import cadical, majority, walksat
+from gaps.settings import SEARCH_CALIBRATION
 
 SIZES = (3, 4, 6, 8, 12)
 
@@ -703,3 +704,22 @@ def test_a_search_judged_by_steps_times_each_call_once(tmp_path):
         timed = {row[0] for row in store._db.execute("SELECT limits FROM tasks")} - limits
     assert limits and all(key.endswith(";warm=False") for key in limits)
     assert timed and not any("warm" in key for key in timed)
+    assert all(key.endswith(f";cal={SEARCH_CALIBRATION:g}") for key in timed)
+
+
+def test_a_shorter_calibration_repeats_a_cheap_call_fewer_times():
+    from gaps.calls import CallRecord, measure_call
+
+    def repeats(calibration: float) -> int:
+        count = 0
+
+        def call(meter):  # microseconds: calibrated by repetition
+            nonlocal count
+            count += 1
+            return sum(i * i for i in range(200))
+
+        measure_call(CallRecord("generate"), call, steps_budget=None, memory_limit=None,
+                     calibration=calibration)  # fmt: skip
+        return count
+
+    assert repeats(SEARCH_CALIBRATION) < repeats(4 * SEARCH_CALIBRATION)
