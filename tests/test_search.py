@@ -723,3 +723,14 @@ def test_a_shorter_calibration_repeats_a_cheap_call_fewer_times():
         return count
 
     assert repeats(SEARCH_CALIBRATION) < repeats(4 * SEARCH_CALIBRATION)
+
+
+def test_loading_the_graph_candidates_leaves_matplotlib_out():
+    # A worker replaced after a time limit loads its candidate's module again: igraph
+    # would import matplotlib.pyplot with it, about half of that time.
+    import subprocess
+    import sys
+
+    code = "import sys, gaps.problems.space.graphs; print('matplotlib' in sys.modules)"
+    found = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert found.stdout.strip() == "False", found.stderr
