@@ -734,3 +734,19 @@ def test_loading_the_graph_candidates_leaves_matplotlib_out():
     code = "import sys, gaps.problems.space.graphs; print('matplotlib' in sys.modules)"
     found = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert found.stdout.strip() == "False", found.stderr
+
+
+def test_a_search_measures_the_domains_in_turn_and_lists_candidates_as_given():
+    from gaps.search.run import interleaved
+
+    fam, _ = _counting_family(12)
+    parts = (fam.sample, fam.generators, fam.verifiers, fam.corrupt)
+    fams = [
+        gaps.Family(name, *parts, domain=domain, kind="factor", sizes=(4, 6, 8, 10))
+        for name, domain in (("a1", "a"), ("a2", "a"), ("b1", "b"))
+    ]
+    assert [f.name for f in interleaved(fams)] == ["a1", "b1", "a2"]
+    measured = []
+    result = gaps.search(fams, seed=0, workers=1, instances=2,
+                         progress=lambda done, total: measured.append(done))  # fmt: skip
+    assert [e.name for e in result.values()] == ["a1", "a2", "b1"] and measured == [1, 2, 3]
