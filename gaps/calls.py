@@ -144,11 +144,13 @@ def measure_call(
     track_memory: bool = False,
     repeatable: bool = True,
     warm_below: float = WARM_BELOW,
+    calibration: float = CALIBRATE_TOTAL,
 ) -> Any:
     """Run ``fn(meter)`` once, filling ``record`` with its costs; return its value.
 
     Repeatable calls under a second are timed again, warm; a warm time under 2 ms is
-    calibrated by repetition. Returns None when the call did not finish (see ``record.outcome``).
+    calibrated by repetitions filling ``calibration`` seconds. Returns None when the
+    call did not finish (see ``record.outcome``).
 
     >>> rec = CallRecord("generate")
     >>> measure_call(rec, lambda m: m.tick(5) or 42, steps_budget=None, memory_limit=None)
@@ -187,7 +189,9 @@ def measure_call(
             # Decided on the warm time: a cold first call (fresh memory, cold caches)
             # must not choose how identical work is timed.
             warm = _calibrated_cpu(fn, cpu, repeats=1)
-            record.cpu = warm if warm >= CALIBRATE_BELOW else _calibrated_cpu(fn, warm)
+            if warm < CALIBRATE_BELOW:
+                warm = _calibrated_cpu(fn, warm, total=calibration)
+            record.cpu = warm
     if track_memory:
         record.memory = _peak_memory(fn)
     return value
@@ -316,10 +320,12 @@ def _collector_paused() -> Any:
             gc.enable()
 
 
-def _calibrated_cpu(fn: Callable[[Meter], Any], first: float, repeats: int = 0) -> float:
-    """Mean CPU time of warm repetitions (as many as fill CALIBRATE_TOTAL by default)."""
+def _calibrated_cpu(
+    fn: Callable[[Meter], Any], first: float, repeats: int = 0, total: float = CALIBRATE_TOTAL
+) -> float:
+    """Mean CPU time of warm repetitions (as many as fill ``total`` seconds by default)."""
     if not repeats:
-        repeats = min(CALIBRATE_MAX_REPEATS, max(2, int(CALIBRATE_TOTAL / max(first, 1e-6))))
+        repeats = min(CALIBRATE_MAX_REPEATS, max(2, int(total / max(first, 1e-6))))
     start = time.process_time()
     for _ in range(repeats):
         fn(Meter())

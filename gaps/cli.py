@@ -17,6 +17,7 @@ from typing import Any
 import click
 
 from gaps.errors import GapsError, InvalidArgument, UnknownName
+from gaps.settings import SEARCH_TIME_LIMIT
 
 _SUFFIXES = {"k": 2**10, "m": 2**20, "g": 2**30, "t": 2**40}
 
@@ -316,42 +317,50 @@ def _show_family(family: Any, as_json: bool) -> None:
         console.print(f"  - {_plain(ref)}")
 
 
-_common = [
-    click.option("--seed", default=0, show_default=True, type=int),
-    click.option(
-        "--time-limit",
-        default=10.0,
-        show_default=True,
-        type=float,
-        help="Wall-clock seconds per call; a call past it is stopped and censored.",
-    ),
-    click.option(
-        "--memory-limit",
-        default="2G",
-        show_default=True,
-        type=_Memory(),
-        help="Bytes per call (512M, 2G); 'none' lifts it.",
-    ),
-    click.option("--workers", type=click.IntRange(min=1), help="Worker processes [one per core]."),
-    click.option(
-        "--scheduler",
-        metavar="ADDRESS",
-        help="Run on the Dask cluster at this scheduler address instead.",
-    ),
-    click.option(
-        "--db",
-        type=click.Path(dir_okay=False),
-        help="SQLite store [$GAPS_DB or ~/.local/share/gaps/gaps.sqlite].",
-    ),
-    click.option("--no-store", is_flag=True, help="Keep nothing: measure everything afresh."),
-    click.option("--json", "as_json", is_flag=True, help="Print JSON instead of tables."),
-]
+def _common_options(time_limit: float) -> Any:
+    """The options every measuring command takes, ``--time-limit`` defaulting to ``time_limit``."""
+    options = [
+        click.option("--seed", default=0, show_default=True, type=int),
+        click.option(
+            "--time-limit",
+            default=time_limit,
+            show_default=True,
+            type=float,
+            help="Wall-clock seconds per call; a call past it is stopped and censored.",
+        ),
+        click.option(
+            "--memory-limit",
+            default="2G",
+            show_default=True,
+            type=_Memory(),
+            help="Bytes per call (512M, 2G); 'none' lifts it.",
+        ),
+        click.option(
+            "--workers", type=click.IntRange(min=1), help="Worker processes [one per core]."
+        ),
+        click.option(
+            "--scheduler",
+            metavar="ADDRESS",
+            help="Run on the Dask cluster at this scheduler address instead.",
+        ),
+        click.option(
+            "--db",
+            type=click.Path(dir_okay=False),
+            help="SQLite store [$GAPS_DB or ~/.local/share/gaps/gaps.sqlite].",
+        ),
+        click.option("--no-store", is_flag=True, help="Keep nothing: measure everything afresh."),
+        click.option("--json", "as_json", is_flag=True, help="Print JSON instead of tables."),
+    ]
+
+    def apply(fn: Any) -> Any:
+        for option in reversed(options):
+            fn = option(fn)
+        return fn
+
+    return apply
 
 
-def _with_common(fn: Any) -> Any:
-    for option in reversed(_common):
-        fn = option(fn)
-    return fn
+_with_common = _common_options(10.0)
 
 
 def _progress(label: str) -> Any:
@@ -678,7 +687,7 @@ def prove(
     help="Folder for search.json, which gaps report reads beside the survey when the "
     "store keeps no search (--no-store).",
 )
-@_with_common
+@_common_options(SEARCH_TIME_LIMIT)
 def search(
     names: tuple[str, ...],
     domain: str | None,

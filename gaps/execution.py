@@ -53,6 +53,14 @@ _GRACE = 0.5
 #: How long a worker may take to load a family (import its module) when no time limit
 #: is set: a module that hangs at import must not hang the run.
 LOAD_TIME_LIMIT = 60.0
+#: With a time limit, loading may take it or this, whichever is longer: loading is no
+#: measured call, and importing a family's libraries (igraph, python-sat, z3) takes
+#: seconds on a busy machine, longer than a short per-call limit such as a search's.
+LOAD_TIME_FLOOR = 10.0
+
+
+def _load_limit(limits: Limits) -> float:
+    return LOAD_TIME_LIMIT if limits.time is None else max(limits.time, LOAD_TIME_FLOOR)
 
 
 def write_frame(stream: BinaryIO, message: Any) -> None:
@@ -302,7 +310,7 @@ class WorkerPool:
         if kind == "start":
             worker.current = payload
             worker.started = time.monotonic()
-            limit = LOAD_TIME_LIMIT if limits.time is None and payload[0] == "load" else limits.time
+            limit = _load_limit(limits) if payload[0] == "load" else limits.time
             worker.deadline = None if limit is None else worker.started + limit + _GRACE
         elif kind == "record":
             worker.records.append(payload)
@@ -326,13 +334,13 @@ class WorkerPool:
         worker.kill()
         role, verifier = worker.current or ("generate", "")
         if role == "load":
-            limit = LOAD_TIME_LIMIT if limits.time is None else limits.time
+            limit = _load_limit(limits)
             worker.records.append(
                 CallRecord(
                     "sample",
                     outcome="error",
-                    reason=f"loading the family in a worker process took longer than {limit:g} s "
-                    "(the time limit): its module must not do long work at import",
+                    reason=f"loading the family in a worker process took longer than {limit:g} s: "
+                    "its module must not do long work at import",
                     wall=elapsed,
                 )
             )

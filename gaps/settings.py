@@ -15,10 +15,26 @@ from gaps.errors import InvalidArgument
 from gaps.store import Store
 from gaps.tasks import Limits, checked_limits
 
-__all__ = ["Progress", "Settings"]
+__all__ = ["SEARCH_CALIBRATION", "SEARCH_TIME_LIMIT", "Progress", "Settings"]
 
 #: ``progress(family, done, total)``: tasks finished of the family's sweep so far.
 Progress = Callable[[str, int, int], None]
+
+#: Seconds per call in a search (a survey allows 10). The search measures some 200
+#: candidates at small sizes, where generation takes milliseconds unless it contains a
+#: decision; a call still running after 2 s is censored with 2 s as its lower bound,
+#: which already puts it hundreds of times above generation. Allowing 10 s gives
+#: the same "at least" point five times higher, at five times the cost, for each
+#: candidate that reaches it.
+SEARCH_TIME_LIMIT = 2.0
+
+#: Seconds of repetitions that calibrate the time of a call under 2 ms in a search (a
+#: survey uses :data:`gaps.calls.CALIBRATE_TOTAL`, 20 ms). The built-in candidates are
+#: judged by time, and at the search's small sizes most of their calls take
+#: microseconds: calibrating each over 20 ms cost several times the calls themselves.
+#: Over 5 ms a call of some 20 microseconds still gets its time within a few percent,
+#: far less than the spread between instances of one size.
+SEARCH_CALIBRATION = 0.005
 
 
 @dataclass(frozen=True)

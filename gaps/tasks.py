@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from gaps.calls import WARM_BELOW, CallRecord, measure_call
+from gaps.calls import CALIBRATE_TOTAL, WARM_BELOW, CallRecord, measure_call
 from gaps.errors import InvalidArgument
 from gaps.family import Family, verdict_of
 from gaps.roles import MissingCertificate, corruption, corruption_rng, same, split, verifier_call
@@ -34,18 +34,31 @@ class Limits:
     """Budgets for every call: wall-clock seconds, bytes of memory, steps.
 
     A call past a limit is stopped and recorded as censored. ``None`` lifts a limit.
+    ``warm_time`` times each sub-second call again, warm (calibrated under 2 ms by
+    repetitions filling ``calibration`` seconds), which multiplies the cost of cheap
+    calls; a run that judges no gap by time turns it off and keeps each call's single,
+    cold time.
 
     >>> Limits(time=5.0).key()
     't=5.0;m=2147483648;s=None;mem=False'
+    >>> Limits(time=5.0, warm_time=False).key()
+    't=5.0;m=2147483648;s=None;mem=False;warm=False'
+    >>> Limits(time=5.0, calibration=0.005).key()
+    't=5.0;m=2147483648;s=None;mem=False;cal=0.005'
     """
 
     time: float | None = 10.0
     memory: int | None = 2 * 2**30
     steps: int | None = None
     track_memory: bool = False
+    warm_time: bool = True
+    calibration: float = CALIBRATE_TOTAL
 
     def key(self) -> str:
-        return f"t={self.time};m={self.memory};s={self.steps};mem={self.track_memory}"
+        timing = "" if self.warm_time else ";warm=False"
+        if self.warm_time and self.calibration != CALIBRATE_TOTAL:
+            timing = f";cal={self.calibration:g}"
+        return f"t={self.time};m={self.memory};s={self.steps};mem={self.track_memory}{timing}"
 
 
 @dataclass(frozen=True)
@@ -98,6 +111,8 @@ def _check_budget(
 
 def _warm_below(limits: Limits) -> float:
     """Time a call again, warm, only while both runs fit well inside the time limit."""
+    if not limits.warm_time:
+        return 0.0
     return WARM_BELOW if limits.time is None else min(WARM_BELOW, limits.time / 4)
 
 
@@ -129,6 +144,7 @@ def _verify(
         memory_limit=limits.memory,
         track_memory=limits.track_memory,
         warm_below=_warm_below(limits),
+        calibration=limits.calibration,
     )
     if record.outcome != "ok":
         return record
@@ -191,6 +207,7 @@ def run_task(
         memory_limit=limits.memory,
         track_memory=limits.track_memory,
         warm_below=_warm_below(limits),
+        calibration=limits.calibration,
     )
     yield record
     if record.outcome != "ok":

@@ -188,7 +188,7 @@ FAMILY = gaps.Family("slow_import", sample, lambda xs, m: sum(xs), lambda xs, s,
 """
 
 
-def test_a_family_import_in_the_worker_is_under_the_time_limit(tmp_path, monkeypatch):
+def test_a_family_import_in_the_worker_is_under_the_time_limit_or_a_floor(tmp_path, monkeypatch):
     (tmp_path / "slow_import_family.py").write_text(SLOW_IMPORT.format(seconds=0))
     monkeypatch.syspath_prepend(str(tmp_path))
     from slow_import_family import FAMILY
@@ -199,5 +199,7 @@ def test_a_family_import_in_the_worker_is_under_the_time_limit(tmp_path, monkeyp
     with WorkerPool(1) as pool:
         result = measure(FAMILY, [3], Settings(instances=1, limits=Limits(time=1.0)), pool=pool)
     (records,) = result.records.values()
-    assert records[0].outcome == "error" and "longer than 1 s" in records[0].reason
-    assert time.monotonic() - started < 20
+    # A short per-call limit does not cut loading below LOAD_TIME_FLOOR (10 s): importing a
+    # family's libraries on a busy machine can take longer than a call may.
+    assert records[0].outcome == "error" and "longer than 10 s" in records[0].reason
+    assert time.monotonic() - started < 40

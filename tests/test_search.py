@@ -15,6 +15,7 @@ from gaps.search.factor import fermat, pollard_p_minus_1, pollard_rho, trial_div
 from gaps.search.graphs import colour_refinement, dsatur, greedy_clique
 from gaps.search.linear import gf2_preimage
 from gaps.search.sat import cadical, majority, walksat
+from gaps.settings import SEARCH_CALIBRATION
 
 SIZES = (3, 4, 6, 8, 12)
 
@@ -638,3 +639,114 @@ def test_sweep_stops_calling_a_verifier_censored_on_every_instance():
         assert record.outcome == "ok" or record.steps >= 2**13
     cheap = [r.outcome for _, _, r in meas.calls(fam.pairing("cheap"), "verify")]
     assert cheap == ["ok"] * 15
+
+
+def _half_noisy(name: str) -> gaps.Family:
+    """The decider costs n or n**2 steps, at random: five instances per size leave the
+    sign undecided, fifteen decide it."""
+
+    def generate(instance, meter):
+        meter.tick(instance[0])
+        return instance[0]
+
+    def decide(instance, x, meter):
+        n, factor = instance
+        meter.tick(n * factor)
+        return True
+
+    return gaps.Family(name, lambda size, rng: (size, rng.choice((1, size))), generate,
+                       {"decide": gaps.blind(decide)}, sizes=(8, 16, 32, 64, 128))  # fmt: skip
+
+
+def test_undecided_candidates_are_extended_after_every_candidate_is_measured(tmp_path):
+    with gaps.Store(tmp_path / "s.sqlite") as store:
+        result = gaps.search([_half_noisy("noisy"), _half_noisy("later")], seed=0, workers=2,
+                             store=store)  # fmt: skip
+        order = store._db.execute("SELECT family, idx FROM tasks ORDER BY rowid").fetchall()
+    assert "extended to 15 instances per size" in result["noisy"].reasons
+    first_extended = order.index(next(row for row in order if row[1] >= 5))
+    assert {family for family, _ in order[:first_extended]} == {"noisy", "later"}
+    assert all(idx < 5 for _, idx in order[:first_extended])
+
+
+def test_a_decider_stopped_by_the_time_limit_keeps_the_attacks_records():
+    from gaps.execution import WorkerPool
+    from gaps.search.arm import arm, measure_armed
+
+    fam, attack = _counting_family(12)
+
+    def stuck(n, x, meter):  # past the time limit from n = 10 on
+        while n >= 10:
+            meter.tick()
+        return True
+
+    fam = gaps.Family(fam.name, fam.sample, fam.generators,
+                      {**fam.verifiers, "decide": gaps.blind(stuck)}, kind="factor",
+                      sizes=(4, 6, 8, 10))  # fmt: skip
+    armed = arm(fam, [attack])
+    assert list(armed.verifiers)[:3] == ["check", "small_factor_alone", "decide"]
+    settings = gaps.Settings.from_keywords(instances=2, time_limit=1.0)
+    with WorkerPool(2) as pool:
+        meas = measure_armed(armed, [attack], None, settings, pool=pool)
+    at_10 = {r.verifier: r.outcome for n, _, r in meas.calls(armed.pairing("decide"), "verify")
+             if n == 10}  # fmt: skip
+    probes = [r.verdict for n, _, r in meas.calls(armed.pairing("small_factor_alone"), "verify")
+              if n == 10]  # fmt: skip
+    assert at_10 == {"decide": "censored"} and probes == [True, True]
+
+
+def test_a_search_judged_by_steps_times_each_call_once(tmp_path):
+    fam, _ = _counting_family(12)
+    with gaps.Store(tmp_path / "s.sqlite") as store:
+        gaps.search([fam], seed=0, workers=1, instances=2, store=store)
+        limits = {row[0] for row in store._db.execute("SELECT limits FROM tasks")}
+        gaps.search([fam], seed=0, workers=1, instances=2, store=store, cost="time")
+        timed = {row[0] for row in store._db.execute("SELECT limits FROM tasks")} - limits
+    assert limits and all(key.endswith(";warm=False") for key in limits)
+    assert timed and not any("warm" in key for key in timed)
+    assert all(key.endswith(f";cal={SEARCH_CALIBRATION:g}") for key in timed)
+
+
+def test_a_shorter_calibration_repeats_a_cheap_call_fewer_times():
+    from gaps.calls import CallRecord, measure_call
+
+    def repeats(calibration: float) -> int:
+        count = 0
+
+        def call(meter):  # microseconds: calibrated by repetition
+            nonlocal count
+            count += 1
+            return sum(i * i for i in range(200))
+
+        measure_call(CallRecord("generate"), call, steps_budget=None, memory_limit=None,
+                     calibration=calibration)  # fmt: skip
+        return count
+
+    assert repeats(SEARCH_CALIBRATION) < repeats(4 * SEARCH_CALIBRATION)
+
+
+def test_loading_the_graph_candidates_leaves_matplotlib_out():
+    # A worker replaced after a time limit loads its candidate's module again: igraph
+    # would import matplotlib.pyplot with it, about half of that time.
+    import subprocess
+    import sys
+
+    code = "import sys, gaps.problems.space.graphs; print('matplotlib' in sys.modules)"
+    found = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert found.stdout.strip() == "False", found.stderr
+
+
+def test_a_search_measures_the_domains_in_turn_and_lists_candidates_as_given():
+    from gaps.search.run import interleaved
+
+    fam, _ = _counting_family(12)
+    parts = (fam.sample, fam.generators, fam.verifiers, fam.corrupt)
+    fams = [
+        gaps.Family(name, *parts, domain=domain, kind="factor", sizes=(4, 6, 8, 10))
+        for name, domain in (("a1", "a"), ("a2", "a"), ("b1", "b"))
+    ]
+    assert [f.name for f in interleaved(fams)] == ["a1", "b1", "a2"]
+    measured = []
+    result = gaps.search(fams, seed=0, workers=1, instances=2,
+                         progress=lambda done, total: measured.append(done))  # fmt: skip
+    assert [e.name for e in result.values()] == ["a1", "a2", "b1"] and measured == [1, 2, 3]

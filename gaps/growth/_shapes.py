@@ -217,10 +217,11 @@ def _fit2(
         a = c = np.zeros(shape[:-1])
         for _ in range(iters):
             t2 = ww / (mu * mu)
-            z = mu * (1.0 + np.clip(r, -1.0, 1.0))
+            # np.clip and np.sum cost more in dispatch than in work on these small arrays.
+            z = mu * (1.0 + np.minimum(np.maximum(r, -1.0), 1.0))
             tg = t2 * g
-            s00, s01, s11 = np.sum(t2, -1), np.sum(tg, -1), np.sum(tg * g, -1)
-            b0, b1 = np.sum(t2 * z, -1), np.sum(tg * z, -1)
+            s00, s01, s11 = t2.sum(-1), tg.sum(-1), (tg * g).sum(-1)
+            b0, b1 = (t2 * z).sum(-1), (tg * z).sum(-1)
             det = s00 * s11 - s01 * s01
             ok = det > 1e-12 * s00 * s11
             a = np.where(ok, (s11 * b0 - s01 * b1) / det, -1.0)

@@ -76,14 +76,20 @@ def arm(family: Family, attacks: Sequence[Attack]) -> Family:
         )
     deciders = own_verifiers(family, "blind")
     decider = deciders[0] if deciders else None
-    verifiers: dict[str, Verifier] = dict(family.verifiers)
+    # A task runs its verifiers in this order and ends at the first call stopped by the
+    # time limit (its worker is killed): the probes run before the blind deciders, which
+    # are the calls that reach it, so a censored decider does not take the attacks'
+    # records on that object with it, and its stored task is complete, read back
+    # rather than run again when the sweep is extended.
+    verifiers = {n: v for n, v in family.verifiers.items() if v.mode != "blind"}
     for attack in attacks:
-        check = family.verifiers[checks[0]]
-        decide = None if decider is None else family.verifiers[decider]
-        if decide is not None:
-            name = COMPOSITE.format(attack=attack.name, decider=decider)
-            verifiers[name] = blind(_Composite(attack, check, decide))
-        verifiers[PROBE.format(attack=attack.name)] = blind(_Composite(attack, check, None))
+        probe = _Composite(attack, family.verifiers[checks[0]], None)
+        verifiers[PROBE.format(attack=attack.name)] = blind(probe)
+    verifiers.update((n, v) for n, v in family.verifiers.items() if v.mode == "blind")
+    for attack in attacks:
+        if decider is not None:
+            composite = _Composite(attack, family.verifiers[checks[0]], family.verifiers[decider])
+            verifiers[COMPOSITE.format(attack=attack.name, decider=decider)] = blind(composite)
     generator = next(iter(family.generators))
     sizes: Any = None
     if family.sizes is not None:

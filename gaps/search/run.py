@@ -18,7 +18,7 @@ from gaps.search.arm import COMPOSITE, PROBE, arm, measure_armed, own_verifiers
 from gaps.search.attack import Attack, attacks_for
 from gaps.search.result import Entry, SearchResult
 from gaps.search.verdict import AttackRecord, judge, success_rates
-from gaps.settings import Settings
+from gaps.settings import SEARCH_CALIBRATION, SEARCH_TIME_LIMIT, Settings
 from gaps.store import Store
 
 #: The entry-point group the built-in candidate space is registered under.
@@ -60,6 +60,31 @@ def _checked(candidates: Sequence[Any] | None, attacks: Sequence[Any]) -> list[F
             raise InvalidArgument(f"Two candidates are called {fam.name!r}; names must differ.")
         seen.add(fam.name)
     return fams
+
+
+def interleaved(fams: Sequence[Family]) -> list[Family]:
+    """The candidates in the order a search measures them: one from each domain in turn.
+
+    A search stopped by its budget has then measured every domain alike, so its "how
+    common" table compares kinds on like samples, and the domains of a few cheap
+    candidates are not left waiting behind a long one. The result lists the
+    candidates in their given order whatever the order they were measured in.
+
+    >>> import gaps
+    >>> def fam(name, domain):
+    ...     return gaps.Family(name, lambda n, rng: n, lambda x, m: x,
+    ...                        lambda x, y, m: x == y, domain=domain)
+    >>> fams = [fam("g1", "graphs"), fam("g2", "graphs"), fam("g3", "graphs"),
+    ...         fam("c1", "cnf"), fam("i1", "integers")]
+    >>> [f.name for f in interleaved(fams)]
+    ['g1', 'c1', 'i1', 'g2', 'g3']
+    """
+    by_domain: dict[str, list[Family]] = {}
+    for fam in fams:
+        by_domain.setdefault(fam.domain, []).append(fam)
+    queues = list(by_domain.values())
+    rounds = max((len(q) for q in queues), default=0)
+    return [q[i] for i in range(rounds) for q in queues if i < len(q)]
 
 
 def _mode(fam: Family) -> str:
@@ -112,7 +137,6 @@ class _Swept:
     tried: list[Attack]
     armed: Family
     meas: Measurements
-    instances: int
 
 
 def _sweep(
@@ -121,11 +145,17 @@ def _sweep(
     settings: Settings,
     *,
     sizes: Sequence[int] | None,
+    cost: str,
     pool: Runner,
     run_id: int,
     deadline: float | None,
 ) -> _Swept:
-    """Measure a candidate armed with its attacks; raises :class:`_Spent` past the deadline."""
+    """Measure a candidate armed with its attacks; raises :class:`_Spent` past the deadline.
+
+    Calls are timed once, cold, unless a gap of the candidate is judged by time: the
+    warm re-timing that makes a time series smooth costs most of a cheap candidate's
+    sweep, and a count (steps, solver counters) does not depend on it.
+    """
 
     def spent(name: str, done: int, total: int) -> None:
         if deadline is not None and time.monotonic() > deadline:
@@ -133,10 +163,12 @@ def _sweep(
 
     tried = attacks_for(fam.kind, attacks)
     armed = arm(fam, tried)
+    if all(_unit(armed, p, cost) != "time" for p in armed.pairings):
+        settings = replace(settings, limits=replace(settings.limits, warm_time=False))
     meas = measure_armed(
         armed, tried, sizes, replace(settings, progress=spent), pool=pool, run_id=run_id
     )
-    return _Swept(fam, tried, armed, meas, settings.instances)
+    return _Swept(fam, tried, armed, meas)
 
 
 def _judge(swept: _Swept, cost: str) -> tuple[Entry, bool]:
@@ -213,9 +245,10 @@ class _Examiner:
 
     Judging (growth fits and their bootstraps) needs the coordinator's processor while
     the workers would idle, so it runs in a thread while the next candidate is
-    measured; an undecided candidate that more instances can decide is extended with
-    :data:`EXTEND` times the instances (the stored ones are read back) once its
-    judgement is in, while the deadline allows. Only the calling thread writes the store.
+    measured. An undecided candidate that more instances can decide is extended with
+    :data:`EXTEND` times the instances (the stored ones are read back) once every
+    candidate has been measured, while the deadline allows. Only the calling thread
+    writes the store.
     """
 
     def __init__(
@@ -237,36 +270,41 @@ class _Examiner:
         settings = (
             self.settings if instances is None else replace(self.settings, instances=instances)
         )
-        return _sweep(fam, self.attacks, settings, sizes=self.sizes, pool=self.pool,
+        return _sweep(fam, self.attacks, settings, sizes=self.sizes, cost=self.cost, pool=self.pool,
                       run_id=self.run_id, deadline=self.deadline)  # fmt: skip
 
     def judging(self, swept: _Swept) -> Future[tuple[Entry, bool]]:
         return self.thread.submit(_judge, swept, self.cost)
 
-    def finish(self, swept: _Swept, judged: Future[tuple[Entry, bool]]) -> Entry:
-        """The candidate's entry once judged, extended where more instances can decide it."""
+    def finish(self, swept: _Swept, judged: Future[tuple[Entry, bool]]) -> tuple[Entry, bool]:
+        """The candidate's entry once judged, and whether to extend it with more instances."""
         entry, extensible = judged.result()
         store = self.settings.store
         if store is not None:
             _record_signs(entry, swept.fam, store, self.settings.seed, self.run_id)
         if entry.verdict != "inconclusive" or store is None:
-            return entry
+            return entry, False
         if not extensible:
             entry.reasons.append(
                 "not extended: more instances cannot decide it (too few sizes with finished "
                 "calls on both sides, or both sides censored)"
             )
-            return entry
+        return entry, extensible
+
+    def extend(self, fam: Family, entry: Entry) -> Entry:
+        """``entry`` measured again with :data:`EXTEND` times the instances, budget allowing."""
+        store = self.settings.store
+        assert store is not None
         if self.deadline is not None and time.monotonic() > self.deadline:
             entry.reasons.append("not extended: the budget was spent")
             return entry
-        extended = EXTEND * swept.instances
+        extended = EXTEND * self.settings.instances
         try:
-            more, _ = _judge(self.sweep(swept.fam, extended), self.cost)
+            more, _ = _judge(self.sweep(fam, extended), self.cost)
         except _Spent:
             entry.reasons.append("extension stopped: the budget was spent")
             return entry
-        _record_signs(more, swept.fam, store, self.settings.seed, self.run_id)
+        _record_signs(more, fam, store, self.settings.seed, self.run_id)
         more.reasons.append(f"extended to {extended} instances per size")
         return more
 
@@ -283,7 +321,7 @@ def search(
     instances: int = 5,
     cost: str = "steps",
     budget: float | None = None,
-    time_limit: float | None = 5.0,
+    time_limit: float | None = SEARCH_TIME_LIMIT,
     memory_limit: int | None = 2 * 2**30,
     steps_limit: int | None = 10**7,
     store: Store | None = None,
@@ -307,11 +345,15 @@ def search(
         The cost unit compared on both sides, where a pairing offers it.
     time_limit, memory_limit, steps_limit
         Per-call budgets (seconds, bytes, steps); a call past one is censored. Steps
-        censor the same calls on every executor; time is a safety net.
+        censor the same calls on every executor; time is a safety net, shorter than a
+        survey's (:data:`gaps.settings.SEARCH_TIME_LIMIT` says why). A call under
+        2 ms is timed over :data:`gaps.settings.SEARCH_CALIBRATION` of repetitions.
     budget : float, optional
         Seconds after which the search stops: the running candidate between two
         tasks (its finished tasks are stored, so a rerun resumes it) and no further
-        candidate is started; those are "inconclusive", not measured.
+        candidate is started; those are "inconclusive", not measured. Candidates are
+        measured one domain after another in turn (:func:`interleaved`), so a budget
+        that ends early has measured every domain alike.
     store : gaps.Store, optional
         Every measurement is committed there and read back on a rerun, and the result
         is kept (:meth:`gaps.Store.latest_search`).
@@ -341,6 +383,7 @@ def search(
         workers=workers,
         scheduler=scheduler,
     )
+    settings = replace(settings, limits=replace(settings.limits, calibration=SEARCH_CALIBRATION))
     if sizes is not None:
         validate_sizes(sizes)
     if budget is not None and not (isinstance(budget, int | float) and budget > 0):
@@ -371,8 +414,18 @@ def search(
         if progress is not None:
             progress(len(entries), len(fams))
 
+    # Every candidate is measured once before any is extended: the budget covers the
+    # whole space first, and refines the undecided candidates with what is left.
+    undecided: list[tuple[Family, Entry]] = []
+
+    def finish(swept: _Swept, judged: Future[tuple[Entry, bool]]) -> None:
+        entry, extensible = examiner.finish(swept, judged)
+        done(entry)
+        if extensible:
+            undecided.append((swept.fam, entry))
+
     try:
-        for fam in fams:
+        for fam in interleaved(fams):
             if deadline is not None and time.monotonic() > deadline:
                 done(_unmeasured(fam, "not measured: the budget was spent"))
                 continue
@@ -383,10 +436,12 @@ def search(
                 continue
             judged = examiner.judging(swept)
             if waiting is not None:
-                done(examiner.finish(*waiting))
+                finish(*waiting)
             waiting = swept, judged
         if waiting is not None:
-            done(examiner.finish(*waiting))
+            finish(*waiting)
+        for fam, entry in undecided:
+            entries[entry.name] = examiner.extend(fam, entry)
     finally:
         examiner.close()
         pool.close()
