@@ -126,7 +126,7 @@ def _extensible(meas: Measurements, reports: dict[str, GapReport], pending: list
 
 def _unmeasured(fam: Family, reason: str) -> Entry:
     return Entry(fam.name, fam.domain, _mode(fam), fam.summary, fam.tags, "inconclusive",
-                 reasons=[reason])  # fmt: skip
+                 reasons=[reason], kind=fam.kind)  # fmt: skip
 
 
 @dataclass
@@ -229,6 +229,7 @@ def _judge(swept: _Swept, cost: str) -> tuple[Entry, bool]:
         reports={**reports, **composites},
         reasons=judgement.reasons,
         weak_points=weak,
+        kind=fam.kind,
     )
     return entry, _extensible(meas, {**reports, **composites}, judgement.pending)
 
