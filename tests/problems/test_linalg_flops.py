@@ -124,3 +124,14 @@ def test_families_tick_their_flops():
     meter = gaps.Meter()
     assert system.verify["residual"].fn(instance, solution, meter)
     assert 4 * n**2 <= meter.steps <= 4 * n**2 + 8 * n
+
+
+def test_matrix_product_ticks_its_operations():
+    n, fam = 200, gaps.get("matrix_product")
+    pair = fam.sample(n, random.Random(0))
+    meter = gaps.Meter()
+    c = fam.generate["numpy"](pair, meter)
+    assert meter.steps == 2 * n**3
+    checked = gaps.Meter()
+    assert fam.verify["freivalds"].fn(pair, c, checked)
+    assert checked.steps < meter.steps / 3
