@@ -367,7 +367,7 @@ FAMILY = gaps.Family(
     units=("time",),
     sizes={
         "pratt": (128, 208, 336, 544, 880, 1424, 2304),
-        "miller_rabin": (181, 256, 362, 512, 724, 1024),
+        "miller_rabin": (181, 215, 256, 304, 362, 431, 512, 609, 724, 861, 1024),
     },
     spec=SPECIFICATION,
 )
