@@ -175,5 +175,5 @@ FAMILY = gaps.Family(
     ),
     tags=("algebra", "polynomials", "factoring", "flint"),
     units=("time",),
-    sizes=(80, 98, 120, 146, 176, 212),
+    sizes=(80, 98, 120, 146, 176, 212, 256, 310),
 )

@@ -310,6 +310,9 @@ FAMILY = gaps.Family(
     ),
     tags=("graphs", "hamiltonian", "planted", "np-complete", "solver"),
     units={"decide": ("time",), "check": ("steps", "time")},
-    sizes=(50, 100, 200, 400, 800, 1600),
+    sizes={
+        "decide": (50, 70, 100, 140, 200, 280, 400, 560, 800, 1130, 1600),
+        "check": (50, 100, 200, 400, 800, 1600),
+    },
     spec=(SPECIFICATION, CHECK_SPECIFICATION),
 )

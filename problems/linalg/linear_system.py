@@ -17,18 +17,18 @@ approximate solution, as is any floating-point solve. The ``recompute`` verifier
 (compare) solves again and compares with the same tolerance relative to ‖x‖: its gap
 is never positive.
 
-Costs: time only (LAPACK is native code). Expected: generation n**3, residual n**2
-(positive gap), recompute n**3 (neutral). The default sizes avoid powers of two.
+Costs: steps are flops, fixed by the shapes (Golub & Van Loan 2013, §3.1–3.2):
+``gesv`` 2n³/3 + 1.5n² − 7n/6, the residual 4n² + O(n); time beside. Expected: generation
+n**3, residual n**2 (positive gap), recompute n**3 (neutral). Sizes avoid powers of 2.
 
-The residual is about n² memory reads plus a fixed call overhead, so its time per
-entry depends on where A (8n² bytes) lives: it steps up by a factor of two or three
-once A leaves the last-level cache. Sizes straddling that step read the verifier as
-exponential, and the memory-bound regime beyond it is affordable only over too short
-a range, so the default sizes keep A in cache. Sampling adds sqrt(n) to the diagonal
-in place (the same matrix, bit for bit), so that sampling costs less than solving.
+The residual's time is about n² memory reads plus a fixed call overhead, so its time
+per entry steps up by a factor of two or three once A (8n² bytes) leaves the
+last-level cache, which a time fit straddling it reads as exponential; the flops do
+not see the cache, and the default sizes keep A in cache. Sampling adds sqrt(n) to
+the diagonal in place, so that sampling costs less than solving.
 
 References: Rigal & Gaches 1967 (normwise backward error); Higham 2002, §7.1 and §9;
-Anderson et al. 1999 (LAPACK).
+Anderson et al. 1999 (LAPACK); Golub & Van Loan 2013.
 
 >>> import random, gaps
 >>> fam = gaps.get("linear_system")
@@ -54,6 +54,7 @@ from gaps.problems._candidates import (
     int_list_variables,
     lengths_near,
 )
+from gaps.problems.linalg import _flops
 
 import gaps
 
@@ -71,8 +72,14 @@ def sample(size: int, rng: random.Random) -> System:
     return a, gen.standard_normal(n)
 
 
+def _solve_flops(n: int) -> int:
+    """``gesv``: the LU factors, then one right-hand side through them."""
+    return _flops.lu(n) + _flops.lu_solve(n)
+
+
 def solve(system: System, meter: gaps.Meter) -> np.ndarray:
     a, b = system
+    meter.tick(_solve_flops(b.shape[0]))
     return np.linalg.solve(a, b)
 
 
@@ -89,6 +96,9 @@ def residual(system: System, x: object, meter: gaps.Meter) -> bool:
     if vec is None:
         return False
     a, b = system
+    n = b.shape[0]
+    # A·x − b, then the squared norms of A, x, b and r.
+    meter.tick(_flops.product(n, n, 1) + n + _flops.dot(n * n) + 3 * _flops.dot(n))
     r = a @ vec - b
     # The Frobenius norm is a dot product of A with itself (no n×n temporary, unlike
     # |A|'s row sums), so the check stays one pass over A besides the product.
@@ -101,6 +111,8 @@ def recompute(system: System, x: object, meter: gaps.Meter) -> bool:
     vec = _as_vector(system, x)
     if vec is None:
         return False
+    n = system[1].shape[0]
+    meter.tick(_solve_flops(n) + n)  # the solve, then the differences
     reference = np.linalg.solve(*system)
     return bool(np.abs(vec - reference).max() <= TOLERANCE * np.abs(reference).max())
 
@@ -164,9 +176,14 @@ FAMILY = gaps.Family(
         sign={"residual": "positive", "recompute": "neutral"},
         reference="Higham 2002, §7.1 and §9",
     ),
-    references=("Rigal and Gaches 1967", "Higham 2002", "Anderson et al. 1999 (LAPACK)"),
+    references=(
+        "Rigal and Gaches 1967",
+        "Higham 2002",
+        "Anderson et al. 1999 (LAPACK)",
+        "Golub and Van Loan 2013",
+    ),
     tags=("linear-algebra", "numerical", "numpy"),
-    units=("time",),
+    units=("steps", "time"),
     sizes=(200, 250, 320, 400, 500, 640, 800),
     spec=SPECIFICATION,
 )

@@ -16,19 +16,19 @@ only with negligible probability, so a bad X is rejected with probability close 
 per vector (Freivalds 1977; Kimbrel & Sinha 1993 over the reals). R comes from fresh
 OS entropy (``secrets``), never from the instance, which a generator could exploit.
 
-Costs: time only (LAPACK/BLAS are native code). Expected: generation n**3, product
-n**3 (neutral), freivalds n**2 (positive). The default sizes avoid powers of two, and
-three choices make each side's time follow its operation count: the k vectors are
-multiplied as one n×k block, k = 64 making the check compute-bound (16 flops per byte
-read), so its time per entry does not step up when A and X leave the last-level cache;
-the verifiers allocate no n×n array besides A·X (norms are dot products of the
-flattened matrices; X's finiteness is read off ‖X‖_F); inversion is ``getrf`` +
-``getri``, whose cost settles to a fixed multiple of a product at moderate n (``gesv``
-against the identity has slowly fading lower-order terms that would read as a
-negative product pairing), and the default sizes start where that multiple settled.
+Costs: steps are flops, fixed by the shapes (Golub & Van Loan 2013, §3.2): ``getrf``
++ ``getri`` 2n³ − 1.5n² + 0.5n, the product 2n³, Freivalds 4kn² + O(kn); time beside.
+Expected: generation n**3, product n**3 (neutral), freivalds n**2 (positive). Sizes
+avoid powers of two, and three choices keep each side's time in step with its flops:
+the k vectors are multiplied as one n×k block, k = 64 making the check compute-bound
+(16 flops per byte read), so its time per entry does not step up when A and X leave
+the last-level cache; the verifiers allocate no n×n array besides A·X (norms are dot
+products of the flattened matrices; X's finiteness is read off ‖X‖_F); inversion is
+``getrf`` + ``getri``, whose time settles to a fixed multiple of a product at moderate
+n (``gesv`` against the identity has fading lower-order terms).
 
 References: Freivalds 1977; Kimbrel & Sinha 1993; Higham 2002, §14 (residuals of
-computed inverses); Anderson et al. 1999 (LAPACK).
+computed inverses); Anderson et al. 1999 (LAPACK); Golub & Van Loan 2013.
 
 >>> import random, gaps
 >>> fam = gaps.get("matrix_inverse")
@@ -48,6 +48,7 @@ import secrets
 
 import numpy as np
 import scipy.linalg
+from gaps.problems.linalg import _flops
 
 import gaps
 
@@ -66,6 +67,8 @@ def sample(size: int, rng: random.Random) -> np.ndarray:
 
 
 def invert(a: np.ndarray, meter: gaps.Meter) -> np.ndarray:
+    n = a.shape[0]
+    meter.tick(_flops.lu(n) + _flops.inverse_from_lu(n))
     # The instance is finite by construction: skip scipy's extra pass checking it.
     return scipy.linalg.inv(a, check_finite=False)
 
@@ -84,16 +87,19 @@ def _norm(m: np.ndarray) -> float:
     return float(np.sqrt(flat @ flat))
 
 
-def _scale(a: np.ndarray, x: np.ndarray) -> float | None:
+def _scale(a: np.ndarray, x: np.ndarray, meter: gaps.Meter) -> float | None:
     """TOLERANCE · ‖A‖_F ‖X‖_F, or None when X has an infinite or NaN entry."""
+    meter.tick(2 * _flops.dot(a.size))
     scale = TOLERANCE * _norm(a) * _norm(x)
     return scale if math.isfinite(scale) else None
 
 
 def product(a: np.ndarray, x: object, meter: gaps.Meter) -> bool:
     inverse = _as_matrix(a, x)
-    if inverse is None or (scale := _scale(a, inverse)) is None:
+    if inverse is None or (scale := _scale(a, inverse, meter)) is None:
         return False
+    n = a.shape[0]
+    meter.tick(_flops.product(n, n, n) + n + _flops.dot(n * n))
     error = a @ inverse
     error.ravel()[:: a.shape[0] + 1] -= 1.0  # in place: no identity nor difference allocated
     return bool(_norm(error) <= scale)
@@ -101,8 +107,11 @@ def product(a: np.ndarray, x: object, meter: gaps.Meter) -> bool:
 
 def freivalds(a: np.ndarray, x: object, meter: gaps.Meter) -> bool:
     inverse = _as_matrix(a, x)
-    if inverse is None or (scale := _scale(a, inverse)) is None:
+    if inverse is None or (scale := _scale(a, inverse, meter)) is None:
         return False
+    n = a.shape[0]
+    # Two n×n by n×k products, the subtraction, k column norms and their scaled bounds.
+    meter.tick(2 * _flops.product(n, n, ROUNDS) + n * ROUNDS + 2 * ROUNDS * _flops.dot(n))
     # Fresh entropy per call: the generator must not be able to predict the vectors.
     r = np.random.default_rng(secrets.randbits(128)).standard_normal((a.shape[0], ROUNDS))
     error = a @ (inverse @ r) - r
@@ -139,8 +148,9 @@ FAMILY = gaps.Family(
         "Kimbrel and Sinha 1993",
         "Higham 2002",
         "Anderson et al. 1999 (LAPACK)",
+        "Golub and Van Loan 2013",
     ),
     tags=("linear-algebra", "numerical", "randomised", "numpy"),
-    units=("time",),
+    units=("steps", "time"),
     sizes=(560, 660, 780, 920, 1080, 1280, 1500),
 )

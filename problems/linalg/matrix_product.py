@@ -17,11 +17,12 @@ generator that could predict R could return a wrong C with (C − AB)·R = 0. Th
 ``recompute`` verifier (compare) multiplies again and compares, so its gap is never
 positive.
 
-Costs: time only (numpy runs in native code). Expected: generation n**3, freivalds
-n**2 (positive gap, log2(n) bits up to constants), recompute n**3 (neutral). The
-default sizes avoid powers of two: there the kernel's strided reads of B collide in
-the cache and a multiply-add costs markedly more than at neighbouring sizes, a jump a
-growth fit would misread as faster-than-cubic.
+Costs: steps are arithmetic operations, fixed by the shapes and counted as flops are
+(``problems/linalg/_flops.py``): the product 2n³, Freivalds 6kn² + kn; time beside.
+Expected: generation n**3, freivalds n**2 (positive gap, log2(n) bits up to
+constants), recompute n**3 (neutral). The default sizes avoid powers of two: there
+the kernel's strided reads of B collide in the cache and a multiply-add costs markedly
+more than at neighbouring sizes, a jump a time fit would misread as faster-than-cubic.
 
 References: Freivalds 1977 ("Probabilistic machines can use less running time");
 Motwani & Raghavan 1995, §7.1; Harris et al. 2020 (numpy).
@@ -42,6 +43,7 @@ import random
 import secrets
 
 import numpy as np
+from gaps.problems.linalg import _flops
 
 import gaps
 
@@ -60,6 +62,8 @@ def sample(size: int, rng: random.Random) -> Pair:
 
 def multiply(pair: Pair, meter: gaps.Meter) -> np.ndarray:
     a, b = pair
+    n = a.shape[0]
+    meter.tick(_flops.product(n, n, n))
     return a @ b
 
 
@@ -78,6 +82,9 @@ def freivalds(pair: Pair, c: object, meter: gaps.Meter) -> bool:
     product = _as_int64(pair, c)
     if product is None:
         return False
+    n = a.shape[0]
+    # Three n×n by n×k products, then the n·k comparisons.
+    meter.tick(3 * _flops.product(n, n, ROUNDS) + n * ROUNDS)
     # Fresh entropy per call: the generator must not be able to predict the vectors.
     vectors = np.random.default_rng(secrets.randbits(128)).integers(
         0, 2, size=(a.shape[0], ROUNDS), dtype=np.int64
@@ -90,6 +97,8 @@ def recompute(pair: Pair, c: object, meter: gaps.Meter) -> bool:
     if product is None:
         return False
     a, b = pair
+    n = a.shape[0]
+    meter.tick(_flops.product(n, n, n) + n * n)  # the product, then the comparisons
     return bool(np.array_equal(a @ b, product))
 
 
@@ -119,6 +128,6 @@ FAMILY = gaps.Family(
     ),
     references=("Freivalds 1977", "Motwani and Raghavan 1995, §7.1", "Harris et al. 2020"),
     tags=("linear-algebra", "randomised", "numpy"),
-    units=("time",),
+    units=("steps", "time"),
     sizes=(48, 80, 120, 160, 240, 320, 400, 480, 560),
 )

@@ -206,7 +206,7 @@ FAMILY = gaps.Family(
         "backward": ("propagations", "time"),
         "gauss": ("time",),
     },
-    sizes=(8, 12, 16, 20, 24, 28),
+    sizes=(12, 16, 20, 24, 28, 32, 36, 40),
     spec=(
         refutation_specification(small_formulas, "drat"),
         refutation_specification(small_formulas, "backward", exact=False),

@@ -17,10 +17,10 @@ tried (C₂ the twin-prime constant), a fraction Θ(1/log n) of which costs an
 exponentiation, n·M(n): Θ(n**4 / log n). The ``pratt`` verifier (certified) walks the
 tree, one exponentiation per distinct prime factor of r − 1 plus one at each r,
 Θ(log n) at the root: Θ(n**3 log n). Positive, by about n / log(n)**2, but slowly:
-below about 1,000 bits Python's per-candidate cost of drawing q flattens it, and up to
-the 2304 bits measured the gap stays flat within the search's noise, so at measurable
-sizes the sign is honestly undecidable; the declared growths are the standard count
-for this construction (Maurer 1995). Both sides exponentiate with FLINT (GMP).
+below about 1,000 bits Python's per-candidate cost of drawing q flattens it, so the
+default sizes start there; up to the 3520 bits affordable the climb is within the
+scatter of the search (a geometric number of candidates), so the sign may honestly
+stay undecided. The growths are Maurer's (1995) count; both sides use FLINT (GMP).
 
 The ``miller_rabin`` verifier (blind) decides primality without the certificate with
 FLINT's proven ``is_prime`` (BPSW, then a Pocklington–Lehmer, Morrison or APRCL
@@ -366,8 +366,8 @@ FAMILY = gaps.Family(
     tags=("number-theory", "primality", "certificate", "planted"),
     units=("time",),
     sizes={
-        "pratt": (128, 208, 336, 544, 880, 1424, 2304),
-        "miller_rabin": (181, 256, 362, 512, 724, 1024),
+        "pratt": (880, 1056, 1248, 1488, 1760, 2096, 2496, 2960, 3520),
+        "miller_rabin": (181, 215, 256, 304, 362, 431, 512, 609, 724, 861, 1024),
     },
     spec=SPECIFICATION,
 )
