@@ -99,6 +99,10 @@ class SignPolicy:
     #: Exponents of the fading shapes ``a * n**-k``: an additive overhead fades as 1/n
     #: against a linear cost, as n**-0.5 against a square-root one.
     fading_exponents: tuple[float, ...] = (0.5, 1.0, 2.0)
+    #: Exponents of an overhead's fade beside a falling term, finer than the neutral
+    #: shapes' as a false negative is the worst error: a constant over ``n log n`` fades
+    #: as ``n**-1.1`` over measurable sizes, a ``sqrt n`` term over ``n**2`` as ``n**-1.5``.
+    overhead_exponents: tuple[float, ...] = tuple(k / 8 for k in range(2, 25))
     #: Exponents of the growing shapes ``b * n**k``: k = 1 is a difference of
     #: exponential bases, smaller k a sub-exponential against a polynomial.
     power_exponents: tuple[float, ...] = (0.25, 1 / 3, 0.5, 0.75, 1.0)
@@ -268,6 +272,34 @@ def _choose(medians: np.ndarray, ns: np.ndarray, policy: SignPolicy) -> _Choice:
     return _Choice(index, drift, growing_drift, grows, settles, neutral_fit)
 
 
+def _drift_beside_overhead(
+    medians: np.ndarray, ns: np.ndarray, policy: SignPolicy, shape: _Shape
+) -> np.ndarray:
+    """Per row of medians, the drift (bits over the last doubling of n) of ``shape``'s
+    term in the best fit of ``c + b*shape(n) + log2(1 + a*n**-k)``: the trend left once
+    an overhead on the generator may fade beside it.
+
+    Noise of a few instances can make a fading overhead (``n + 2000`` against ``n``)
+    fall as straight as a ``log n`` does, so that the growing shape beats every fade
+    alone; what the falling term must still carry beside a fade is the negative sign's
+    evidence. The fade may be as large at the smallest size as the data ask, but it must
+    have faded to within ``fading_left`` of its limit at the largest, as a neutral
+    fade must. For a given fade the model is linear in (c, b), so a grid over the
+    fade's size is an exact enough least squares.
+    """
+    j = len(ns)
+    fades = [np.zeros(j)]
+    for k in policy.overhead_exponents:
+        f = ns**-k
+        fades += [np.log2(1 + t * f / f[-1]) for t in np.geomspace(1e-3, policy.fading_left, 24)]
+    y = medians[:, None, :] - np.array(fades)[None, :, :]  # (rows, fades, sizes)
+    x = np.column_stack([np.ones(j), shape.values(ns)])
+    coef = y @ np.linalg.pinv(x).T
+    rss = ((y - coef @ x.T) ** 2).sum(axis=2)
+    best = coef[np.arange(len(medians)), rss.argmin(axis=1), 1]
+    return best * float(np.diff(shape.values(np.array([ns.max() / 2, ns.max()])))[0])
+
+
 def _resampled_medians(samples: list[np.ndarray], rounds: int, seed: int) -> np.ndarray:
     rng = np.random.default_rng(seed)
     out = np.empty((rounds + 1, len(samples)))
@@ -366,6 +398,17 @@ def decide_sign(
     rises = int(np.sum(steps > policy.resolution_bits)) >= policy.moving_steps
     falls = int(np.sum(steps < -policy.resolution_bits)) >= policy.moving_steps
     grows = bool(choice.grows[0])
+    # The worst error is a false negative: a fall must survive the overhead it could be.
+    overhead = (np.nan, np.nan)
+    if grows and choice.drift[0] < 0:
+        # ... and must not rest on one size: noise at the largest alone can bend a fade.
+        shape = shapes[choice.index[0]]
+        kept = [np.arange(len(ns)) != drop for drop in range(-1, len(ns))]
+        overhead = max(
+            (interval(_drift_beside_overhead(medians[1:, k], ns[k], policy, shape)) for k in kept),
+            key=lambda bounds: bounds[1],
+        )
+        grows = overhead[1] < -band
     # A bare constant that wins on parsimony alone, while the best growing shape's whole
     # interval trends one way past the band, is not a settled ratio: no fade explains
     # the trend, so the sizes do not tell a constant from it (noise hides, not settles).
@@ -387,6 +430,12 @@ def decide_sign(
     reasons = [f"{where}: {sign}"]
     if sign == "neutral" and equivalent:
         reasons[0] += f"; that is within the {band:.3f} bits that a quarter of a log factor moves"
+    elif sign == "inconclusive" and overhead[1] >= -band:
+        reasons[0] += (
+            f"; beside an overhead on the generator fading as the sizes allow, the falling "
+            f"term moves [{overhead[0]:+.3f}, {overhead[1]:+.3f}] bits: the fall may be an "
+            "overhead that noise straightened"
+        )
     elif unexplained and sign == "inconclusive":
         reasons[0] += (
             "; a constant fits as well on parsimony, but nothing fading explains a trend "

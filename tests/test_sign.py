@@ -131,3 +131,39 @@ def test_a_trend_that_only_noise_hides_is_not_neutral():
     found = decide_sign(gap, "steps")
     assert found.sign == "inconclusive", found.reasons
     assert "do not tell them apart" in found.reasons[0]
+
+
+def _noisy_overhead(overhead, sizes, sigma, instances, seed):
+    """Per-instance gaps of ``n + overhead`` against ``n`` with independent lognormal
+    noise of ``sigma`` on each side."""
+    rng = np.random.default_rng(seed)
+    scale = sigma / math.log(2)
+    return {
+        n: list(
+            math.log2((n + overhead) / n)
+            + scale * (rng.standard_normal(instances) - rng.standard_normal(instances))
+        )
+        for n in sizes
+    }
+
+
+@pytest.mark.parametrize(
+    "sizes, sigma, instances, seed",
+    # Draws on which a rule without the overhead test read these overheads as negative:
+    # noise straightening the fade over nine doublings, and one low median at the top
+    # of a narrow range bending it.
+    [(tuple(2**k for k in range(5, 14)), 0.5, 7, s) for s in (0, 1, 2, 4, 7, 8, 59, 80)]
+    + [((560, 660, 780, 920, 1080, 1280, 1500), 0.1, 7, s) for s in (4, 8)],
+)
+def test_a_noisy_fading_overhead_is_never_a_negative_gap(sizes, sigma, instances, seed):
+    decision = decide_sign(_noisy_overhead(2000, sizes, sigma, instances, seed), "steps")
+    assert decision.sign != "negative", decision.reasons
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_a_noisy_fall_beside_no_overhead_is_still_negative(seed):
+    rng = np.random.default_rng(seed)
+    sizes = tuple(2**k for k in range(5, 14))
+    gaps = {n: list(-0.5 * math.log2(n) + 0.2 * rng.standard_normal(7)) for n in sizes}
+    decision = decide_sign(gaps, "steps")
+    assert decision.sign == "negative", decision.reasons
