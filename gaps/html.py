@@ -15,7 +15,14 @@ from collections.abc import Mapping, Sequence
 from html import escape
 from typing import Any, NamedTuple
 
-__all__ = ["pairing_html", "proofs_html", "search_html", "survey_html"]
+__all__ = [
+    "pairing_charts",
+    "pairing_figure",
+    "pairing_html",
+    "proofs_html",
+    "search_html",
+    "survey_html",
+]
 
 
 class _Series(NamedTuple):
@@ -25,13 +32,27 @@ class _Series(NamedTuple):
     ys: list[float]
     censored: list[bool]
     # "solid", "dashed" or "dotdash" for a measured side (its points hollow when
-    # dotdash), "theory" for a thin dotted curve without markers.
+    # dotdash), "theory" for a pale band without markers.
     style: str = "solid"
 
 
+# Chart sizes in pixels: the cost chart, and the gap chart drawn beneath it.
+_WIDTH, _COST_HEIGHT, _GAP_HEIGHT = 560, 220, 160
+
+# Each style's stroke: measured sides solid, dashed or dot-dashed (so that a curve lying
+# on another still shows), a theory a wide pale band drawn beneath them.
+_STROKES = {
+    "solid": ' stroke-width="2"',
+    "dashed": ' stroke-width="2" stroke-dasharray="6 3"',
+    "dotdash": ' stroke-width="1.5" stroke-dasharray="10 3 2 3"',
+    "theory": ' stroke-width="7" stroke-opacity="0.2" stroke-linecap="round"',
+}
+# Legend entries longer than this are cut (the whole text is the entry's tooltip), so
+# that the key stays within the chart's right margin.
+_LEGEND_CHARS = 28
+
 _COLOURS = {"generate": "#1f77b4", "verify": "#d62728", "verify_corrupt": "#2ca02c"}
 _LABELS = {"generate": "generate", "verify": "verify", "verify_corrupt": "verify corruption"}
-# Each side its own stroke, so that a curve lying on another still shows through it.
 _STYLES = {"generate": "solid", "verify": "dashed", "verify_corrupt": "dotdash"}
 _SIGN_COLOURS = {
     "positive": "#2a7d2a",
@@ -48,7 +69,9 @@ table{border-collapse:collapse;width:100%}
 th,td{border-bottom:1px solid #ddd;padding:3px 6px;text-align:left;vertical-align:top}
 th{cursor:pointer;background:#f4f4f4;position:sticky;top:0}
 th.sorted-up::after{content:" ▲"}th.sorted-down::after{content:" ▼"}
-code{font-size:12px}.sign{font-weight:600}.filters{margin:.8em 0}
+code{font-size:12px}.sign{font-weight:600}
+#gaps td{overflow-wrap:anywhere}#gaps td:last-child{min-width:6em;max-width:16em}
+.filters{margin:.8em 0}
 .filters label{margin-right:1em}.pairing{border-top:2px solid #ccc;margin-top:1.5em}
 .pairing svg{display:block;margin:.4em 0}.note{color:#555}
 """
@@ -100,6 +123,11 @@ def _linear_ticks(low: float, high: float) -> list[float]:
     return [start + i * step for i in range(int((high - start) / step) + 2)]
 
 
+def _text_width(text: str) -> float:
+    """The width in pixels of ``text`` at the charts' 11px sans-serif, a little over."""
+    return 6.5 * len(text)
+
+
 def _tick_text(value: float) -> str:
     if value == 0:
         return "0"
@@ -113,8 +141,8 @@ def _chart(
     *,
     log_y: bool,
     y_label: str,
-    width: int = 560,
-    height: int = 220,
+    width: int = _WIDTH,
+    height: int = _COST_HEIGHT,
 ) -> str:
     """An SVG line chart: log x; log or linear y; censored points as open triangles."""
     points = [(x, y) for s in series for x, y in zip(s.xs, s.ys, strict=True)]
@@ -128,7 +156,9 @@ def _chart(
         y0, y1 = math.log10(min(ys_all)), math.log10(max(ys_all))
     else:
         y0, y1 = min(min(ys_all), 0.0), max(max(ys_all), 0.0)
-    x1, y1 = (x1 + 1e-9 if x1 == x0 else x1), (y1 + 1e-9 if y1 == y0 else y1)
+    x1 = x1 + 1e-9 if x1 == x0 else x1
+    if y1 == y0:  # a flat curve (a gap of 0 bits everywhere): a unit range around it
+        y0, y1 = y0 - 0.5, y1 + 0.5
     pad = 0.06 * (y1 - y0)
     y0, y1 = y0 - pad, y1 + pad
     plot_w, plot_h = width - left - right, height - top - bottom
@@ -157,13 +187,12 @@ def _chart(
                 f'<text x="{left - 4}" y="{y + 4:.1f}" font-size="11" text-anchor="end">'
                 f"{_tick_text(t)}</text>"
             )
-    x_ticks = sorted({x for x in xs_all})
-    last_x = -1e9
-    for t in x_ticks:  # every size, skipping labels that would overlap the previous one
-        x = px(t)
-        if x - last_x < 28:
+    last_x, last_half = -1e9, 0.0
+    for t in sorted(set(xs_all)):  # every size, skipping labels that would overlap
+        x, half = px(t), _text_width(f"{t:g}") / 2
+        if x - last_x < last_half + half + 6:
             continue
-        last_x = x
+        last_x, last_half = x, half
         out.append(
             f'<text x="{x:.1f}" y="{top + plot_h + 14}" font-size="11" '
             f'text-anchor="middle">{t:g}</text>'
@@ -174,6 +203,9 @@ def _chart(
         f'<text x="12" y="{top + plot_h / 2}" font-size="11" text-anchor="middle" '
         f'transform="rotate(-90 12 {top + plot_h / 2})">{_e(y_label)}</text>'
     )
+    lines: list[str] = []
+    markers: list[str] = []
+    legend: list[str] = []
     for i, (label, colour, xs, ys, censored, style) in enumerate(series):
         kept = [
             (x, y, c)
@@ -181,35 +213,37 @@ def _chart(
             if x > 0 and (y > 0 or not log_y)
         ]
         path = " ".join(f"{px(x):.1f},{py(y):.1f}" for x, y, _ in kept)
-        dash, stroke = {
-            "solid": ("", 2.0),
-            "dashed": (' stroke-dasharray="6 3"', 2.0),
-            "dotdash": (' stroke-dasharray="10 3 2 3"', 1.5),
-            "theory": (' stroke-dasharray="1.5 3"', 1.5),
-        }[style]
-        out.append(
-            f'<polyline points="{path}" fill="none" stroke="{colour}" '
-            f'stroke-width="{stroke}"{dash}/>'
-        )
+        stroke = _STROKES[style]
+        # Theory bands go beneath every measured line: a measured curve that follows
+        # its theory runs inside the band instead of hiding it.
+        polyline = f'<polyline points="{path}" fill="none" stroke="{colour}"{stroke}/>'
+        if style == "theory":
+            lines.insert(0, polyline)
+        else:
+            lines.append(polyline)
         for x, y, c in kept if style != "theory" else ():
             cx, cy = px(x), py(y)
             if c:
-                out.append(
+                markers.append(
                     f'<path d="M{cx:.1f},{cy - 6:.1f} l5,9 h-10 z" fill="white" '
                     f'stroke="{colour}" stroke-width="1.5"><title>censored: at least this'
                     "</title></path>"
                 )
             else:
                 fill = "white" if style == "dotdash" else colour
-                out.append(
+                markers.append(
                     f'<circle cx="{cx:.1f}" cy="{cy:.1f}" r="2.5" fill="{fill}" stroke="{colour}"/>'
                 )
         ly = top + 12 + 16 * i
-        out.append(
+        shown = label if len(label) <= _LEGEND_CHARS else label[: _LEGEND_CHARS - 1] + "…"
+        legend.append(
             f'<line x1="{left + plot_w + 8}" x2="{left + plot_w + 26}" y1="{ly - 4}" '
-            f'y2="{ly - 4}" stroke="{colour}" stroke-width="{stroke}"{dash}/>'
-            f'<text x="{left + plot_w + 30}" y="{ly}" font-size="11">{_e(label)}</text>'
+            f'y2="{ly - 4}" stroke="{colour}"{stroke}/>'
+            f'<text x="{left + plot_w + 30}" y="{ly}" font-size="11">{_e(shown)}'
+            f"<title>{_e(label)}</title></text>"
         )
+    # Markers above every line, so no line crosses out a point of another side.
+    out += lines + markers + legend
     out.append("</svg>")
     return "".join(out)
 
@@ -223,17 +257,18 @@ def _anchor(report: Mapping[str, Any]) -> str:
     return f"p-{report['family']}--{report['pairing']}".replace("/", "--")
 
 
-def pairing_html(report: Mapping[str, Any]) -> str:
-    """One pairing's section: the sign, its reasons, both cost curves and the gap curve.
+def pairing_charts(report: Mapping[str, Any]) -> tuple[str, str]:
+    """A pairing's two SVG charts: both cost curves (censored points as open triangles,
+    the declared theory dotted over each side), and the paired gap in bits beneath.
 
-    >>> from gaps.html import pairing_html
-    >>> side = {"sizes": [8, 16], "median": [64, 256], "censored": [0, 1],
-    ...         "growth": {"text": "n**2"}}
-    >>> html = pairing_html({"family": "a<b", "pairing": "g/v", "mode": "witness",
-    ...                      "unit": "steps", "sign": "positive", "generate": side,
-    ...                      "verify": side, "gap_bits": {"8": 0.0, "16": 1.0}})
-    >>> "a&lt;b" in html and "<svg" in html and "a<b" not in html
-    True
+    A chart with no point to draw is a short note in HTML instead of an SVG.
+
+    >>> from gaps.html import pairing_charts
+    >>> side = {"sizes": [8, 16], "median": [64, 256], "censored": [0, 1]}
+    >>> costs, gap = pairing_charts({"unit": "steps", "generate": side, "verify": side,
+    ...                              "gap_bits": {}})
+    >>> costs.startswith("<svg"), gap
+    (True, '<p class="note">No measured point.</p>')
     """
     from gaps.symbolic import theory_curve
 
@@ -261,8 +296,53 @@ def pairing_html(report: Mapping[str, Any]) -> str:
         else [],
         log_y=False,
         y_label="log2(C_gen / C_ver)",
-        height=160,
+        height=_GAP_HEIGHT,
     )
+    return costs, gap
+
+
+def pairing_figure(report: Mapping[str, Any]) -> str | None:
+    """The two charts of :func:`pairing_charts` as one standalone SVG file (the gap
+    beneath the costs), or None when no cost was measured.
+
+    >>> from gaps.html import pairing_figure
+    >>> side = {"sizes": [8, 16], "median": [64, 256], "censored": [0, 0]}
+    >>> svg = pairing_figure({"unit": "steps", "generate": side, "verify": side,
+    ...                       "gap_bits": {"8": 0.0, "16": 0.0}})
+    >>> import xml.etree.ElementTree as ET
+    >>> len(ET.fromstring(svg).findall("{http://www.w3.org/2000/svg}g"))
+    2
+    >>> pairing_figure({"unit": "steps", "gap_bits": {}}) is None
+    True
+    """
+    costs, gap = pairing_charts(report)
+    if not costs.startswith("<svg"):
+        return None
+    height = _COST_HEIGHT + (_GAP_HEIGHT if gap.startswith("<svg") else 0)
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{_WIDTH}" height="{height}" '
+        f'viewBox="0 0 {_WIDTH} {height}" font-family="sans-serif">',
+        f"<g>{costs}</g>",
+    ]
+    if gap.startswith("<svg"):
+        parts.append(f'<g transform="translate(0,{_COST_HEIGHT})">{gap}</g>')
+    return "".join(parts) + "</svg>\n"
+
+
+def pairing_html(report: Mapping[str, Any]) -> str:
+    """One pairing's section: the sign, its reasons, both cost curves and the gap curve.
+
+    >>> from gaps.html import pairing_html
+    >>> side = {"sizes": [8, 16], "median": [64, 256], "censored": [0, 1],
+    ...         "growth": {"text": "n**2"}}
+    >>> html = pairing_html({"family": "a<b", "pairing": "g/v", "mode": "witness",
+    ...                      "unit": "steps", "sign": "positive", "generate": side,
+    ...                      "verify": side, "gap_bits": {"8": 0.0, "16": 1.0}})
+    >>> "a&lt;b" in html and "<svg" in html and "a<b" not in html
+    True
+    """
+    costs, gap = pairing_charts(report)
+    unit = str(report.get("unit", ""))
     sign = str(report.get("sign", ""))
     reasons = [*report.get("reasons", []), *report.get("flags", [])]
     items = "".join(f"<li>{_e(r)}</li>" for r in reasons)

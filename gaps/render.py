@@ -180,8 +180,8 @@ def size_ticks(sizes: Sequence[float], *, labels: int = 10) -> list[float]:
 
 
 def report_plot(report: Mapping[str, Any], path: str | None = None) -> Any:
-    """Both sides' costs against size on log axes, the declared theory dotted over each
-    (scaled to the measured points), censored points as open ▲ (lower bounds), and the
+    """Both sides' costs against size on log axes, the declared theory as a pale band
+    beneath each (scaled to the measured points), censored points as open ▲ (lower bounds), and the
     paired gap curve in bits beneath."""
     import matplotlib
 
@@ -219,7 +219,19 @@ def report_plot(report: Mapping[str, Any], path: str | None = None) -> Any:
             ax.plot(*zip(*cut, strict=True), "^", mfc="white", mec=colour, ms=9, zorder=4)
         curve = theory_curve(side.get("theory"), ns, median, censored)
         if curve is not None:
-            ax.plot(ns, curve, ":", color=colour, lw=1.2, label=f"theory {side['theory']}")
+            # A pale band beneath the measured line: a dotted theory vanished under a
+            # curve that followed it.
+            ax.plot(
+                ns,
+                curve,
+                "-",
+                color=colour,
+                lw=7,
+                alpha=0.2,
+                solid_capstyle="round",
+                zorder=1,
+                label=f"theory {side['theory']}",
+            )
     if any(c for _, side in _sides(report) for c in side["censored"]):
         ax.plot([], [], "^", mfc="white", mec="0.3", ms=9, label="censored (at least)")
     ax.set_yscale("log")

@@ -42,6 +42,7 @@ from gaps.proofs.planted import (
 from gaps.proofs.refutations import (
     prove_blocked_models_are_all_models,
     prove_checked_assignment_satisfies,
+    prove_rat_step_keeps_a_model,
     prove_rup_step_is_implied,
 )
 from gaps.proofs.sorting import prove_sorted_permutation_is_unique
@@ -78,6 +79,7 @@ __all__ = [
     "prove_planted_cycle_is_hamiltonian",
     "prove_potentials_bound_paths",
     "prove_pratt_certificate_implies_prime",
+    "prove_rat_step_keeps_a_model",
     "prove_rewrite_rules_keep_the_value",
     "prove_rup_step_is_implied",
     "prove_sorted_permutation_is_unique",

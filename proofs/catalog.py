@@ -48,6 +48,7 @@ from gaps.proofs.planted import (
 from gaps.proofs.refutations import (
     prove_blocked_models_are_all_models,
     prove_checked_assignment_satisfies,
+    prove_rat_step_keeps_a_model,
     prove_rup_step_is_implied,
 )
 from gaps.proofs.sorting import prove_sorted_permutation_is_unique
@@ -75,7 +76,7 @@ LEMMAS: dict[str, tuple[Lemma, ...]] = {
     "minimum_spanning_tree/cycle_property": (prove_cycle_property_implies_minimum,),
     "model_count/witnesses": (prove_blocked_models_are_all_models, prove_rup_step_is_implied),
     "pigeonhole/drat": (prove_rup_step_is_implied,),
-    "pigeonhole/backward": (prove_rup_step_is_implied,),
+    "pigeonhole/backward": (prove_rup_step_is_implied, prove_rat_step_keeps_a_model),
     "planarity/certificate": (prove_kuratowski_subdivisions_are_not_plane,),
     "planted_clique/check": (prove_listed_pairs_cover_the_clique,),
     "planted_sat/check": (prove_checked_assignment_satisfies,),
@@ -87,7 +88,7 @@ LEMMAS: dict[str, tuple[Lemma, ...]] = {
     "subset_sum/check": (prove_increasing_indices_pick_a_subset,),
     "term_equivalence/replay": (prove_rewrite_rules_keep_the_value,),
     "tseitin/drat": (prove_rup_step_is_implied,),
-    "tseitin/backward": (prove_rup_step_is_implied,),
+    "tseitin/backward": (prove_rup_step_is_implied, prove_rat_step_keeps_a_model),
     "two_sat/check": (prove_two_sat_paths_refute,),
     "xor_sat/check": (prove_gf2_solution,),
 }

@@ -1,9 +1,11 @@
 """Copies of catalog verifiers with one realistic bug each, for :func:`gaps.prove` to catch.
 
 A mutant names a family, a function of its module (the verifier or a helper it
-calls), a piece of that function's source and what the bug replaces it with. Its
-verifier is the family's own code recompiled with that one change, so the check
-that catches it checks the real code path. A replacement that no longer matches the
+calls) or of a helper module the verifier calls (a proof checker shared by several
+families: the verifier then calls a copy of that module), a piece of that function's
+source and what the bug replaces it with. Its verifier is the family's own code
+recompiled with that one change, so the check that catches it checks the real code
+path. A replacement that no longer matches the
 source raises instead of leaving an unmutated copy.
 
 >>> import gaps
@@ -17,11 +19,13 @@ True
 
 from __future__ import annotations
 
+import importlib
 import inspect
 import sys
 import textwrap
 from collections.abc import Callable
 from dataclasses import dataclass
+from types import ModuleType
 from typing import Any
 
 __all__ = ["MUTANTS", "Mutant"]
@@ -38,6 +42,7 @@ class Mutant:
     new: str
     function: str = ""  # a helper of the verifier; the verifier itself when empty
     copy_of: str = ""  # the verifier copied; the one the family's first specification states
+    module: str = ""  # the module holding ``function``, when not the family's own
 
     @property
     def target(self) -> str:
@@ -57,15 +62,39 @@ class Mutant:
         fn = gaps.get(self.family).verifiers[self.target].fn
         module = sys.modules[fn.__module__]
         namespace = dict(vars(module))
+        if self.module:
+            # The bug is in a helper module the verifier calls: the verifier gets a
+            # copy of that module, recompiled whole so that its functions call each
+            # other's mutated versions.
+            helper = importlib.import_module(self.module)
+            copy = self._mutated(helper)
+            for name, value in vars(module).items():
+                if value is helper:
+                    namespace[name] = copy
+                elif getattr(value, "__module__", None) == helper.__name__:
+                    namespace[name] = getattr(copy, value.__name__)
         for name in dict.fromkeys([self.function or fn.__name__, fn.__name__]):
+            if self.module and name != fn.__name__:
+                continue
             source = textwrap.dedent(inspect.getsource(getattr(module, name)))
             if name == (self.function or fn.__name__):
-                if source.count(self.old) != 1:
-                    raise ValueError(f"Mutant {self.name!r}: {self.old!r} is not once in {name}.")
-                source = source.replace(self.old, self.new)
+                source = self._replace(source, name)
             exec(compile(source, f"<mutant {self.name}>", "exec"), namespace)
         mutated: Callable[..., Any] = namespace[fn.__name__]
         return mutated
+
+    def _replace(self, source: str, name: str) -> str:
+        if source.count(self.old) != 1:
+            raise ValueError(f"Mutant {self.name!r}: {self.old!r} is not once in {name}.")
+        return source.replace(self.old, self.new)
+
+    def _mutated(self, helper: ModuleType) -> ModuleType:
+        whole = inspect.getsource(helper)
+        part = inspect.getsource(getattr(helper, self.function))
+        copy = ModuleType(f"{helper.__name__}.<mutant {self.name}>")
+        source = whole.replace(part, self._replace(part, self.function))
+        exec(compile(source, f"<mutant {self.name}>", "exec"), vars(copy))
+        return copy
 
 
 MUTANTS: tuple[Mutant, ...] = (
@@ -726,5 +755,152 @@ MUTANTS: tuple[Mutant, ...] = (
         "if len(where) != len(around) or where.keys() != neighbours[v]:",
         "if len(where) != len(around) or not where.keys() <= neighbours[v]:",
         function="_is_plane_embedding",
+    ),
+    Mutant(
+        "drup_skips_rup_check",
+        "pigeonhole",
+        "skipped check: a lemma is added without its RUP check",
+        "        if not checker.rup(lits):\n            return False\n",
+        "",
+        function="_check",
+        copy_of="drat",
+        module="gaps.problems.logic._refutation",
+    ),
+    Mutant(
+        "drup_accepts_without_conflict",
+        "tseitin",
+        "missing check: a proof that derives no empty clause is accepted",
+        "return checker.inconsistent and checker.rup([])",
+        "return True",
+        function="_check",
+        copy_of="drat",
+        module="gaps.problems.logic._refutation",
+    ),
+    Mutant(
+        "drup_unit_taken_as_conflict",
+        "pigeonhole",
+        "off-by-one: a clause with one literal not false counts as falsified",
+        "        if not free:\n            self.inconsistent = True\n",
+        "        if len(free) <= 1:\n            self.inconsistent = True\n",
+        function="_Checker",
+        copy_of="drat",
+        module="gaps.problems.logic._refutation",
+    ),
+    Mutant(
+        "drup_drops_last_literal",
+        "tseitin",
+        "off-by-one: the RUP check assumes all but the lemma's last literal false",
+        "        for lit in lits:\n            self.meter.tick()",
+        "        for lit in lits[:-1]:\n            self.meter.tick()",
+        function="_Checker",
+        copy_of="drat",
+        module="gaps.problems.logic._refutation",
+    ),
+    Mutant(
+        "drup_deletion_unhonoured",
+        "tseitin",
+        "skipped deletion: a deleted clause keeps propagating",
+        "            self.alive[found.pop()] = False",
+        "            found.pop()",
+        function="_Checker",
+        copy_of="drat",
+        module="gaps.problems.logic._refutation",
+    ),
+    Mutant(
+        "backward_core_unmarked",
+        "pigeonhole",
+        "skipped marking: lemmas a conflict used stay out of the core, unchecked",
+        "            self.marked[ci] = True\n            for x in self.clauses[ci]:",
+        "            for x in self.clauses[ci]:",
+        function="_Database",
+        copy_of="backward",
+        module="gaps.problems.logic._backward",
+    ),
+    Mutant(
+        "backward_checks_unmarked",
+        "tseitin",
+        "flipped test: the lemmas outside the core are checked, those in it not",
+        "        if db.marked[ci]:",
+        "        if not db.marked[ci]:",
+        function="_check",
+        copy_of="backward",
+        module="gaps.problems.logic._backward",
+    ),
+    Mutant(
+        "backward_rat_on_any_pivot",
+        "pigeonhole",
+        "flipped literal: RAT resolves on clauses with the pivot, not its negation",
+        "-pivot not in clause",
+        "pivot not in clause",
+        function="_Database",
+        copy_of="backward",
+        module="gaps.problems.logic._backward",
+    ),
+    Mutant(
+        "backward_empty_clause_trusted",
+        "tseitin",
+        "missing check: an empty clause ends the forward pass as a conflict",
+        "        if not lits:\n            return False",
+        "        if not lits:\n            return True",
+        function="_check",
+        copy_of="backward",
+        module="gaps.problems.logic._backward",
+    ),
+    Mutant(
+        "witnesses_repeated_model",
+        "model_count",
+        "skipped check: a model listed twice counts twice",
+        "if model in seen or not satisfies(clauses, list(model), meter):",
+        "if not satisfies(clauses, list(model), meter):",
+    ),
+    Mutant(
+        "witnesses_count_inequality",
+        "model_count",
+        "flipped comparison: more models than the count are accepted",
+        "len(models) != count",
+        "len(models) < count",
+    ),
+    Mutant(
+        "witnesses_skips_refutation",
+        "model_count",
+        "skipped check: the models listed need not be all of them",
+        "return check_drup(blocked, proof, meter)",
+        "return True",
+    ),
+    Mutant(
+        "witnesses_last_model_unblocked",
+        "model_count",
+        "off-by-one: the last model's blocking clause is left out of the refuted formula",
+        "for model in models]\n    return check_drup",
+        "for model in models[:-1]]\n    return check_drup",
+    ),
+    Mutant(
+        "witnesses_skips_model_check",
+        "model_count",
+        "skipped check: a listed model need not satisfy the formula",
+        "if model in seen or not satisfies(clauses, list(model), meter):",
+        "if model in seen:",
+    ),
+    Mutant(
+        "replay_skips_final_comparison",
+        "term_equivalence",
+        "skipped check: the replayed term is not compared with the output",
+        "return _eq(term, rewritten, meter)",
+        "return True",
+    ),
+    Mutant(
+        "replay_skips_unmatched_step",
+        "term_equivalence",
+        "skipped check: a step whose rule does not match is passed over",
+        "        if new is None:\n            return False\n        term = new",
+        "        if new is None:\n            continue\n        term = new",
+    ),
+    Mutant(
+        "replay_compares_sizes",
+        "term_equivalence",
+        "weak comparison: terms of the same size count as equal",
+        "    return s == t",
+        "    return _size(s) == _size(t)",
+        function="_eq",
     ),
 )

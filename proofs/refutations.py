@@ -16,6 +16,7 @@ from gaps.proofs.core import RLIMIT, Proof, prove
 __all__ = [
     "prove_blocked_models_are_all_models",
     "prove_checked_assignment_satisfies",
+    "prove_rat_step_keeps_a_model",
     "prove_rup_step_is_implied",
 ]
 
@@ -53,9 +54,7 @@ def prove_rup_step_is_implied(bound: int = 3, rlimit: int = RLIMIT) -> Proof:
     claims = []
     for n, m in itertools.product(range(1, bound + 1), repeat=2):
         lits = range(2 * n)
-        clauses = [[z3.Bool(f"in{n}{m}_{c}_{lit}") for lit in lits] for c in range(m)]
-        lemma = [z3.Bool(f"lemma{n}{m}_{lit}") for lit in lits]
-        x = [z3.Bool(f"x{n}{m}_{v}") for v in range(n)]
+        clauses, lemma, x = _symbolic_formula(z3, n, m)
         true = [lemma[lit ^ 1] for lit in lits]  # the negated lemma, assigned
         for _ in range(2 * n):
             implied = [
@@ -81,6 +80,58 @@ def prove_rup_step_is_implied(bound: int = 3, rlimit: int = RLIMIT) -> Proof:
         model = [_satisfies(z3, clause, truth) for clause in clauses]
         claims.append(z3.Implies(z3.And(conflict, *model), _satisfies(z3, lemma, truth)))
     return prove("a RUP step is implied by the clauses", bound, z3.And(*claims), rlimit)
+
+
+def _symbolic_formula(z3: Any, n: int, m: int) -> tuple[list[list[Any]], list[Any], list[Any]]:
+    """Symbolic clauses (m rows of literal-membership flags), a lemma, and an assignment
+    over n variables, named apart per (n, m)."""
+    lits = range(2 * n)
+    clauses = [[z3.Bool(f"in{n}{m}_{c}_{lit}") for lit in lits] for c in range(m)]
+    lemma = [z3.Bool(f"lemma{n}{m}_{lit}") for lit in lits]
+    return clauses, lemma, [z3.Bool(f"x{n}{m}_{v}") for v in range(n)]
+
+
+def prove_rat_step_keeps_a_model(bound: int = 3, rlimit: int = RLIMIT) -> Proof:
+    """A clause that is RAT on a literal keeps a satisfiable formula satisfiable.
+
+    For every formula of 1 ≤ m ≤ ``bound`` clauses over 1 ≤ n ≤ ``bound`` variables,
+    every clause C with a literal p, and every model x of the formula that satisfies
+    each resolvent of C on p (C ∪ D ∖ {¬p} for every clause D with ¬p; a RAT check
+    finds each one RUP, so implied by the formula and true in each model): x
+    satisfies C, or x with p made true satisfies the formula and C. The ``backward``
+    checker of ``pigeonhole`` and ``tseitin`` takes a lemma that is not RUP when it is
+    RAT on its first literal; this lemma is why such a lemma never turns a satisfiable
+    formula unsatisfiable, so that deriving the empty clause still refutes it
+    (Järvisalo, Heule & Biere 2012).
+
+    >>> prove_rat_step_keeps_a_model(2).status
+    'proved'
+    """
+    import z3
+
+    claims = []
+    for n, m in itertools.product(range(1, bound + 1), repeat=2):
+        lits = range(2 * n)
+        clauses, lemma, x = _symbolic_formula(z3, n, m)
+        truth = _truth(x, z3)
+        for p in lits:
+            moved = [z3.BoolVal(p % 2 == 0) if v == p // 2 else x[v] for v in range(n)]
+            after = _truth(moved, z3)
+            resolvents = [
+                z3.Implies(
+                    clause[p ^ 1],
+                    z3.Or(
+                        _satisfies(z3, lemma, truth),
+                        *(z3.And(clause[o], truth[o]) for o in lits if o != p ^ 1),
+                    ),
+                )
+                for clause in clauses
+            ]
+            model = [_satisfies(z3, clause, truth) for clause in clauses]
+            kept = z3.And(*(_satisfies(z3, c, after) for c in (*clauses, lemma)))
+            premise = z3.And(lemma[p], *model, *resolvents)
+            claims.append(z3.Implies(premise, z3.Or(_satisfies(z3, lemma, truth), kept)))
+    return prove("a RAT step keeps a model", bound, z3.And(*claims), rlimit)
 
 
 def prove_blocked_models_are_all_models(bound: int = 2, rlimit: int = RLIMIT) -> Proof:

@@ -64,6 +64,13 @@ class Specification:
         some valid candidate: every valid candidate is still checked, and the invalid
         ones a one-field bug lets through are the ones next to a valid one. This keeps
         instances whose domain is too large to exhaust within the budget.
+    allowed : callable, optional
+        ``allowed(instance, variables)`` holds for the candidates the verifier may
+        accept (the valid ones and more); the verifier must reject the others and
+        accept the valid ones, and may go either way between. None [the default]:
+        exactly the valid ones. For a verifier whose relation the specification
+        bounds from both sides, as a proof checker that checks only the lemmas a
+        refutation uses.
 
     Examples
     --------
@@ -86,6 +93,7 @@ class Specification:
     domain: Callable[[Any, Sequence[Any]], Any] | None = None
     verifier: str | None = None
     near: Callable[[Any], int | None] | None = None
+    allowed: Callable[[Any, Sequence[Any]], Any] | None = None
 
 
 @dataclass(frozen=True)
@@ -222,8 +230,10 @@ def _enumerate(
     solver.set("rlimit", RLIMIT)
     if spec.domain is not None:
         solver.add(spec.domain(instance, variables))
-    formula = spec.valid(instance, variables)
-    solver.add(formula if want else z3.Not(formula))
+    if want:
+        solver.add(spec.valid(instance, variables))
+    else:
+        solver.add(z3.Not((spec.allowed or spec.valid)(instance, variables)))
     k = None if want or spec.near is None else spec.near(instance)
     # Around each valid candidate in turn, a small query each; a candidate near two
     # of them is found twice and checked once.

@@ -302,11 +302,16 @@ def test_prove_a_catalog_family_proves_its_verifier_and_lemma_and_stores_them(tm
     assert checked["max_flow", "dinic/min_cut"] == "tested only"
 
 
-def test_prove_a_family_without_specification_runs_its_lemmas(tmp_path):
+def test_prove_a_family_runs_its_specification_then_its_lemmas(tmp_path):
     result = gaps("prove", "term_equivalence", "--json", "--no-store")
     assert result.returncode == 0, result.stderr
-    (row,) = json.loads(result.stdout)
-    assert (row["family"], row["part"], row["status"]) == ("term_equivalence", "replay", "proved")
+    spec, lemma = json.loads(result.stdout)
+    assert (spec["claim"], spec["status"]) == ("term_equivalence/replay", "proved")
+    assert (lemma["family"], lemma["part"], lemma["status"]) == (
+        "term_equivalence",
+        "replay",
+        "proved",
+    )
 
 
 def test_prove_a_wrong_user_verifier_exits_1_with_the_counterexample(tmp_path):

@@ -20,6 +20,8 @@ FENCE = re.compile(r"^```(\w*)", re.M)
 
 
 def _load_pages_module():
+    # gaps_pages imports its sibling gaps_figures, as the Sphinx build does (conf.py).
+    sys.path.insert(0, str(ROOT / "docs" / "_ext"))
     path = ROOT / "docs" / "_ext" / "gaps_pages.py"
     spec = importlib.util.spec_from_file_location("gaps_pages", path)
     assert spec is not None and spec.loader is not None
@@ -60,23 +62,90 @@ def test_page_generator_examples_run():
     assert result.attempted > 0 and result.failed == 0
 
 
-def test_catalog_page_has_every_family_and_pairing():
-    text = pages.catalog_page()
+def test_every_family_has_a_page_with_each_pairing_and_its_curves(tmp_path):
+    written = pages.write_pages(tmp_path, notebooks=tmp_path)
+    provenance = pages.read_provenance()
+    assert provenance is not None, "no stored survey in docs/figures"
+    index = (tmp_path / "catalog" / "index.md").read_text()
     for family in gaps.catalog():
-        section = text.split(f"### {family.name}\n", 1)
-        assert len(section) == 2, f"no section for {family.name}"
-        body = section[1].split("\n### ", 1)[0]
+        path = tmp_path / "catalog" / f"{family.name}.md"
+        assert path in written, f"no page for {family.name}"
+        text = path.read_text()
+        assert f"(family-{family.name})=\n# {family.name}\n" in text
+        assert f"[{family.name}]({family.name}.md)" in index
+        table, curves = text.split("\n## Measured curves\n", 1)
+        assert pages.provenance_text(provenance) in curves, f"{family.name}: no provenance"
         for p in family.pairings:
-            assert f"| {p.name} | {p.mode} |" in body, f"{family.name}: no row for {p.name}"
+            assert f"| {p.name} | {p.mode} |" in table, f"{family.name}: no row for {p.name}"
+            body = curves.split(f"\n### {p.name}\n", 1)[1].split("\n### ", 1)[0]
+            figure = re.search(r"\]\(\.\./\.\./figures/([^)]+\.svg)\)", body)
+            if figure is None:
+                assert pages.NOT_MEASURED in body, f"{family.name} {p.name}: no figure, no note"
+            else:
+                svg = ROOT / "docs" / "figures" / figure.group(1)
+                assert svg.is_file() and "<polyline" in svg.read_text(), svg
+
+
+def test_stored_figures_show_their_survey_and_nothing_else():
+    provenance = pages.read_provenance()
+    assert provenance is not None
+    for key in ("seed", "date", "gaps", "command", "solvers", "instances"):
+        assert provenance.get(key) is not None, key
+    files = {e["file"] for f in provenance["figures"].values() for e in f.values()} - {None}
+    on_disk = {p.name for p in (ROOT / "docs" / "figures").glob("*.svg")}
+    assert files == on_disk
+    names = {f.name: {p.name for p in f.pairings} for f in gaps.catalog()}
+    for family, pairings in provenance["figures"].items():
+        assert set(pairings) <= names.get(family, set()), f"{family}: not in the catalog"
+        for entry in pairings.values():
+            assert entry["machine_independent"] == (entry["unit"] not in ("time", "memory"))
+
+
+def test_figures_are_drawn_from_the_stores_latest_survey_without_measuring(tmp_path):
+    import gaps_figures
+
+    from gaps.survey import survey
+
+    db = tmp_path / "store.sqlite"
+    with pytest.raises(gaps_figures.NoSurvey, match="no finished survey"), gaps.Store(db) as s:
+        gaps_figures.latest_survey(s)
+    with gaps.Store(db) as store:
+        survey([gaps.get("sorting")], seed=5, instances=1, store=store, workers=1)
+        tasks = store.count("tasks")
+    first = gaps_figures.write_figures(db, tmp_path / "a")
+    second = gaps_figures.write_figures(db, tmp_path / "b")
+    with gaps.Store(db) as store:
+        assert store.count("tasks") == tasks and len(list(store.runs())) == 1
+    assert first == second and first["seed"] == 5 and first["instances"] == 1
+    assert "--seed 5 --instances 1" in first["command"] and "--family sorting" in first["command"]
+    (entry,) = first["figures"]["sorting"].values()
+    svg = (tmp_path / "a" / entry["file"]).read_text()
+    assert svg == (tmp_path / "b" / entry["file"]).read_text()  # steps: the same drawing
+    assert entry["unit"] == "steps" and entry["machine_independent"]
+    assert svg.startswith('<svg xmlns="http://www.w3.org/2000/svg"')
+
+
+def test_a_page_without_a_stored_survey_says_so_for_every_pairing(tmp_path):
+    pages.write_pages(tmp_path, figures=tmp_path / "none", notebooks=tmp_path)
+    text = (tmp_path / "catalog" / "sorting.md").read_text()
+    curves = text.split("## Measured curves", 1)[1]
+    assert "No survey is stored" in curves and "figures/" not in curves
+    assert curves.count(pages.NOT_MEASURED) == len(gaps.get("sorting").pairings)
+
+
+def test_stale_generated_pages_are_removed(tmp_path):
+    stale = tmp_path / "catalog.md"
+    stale.write_text("# an old page")
+    pages.write_pages(tmp_path, notebooks=tmp_path)
+    assert not stale.exists() and (tmp_path / "catalog" / "index.md").is_file()
 
 
 def test_catalog_page_examples_are_the_docstrings_own():
     # The page's sessions are the module docstrings' examples, which --doctest-modules runs.
     parser = doctest.DocTestParser()
-    text = pages.catalog_page()
     for family in gaps.catalog():
         doc = inspect.getdoc(inspect.getmodule(family.sample)) or ""
-        body = text.split(f"### {family.name}\n", 1)[1].split("\n### ", 1)[0]
+        body = pages.family_page(family, None).split("\n## Pairings\n", 1)[0]
         fenced = re.findall(r"```pycon\n(.*?)```", body, re.S)
         on_page = [e.source for block in fenced for e in parser.get_examples(block)]
         assert on_page == [e.source for e in parser.get_examples(doc)], family.name

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 import shutil
@@ -75,11 +76,19 @@ def test_censored_points_are_drawn_as_triangles():
     assert page.count("censored: at least this") == 1
 
 
-def test_theory_is_drawn_dotted_over_each_side(reports):
+THEORY_BAND = 'stroke-width="7" stroke-opacity="0.2"'
+
+
+def test_theory_is_drawn_as_a_band_beneath_each_side(reports):
     sorting = reports[0]
     section = survey_html([sorting]).split('<section class="pairing"', 1)[1]
-    assert "theory n*log(n)" in section and "theory n</text>" in section
-    assert section.count('stroke-dasharray="1.5 3"') == 2 * 2  # each curve and its key
+    assert "theory n*log(n)<title>" in section and "theory n<title>" in section
+    costs = section.split("<svg", 2)[1]
+    assert costs.count(THEORY_BAND) == 2 * 2  # each curve and its key
+    # Both bands come before every measured line, and every marker after every line.
+    lines = re.findall(r"<polyline[^>]*>", costs)
+    assert [THEORY_BAND in line for line in lines] == [True, True] + [False] * (len(lines) - 2)
+    assert costs.rindex("<polyline") < costs.index("<circle")
 
 
 def test_a_side_without_theory_draws_no_theory_curve(reports):
@@ -87,7 +96,7 @@ def test_a_side_without_theory_draws_no_theory_curve(reports):
     for role in ("generate", "verify", "verify_corrupt"):
         if bare.get(role):
             bare[role]["theory"] = None
-    assert 'stroke-dasharray="1.5 3"' not in survey_html([bare])
+    assert THEORY_BAND not in survey_html([bare])
 
 
 SEARCH = {
@@ -258,3 +267,55 @@ def test_report_md_shows_user_text_literally():
     (line,) = [line for line in text.splitlines() if line.startswith("- ")]
     assert "<script>" not in line and "&lt;script&gt;" in line
     assert re.search(r"(?<!\\)[|\[\]*]", line) is None  # every one backslashed
+
+
+def _x_labels(svg):
+    """The x-axis labels of a chart: (centre, text), read off the SVG."""
+    found = re.findall(
+        r'<text x="([\d.]+)" y="[\d.]+" font-size="11" text-anchor="middle">([^<]+)<', svg
+    )
+    return [(float(x), text) for x, text in found if text != "instance size n"]
+
+
+def test_size_labels_never_overlap():
+    from gaps.html import pairing_charts
+
+    sizes = [1000, 1100, 1250, 1500, 2000, 10000, 10500, 12800, 25600, 100000]
+    side = {"sizes": sizes, "median": [float(n) for n in sizes], "censored": [0] * len(sizes)}
+    costs, _ = pairing_charts({"unit": "steps", "generate": side, "verify": side})
+    labels = _x_labels(costs)
+    assert labels[0][1] == "1000" and len(labels) < len(sizes)
+    for (x0, a), (x1, b) in itertools.pairwise(labels):
+        assert x1 - x0 >= 6.5 * (len(a) + len(b)) / 2, (a, b)
+
+
+def test_a_long_legend_entry_is_cut_and_kept_whole_in_its_tooltip():
+    from gaps.html import pairing_charts
+
+    long = "exp(0.6931*n**0.5)*n**2.25*log(n)"
+    side = {"sizes": [8, 16], "median": [1.0, 2.0], "censored": [0, 0], "growth": {"text": long}}
+    costs, _ = pairing_charts({"unit": "steps", "generate": side})
+    shown, tooltip = re.search(r">(generate ~ [^<]*)<title>([^<]*)</title>", costs).groups()
+    assert shown.endswith("…") and len(shown) == 28 and tooltip == f"generate ~ {long}"
+
+
+def test_a_pairing_figure_is_a_standalone_svg_of_both_charts(reports):
+    import xml.etree.ElementTree as ET
+
+    from gaps.html import pairing_charts, pairing_figure
+
+    svg = pairing_figure(reports[0])
+    root = ET.fromstring(svg)
+    assert root.tag == "{http://www.w3.org/2000/svg}svg"
+    costs, gap = pairing_charts(reports[0])
+    assert costs in svg and gap in svg
+    assert int(root.get("height")) == 220 + 160
+
+
+def test_a_flat_gap_gets_a_readable_axis():
+    from gaps.html import pairing_charts
+
+    side = {"sizes": [8, 16, 32], "median": [4.0, 8.0, 16.0], "censored": [0, 0, 0]}
+    _, gap = pairing_charts({"unit": "steps", "generate": side, "verify": side,
+                             "gap_bits": {"8": 0.0, "16": 0.0, "32": 0.0}})  # fmt: skip
+    assert "e-9" not in gap and ">0</text>" in gap

@@ -46,6 +46,11 @@ PREMISES = {
         "z3.And(*distinct, *satisfied)",
         2,
     ),
+    "refutations.prove_rat_step_keeps_a_model": (
+        "premise = z3.And(lemma[p], *model, *resolvents)",
+        "premise = z3.And(lemma[p], *model)",
+        1,
+    ),
     "refutations.prove_checked_assignment_satisfies": (
         "values[v] == (lit > 0)",
         "values[v] == (lit < 0)",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from importlib import import_module
+
 import pytest
 from gaps.proofs.mutants import MUTANTS
 
@@ -124,3 +126,30 @@ def test_near_candidates_still_include_every_valid_one() -> None:
         gaps.get("knapsack"), verifier=lambda i, o, c, m: False, against="table"
     )
     assert reject_all.status == "refuted" and reject_all.reason == "rejected a valid output"
+
+
+def test_backward_checker_is_bounded_not_exact() -> None:
+    # It checks only the lemmas the refutation uses: proved against its own bounds,
+    # refuted against the forward checker's exact relation by a lemma it never checks.
+    fam = gaps.get("pigeonhole")
+    assert gaps.prove(fam, verifier="backward", bound=3).status == "proved"
+    exact = gaps.prove(fam, verifier="backward", against="drat", bound=3)
+    assert exact.status == "refuted" and exact.reason == "accepted an invalid output"
+    formula, (answer, proof) = exact.counterexample
+    forward = fam.verifiers["drat"].fn
+    assert answer == "unsatisfiable" and not forward(formula, answer, proof, gaps.Meter())
+
+
+@pytest.mark.parametrize("name", ["pigeonhole", "tseitin"])
+def test_refutation_instances_come_with_satisfiable_twins(name: str) -> None:
+    from gaps.problems.logic._proof_spec import satisfiable
+
+    module = import_module(f"gaps.problems.logic.{name}")
+    pairs = list(module.small_formulas(3))
+    assert [partner is None for _, partner in pairs] == [True, False] * (len(pairs) // 2)
+    for (formula, partner), (full, _) in zip(pairs[1::2], pairs[::2], strict=True):
+        assert partner == full[1] and satisfiable(formula[1]) and not satisfiable(partner)
+        # The twin has no refutation: the forward checker rejects its partner's proof.
+        family = gaps.get(name)
+        _, proof = family.generate["cadical"](full, gaps.Meter())
+        assert not family.verifiers["drat"].fn(formula, "unsatisfiable", proof, gaps.Meter())

@@ -50,6 +50,11 @@ def test_plot_overlays_theory_marks_censoring_and_draws_the_gap(report):
     labels = [line.get_label() for line in costs.get_lines()]
     assert "theory n" in labels and "theory 2**(n/2)" in labels
     assert "censored (at least)" in labels
+    # Each theory lies beneath every measured curve, so a curve that follows it shows.
+    lines = costs.get_lines()
+    theory = [line.get_zorder() for line in lines if line.get_label().startswith("theory")]
+    measured = [line.get_zorder() for line in lines if " ~ " in line.get_label()]
+    assert theory and measured and max(theory) < min(measured)
     gap_line = gap.get_lines()[0]
     assert list(gap_line.get_xdata()) == [12, 16, 20, 24]
     assert list(gap_line.get_ydata()) == [report.gap[n] for n in (12, 16, 20, 24)]

@@ -1,9 +1,10 @@
-"""The site's generated pages: the catalog, the CLI and API references, the sign
-policy's table and the example notebook.
+"""The site's generated pages: the catalog (a page per family), the CLI and API
+references, the sign policy's table and the example notebook.
 
-Each page is built from what it documents (the family registry, the click command
-tree, the public names of ``gaps`` and ``gaps.testing``, the fields of
-``gaps.sign.SignPolicy``, the notebook run afresh), so none is kept by hand.
+Each page is built from what it documents (the family registry and the figures drawn
+from the stored survey, the click command tree, the public names of ``gaps`` and
+``gaps.testing``, the fields of ``gaps.sign.SignPolicy``, the notebook run afresh), so
+none is kept by hand.
 As a Sphinx extension it writes them into ``generated/`` when a build starts; the
 functions return Markdown and need neither Sphinx nor a build to run.
 
@@ -20,6 +21,8 @@ from pathlib import Path
 from typing import Any
 
 import click
+from gaps_figures import FOLDER as FIGURES
+from gaps_figures import MACHINE_DEPENDENT, drawn, read_provenance
 
 import gaps
 
@@ -59,12 +62,71 @@ def _code(text: str | None) -> str:
     return "-" if text is None else f"`{_cell(text)}`"
 
 
-def family_section(family: gaps.Family) -> str:
-    """One family's part of the catalog page: its module docstring, pairings and theory."""
+NOT_MEASURED = "Not measured in the stored survey."
+
+
+def _measured_unit(unit: str) -> str:
+    if unit in MACHINE_DEPENDENT:
+        return f"cost in {unit} (the measuring machine's: read the slopes, not the values)"
+    return f"cost in {unit} (a count any machine reproduces)"
+
+
+def provenance_text(provenance: dict[str, Any] | None) -> str:
+    """Where the catalog's curves come from: the stored survey, its versions and budgets,
+    and the commands that measure and redraw them.
+
+    >>> provenance_text(None).startswith("No survey is stored")
+    True
+    """
+    redraw = "`python docs/_ext/gaps_figures.py --db FILE`"
+    if provenance is None:
+        return (
+            "No survey is stored with the documentation, so no pairing has measured curves "
+            f"here. `gaps survey --db FILE` measures them and {redraw} draws them."
+        )
+    limit = provenance["time_limit"]
+    solvers = ", ".join(f"{k} {v}" for k, v in sorted(provenance["solvers"].items()))
+    return (
+        f"The curves come from the stored survey of {provenance['date']} (seed "
+        f"{provenance['seed']}, {provenance['instances']} instances per size, "
+        f"{'no time limit' if limit is None else f'{limit:g} s per call'}; gaps "
+        f"{provenance['gaps']}, {solvers}), measured by `{provenance['command']}` and drawn "
+        f"by {redraw}, which classifies the stored measurements again without measuring. "
+        "Each plot shows both sides' median cost per size (open triangles: censored "
+        "calls, lower bounds), the declared theory as a pale band scaled to the points, "
+        "and the paired gap in bits beneath."
+    )
+
+
+def _pairing_curves(name: str, entry: dict[str, Any] | None, family: str) -> list[str]:
+    lines = [f"### {name}", ""]
+    if entry is None or entry.get("file") is None:
+        reason = None if entry is None else entry.get("reason")
+        recorded = "" if not reason else f" The survey recorded: {_cell(reason)}"
+        return [*lines, NOT_MEASURED + recorded, ""]
+    theory = entry.get("theory_sign") or "none declared"
+    return [
+        *lines,
+        f"Measured sign **{entry['sign']}** (theory: {theory}); {_measured_unit(entry['unit'])}.",
+        "",
+        f"![{family} {name}: both sides' costs and the paired gap](../../figures/{entry['file']})",
+        "",
+    ]
+
+
+def family_page(family: gaps.Family, provenance: dict[str, Any] | None) -> str:
+    """A family's page: its module docstring, its pairings with their declared theory,
+    and each pairing's measured curves from the stored survey (or the plain statement
+    that the stored survey did not measure it).
+
+    >>> page = family_page(gaps.get("sorting"), None)
+    >>> "# sorting" in page and "Not measured in the stored survey." in page
+    True
+    """
     module = inspect.getmodule(family.sample)
     doc = inspect.getdoc(module) if module is not None else None
-    lines = [f"(family-{family.name})=", f"### {family.name}", ""]
-    lines += [docstring_markdown(doc or family.summary), ""]
+    lines = [f"(family-{family.name})=", f"# {family.name}", ""]
+    lines += [docstring_markdown(doc or family.summary), "", "## Pairings", ""]
     lines += [
         "| pairing | mode | units | generate (theory) | verify (theory) | expected sign |",
         "|---|---|---|---|---|---|",
@@ -83,32 +145,46 @@ def family_section(family: gaps.Family) -> str:
         lines += ["", f"Default sizes: {', '.join(map(str, family.sizes))}."]
     if family.references:
         lines += ["", "References: " + "; ".join(family.references) + "."]
-    return "\n".join(lines) + "\n"
+    lines += ["", "## Measured curves", "", provenance_text(provenance), ""]
+    measured = {} if provenance is None else provenance["figures"].get(family.name, {})
+    for p in family.pairings:
+        lines += _pairing_curves(p.name, measured.get(p.name), family.name)
+    return "\n".join(lines)
 
 
-def catalog_page() -> str:
-    """The catalog page: every registered family, grouped by domain.
+def catalog_page(provenance: dict[str, Any] | None) -> str:
+    """The catalog's index: every registered family by domain, each linked to its page.
 
-    >>> page = catalog_page()
-    >>> "### sorting" in page and "(family-sorting)=" in page
+    >>> page = catalog_page(None)
+    >>> "[sorting](sorting.md)" in page and "\\nsorting\\n" in page.split(":hidden:")[1]
     True
     """
     families = gaps.catalog()
     domains = sorted({f.domain for f in families})
     pairings = sum(len(f.pairings) for f in families)
+    figures = 0 if provenance is None else drawn(provenance)
     parts = [
         "# The catalog",
         "",
         f"{len(families)} families in {len(domains)} domains, {pairings} pairings, generated "
         "from the registry: each family's page is its module's docstring (the problem, why "
-        "the gap has its sign, the costs, references and an example), followed by its "
-        "pairings with their declared theory. `gaps catalog FAMILY` prints the same "
-        "documentation in a terminal.",
+        "the gap has its sign, the costs, references and an example), its pairings with "
+        f"their declared theory, and their measured curves ({figures} of {pairings} pairings "
+        "drawn from the stored survey). `gaps catalog FAMILY` prints the same documentation "
+        "in a terminal.",
+        "",
+        provenance_text(provenance),
         "",
     ]
     for domain in domains:
-        parts += [f"## {domain}", ""]
-        parts += [family_section(f) for f in gaps.catalog(domain)]
+        parts += [f"## {domain}", "", "| family | pairings | summary |", "|---|---|---|"]
+        parts += [
+            f"| [{f.name}]({f.name}.md) | {len(f.pairings)} | {_cell(f.summary)} |"
+            for f in gaps.catalog(domain)
+        ]
+        parts.append("")
+    names = [f.name for domain in domains for f in gaps.catalog(domain)]
+    parts += ["```{toctree}", ":hidden:", "", *names, "```", ""]
     return "\n".join(parts)
 
 
@@ -310,18 +386,23 @@ def notebook_page(path: Path, *, execute: bool = True) -> str:
 
 
 PAGES = {
-    "catalog.md": catalog_page,
     "cli.md": cli_page,
     "api.md": api_page,
     "sign_policy.md": sign_policy_page,
 }
 
 
-def write_pages(folder: Path) -> list[Path]:
-    """Write every generated page into ``folder``, rewriting only the changed ones."""
+def write_pages(folder: Path, figures: Path = FIGURES, notebooks: Path = NOTEBOOKS) -> list[Path]:
+    """Write every generated page into ``folder``, rewriting only the changed ones and
+    removing pages no longer generated (a renamed family's), which Sphinx would
+    otherwise read as documents outside every table of contents."""
     folder.mkdir(parents=True, exist_ok=True)
+    provenance = read_provenance(figures)
     builds = dict(PAGES)
-    for notebook in sorted(NOTEBOOKS.glob("*.ipynb")):
+    builds["catalog/index.md"] = lambda: catalog_page(provenance)
+    for family in gaps.catalog():
+        builds[f"catalog/{family.name}.md"] = lambda f=family: family_page(f, provenance)
+    for notebook in sorted(notebooks.glob("*.ipynb")):
         builds[f"notebooks/{notebook.stem}.md"] = lambda notebook=notebook: notebook_page(notebook)
     written = []
     for name, build in builds.items():
@@ -331,6 +412,8 @@ def write_pages(folder: Path) -> list[Path]:
         if not path.is_file() or path.read_text() != text:
             path.write_text(text)
         written.append(path)
+    for stale in set(folder.rglob("*.md")) - set(written):
+        stale.unlink()
     return written
 
 

@@ -42,9 +42,14 @@ False
 
 from __future__ import annotations
 
+import itertools
 import random
+from collections.abc import Iterator, Sequence
+from typing import Any
 
+from gaps.problems._edits import Edits, among
 from gaps.problems._sat import count_stats, formula_of
+from gaps.problems.logic._proof_spec import ProofEdits, rup_refutation, text
 from gaps.problems.logic._refutation import check_drup, refute, satisfies
 from pysat.solvers import Solver
 
@@ -158,6 +163,100 @@ def corrupt(spec: Spec, result: gaps.Certified, rng: random.Random) -> gaps.Cert
     return gaps.Certified(count + 1, ([*models, extra], proof))
 
 
+def small_formulas(bound: int) -> Iterator[Spec]:
+    """The sampler's formula on 3..``bound`` variables (rng seeded 0), each beside its
+    blocked formula: every model excluded, so its count is 0."""
+    for n in range(3, bound + 1):
+        formula = sample(n, random.Random(0))
+        models = _models(n, [tuple(c) for c in formula[1]], gaps.Meter())
+        yield formula
+        yield n, [*formula[1], *([-x for x in model] for model in models)]
+
+
+class _Candidates:
+    """A count with listed models and a proof, each edited from the generator's own.
+
+    Fields: the count (the real one ± 1), whether each assignment is listed (in
+    lexicographic order), whether a model is listed twice, then the proof's edits
+    (:class:`~gaps.problems.logic._proof_spec.ProofEdits`). The relation: the models
+    are distinct, each satisfies every clause, there are ``count`` of them, and the
+    proof is a RUP refutation of the formula with every model blocked.
+    """
+
+    def __init__(self, formula: Spec) -> None:
+        n, clauses = formula
+        self.points = [
+            tuple(v if bit else -v for v, bit in enumerate(bits, 1))
+            for bits in itertools.product((False, True), repeat=n)
+        ]
+        count, (models, proof) = _enumerate(n, [tuple(c) for c in clauses], gaps.Meter())
+        self.proof = ProofEdits.of(proof, clauses[0], n, clauses[0])
+        listed = tuple(p in set(models) for p in self.points)
+        edits = Edits(
+            (count, *listed, False),
+            (tuple(range(max(count - 1, 0), count + 2)), *[(False, True)] * (len(listed) + 1)),
+        )
+        self.candidates = [self._parts(v) for v in (edits + self.proof.edits).candidates()]
+        self.valid = [i for i, c in enumerate(self.candidates) if _valid(clauses, *c)]
+
+    def _parts(self, values: Sequence[Any]) -> tuple[int, list[tuple[int, ...]], list[Any]]:
+        points = len(self.points)
+        listed = [p for p, on in zip(self.points, values[1 : 1 + points], strict=True) if on]
+        twice = [listed[0] if listed else self.points[0]] if values[1 + points] else []
+        return int(values[0]), [*listed, *twice], self.proof.decode(values[2 + points :])
+
+    def decode(self, index: int) -> gaps.Certified:
+        count, models, lines = self.candidates[index]
+        return gaps.Certified(count, (models, text(lines)))
+
+
+def _valid(clauses: Sequence[Sequence[int]], count: int, models: list[Any], lines: Any) -> bool:
+    if len(set(models)) != len(models) or count != len(models):
+        return False
+    if not all(any(lit in model for lit in c) for model in models for c in clauses):
+        return False
+    blocked = [*clauses, *([-x for x in model] for model in models)]
+    return rup_refutation(blocked, lines)[0]
+
+
+def _specification() -> gaps.Specification:
+    """The relation of ``witnesses`` on :func:`small_formulas`, candidates edited from the
+    generator's own (see :class:`_Candidates`)."""
+    tables: dict[Any, _Candidates] = {}
+
+    def key(formula: Spec) -> Any:
+        return tuple(map(tuple, formula[1]))
+
+    def instances(bound: int) -> Iterator[Spec]:
+        for formula in small_formulas(bound):
+            tables[key(formula)] = _Candidates(formula)
+            yield formula
+
+    def variables(formula: Spec) -> list[Any]:
+        import z3
+
+        return [z3.Int("candidate")]
+
+    def valid(formula: Spec, variables: Sequence[Any]) -> Any:
+        import z3
+
+        return among(z3, variables[0], tables[key(formula)].valid)
+
+    def domain(formula: Spec, variables: Sequence[Any]) -> Any:
+        import z3
+
+        return z3.And(variables[0] >= 0, variables[0] < len(tables[key(formula)].candidates))
+
+    return gaps.Specification(
+        instances=instances,
+        variables=variables,
+        valid=valid,
+        decode=lambda formula, values: tables[key(formula)].decode(values[0]),
+        domain=domain,
+        verifier="witnesses",
+    )
+
+
 FAMILY = gaps.Family(
     name="model_count",
     domain="counting",
@@ -193,6 +292,7 @@ FAMILY = gaps.Family(
         "enumerate/recompute": ("propagations", "time"),
         "ganak/recount": ("time",),
     },
+    spec=_specification(),
     pairings=(("enumerate", "witnesses"), ("enumerate", "recompute"), ("ganak", "recount")),
     sizes={
         "recompute": (8, 11, 14, 17, 20, 23),

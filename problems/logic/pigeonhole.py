@@ -43,9 +43,11 @@ False
 from __future__ import annotations
 
 import random
+from collections.abc import Iterator
 
 import cnfgen
 from gaps.problems.logic import _backward, _refutation
+from gaps.problems.logic._proof_spec import refutation_specification
 from gaps.problems.logic._refutation import clauses_of
 
 import gaps
@@ -89,6 +91,15 @@ def backward(spec: Spec, answer: object, proof: object, meter: gaps.Meter) -> bo
     return _backward.backward(clauses_of(spec, NAME, "verifier 'backward'"), answer, proof, meter)
 
 
+def small_formulas(bound: int) -> Iterator[tuple[Spec, list[list[int]] | None]]:
+    """PHP(n+1, n) for n < ``bound``, each beside its satisfiable twin: pigeon 0's clause
+    dropped, with the full formula's proof to edit."""
+    for n in range(1, bound):
+        clauses = pigeonhole_clauses(n)
+        yield (n, clauses), None
+        yield (n, clauses[1:]), clauses
+
+
 def corrupt(spec: Spec, result: gaps.Certified, rng: random.Random) -> gaps.Certified:
     """Claim a random assignment satisfies the formula (no assignment does)."""
     n = spec[0]
@@ -123,5 +134,9 @@ FAMILY = gaps.Family(
     tags=("sat", "unsat", "proof-complexity", "drat", "solver"),
     units=("propagations", "time"),
     sizes=(1, 2, 3, 4, 5, 6),
+    spec=(
+        refutation_specification(small_formulas, "drat"),
+        refutation_specification(small_formulas, "backward", exact=False),
+    ),
     not_best_known={"drat": "forward checking of every lemma; backward checks only the core"},
 )

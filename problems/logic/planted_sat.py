@@ -249,6 +249,6 @@ FAMILY = gaps.Family(
     tags=("sat", "planted", "np-complete", "solver"),
     # CaDiCaL does its work in native code; the planting and the check tick theirs.
     units={"decide": ("time",), "check": ("steps", "time")},
-    sizes=(50, 100, 150, 200, 250, 300),
+    sizes={"decide": (50, 100, 150, 200, 250, 300), "check": (50, 100, 200, 400, 800, 1600, 3200)},
     spec=SPECIFICATION,
 )

@@ -44,10 +44,11 @@ from __future__ import annotations
 
 import random
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 import networkx as nx
 from gaps.problems.logic import _backward, _refutation
+from gaps.problems.logic._proof_spec import refutation_specification
 from gaps.problems.logic._refutation import UNSAT, clauses_of, satisfies
 
 import gaps
@@ -62,20 +63,43 @@ def sample(size: int, rng: random.Random) -> Spec:
     charge = [rng.getrandbits(1) for _ in range(n)]
     if sum(charge) % 2 == 0:
         charge[rng.randrange(n)] ^= 1
-    incident: list[list[int]] = [[] for _ in range(n)]
+    clauses = tseitin_clauses(graph, charge)
+    for clause in clauses:
+        rng.shuffle(clause)
+    rng.shuffle(clauses)
+    return n, clauses
+
+
+def tseitin_clauses(graph: nx.Graph, charge: Sequence[int]) -> list[list[int]]:
+    """The clauses saying that the edges at each vertex v sum to charge[v] mod 2.
+
+    Edge i of ``graph.edges()`` is variable i + 1; vertices are 0..n-1.
+
+    >>> len(tseitin_clauses(nx.complete_graph(4), [1, 0, 0, 0]))
+    16
+    """
+    incident: list[list[int]] = [[] for _ in graph]
     for e, (u, v) in enumerate(graph.edges()):
         incident[u].append(e + 1)
         incident[v].append(e + 1)
     clauses = []
-    for v in range(n):
-        edges = incident[v]
+    for v, edges in enumerate(incident):
         for mask in range(1 << len(edges)):
             if bin(mask).count("1") % 2 != charge[v]:  # forbid this wrong-parity assignment
-                clause = [-x if mask >> i & 1 else x for i, x in enumerate(edges)]
-                rng.shuffle(clause)
-                clauses.append(clause)
-    rng.shuffle(clauses)
-    return n, clauses
+                clauses.append([-x if mask >> i & 1 else x for i, x in enumerate(edges)])
+    return clauses
+
+
+def small_formulas(bound: int) -> Iterator[tuple[Spec, list[list[int]] | None]]:
+    """Tseitin formulas of K4 (``bound`` >= 2) and K3,3 (``bound`` >= 4), charge 1 at vertex
+    0, each beside its satisfiable twin: the first clause dropped (every clause of a
+    Tseitin formula is needed), with the full formula's proof to edit."""
+    graphs = [nx.complete_graph(4)] + ([nx.complete_bipartite_graph(3, 3)] if bound >= 4 else [])
+    for graph in graphs if bound >= 2 else []:
+        n = len(graph)
+        clauses = tseitin_clauses(graph, [1] + [0] * (n - 1))
+        yield (n, clauses), None
+        yield (n, clauses[1:]), clauses
 
 
 def cadical(spec: Spec, meter: gaps.Meter) -> gaps.Certified:
@@ -183,5 +207,9 @@ FAMILY = gaps.Family(
         "gauss": ("time",),
     },
     sizes=(8, 12, 16, 20, 24, 28),
+    spec=(
+        refutation_specification(small_formulas, "drat"),
+        refutation_specification(small_formulas, "backward", exact=False),
+    ),
     not_best_known={"drat": "forward checking of every lemma; backward checks only the core"},
 )

@@ -42,8 +42,9 @@ False
 
 from __future__ import annotations
 
+import itertools
 import random
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 import gaps
@@ -434,6 +435,110 @@ def corrupt(spec: Spec, result: gaps.Certified, rng: random.Random) -> gaps.Cert
     return gaps.Certified(("add", rewritten, ("const", 1)), trace)
 
 
+def _subterm_paths(term: Term, path: tuple[int, ...] = ()) -> Iterator[tuple[int, ...]]:
+    """The path of every binary node of ``term``, root first."""
+    if term[0] in BINARY:
+        yield path
+    for i in range(1, len(term)):
+        if isinstance(term[i], tuple):
+            yield from _subterm_paths(term[i], (*path, i))
+
+
+def _replays(term: Term, trace: Sequence[Step], output: Term) -> bool:
+    """The definition: each step's rule matches the node at its path, and the last term is
+    ``output`` (a path walks the tuple's subterms; a shift amount is not one)."""
+    for path, rule in trace:
+        nodes = [term]
+        for i in path:
+            node = nodes[-1]
+            if not (0 < i < len(node) and isinstance(node[i], tuple)):
+                return False
+            nodes.append(node[i])
+        new = RULES[rule](nodes[-1], gaps.Meter())
+        if new is None:
+            return False
+        for node, i in zip(reversed(nodes[:-1]), reversed(path), strict=True):
+            new = (*node[:i], new, *node[i + 1 :])
+        term = new
+    return term == output
+
+
+def _equal(width: int, s: Term, t: Term) -> bool:
+    """``s`` and ``t`` agree on every input of ``width`` bits (all of them, evaluated)."""
+    mask = (1 << width) - 1
+    for values in itertools.product(range(mask + 1), repeat=len(VARIABLES)):
+        env = dict(zip(VARIABLES, values, strict=True))
+        if _evaluate(s, env, mask) != _evaluate(t, env, mask):
+            return False
+    return True
+
+
+def _specification() -> gaps.Specification:
+    """The relation of ``replay``: the trace replays from the term to the output, which
+    equals the term on every input. Candidates edit the generator's own certificate on
+    products of width 2..``bound`` - 1 (rng seeded 0 and 1), at most two edits: steps
+    dropped, a step inserted that drops a zero at the root (the product's root is no
+    sum, so it does not match there at first), and one binary operator of the output
+    flipped (as the corruptor does)."""
+    from gaps.problems._edits import Edits, among
+
+    tables: dict[Spec, tuple[list[gaps.Certified], list[int]]] = {}
+
+    def instances(bound: int) -> Iterator[Spec]:
+        for width, seed in itertools.product(range(2, bound), (0, 1)):
+            spec = sample(width, random.Random(seed))
+            output, trace = rewrite(spec, gaps.Meter())
+            paths = list(_subterm_paths(output))
+            edits = Edits(
+                (*(True,) * len(trace), -1, -1),
+                (
+                    *((True, False),) * len(trace),
+                    (-1, 0, len(trace) // 2),
+                    tuple(range(-1, len(paths))),
+                ),
+            )
+            outputs = []
+            for values in edits.candidates():
+                steps: list[Step] = []
+                for j, step in enumerate(trace):
+                    steps += [((), "drop_zero")] if values[len(trace)] == j else []
+                    steps += [step] if values[j] else []
+                flip = int(values[len(trace) + 1])
+                rewritten = output if flip < 0 else _flip(output, list(paths[flip]))
+                outputs.append(gaps.Certified(rewritten, steps))
+            valid = [
+                i
+                for i, (rewritten, steps) in enumerate(outputs)
+                if _replays(spec[1], steps, rewritten) and _equal(width, spec[1], rewritten)
+            ]
+            tables[spec] = outputs, valid
+            yield spec
+
+    def variables(spec: Spec) -> list[Any]:
+        import z3
+
+        return [z3.Int("candidate")]
+
+    def valid(spec: Spec, variables: Sequence[Any]) -> Any:
+        import z3
+
+        return among(z3, variables[0], tables[spec][1])
+
+    def domain(spec: Spec, variables: Sequence[Any]) -> Any:
+        import z3
+
+        return z3.And(variables[0] >= 0, variables[0] < len(tables[spec][0]))
+
+    return gaps.Specification(
+        instances=instances,
+        variables=variables,
+        valid=valid,
+        decode=lambda spec, values: tables[spec][0][values[0]],
+        domain=domain,
+        verifier="replay",
+    )
+
+
 FAMILY = gaps.Family(
     name="term_equivalence",
     domain="programs",
@@ -459,4 +564,5 @@ FAMILY = gaps.Family(
     tags=("rewriting", "smt", "bit-vectors", "z3", "equivalence", "mba", "multipliers"),
     units={"replay": ("steps", "time"), "prove": ("time",)},
     sizes=(4, 5, 6, 7, 8, 9),
+    spec=_specification(),
 )

@@ -51,3 +51,20 @@ def test_n_queens_backtracking_steps_exceed_construction():
     FAM.generate["backtracking"](spec, search)
     FAM.generate["construction"](spec, formula)
     assert search.steps > formula.steps
+
+
+def test_n_queens_luby_cutoffs_follow_the_sequence():
+    from gaps.problems.puzzles.n_queens import _luby
+
+    assert [_luby(i) for i in range(1, 16)] == [1, 1, 2, 1, 1, 2, 4, 1, 1, 2, 1, 1, 2, 4, 8]
+
+
+def test_n_queens_backtracking_restarts_are_reproducible_and_valid():
+    # The restart orders come from the instance: the same instance costs the same steps.
+    for n in (40, 64):
+        spec = FAM.sample(n, random.Random(n))
+        first, second = gaps.Meter(), gaps.Meter()
+        queens = FAM.generate["backtracking"](spec, first)
+        assert FAM.generate["backtracking"](spec, second) == queens
+        assert first.steps == second.steps
+        assert CHECK(spec, queens, gaps.Meter()) is True
