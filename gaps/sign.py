@@ -99,10 +99,12 @@ class SignPolicy:
     #: Exponents of the fading shapes ``a * n**-k``: an additive overhead fades as 1/n
     #: against a linear cost, as n**-0.5 against a square-root one.
     fading_exponents: tuple[float, ...] = (0.5, 1.0, 2.0)
-    #: Exponents of an overhead's fade beside a falling term, finer than the neutral
-    #: shapes' as a false negative is the worst error: a constant over ``n log n`` fades
-    #: as ``n**-1.1`` over measurable sizes, a ``sqrt n`` term over ``n**2`` as ``n**-1.5``.
-    overhead_exponents: tuple[float, ...] = tuple(k / 8 for k in range(2, 25))
+    #: Exponents k of the overheads a fall must outrun for a negative sign: an additive
+    #: term fades as ``n**-k`` (times ``1/lg n`` with one log factor fewer) against the
+    #: leading one; a grid to start from, least squares refines k between its ends.
+    #: From 1/2 (a square root below the leading term): a term closer than that,
+    #: n**-1/4, fades over eight doublings as an inverse log factor falls.
+    overhead_exponents: tuple[float, ...] = tuple(k / 8 for k in range(4, 25))
     #: Exponents of the growing shapes ``b * n**k``: k = 1 is a difference of
     #: exponential bases, smaller k a sub-exponential against a polynomial.
     power_exponents: tuple[float, ...] = (0.25, 1 / 3, 0.5, 0.75, 1.0)
@@ -272,32 +274,89 @@ def _choose(medians: np.ndarray, ns: np.ndarray, policy: SignPolicy) -> _Choice:
     return _Choice(index, drift, growing_drift, grows, settles, neutral_fit)
 
 
-def _drift_beside_overhead(
-    medians: np.ndarray, ns: np.ndarray, policy: SignPolicy, shape: _Shape
-) -> np.ndarray:
-    """Per row of medians, the drift (bits over the last doubling of n) of ``shape``'s
-    term in the best fit of ``c + b*shape(n) + log2(1 + a*n**-k)``: the trend left once
-    an overhead on the generator may fade beside it.
+_Family = tuple[np.ndarray, np.ndarray, np.ndarray]
 
-    Noise of a few instances can make a fading overhead (``n + 2000`` against ``n``)
-    fall as straight as a ``log n`` does, so that the growing shape beats every fade
-    alone; what the falling term must still carry beside a fade is the negative sign's
-    evidence. The fade may be as large at the smallest size as the data ask, but it must
-    have faded to within ``fading_left`` of its limit at the largest, as a neutral
-    fade must. For a given fade the model is linear in (c, b), so a grid over the
-    fade's size is an exact enough least squares.
+
+def _fade_families(ns: np.ndarray, policy: SignPolicy) -> list[_Family]:
+    """Shapes of log2 of the ratio an additive term can fade by against the leading one,
+    each ``rate * g + h`` for a rate among the returned ones, 0 at the largest size:
+    ``n**-k`` (a constant, a lower power), the same with one log factor fewer, and
+    ``2**-(b * n**e)`` (anything beside an exponential ``2**(b * n**e)``, which can
+    fade by hundreds of bits over the sizes measured)."""
+    top, lg = ns.max(), np.log2(ns)
+    zero, fewer = np.zeros(len(ns)), np.log2(lg[-1] / lg)
+    powers = np.array(policy.overhead_exponents)
+    families = [(lg[-1] - lg, zero, powers), (lg[-1] - lg, fewer, powers)]
+    for e in (1 / 4, 1 / 3, 1 / 2, 2 / 3, 3 / 4, 1.0):
+        reach = (top**e - ns**e) / (top**e - ns.min() ** e)  # 1 at the smallest size
+        # Slower than the least power it may not be, for the same reason.
+        least = np.max(powers.min() * np.diff(lg) / -np.diff(reach))
+        families.append((reach, zero, np.geomspace(max(least, 0.5), 1024.0, 24)))
+    return families
+
+
+def _overhead_misfit(
+    point: np.ndarray, sd: np.ndarray, ns: np.ndarray, policy: SignPolicy
+) -> float:
+    """The chi-square misfit (in units of each median's standard error) of the best
+    settled ratio with one overhead on the generator fading beside it:
+    ``c + log2(1 + a*f(n))`` for f of :func:`_fade_families` and ``0 <= a <= fading_left``
+    (the overhead at most ``fading_left`` times the ratio at the largest size).
+
+    One overhead, not a sum: several fading at different rates add up to a straight
+    fall over any finite range, so with them no fall would ever be a sign. A grid
+    finds each family's best fit, least squares then refines its size and rate: a
+    deterministic count leaves no noise to hide what a grid misses.
     """
-    j = len(ns)
-    fades = [np.zeros(j)]
-    for k in policy.overhead_exponents:
-        f = ns**-k
-        fades += [np.log2(1 + t * f / f[-1]) for t in np.geomspace(1e-3, policy.fading_left, 24)]
-    y = medians[:, None, :] - np.array(fades)[None, :, :]  # (rows, fades, sizes)
-    x = np.column_stack([np.ones(j), shape.values(ns)])
-    coef = y @ np.linalg.pinv(x).T
-    rss = ((y - coef @ x.T) ** 2).sum(axis=2)
-    best = coef[np.arange(len(medians)), rss.argmin(axis=1), 1]
-    return best * float(np.diff(shape.values(np.array([ns.max() / 2, ns.max()])))[0])
+    from scipy.optimize import least_squares
+
+    weight = sd**-2.0
+    root = np.sqrt(weight)
+    top = math.log2(policy.fading_left)
+    log_sizes = np.linspace(-150.0, top, 76)
+
+    def residual(log_size: float, rate: float, g: np.ndarray, h: np.ndarray) -> np.ndarray:
+        r = point - np.logaddexp2(0.0, log_size + rate * g + h)
+        return (r - (r * weight).sum() / weight.sum()) * root
+
+    best = float((residual(-math.inf, 0.0, point * 0, point * 0) ** 2).sum())
+    for g, h, rates in _fade_families(ns, policy):
+        shifted = log_sizes[:, None, None] + rates[None, :, None] * g + h  # (sizes, rates, n)
+        r = point - np.logaddexp2(0.0, shifted)
+        r = r - (r * weight).sum(axis=2, keepdims=True) / weight.sum()
+        misfit = ((r**2) * weight).sum(axis=2)
+        i, j = np.unravel_index(misfit.argmin(), misfit.shape)
+        fit = least_squares(
+            lambda theta, g=g, h=h: residual(theta[0], theta[1], g, h),
+            [log_sizes[i], rates[j]],
+            bounds=([-400.0, rates.min()], [top, rates.max()]),
+        )
+        best = min(best, float(misfit.min()), float((fit.fun**2).sum()))
+    return best
+
+
+def _overhead_explains(medians: np.ndarray, ns: np.ndarray, policy: SignPolicy) -> float:
+    """The p-value of the hypothesis that an overhead on the generator fading beside a
+    settled ratio explains the medians (see :func:`_overhead_misfit`): on all sizes, or
+    else the first set leaving one size out on which it is not rejected at
+    ``policy.level``, or else the largest.
+
+    Each median's standard error comes from the bootstrap, never below the sizes'
+    average (the noise is the instances', much the same at every size; three
+    instances can agree by chance) nor below ``resolution_bits``.
+    """
+    from scipy.stats import chi2
+
+    spread = medians[1:].var(axis=0)
+    sd = np.sqrt(np.maximum(np.maximum(spread, spread.mean()), policy.resolution_bits**2))
+    best = 0.0
+    for drop in range(-1, len(ns)):
+        kept = np.arange(len(ns)) != drop
+        misfit = _overhead_misfit(medians[0, kept], sd[kept], ns[kept], policy)
+        best = max(best, float(chi2.sf(misfit, int(kept.sum()) - 2)))
+        if best >= 1 - policy.level:
+            break
+    return best
 
 
 def _resampled_medians(samples: list[np.ndarray], rounds: int, seed: int) -> np.ndarray:
@@ -398,17 +457,16 @@ def decide_sign(
     rises = int(np.sum(steps > policy.resolution_bits)) >= policy.moving_steps
     falls = int(np.sum(steps < -policy.resolution_bits)) >= policy.moving_steps
     grows = bool(choice.grows[0])
-    # The worst error is a false negative: a fall must survive the overhead it could be.
-    overhead = (np.nan, np.nan)
+    # The worst error is a false negative: a fall must be more than an overhead fading,
+    # on every size but one (noise at the largest alone can bend a fade).
+    explained = 0.0
     if grows and choice.drift[0] < 0:
-        # ... and must not rest on one size: noise at the largest alone can bend a fade.
-        shape = shapes[choice.index[0]]
-        kept = [np.arange(len(ns)) != drop for drop in range(-1, len(ns))]
-        overhead = max(
-            (interval(_drift_beside_overhead(medians[1:, k], ns[k], policy, shape)) for k in kept),
-            key=lambda bounds: bounds[1],
-        )
-        grows = overhead[1] < -band
+        explained = _overhead_explains(medians, ns, policy)
+        grows = explained < 1 - policy.level
+    # ... and the largest sizes must not rise against it: a fall that turns up at the
+    # top is an overhead fading into a rise, whatever fits the sizes below.
+    turning, _ = interval(_tail_slope(medians[1:], ns, policy.tail_sizes))
+    turns_up = turning > least
     # A bare constant that wins on parsimony alone, while the best growing shape's whole
     # interval trends one way past the band, is not a settled ratio: no fade explains
     # the trend, so the sizes do not tell a constant from it (noise hides, not settles).
@@ -417,7 +475,7 @@ def decide_sign(
     # two lies what the sizes cannot tell (inconclusive).
     if grows and rises and lo > band and up >= policy.growing_share:
         sign, share = "positive", up
-    elif grows and falls and hi < -band and down >= policy.growing_share:
+    elif grows and falls and hi < -band and down >= policy.growing_share and not turns_up:
         sign, share = "negative", down
     elif contradicted:
         sign, share = "inconclusive", 0.0
@@ -430,11 +488,16 @@ def decide_sign(
     reasons = [f"{where}: {sign}"]
     if sign == "neutral" and equivalent:
         reasons[0] += f"; that is within the {band:.3f} bits that a quarter of a log factor moves"
-    elif sign == "inconclusive" and overhead[1] >= -band:
+    elif sign == "inconclusive" and turns_up and choice.drift[0] < 0:
         reasons[0] += (
-            f"; beside an overhead on the generator fading as the sizes allow, the falling "
-            f"term moves [{overhead[0]:+.3f}, {overhead[1]:+.3f}] bits: the fall may be an "
-            "overhead that noise straightened"
+            f"; the largest sizes rise by at least {turning:+.3f} bits per doubling: "
+            "the fall turns up at the top"
+        )
+    elif sign == "inconclusive" and explained >= 1 - policy.level:
+        reasons[0] += (
+            f"; overheads on the generator that fade to within {policy.fading_left:g} times "
+            f"the ratio at the largest size explain the fall (p = {explained:.2f}): it may "
+            "be an overhead, not a trend"
         )
     elif unexplained and sign == "inconclusive":
         reasons[0] += (
