@@ -359,6 +359,24 @@ def _overhead_explains(medians: np.ndarray, ns: np.ndarray, policy: SignPolicy) 
     return best
 
 
+def _overhead_rises(gaps: np.ndarray, generate: np.ndarray, policy: SignPolicy) -> float:
+    """The share of resamples in which the generator's own cost rises, over the last
+    step of sizes, by less than an overhead explaining the gap would make it.
+
+    The overhead of a settled ratio ``r`` is at most ``left = fading_left`` times the
+    leading cost ``r * C_verify`` at the largest size, so that leading term is at
+    least ``1 / (1 + left)`` of ``C_generate`` there; and a cost does not shrink as n
+    grows, so the overhead does not fall over the last step. Hence
+    ``C_generate(prev) / C_generate(top) <= (left + C_verify(prev) / C_verify(top)) /
+    (1 + left)``: a generator that rises by less (a constant one beside a verifier that
+    doubles) is no leading term hidden under an overhead.
+    """
+    left = policy.fading_left
+    rise = generate[:, -1] - generate[:, -2]  # bits
+    verify = rise - (gaps[:, -1] - gaps[:, -2])
+    return float(np.mean(2.0**-rise > (left + 2.0**-verify) / (1 + left)))
+
+
 def _resampled_medians(samples: list[np.ndarray], rounds: int, seed: int) -> np.ndarray:
     rng = np.random.default_rng(seed)
     out = np.empty((rounds + 1, len(samples)))
@@ -381,6 +399,7 @@ def decide_sign(
     *,
     censored: str | None = None,
     seed: int = 0,
+    generate: Mapping[int, Sequence[float]] | None = None,
 ) -> SignDecision:
     """Decide the sign of a gap from its paired per-instance samples.
 
@@ -397,6 +416,10 @@ def decide_sign(
         only, and only a sign in that direction can stand.
     seed : int
         Seeds the bootstrap (the measurement's seed, so a report is reproducible).
+    generate : mapping of int to sequence of float, optional
+        Size -> log2(C_generate) of the same instances, in the same order: a fall
+        that an overhead on the generator would explain in the gap alone may be
+        ruled out by the generator's own costs (see :func:`_overhead_rises`).
 
     Examples
     --------
@@ -462,6 +485,12 @@ def decide_sign(
     explained = 0.0
     if grows and choice.drift[0] < 0:
         explained = _overhead_explains(medians, ns, policy)
+        if explained >= 1 - policy.level and generate is not None:
+            own = _resampled_medians(
+                [np.asarray(generate[n], dtype=float) for n in sizes], policy.rounds, seed
+            )
+            if _overhead_rises(medians[1:], own[1:], policy) >= policy.level:
+                explained = 0.0
         grows = explained < 1 - policy.level
     # ... and the largest sizes must not rise against it: a fall that turns up at the
     # top is an overhead fading into a rise, whatever fits the sizes below.
