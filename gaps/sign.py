@@ -339,16 +339,11 @@ def _overhead_explains(medians: np.ndarray, ns: np.ndarray, policy: SignPolicy) 
     """The p-value of the hypothesis that an overhead on the generator fading beside a
     settled ratio explains the medians (see :func:`_overhead_misfit`): on all sizes, or
     else the first set leaving one size out on which it is not rejected at
-    ``policy.level``, or else the largest.
-
-    Each median's standard error comes from the bootstrap, never below the sizes'
-    average (the noise is the instances', much the same at every size; three
-    instances can agree by chance) nor below ``resolution_bits``.
+    ``policy.level``, or else the largest. Standard errors: :func:`_standard_errors`.
     """
     from scipy.stats import chi2
 
-    spread = medians[1:].var(axis=0)
-    sd = np.sqrt(np.maximum(np.maximum(spread, spread.mean()), policy.resolution_bits**2))
+    sd = _standard_errors(medians, policy)
     best = 0.0
     for drop in range(-1, len(ns)):
         kept = np.arange(len(ns)) != drop
@@ -359,22 +354,35 @@ def _overhead_explains(medians: np.ndarray, ns: np.ndarray, policy: SignPolicy) 
     return best
 
 
-def _overhead_rises(gaps: np.ndarray, generate: np.ndarray, policy: SignPolicy) -> float:
-    """The share of resamples in which the generator's own cost rises, over the last
-    step of sizes, by less than an overhead explaining the gap would make it.
+def _standard_errors(medians: np.ndarray, policy: SignPolicy) -> np.ndarray:
+    """Each size's median's standard error, from the bootstrap rows of ``medians``,
+    never below the sizes' average (the noise is the instances', much the same at every
+    size; three instances can agree by chance) nor below ``resolution_bits``."""
+    spread = medians[1:].var(axis=0)
+    return np.sqrt(np.maximum(np.maximum(spread, spread.mean()), policy.resolution_bits**2))
 
-    The overhead of a settled ratio ``r`` is at most ``left = fading_left`` times the
-    leading cost ``r * C_verify`` at the largest size, so that leading term is at
-    least ``1 / (1 + left)`` of ``C_generate`` there; and a cost does not shrink as n
-    grows, so the overhead does not fall over the last step. Hence
-    ``C_generate(prev) / C_generate(top) <= (left + C_verify(prev) / C_verify(top)) /
-    (1 + left)``: a generator that rises by less (a constant one beside a verifier that
-    doubles) is no leading term hidden under an overhead.
+
+def _overhead_rises(gaps: np.ndarray, generate: np.ndarray, policy: SignPolicy) -> bool:
+    """Whether the generator's own cost rises over the last two steps of sizes by
+    clearly less than any overhead explaining the gap allows.
+
+    An overhead of a settled ratio ``r`` is at most ``left = fading_left`` times the
+    leading cost ``r * C_verify`` at the largest size, and a cost does not shrink as n
+    grows; so under such an overhead the generator's cost rises from any smaller size
+    by at least ``log2((1 + left) / (left + C_verify(prev) / C_verify(top)))`` bits. A
+    generator that rises by less, beyond its noise (a constant one beside a verifier
+    that doubles), hides no leading term beneath an overhead.
     """
+    from scipy.stats import norm
+
+    z = float(norm.ppf(1 - (1 - policy.level) / 2))
+    sd_gen, sd_gap = _standard_errors(generate, policy), _standard_errors(gaps, policy)
+    rise = generate[0, -1] - generate[0, -3]
+    verify = rise - (gaps[0, -1] - gaps[0, -3])
+    rise_hi = rise + z * math.hypot(sd_gen[-1], sd_gen[-3])
+    verify_lo = verify - z * math.hypot(sd_gen[-1], sd_gen[-3], sd_gap[-1], sd_gap[-3])
     left = policy.fading_left
-    rise = generate[:, -1] - generate[:, -2]  # bits
-    verify = rise - (gaps[:, -1] - gaps[:, -2])
-    return float(np.mean(2.0**-rise > (left + 2.0**-verify) / (1 + left)))
+    return bool(rise_hi < math.log2((1 + left) / (left + 2.0**-verify_lo)))
 
 
 def _resampled_medians(samples: list[np.ndarray], rounds: int, seed: int) -> np.ndarray:
@@ -489,7 +497,7 @@ def decide_sign(
             own = _resampled_medians(
                 [np.asarray(generate[n], dtype=float) for n in sizes], policy.rounds, seed
             )
-            if _overhead_rises(medians[1:], own[1:], policy) >= policy.level:
+            if _overhead_rises(medians, own, policy):
                 explained = 0.0
         grows = explained < 1 - policy.level
     # ... and the largest sizes must not rise against it: a fall that turns up at the

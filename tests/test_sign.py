@@ -178,3 +178,16 @@ def test_a_fall_an_overhead_explains_says_so():
     decision = decide_sign(gaps, "steps")
     assert decision.sign == "inconclusive", decision.reasons
     assert "may be an overhead" in decision.reasons[0]
+
+
+def test_a_generator_that_does_not_rise_hides_no_leading_term():
+    # A constant generator beside trial division (2**(n/4) steps, a noisy count): in the
+    # gap alone an overhead still adding a bit at the top could fade so; the generator's
+    # own flat cost says no leading term grows beneath one.
+    rng = np.random.default_rng(0)
+    sizes = (12, 16, 20, 24, 28, 32)
+    generate = {n: [0.0] * 5 for n in sizes}
+    gaps = {n: list(-n / 4 + 0.5 * rng.standard_normal(5)) for n in sizes}
+    alone = decide_sign(gaps, "steps")
+    assert alone.sign == "inconclusive" and "may be an overhead" in alone.reasons[0]
+    assert decide_sign(gaps, "steps", generate=generate).sign == "negative"
