@@ -319,13 +319,10 @@ def _gap_curve(gen: SideReport, ver: SideReport) -> dict[int, float]:
     return curve
 
 
-def _paired_gaps(meas: Measurements, pairing: Pairing, unit: str) -> dict[int, list[float]]:
-    """Size -> log2(generate / verify) of every instance that both sides finished.
-
-    Each instance was generated and verified, so the gap is measured *paired*: what an
-    instance costs both sides alike (a formula with many models is slow to enumerate
-    and to check) cancels, where resampling the two sides apart would count it as noise.
-    """
+def _paired_costs(
+    meas: Measurements, pairing: Pairing, unit: str
+) -> dict[int, list[tuple[float, float]]]:
+    """Size -> (generate, verify) costs of every instance that both sides finished."""
     costs: dict[str, dict[tuple[int, int], float]] = {}
     for role in ("generate", "verify"):
         costs[role] = {}
@@ -333,12 +330,23 @@ def _paired_gaps(meas: Measurements, pairing: Pairing, unit: str) -> dict[int, l
             cost = r.cost(unit)
             if r.outcome == "ok" and cost is not None and cost > 0:
                 costs[role][size, index] = cost
-    by_size: dict[int, list[float]] = {}
+    by_size: dict[int, list[tuple[float, float]]] = {}
     for key in sorted(costs["generate"].keys() & costs["verify"].keys()):
-        by_size.setdefault(key[0], []).append(
-            math.log2(costs["generate"][key] / costs["verify"][key])
-        )
+        by_size.setdefault(key[0], []).append((costs["generate"][key], costs["verify"][key]))
     return by_size
+
+
+def _paired_gaps(meas: Measurements, pairing: Pairing, unit: str) -> dict[int, list[float]]:
+    """Size -> log2(generate / verify) of every instance that both sides finished.
+
+    Each instance was generated and verified, so the gap is measured *paired*: what an
+    instance costs both sides alike (a formula with many models is slow to enumerate
+    and to check) cancels, where resampling the two sides apart would count it as noise.
+    """
+    return {
+        size: [math.log2(g / v) for g, v in pairs]
+        for size, pairs in _paired_costs(meas, pairing, unit).items()
+    }
 
 
 def _censored_side(gen: SideReport, ver: SideReport) -> str | None:
@@ -391,12 +399,14 @@ def _report(meas: Measurements, pairing: Pairing, unit: str) -> GapReport:
         sign, confidence = "unmeasurable", 0.0
         reasons.append(failure)
     else:
+        paired = _paired_costs(meas, pairing, unit)
         decision = decide_sign(
-            _paired_gaps(meas, pairing, unit),
+            {size: [math.log2(g / v) for g, v in pairs] for size, pairs in paired.items()},
             unit,
             SIGN_POLICY,
             censored=_censored_side(gen, ver),
             seed=meas.seed,
+            generate={size: [math.log2(g) for g, _ in pairs] for size, pairs in paired.items()},
         )
         sign, confidence = decision.sign, decision.confidence
         reasons += decision.reasons

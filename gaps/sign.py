@@ -99,6 +99,12 @@ class SignPolicy:
     #: Exponents of the fading shapes ``a * n**-k``: an additive overhead fades as 1/n
     #: against a linear cost, as n**-0.5 against a square-root one.
     fading_exponents: tuple[float, ...] = (0.5, 1.0, 2.0)
+    #: Exponents k of the overheads a fall must outrun for a negative sign: an additive
+    #: term fades as ``n**-k`` (times ``1/lg n`` with one log factor fewer) against the
+    #: leading one; a grid to start from, least squares refines k between its ends.
+    #: From 1/2 (a square root below the leading term): a term closer than that,
+    #: n**-1/4, fades over eight doublings as an inverse log factor falls.
+    overhead_exponents: tuple[float, ...] = tuple(k / 8 for k in range(4, 25))
     #: Exponents of the growing shapes ``b * n**k``: k = 1 is a difference of
     #: exponential bases, smaller k a sub-exponential against a polynomial.
     power_exponents: tuple[float, ...] = (0.25, 1 / 3, 0.5, 0.75, 1.0)
@@ -268,6 +274,117 @@ def _choose(medians: np.ndarray, ns: np.ndarray, policy: SignPolicy) -> _Choice:
     return _Choice(index, drift, growing_drift, grows, settles, neutral_fit)
 
 
+_Family = tuple[np.ndarray, np.ndarray, np.ndarray]
+
+
+def _fade_families(ns: np.ndarray, policy: SignPolicy) -> list[_Family]:
+    """Shapes of log2 of the ratio an additive term can fade by against the leading one,
+    each ``rate * g + h`` for a rate among the returned ones, 0 at the largest size:
+    ``n**-k`` (a constant, a lower power), the same with one log factor fewer, and
+    ``2**-(b * n**e)`` (anything beside an exponential ``2**(b * n**e)``, which can
+    fade by hundreds of bits over the sizes measured)."""
+    top, lg = ns.max(), np.log2(ns)
+    zero, fewer = np.zeros(len(ns)), np.log2(lg[-1] / lg)
+    powers = np.array(policy.overhead_exponents)
+    families = [(lg[-1] - lg, zero, powers), (lg[-1] - lg, fewer, powers)]
+    for e in (1 / 4, 1 / 3, 1 / 2, 2 / 3, 3 / 4, 1.0):
+        reach = (top**e - ns**e) / (top**e - ns.min() ** e)  # 1 at the smallest size
+        # Slower than the least power it may not be, for the same reason.
+        least = np.max(powers.min() * np.diff(lg) / -np.diff(reach))
+        families.append((reach, zero, np.geomspace(max(least, 0.5), 1024.0, 24)))
+    return families
+
+
+def _overhead_misfit(
+    point: np.ndarray, sd: np.ndarray, ns: np.ndarray, policy: SignPolicy
+) -> float:
+    """The chi-square misfit (in units of each median's standard error) of the best
+    settled ratio with one overhead on the generator fading beside it:
+    ``c + log2(1 + a*f(n))`` for f of :func:`_fade_families` and ``0 <= a <= fading_left``
+    (the overhead at most ``fading_left`` times the ratio at the largest size).
+
+    One overhead, not a sum: several fading at different rates add up to a straight
+    fall over any finite range, so with them no fall would ever be a sign. A grid
+    finds each family's best fit, least squares then refines its size and rate: a
+    deterministic count leaves no noise to hide what a grid misses.
+    """
+    from scipy.optimize import least_squares
+
+    weight = sd**-2.0
+    root = np.sqrt(weight)
+    top = math.log2(policy.fading_left)
+    log_sizes = np.linspace(-150.0, top, 76)
+
+    def residual(log_size: float, rate: float, g: np.ndarray, h: np.ndarray) -> np.ndarray:
+        r = point - np.logaddexp2(0.0, log_size + rate * g + h)
+        return (r - (r * weight).sum() / weight.sum()) * root
+
+    best = float((residual(-math.inf, 0.0, point * 0, point * 0) ** 2).sum())
+    for g, h, rates in _fade_families(ns, policy):
+        shifted = log_sizes[:, None, None] + rates[None, :, None] * g + h  # (sizes, rates, n)
+        r = point - np.logaddexp2(0.0, shifted)
+        r = r - (r * weight).sum(axis=2, keepdims=True) / weight.sum()
+        misfit = ((r**2) * weight).sum(axis=2)
+        i, j = np.unravel_index(misfit.argmin(), misfit.shape)
+        fit = least_squares(
+            lambda theta, g=g, h=h: residual(theta[0], theta[1], g, h),
+            [log_sizes[i], rates[j]],
+            bounds=([-400.0, rates.min()], [top, rates.max()]),
+        )
+        best = min(best, float(misfit.min()), float((fit.fun**2).sum()))
+    return best
+
+
+def _overhead_explains(medians: np.ndarray, ns: np.ndarray, policy: SignPolicy) -> float:
+    """The p-value of the hypothesis that an overhead on the generator fading beside a
+    settled ratio explains the medians (see :func:`_overhead_misfit`): on all sizes, or
+    else the first set leaving one size out on which it is not rejected at
+    ``policy.level``, or else the largest. Standard errors: :func:`_standard_errors`.
+    """
+    from scipy.stats import chi2
+
+    sd = _standard_errors(medians, policy)
+    best = 0.0
+    for drop in range(-1, len(ns)):
+        kept = np.arange(len(ns)) != drop
+        misfit = _overhead_misfit(medians[0, kept], sd[kept], ns[kept], policy)
+        best = max(best, float(chi2.sf(misfit, int(kept.sum()) - 2)))
+        if best >= 1 - policy.level:
+            break
+    return best
+
+
+def _standard_errors(medians: np.ndarray, policy: SignPolicy) -> np.ndarray:
+    """Each size's median's standard error, from the bootstrap rows of ``medians``,
+    never below the sizes' average (the noise is the instances', much the same at every
+    size; three instances can agree by chance) nor below ``resolution_bits``."""
+    spread = medians[1:].var(axis=0)
+    return np.sqrt(np.maximum(np.maximum(spread, spread.mean()), policy.resolution_bits**2))
+
+
+def _overhead_rises(gaps: np.ndarray, generate: np.ndarray, policy: SignPolicy) -> bool:
+    """Whether the generator's own cost rises over the last two steps of sizes by
+    clearly less than any overhead explaining the gap allows.
+
+    An overhead of a settled ratio ``r`` is at most ``left = fading_left`` times the
+    leading cost ``r * C_verify`` at the largest size, and a cost does not shrink as n
+    grows; so under such an overhead the generator's cost rises from any smaller size
+    by at least ``log2((1 + left) / (left + C_verify(prev) / C_verify(top)))`` bits. A
+    generator that rises by less, beyond its noise (a constant one beside a verifier
+    that doubles), hides no leading term beneath an overhead.
+    """
+    from scipy.stats import norm
+
+    z = float(norm.ppf(1 - (1 - policy.level) / 2))
+    sd_gen, sd_gap = _standard_errors(generate, policy), _standard_errors(gaps, policy)
+    rise = generate[0, -1] - generate[0, -3]
+    verify = rise - (gaps[0, -1] - gaps[0, -3])
+    rise_hi = rise + z * math.hypot(sd_gen[-1], sd_gen[-3])
+    verify_lo = verify - z * math.hypot(sd_gen[-1], sd_gen[-3], sd_gap[-1], sd_gap[-3])
+    left = policy.fading_left
+    return bool(rise_hi < math.log2((1 + left) / (left + 2.0**-verify_lo)))
+
+
 def _resampled_medians(samples: list[np.ndarray], rounds: int, seed: int) -> np.ndarray:
     rng = np.random.default_rng(seed)
     out = np.empty((rounds + 1, len(samples)))
@@ -290,6 +407,7 @@ def decide_sign(
     *,
     censored: str | None = None,
     seed: int = 0,
+    generate: Mapping[int, Sequence[float]] | None = None,
 ) -> SignDecision:
     """Decide the sign of a gap from its paired per-instance samples.
 
@@ -306,6 +424,10 @@ def decide_sign(
         only, and only a sign in that direction can stand.
     seed : int
         Seeds the bootstrap (the measurement's seed, so a report is reproducible).
+    generate : mapping of int to sequence of float, optional
+        Size -> log2(C_generate) of the same instances, in the same order: a fall
+        that an overhead on the generator would explain in the gap alone may be
+        ruled out by the generator's own costs (see :func:`_overhead_rises`).
 
     Examples
     --------
@@ -366,6 +488,22 @@ def decide_sign(
     rises = int(np.sum(steps > policy.resolution_bits)) >= policy.moving_steps
     falls = int(np.sum(steps < -policy.resolution_bits)) >= policy.moving_steps
     grows = bool(choice.grows[0])
+    # The worst error is a false negative: a fall must be more than an overhead fading,
+    # on every size but one (noise at the largest alone can bend a fade).
+    explained = 0.0
+    if grows and choice.drift[0] < 0:
+        explained = _overhead_explains(medians, ns, policy)
+        if explained >= 1 - policy.level and generate is not None:
+            own = _resampled_medians(
+                [np.asarray(generate[n], dtype=float) for n in sizes], policy.rounds, seed
+            )
+            if _overhead_rises(medians, own, policy):
+                explained = 0.0
+        grows = explained < 1 - policy.level
+    # ... and the largest sizes must not rise against it: a fall that turns up at the
+    # top is an overhead fading into a rise, whatever fits the sizes below.
+    turning, _ = interval(_tail_slope(medians[1:], ns, policy.tail_sizes))
+    turns_up = turning > least
     # A bare constant that wins on parsimony alone, while the best growing shape's whole
     # interval trends one way past the band, is not a settled ratio: no fade explains
     # the trend, so the sizes do not tell a constant from it (noise hides, not settles).
@@ -374,7 +512,7 @@ def decide_sign(
     # two lies what the sizes cannot tell (inconclusive).
     if grows and rises and lo > band and up >= policy.growing_share:
         sign, share = "positive", up
-    elif grows and falls and hi < -band and down >= policy.growing_share:
+    elif grows and falls and hi < -band and down >= policy.growing_share and not turns_up:
         sign, share = "negative", down
     elif contradicted:
         sign, share = "inconclusive", 0.0
@@ -387,6 +525,17 @@ def decide_sign(
     reasons = [f"{where}: {sign}"]
     if sign == "neutral" and equivalent:
         reasons[0] += f"; that is within the {band:.3f} bits that a quarter of a log factor moves"
+    elif sign == "inconclusive" and turns_up and choice.drift[0] < 0:
+        reasons[0] += (
+            f"; the largest sizes rise by at least {turning:+.3f} bits per doubling: "
+            "the fall turns up at the top"
+        )
+    elif sign == "inconclusive" and explained >= 1 - policy.level:
+        reasons[0] += (
+            f"; overheads on the generator that fade to within {policy.fading_left:g} times "
+            f"the ratio at the largest size explain the fall (p = {explained:.2f}): it may "
+            "be an overhead, not a trend"
+        )
     elif unexplained and sign == "inconclusive":
         reasons[0] += (
             "; a constant fits as well on parsimony, but nothing fading explains a trend "

@@ -131,3 +131,63 @@ def test_a_trend_that_only_noise_hides_is_not_neutral():
     found = decide_sign(gap, "steps")
     assert found.sign == "inconclusive", found.reasons
     assert "do not tell them apart" in found.reasons[0]
+
+
+def _noisy_overhead(overhead, sizes, sigma, instances, seed):
+    """Per-instance gaps of ``n + overhead`` against ``n`` with independent lognormal
+    noise of ``sigma`` on each side."""
+    rng = np.random.default_rng(seed)
+    scale = sigma / math.log(2)
+    return {
+        n: list(
+            math.log2((n + overhead) / n)
+            + scale * (rng.standard_normal(instances) - rng.standard_normal(instances))
+        )
+        for n in sizes
+    }
+
+
+@pytest.mark.parametrize(
+    "sizes, sigma, instances, seed",
+    # Draws on which a rule without the overhead test read these overheads as negative:
+    # noise straightening the fade over nine doublings, and one low median at the top
+    # of a narrow range bending it.
+    [(tuple(2**k for k in range(5, 14)), 0.5, 7, s) for s in (0, 1, 2, 4, 7, 8, 59, 80)]
+    + [((560, 660, 780, 920, 1080, 1280, 1500), 0.1, 7, s) for s in (4, 8)],
+)
+def test_a_noisy_fading_overhead_is_never_a_negative_gap(sizes, sigma, instances, seed):
+    decision = decide_sign(_noisy_overhead(2000, sizes, sigma, instances, seed), "steps")
+    assert decision.sign != "negative", decision.reasons
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_a_noisy_fall_beside_no_overhead_is_still_negative(seed):
+    # Half a bit per doubling over eight doublings, medians good to about 0.05 bits: the
+    # fall stays straight at the top, where an overhead that still adds up to a bit there
+    # would bend. (With noise twice that, such an overhead fits within it.)
+    rng = np.random.default_rng(seed)
+    sizes = tuple(2**k for k in range(5, 14))
+    gaps = {n: list(-0.5 * math.log2(n) + 0.1 * rng.standard_normal(7)) for n in sizes}
+    decision = decide_sign(gaps, "steps")
+    assert decision.sign == "negative", decision.reasons
+
+
+def test_a_fall_an_overhead_explains_says_so():
+    # An overhead of n**0.25 beside n, fading as none of the neutral shapes does.
+    gaps = exact(lambda n: math.log2(1 + 0.8 * (4096 / n) ** 0.75))
+    decision = decide_sign(gaps, "steps")
+    assert decision.sign == "inconclusive", decision.reasons
+    assert "may be an overhead" in decision.reasons[0]
+
+
+def test_a_generator_that_does_not_rise_hides_no_leading_term():
+    # A constant generator beside trial division (2**(n/4) steps, a noisy count): in the
+    # gap alone an overhead still adding a bit at the top could fade so; the generator's
+    # own flat cost says no leading term grows beneath one.
+    rng = np.random.default_rng(0)
+    sizes = (12, 16, 20, 24, 28, 32)
+    generate = {n: [0.0] * 5 for n in sizes}
+    gaps = {n: list(-n / 4 + 0.5 * rng.standard_normal(5)) for n in sizes}
+    alone = decide_sign(gaps, "steps")
+    assert alone.sign == "inconclusive" and "may be an overhead" in alone.reasons[0]
+    assert decide_sign(gaps, "steps", generate=generate).sign == "negative"
