@@ -363,26 +363,33 @@ def _standard_errors(medians: np.ndarray, policy: SignPolicy) -> np.ndarray:
 
 
 def _overhead_rises(gaps: np.ndarray, generate: np.ndarray, policy: SignPolicy) -> bool:
-    """Whether the generator's own cost rises over the last two steps of sizes by
+    """Whether the generator's own cost rises from some smaller size to the largest by
     clearly less than any overhead explaining the gap allows.
 
-    An overhead of a settled ratio ``r`` is at most ``left = fading_left`` times the
+    An overhead of a settled ratio ``r`` is at most ``left = unfaded_left`` times the
     leading cost ``r * C_verify`` at the largest size, and a cost does not shrink as n
-    grows; so under such an overhead the generator's cost rises from any smaller size
-    by at least ``log2((1 + left) / (left + C_verify(prev) / C_verify(top)))`` bits. A
+    grows; so under such an overhead the generator's cost rises from any smaller size m
+    by at least ``log2((1 + left) / (left + C_verify(m) / C_verify(top)))`` bits. A
     generator that rises by less, beyond its noise (a constant one beside a verifier
-    that doubles), hides no leading term beneath an overhead.
+    that doubles), hides no leading term beneath an overhead. Each size is a test, so
+    each is held to the level divided among them (Bonferroni).
     """
     from scipy.stats import norm
 
-    z = float(norm.ppf(1 - (1 - policy.level) / 2))
+    tests = generate.shape[1] - 1
+    z = float(norm.ppf(1 - (1 - policy.level) / (2 * tests)))
     sd_gen, sd_gap = _standard_errors(generate, policy), _standard_errors(gaps, policy)
-    rise = generate[0, -1] - generate[0, -3]
-    verify = rise - (gaps[0, -1] - gaps[0, -3])
-    rise_hi = rise + z * math.hypot(sd_gen[-1], sd_gen[-3])
-    verify_lo = verify - z * math.hypot(sd_gen[-1], sd_gen[-3], sd_gap[-1], sd_gap[-3])
-    left = policy.fading_left
-    return bool(rise_hi < math.log2((1 + left) / (left + 2.0**-verify_lo)))
+    # The looser bound of an overhead still under way: an overhead a little past the
+    # one the fall was tested against must not pass for a missing leading term.
+    left = policy.unfaded_left
+    for m in range(tests):
+        rise = generate[0, -1] - generate[0, m]
+        verify = rise - (gaps[0, -1] - gaps[0, m])
+        rise_hi = rise + z * math.hypot(sd_gen[-1], sd_gen[m])
+        verify_lo = verify - z * math.hypot(sd_gen[-1], sd_gen[m], sd_gap[-1], sd_gap[m])
+        if rise_hi < math.log2((1 + left) / (left + 2.0**-verify_lo)):
+            return True
+    return False
 
 
 def _resampled_medians(samples: list[np.ndarray], rounds: int, seed: int) -> np.ndarray:

@@ -261,7 +261,11 @@ def test_search_naively_planted_sat_is_refuted():
     entry = gaps.search([naive_sat_family()], seed=0, workers=2)["naive_planted_sat"]
     assert entry.verdict == "refuted", str(entry)
     assert entry.refuted_by in ("majority_vote", "walksat", "cadical_budget")
-    assert entry.before == "negative"
+    # Before the attacks the solver's gap falls; over five sizes up to 12 an overhead on
+    # the planting could still explain the fall, so it may stop at inconclusive.
+    assert entry.before in ("negative", "inconclusive")
+    gap = entry.reports["decide"].gap
+    assert gap[max(gap)] < gap[min(gap)] - 4
 
 
 def test_search_rejection_sampling_is_not_negative():
