@@ -338,14 +338,17 @@ def _overhead_misfit(
 def _overhead_explains(medians: np.ndarray, ns: np.ndarray, policy: SignPolicy) -> float:
     """The p-value of the hypothesis that an overhead on the generator fading beside a
     settled ratio explains the medians (see :func:`_overhead_misfit`): on all sizes, or
-    else the first set leaving one size out on which it is not rejected at
-    ``policy.level``, or else the largest. Standard errors: :func:`_standard_errors`.
+    else the first set leaving one size out (when ``min_sizes`` remain) on which it is
+    not rejected at ``policy.level``, or else the largest. Standard errors come from
+    :func:`_standard_errors`.
     """
     from scipy.stats import chi2
 
     sd = _standard_errors(medians, policy)
     best = 0.0
-    for drop in range(-1, len(ns)):
+    # Leaving a size out must leave the test ``min_sizes`` sizes to read.
+    drops = range(-1, len(ns) if len(ns) > policy.min_sizes else 0)
+    for drop in drops:
         kept = np.arange(len(ns)) != drop
         misfit = _overhead_misfit(medians[0, kept], sd[kept], ns[kept], policy)
         best = max(best, float(chi2.sf(misfit, int(kept.sum()) - 2)))

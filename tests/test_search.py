@@ -427,8 +427,9 @@ def test_survey_names_the_best_verifier_attacks_included():
     assert signs[("identity_by_rewrite", "generate/expand")] == "negative"
     best = result.best[("identity_by_rewrite", "generate/expand")]
     assert (best.verifier, best.sign) == ("schwartz_zippel", "neutral")
-    # The SAT family's own decider is negative; an attack, then the decider, is not.
-    assert signs[("naive_planted_sat", "generate/decide")] == "negative"
+    # The SAT family's own decider falls (on five sizes up to 12 an overhead on the
+    # planting may still explain it); an attack, then the decider, does not.
+    assert signs[("naive_planted_sat", "generate/decide")] in ("negative", "inconclusive")
     best = result.best[("naive_planted_sat", "generate/decide")]
     assert best.verifier.endswith("_then_decide") and best.sign != "negative"
     assert "majority_vote_then_decide" in best.considered
