@@ -343,10 +343,11 @@ def _paired_gaps(meas: Measurements, pairing: Pairing, unit: str) -> dict[int, l
     instance costs both sides alike (a formula with many models is slow to enumerate
     and to check) cancels, where resampling the two sides apart would count it as noise.
     """
-    return {
-        size: [math.log2(g / v) for g, v in pairs]
-        for size, pairs in _paired_costs(meas, pairing, unit).items()
-    }
+    return _log_ratios(_paired_costs(meas, pairing, unit))
+
+
+def _log_ratios(paired: dict[int, list[tuple[float, float]]]) -> dict[int, list[float]]:
+    return {size: [math.log2(g / v) for g, v in pairs] for size, pairs in paired.items()}
 
 
 def _censored_side(gen: SideReport, ver: SideReport) -> str | None:
@@ -401,7 +402,7 @@ def _report(meas: Measurements, pairing: Pairing, unit: str) -> GapReport:
     else:
         paired = _paired_costs(meas, pairing, unit)
         decision = decide_sign(
-            {size: [math.log2(g / v) for g, v in pairs] for size, pairs in paired.items()},
+            _log_ratios(paired),
             unit,
             SIGN_POLICY,
             censored=_censored_side(gen, ver),

@@ -319,7 +319,8 @@ def _overhead_misfit(
         r = point - np.logaddexp2(0.0, log_size + rate * g + h)
         return (r - (r * weight).sum() / weight.sum()) * root
 
-    best = float((residual(-math.inf, 0.0, point * 0, point * 0) ** 2).sum())
+    flat = np.zeros_like(point)
+    best = float((residual(-math.inf, 0.0, flat, flat) ** 2).sum())  # no overhead at all
     for g, h, rates in _fade_families(ns, policy):
         shifted = log_sizes[:, None, None] + rates[None, :, None] * g + h  # (sizes, rates, n)
         r = point - np.logaddexp2(0.0, shifted)
