@@ -169,6 +169,69 @@ def test_figures_are_drawn_from_the_stores_latest_survey_without_measuring(tmp_p
     assert svg.startswith('<svg xmlns="http://www.w3.org/2000/svg"')
 
 
+HOW_COMMON = {
+    "command": "gaps search --db FILE --seed 4 --budget 600 --instances 5 --time-limit 2",
+    "seed": 4,
+    "budget": 600,
+    "instances": 5,
+    "time_limit": 2.0,
+    "date": "2026-01-02",
+    "gaps": "9.9",
+    "candidates": 5,
+    "measured": 3,
+    "verdicts": {"refuted": 1, "survives": 1, "inconclusive": 3},
+    "survivors": ["sha_image"],
+    "common": [
+        {"by": "domain", "group": "bitstrings", "candidates": 3, "measured": 2,
+         "negative_before": 2, "negative_after": 1},
+        {"by": "mode", "group": "blind", "candidates": 5, "measured": 3,
+         "negative_before": 2, "negative_after": 1},
+    ],
+}  # fmt: skip
+
+
+def test_how_common_page_renders_the_stored_table_with_its_provenance(tmp_path):
+    import json
+
+    figures = tmp_path / "figures"
+    figures.mkdir()
+    (figures / "how_common.json").write_text(json.dumps(HOW_COMMON))
+    pages.write_pages(tmp_path / "out", figures=figures, notebooks=tmp_path)
+    text = (tmp_path / "out" / "how_common.md").read_text()
+    assert "| domain | bitstrings | 3 | 2 | 2 | 1 |" in text
+    assert "| mode | blind | 5 | 3 | 2 | 1 |" in text
+    assert "3 of the 5 candidates were measured" in text and "other 2 ran out" in text
+    assert "2026-01-02" in text and "seed 4" in text and "600 s" in text and "gaps 9.9" in text
+    assert HOW_COMMON["command"] in text and "`sha_image`" in text
+    pages.write_pages(tmp_path / "none", figures=tmp_path / "empty", notebooks=tmp_path)
+    assert "has not been generated" in (tmp_path / "none" / "how_common.md").read_text()
+
+
+def test_how_common_is_read_from_the_stores_latest_search(tmp_path, tiny_search):
+    import gaps_figures
+
+    db, result = tiny_search
+    table = gaps_figures.write_how_common(db, tmp_path)
+    assert table is not None and table == gaps_figures.read_how_common(tmp_path)
+    assert table["seed"] == 0 and table["candidates"] == table["measured"] == 1
+    assert table["verdicts"] == {result["tiny_composite"].verdict: 1}
+    assert "--seed 0" in table["command"] and "--candidate tiny_composite" in table["command"]
+    (domain, mode) = table["common"]
+    assert domain["group"] == "user" and domain["measured"] == 1 and mode["group"] == "blind"
+    with gaps.Store(tmp_path / "empty.sqlite") as store:
+        assert gaps_figures.latest_search(store) is None
+    assert gaps_figures.write_how_common(tmp_path / "empty.sqlite", tmp_path / "b") is None
+    assert not (tmp_path / "b").exists()
+
+
+def test_search_pages_include_the_generated_how_common_table():
+    for name in ("negative-gaps.md", "search.md"):
+        assert "```{include} generated/how_common.md" in (ROOT / "docs" / name).read_text()
+    table = pages.read_how_common()
+    assert table is not None, "no stored search in docs/figures"
+    assert 0 < table["measured"] <= table["candidates"] and table["common"]
+
+
 def test_a_page_without_a_stored_survey_says_so_for_every_pairing(tmp_path):
     pages.write_pages(tmp_path, figures=tmp_path / "none", notebooks=tmp_path)
     text = (tmp_path / "catalog" / "sorting.md").read_text()

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import gzip
 import itertools
 import json
 import re
 import shutil
 import subprocess
 import sys
+from html.parser import HTMLParser
+from pathlib import Path
 
 import pytest
 
@@ -237,35 +240,113 @@ def test_report_command_refuses_a_bad_source_in_one_line(tmp_path, content):
 
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-
-
-@pytest.mark.skipif(
+needs_chromium = pytest.mark.skipif(
     CHROMIUM is None, reason="no headless Chromium (Debian: apt-get install chromium)"
 )
-def test_page_renders_in_chromium_without_console_errors(tmp_path, page, reports):
-    path = tmp_path / "report.html"
-    path.write_text(page)
-    shot = tmp_path / "shot.png"
-    common = [
+
+
+def chromium(page, *flags, profile):
+    """Headless Chromium on ``page`` with a fresh profile, no network of its own, and
+    its console on stderr: the finished process."""
+    assert CHROMIUM is not None
+    command = [
         CHROMIUM,
         "--headless",
         "--no-sandbox",
         "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        f"--user-data-dir={profile}",
         "--enable-logging=stderr",
         "--v=0",
-        "--window-size=1200,2000",
+        *flags,
+        page.as_uri(),
     ]
-    dom = subprocess.run(
-        [*common, "--dump-dom", path.as_uri()], capture_output=True, text=True, timeout=120
-    )
-    console = [line for line in dom.stderr.splitlines() if ":CONSOLE" in line]
-    assert console == [], console
+    return subprocess.run(command, capture_output=True, text=True, timeout=120)
+
+
+def console_lines(run):
+    return [line for line in run.stderr.splitlines() if ":CONSOLE" in line]
+
+
+def assert_screenshot_shows_something(shot):
+    from PIL import Image
+
+    assert shot.stat().st_size > 10_000
+    with Image.open(shot) as image:
+        colours = image.convert("RGB").getcolors(maxcolors=1 << 16)
+    assert colours is None or len(colours) > 16, "the screenshot is nearly uniform"
+
+
+@needs_chromium
+def test_page_renders_in_chromium_without_console_errors(tmp_path, page, reports):
+    path = tmp_path / "report.html"
+    path.write_text(page)
+    size = "--window-size=1200,2000"
+    dom = chromium(path, size, "--dump-dom", profile=tmp_path / "profile")
+    assert console_lines(dom) == [], console_lines(dom)
     assert dom.stdout.count("<tr data-domain") == len(reports)
     assert dom.stdout.count("<svg") == 2 * len(reports)
-    subprocess.run(
-        [*common, f"--screenshot={shot}", path.as_uri()], capture_output=True, timeout=120
-    )
-    assert shot.stat().st_size > 10_000
+    shot = tmp_path / "shot.png"
+    chromium(path, size, f"--screenshot={shot}", profile=tmp_path / "profile")
+    assert_screenshot_shows_something(shot)
+
+
+class _Outline(HTMLParser):
+    """What a rendered report holds: the pairing each table row links to, and the SVG
+    count of each pairing's section."""
+
+    def __init__(self):
+        super().__init__()
+        self.rows: list[str] = []
+        self.svgs: dict[str, int] = {}
+        self._row = False
+        self._section: str | None = None
+
+    def handle_starttag(self, tag, attrs):
+        found = dict(attrs)
+        if tag == "tr" and "data-domain" in found:
+            self._row = True
+        elif tag == "a" and self._row:
+            self.rows.append(str(found["href"]).removeprefix("#"))
+            self._row = False
+        elif tag == "section" and found.get("class") == "pairing":
+            self._section = str(found["id"])
+            self.svgs[self._section] = 0
+        elif tag == "svg" and self._section is not None:
+            self.svgs[self._section] += 1
+
+    def handle_endtag(self, tag):
+        if tag == "section":
+            self._section = None
+
+
+DEFAULT_SURVEY = Path(__file__).parent / "data" / "default_survey.json.gz"
+
+
+@needs_chromium
+def test_a_default_surveys_report_renders_every_pairing_in_chromium(tmp_path):
+    from gaps.html import _anchor
+
+    source = tmp_path / "survey.json"
+    source.write_bytes(gzip.decompress(DEFAULT_SURVEY.read_bytes()))
+    reports = json.loads(source.read_text())["reports"]
+    written = gaps_cli("report", "--from", str(source), "--db", str(tmp_path / "none.sqlite"))
+    assert written.returncode == 0, written.stderr
+    path = tmp_path / "report.html"
+    size = "--window-size=1400,2400"
+    dom = chromium(path, size, "--dump-dom", profile=tmp_path / "profile")
+    assert console_lines(dom) == [], console_lines(dom)
+    outline = _Outline()
+    outline.feed(dom.stdout)
+    anchors = [_anchor(r) for r in reports]
+    assert len(anchors) > 50 and sorted(outline.rows) == sorted(anchors)
+    assert outline.svgs == dict.fromkeys(anchors, 2)
+    shot = tmp_path / "shot.png"
+    chromium(path, size, f"--screenshot={shot}", profile=tmp_path / "profile")
+    assert_screenshot_shows_something(shot)
 
 
 def test_report_md_shows_user_text_literally():

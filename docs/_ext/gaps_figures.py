@@ -1,7 +1,9 @@
-"""The catalog's measured curves, drawn from the store's latest survey.
+"""The catalog's measured curves and the "how common" table, from the store's latest
+survey and search.
 
-    gaps survey --db survey.sqlite                       # measures (minutes)
-    python docs/_ext/gaps_figures.py --db survey.sqlite  # draws (no measurement)
+    gaps survey --db gaps.sqlite                         # measures (minutes)
+    gaps search --db gaps.sqlite --budget 600            # measures and attacks
+    python docs/_ext/gaps_figures.py --db gaps.sqlite    # draws (no measurement)
 
 The script finds the latest finished ``gaps survey`` run in the store and classifies
 its families again from a copy of the store, with the run's own seed, instances and
@@ -12,6 +14,11 @@ the report's own chart code (:func:`gaps.html.pairing_figure`), and
 each figure's unit and whether that unit depends on the machine. The site's build
 reads the folder and never measures; a pairing absent from it is shown as "not
 measured in the stored survey".
+
+The same store's latest ``gaps search`` becomes ``how_common.json``: its "how common"
+table with each group's count of candidates measured within the budget, the verdicts,
+and the run's seed, budget, date and gaps version. A store without a survey, or
+without a search, leaves that part of the folder as it was.
 
 >>> limits_from_key("t=10.0;m=2147483648;s=None;mem=False")
 Limits(time=10.0, memory=2147483648, steps=None, track_memory=False)
@@ -33,6 +40,7 @@ import gaps
 
 FOLDER = Path(__file__).resolve().parent.parent / "figures"
 PROVENANCE = "provenance.json"
+HOW_COMMON = "how_common.json"
 #: Units whose figures move with the machine (CPU seconds, peak bytes); the others are
 #: counts (ticked steps, solver counters) that a rerun reproduces exactly.
 MACHINE_DEPENDENT = frozenset({"time", "memory"})
@@ -171,6 +179,89 @@ def write_figures(path: Path, folder: Path = FOLDER, *, workers: int = 1) -> dic
     return provenance
 
 
+def latest_search(store: gaps.Store) -> tuple[dict[str, Any], dict[str, Any]] | None:
+    """The run of the store's latest kept search (config decoded) and its result, or
+    None when the store keeps no search. The run is the finished one that searched the
+    result's candidates, in their order."""
+    result = store.latest_search()
+    if result is None:
+        return None
+    names = [c["name"] for c in result["candidates"]]
+    runs = [
+        {**run, "config": json.loads(run["config"])}
+        for run in store.runs()
+        if run["finished"] is not None
+    ]
+    searches = [run for run in runs if run["config"].get("search") == names]
+    if not searches:
+        return None
+    return max(searches, key=lambda run: (run["finished"], run["id"])), result
+
+
+def search_command(run: dict[str, Any], limits: gaps.Limits) -> str:
+    """The ``gaps search`` command line that searches what ``run`` searched."""
+    from gaps.search.run import load_candidates
+
+    config = run["config"]
+    words = ["gaps search --db FILE", f"--seed {run['seed']}"]
+    if config.get("budget") is not None:
+        words.append(f"--budget {config['budget']:g}")
+    words.append(f"--instances {config['instances']}")
+    words.append(f"--time-limit {'none' if limits.time is None else f'{limits.time:g}'}")
+    if config["search"] != [c.name for c in load_candidates()]:
+        words += [f"--candidate {name}" for name in config["search"]]
+    return " ".join(words)
+
+
+def how_common(run: dict[str, Any], result: dict[str, Any]) -> dict[str, Any]:
+    """The "how common" table of a kept search with its provenance: each row also
+    counts the group's candidates that were measured (the others ran out of budget
+    and count as neither negative nor surviving)."""
+    candidates = result["candidates"]
+    rows = []
+    for row in result["common"]:
+        group = [c for c in candidates if c.get(row["by"]) == row["group"]]
+        rows.append({**row, "measured": sum(bool(c["reports"]) for c in group)})
+    verdicts: dict[str, int] = {}
+    for c in candidates:
+        verdicts[c["verdict"]] = verdicts.get(c["verdict"], 0) + 1
+    limits = limits_from_key(run["config"]["limits"])
+    searched = datetime.datetime.fromtimestamp(run["started"], datetime.UTC)
+    return {
+        "command": search_command(run, limits),
+        "seed": run["seed"],
+        "budget": run["config"].get("budget"),
+        "instances": run["config"]["instances"],
+        "time_limit": limits.time,
+        "date": searched.date().isoformat(),
+        "gaps": run["version"],
+        "candidates": len(candidates),
+        "measured": sum(bool(c["reports"]) for c in candidates),
+        "verdicts": verdicts,
+        "survivors": result["survivors"],
+        "common": rows,
+    }
+
+
+def write_how_common(path: Path, folder: Path = FOLDER) -> dict[str, Any] | None:
+    """Write ``how_common.json`` into ``folder`` from the store's latest search; None,
+    writing nothing, when the store keeps no search."""
+    with gaps.Store(path) as store:
+        found = latest_search(store)
+    if found is None:
+        return None
+    table = how_common(*found)
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / HOW_COMMON).write_text(json.dumps(table, indent=1, sort_keys=True) + "\n")
+    return table
+
+
+def read_how_common(folder: Path = FOLDER) -> dict[str, Any] | None:
+    """The stored search's "how common" table, or None when none was written."""
+    path = folder / HOW_COMMON
+    return json.loads(path.read_text()) if path.is_file() else None
+
+
 def drawn(provenance: dict[str, Any]) -> int:
     """How many pairings of the provenance have a figure."""
     return sum(e["file"] is not None for f in provenance["figures"].values() for e in f.values())
@@ -184,17 +275,30 @@ def read_provenance(folder: Path = FOLDER) -> dict[str, Any] | None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--db", required=True, type=Path, help="the store gaps survey wrote")
+    parser.add_argument(
+        "--db", required=True, type=Path, help="the store gaps survey and gaps search wrote"
+    )
     parser.add_argument("--out", type=Path, default=FOLDER, help=f"[{FOLDER}]")
     parser.add_argument("--workers", type=int, default=1)
     args = parser.parse_args(argv)
     if not args.db.is_file():
         parser.exit(2, f"No store at {args.db}; run gaps survey --db {args.db} first.\n")
+    table = write_how_common(args.db, args.out)
+    if table is not None:
+        print(
+            f"how common: {table['measured']} of {table['candidates']} candidates measured "
+            f"(search of {table['date']}) in {args.out / HOW_COMMON}"
+        )
     try:
         provenance = write_figures(args.db, args.out, workers=args.workers)
+    except NoSurvey as exc:
+        if table is None:
+            parser.exit(2, f"{exc} It keeps no search either.\n")
+        print(f"figures left as they were: {exc}")
+        return 0
     except gaps.GapsError as exc:
         parser.exit(2, f"{exc}\n")
-    size = sum(p.stat().st_size for p in args.out.iterdir())
+    size = sum(p.stat().st_size for p in args.out.glob("*.svg"))
     date = provenance["date"]
     print(f"{drawn(provenance)} figures, {size / 1024:.0f} KiB in {args.out} (survey of {date})")
     return 0

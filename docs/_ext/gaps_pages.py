@@ -1,10 +1,10 @@
 """The site's generated pages: the catalog (a page per family), the CLI and API
-references, the sign policy's table and the example notebook.
+references, the sign policy's table, the "how common" table and the example notebook.
 
 Each page is built from what it documents (the family registry and the figures drawn
-from the stored survey, the click command tree, the public names of ``gaps`` and
-``gaps.testing``, the fields of ``gaps.sign.SignPolicy``, the notebook run afresh), so
-none is kept by hand.
+from the stored survey, the stored search's table, the click command tree, the public
+names of ``gaps`` and ``gaps.testing``, the fields of ``gaps.sign.SignPolicy``, the
+notebook run afresh), so none is kept by hand.
 As a Sphinx extension it writes them into ``generated/`` when a build starts; the
 functions return Markdown and need neither Sphinx nor a build to run.
 
@@ -22,7 +22,7 @@ from typing import Any
 
 import click
 from gaps_figures import FOLDER as FIGURES
-from gaps_figures import MACHINE_DEPENDENT, drawn, read_provenance
+from gaps_figures import MACHINE_DEPENDENT, drawn, read_how_common, read_provenance
 
 import gaps
 
@@ -186,6 +186,56 @@ def catalog_page(provenance: dict[str, Any] | None) -> str:
     names = [f.name for domain in domains for f in gaps.catalog(domain)]
     parts += ["```{toctree}", ":hidden:", "", *names, "```", ""]
     return "\n".join(parts)
+
+
+def _search_provenance(table: dict[str, Any]) -> str:
+    budget = table.get("budget")
+    limit = table.get("time_limit")
+    verdicts = ", ".join(f"{n} {v}" for v, n in sorted(table["verdicts"].items()))
+    unmeasured = table["candidates"] - table["measured"]
+    left = (
+        f"; the other {unmeasured} ran out of budget and count as neither negative nor surviving"
+        if unmeasured
+        else ""
+    )
+    return (
+        f"From the stored search of {table['date']} (seed {table['seed']}, "
+        f"{'budget not recorded' if budget is None else f'a budget of {budget:g} s'}, "
+        f"{table['instances']} instances per size, "
+        f"{'no time limit' if limit is None else f'{limit:g} s per call'}; gaps "
+        f"{table['gaps']}), run as `{table['command']}` and read back by "
+        "`python docs/_ext/gaps_figures.py --db FILE`: "
+        f"**{table['measured']} of the {table['candidates']} candidates were measured** "
+        f"within the budget{left}. Verdicts: {verdicts}."
+    )
+
+
+def how_common_page(table: dict[str, Any] | None) -> str:
+    """The "how common" table of the stored search, with where it comes from, or the
+    plain statement that it has not been generated.
+
+    >>> how_common_page(None).startswith('The "how common" table has not been generated')
+    True
+    """
+    if table is None:
+        return (
+            'The "how common" table has not been generated: no search is stored with the '
+            "documentation. `gaps search --db FILE --budget 600` searches the built-in "
+            "space and `python docs/_ext/gaps_figures.py --db FILE` writes the table.\n"
+        )
+    lines = [_search_provenance(table), ""]
+    lines += [
+        "| by | group | candidates | measured | negative before attacks | survive attacks |",
+        "|---|---|---|---|---|---|",
+    ]
+    lines += [
+        f"| {r['by']} | {_cell(r['group'])} | {r['candidates']} | {r['measured']} "
+        f"| {r['negative_before']} | {r['negative_after']} |"
+        for r in table["common"]
+    ]
+    survivors = ", ".join(f"`{_cell(name)}`" for name in table["survivors"]) or "none"
+    lines += ["", f"Survivors: {survivors}.", ""]
+    return "\n".join(lines)
 
 
 def _command_section(name: str, command: click.Command, parent: click.Context) -> str:
@@ -400,6 +450,7 @@ def write_pages(folder: Path, figures: Path = FIGURES, notebooks: Path = NOTEBOO
     provenance = read_provenance(figures)
     builds = dict(PAGES)
     builds["catalog/index.md"] = lambda: catalog_page(provenance)
+    builds["how_common.md"] = lambda: how_common_page(read_how_common(figures))
     for family in gaps.catalog():
         builds[f"catalog/{family.name}.md"] = lambda f=family: family_page(f, provenance)
     for notebook in sorted(notebooks.glob("*.ipynb")):
