@@ -15,7 +15,7 @@ from gaps.errors import InvalidArgument
 from gaps.store import Store
 from gaps.tasks import Limits, checked_limits
 
-__all__ = ["SEARCH_CALIBRATION", "SEARCH_TIME_LIMIT", "Progress", "Settings"]
+__all__ = ["SEARCH_CALIBRATION", "SEARCH_TIME_LIMIT", "SEARCH_WARM_BELOW", "Progress", "Settings"]
 
 #: ``progress(family, done, total)``: tasks finished of the family's sweep so far.
 Progress = Callable[[str, int, int], None]
@@ -35,6 +35,15 @@ SEARCH_TIME_LIMIT = 2.0
 #: Over 5 ms a call of some 20 microseconds still gets its time within a few percent,
 #: far less than the spread between instances of one size.
 SEARCH_CALIBRATION = 0.005
+
+#: Seconds under which a search times a call again, warm (a survey: under
+#: :data:`gaps.calls.WARM_BELOW`, 1 s). A cold first call pays a fixed warm-up (fresh
+#: memory, cold caches) of well under a millisecond on the built-in candidates: about
+#: 2% of a 10 ms call and 0.5% of a 50 ms one, far inside the spread between instances
+#: of one size, so timing longer calls twice buys nothing a fit could read. Those
+#: calls were most of the time a search spent re-timing, and about a third of its
+#: workers' time.
+SEARCH_WARM_BELOW = 0.05
 
 
 @dataclass(frozen=True)

@@ -34,10 +34,10 @@ class Limits:
     """Budgets for every call: wall-clock seconds, bytes of memory, steps.
 
     A call past a limit is stopped and recorded as censored. ``None`` lifts a limit.
-    ``warm_time`` times each sub-second call again, warm (calibrated under 2 ms by
-    repetitions filling ``calibration`` seconds), which multiplies the cost of cheap
-    calls; a run that judges no gap by time turns it off and keeps each call's single,
-    cold time.
+    ``warm_time`` times each call under ``warm_below`` seconds again, warm (calibrated
+    under 2 ms by repetitions filling ``calibration`` seconds), which multiplies the cost
+    of cheap calls; a run that judges no gap by time turns it off and keeps each call's
+    single, cold time.
 
     >>> Limits(time=5.0).key()
     't=5.0;m=2147483648;s=None;mem=False'
@@ -45,6 +45,8 @@ class Limits:
     't=5.0;m=2147483648;s=None;mem=False;warm=False'
     >>> Limits(time=5.0, calibration=0.005).key()
     't=5.0;m=2147483648;s=None;mem=False;cal=0.005'
+    >>> Limits(time=5.0, warm_below=0.05).key()
+    't=5.0;m=2147483648;s=None;mem=False;warm<0.05'
     """
 
     time: float | None = 10.0
@@ -53,11 +55,14 @@ class Limits:
     track_memory: bool = False
     warm_time: bool = True
     calibration: float = CALIBRATE_TOTAL
+    warm_below: float = WARM_BELOW
 
     def key(self) -> str:
         timing = "" if self.warm_time else ";warm=False"
         if self.warm_time and self.calibration != CALIBRATE_TOTAL:
             timing = f";cal={self.calibration:g}"
+        if self.warm_time and self.warm_below != WARM_BELOW:
+            timing += f";warm<{self.warm_below:g}"
         return f"t={self.time};m={self.memory};s={self.steps};mem={self.track_memory}{timing}"
 
 
@@ -113,7 +118,8 @@ def _warm_below(limits: Limits) -> float:
     """Time a call again, warm, only while both runs fit well inside the time limit."""
     if not limits.warm_time:
         return 0.0
-    return WARM_BELOW if limits.time is None else min(WARM_BELOW, limits.time / 4)
+    below = limits.warm_below
+    return below if limits.time is None else min(below, limits.time / 4)
 
 
 def _evidence(instance: Any, output: Any) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import random
+import time
 
 import pytest
 from hypothesis import given, settings
@@ -15,7 +16,7 @@ from gaps.search.factor import fermat, pollard_p_minus_1, pollard_rho, trial_div
 from gaps.search.graphs import colour_refinement, dsatur, greedy_clique
 from gaps.search.linear import gf2_preimage
 from gaps.search.sat import cadical, majority, walksat
-from gaps.settings import SEARCH_CALIBRATION
+from gaps.settings import SEARCH_CALIBRATION, SEARCH_WARM_BELOW
 
 SIZES = (3, 4, 6, 8, 12)
 
@@ -708,8 +709,33 @@ def test_a_search_judged_by_steps_times_each_call_once(tmp_path):
         gaps.search([fam], seed=0, workers=1, instances=2, store=store, cost="time")
         timed = {row[0] for row in store._db.execute("SELECT limits FROM tasks")} - limits
     assert limits and all(key.endswith(";warm=False") for key in limits)
-    assert timed and not any("warm" in key for key in timed)
-    assert all(key.endswith(f";cal={SEARCH_CALIBRATION:g}") for key in timed)
+    assert timed and not any("warm=" in key for key in timed)
+    assert all(
+        key.endswith(f";cal={SEARCH_CALIBRATION:g};warm<{SEARCH_WARM_BELOW:g}") for key in timed
+    )
+
+
+def test_a_search_times_a_call_again_only_under_its_warm_ceiling():
+    from gaps.tasks import Limits, Task, run_task
+
+    def runs_of(seconds: float) -> int:
+        count = 0
+
+        def verify(n, x, meter):  # a call of ``seconds`` of CPU
+            nonlocal count
+            count += 1
+            end = time.process_time() + seconds
+            while time.process_time() < end:
+                pass
+            return True
+
+        fam = gaps.Family("warm_ceiling", lambda n, rng: n, lambda n, m: n, verify)
+        limits = Limits(time=2.0, calibration=SEARCH_CALIBRATION, warm_below=SEARCH_WARM_BELOW)
+        list(run_task(fam, Task("generate", ("verify",), 4, 0, 0), limits, lambda *a: None))
+        return count
+
+    assert runs_of(2 * SEARCH_WARM_BELOW) == 1
+    assert runs_of(SEARCH_WARM_BELOW / 4) == 2
 
 
 def test_a_shorter_calibration_repeats_a_cheap_call_fewer_times():

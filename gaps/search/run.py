@@ -18,7 +18,7 @@ from gaps.search.arm import COMPOSITE, PROBE, arm, measure_armed, own_verifiers
 from gaps.search.attack import Attack, attacks_for
 from gaps.search.result import Entry, SearchResult
 from gaps.search.verdict import AttackRecord, judge, success_rates
-from gaps.settings import SEARCH_CALIBRATION, SEARCH_TIME_LIMIT, Settings
+from gaps.settings import SEARCH_CALIBRATION, SEARCH_TIME_LIMIT, SEARCH_WARM_BELOW, Settings
 from gaps.store import Store
 
 #: The entry-point group the built-in candidate space is registered under.
@@ -348,7 +348,8 @@ def search(
         Per-call budgets (seconds, bytes, steps); a call past one is censored. Steps
         censor the same calls on every executor; time is a safety net, shorter than a
         survey's (:data:`gaps.settings.SEARCH_TIME_LIMIT` says why). A call under
-        2 ms is timed over :data:`gaps.settings.SEARCH_CALIBRATION` of repetitions.
+        :data:`gaps.settings.SEARCH_WARM_BELOW` is timed again, warm, and one under
+        2 ms over :data:`gaps.settings.SEARCH_CALIBRATION` of repetitions.
     budget : float, optional
         Seconds after which the search stops: the running candidate between two
         tasks (its finished tasks are stored, so a rerun resumes it) and no further
@@ -384,7 +385,10 @@ def search(
         workers=workers,
         scheduler=scheduler,
     )
-    settings = replace(settings, limits=replace(settings.limits, calibration=SEARCH_CALIBRATION))
+    search_limits = replace(
+        settings.limits, calibration=SEARCH_CALIBRATION, warm_below=SEARCH_WARM_BELOW
+    )
+    settings = replace(settings, limits=search_limits)
     if sizes is not None:
         validate_sizes(sizes)
     if budget is not None and not (isinstance(budget, int | float) and budget > 0):
