@@ -46,7 +46,7 @@ class Limits:
     >>> Limits(time=5.0, calibration=0.005).key()
     't=5.0;m=2147483648;s=None;mem=False;cal=0.005'
     >>> Limits(time=5.0, warm_below=0.05).key()
-    't=5.0;m=2147483648;s=None;mem=False;warm<0.05'
+    't=5.0;m=2147483648;s=None;mem=False;below=0.05'
     """
 
     time: float | None = 10.0
@@ -62,7 +62,7 @@ class Limits:
         if self.warm_time and self.calibration != CALIBRATE_TOTAL:
             timing = f";cal={self.calibration:g}"
         if self.warm_time and self.warm_below != WARM_BELOW:
-            timing += f";warm<{self.warm_below:g}"
+            timing += f";below={self.warm_below:g}"
         return f"t={self.time};m={self.memory};s={self.steps};mem={self.track_memory}{timing}"
 
 

@@ -225,7 +225,7 @@ def test_how_common_is_read_from_the_stores_latest_search(tmp_path, tiny_search)
 
 
 def test_search_pages_include_the_generated_how_common_table():
-    for name in ("negative-gaps.md", "search.md"):
+    for name in ("negative-gaps.md", "searching.md"):
         assert "```{include} generated/how_common.md" in (ROOT / "docs" / name).read_text()
     table = pages.read_how_common()
     assert table is not None, "no stored search in docs/figures"

@@ -711,7 +711,7 @@ def test_a_search_judged_by_steps_times_each_call_once(tmp_path):
     assert limits and all(key.endswith(";warm=False") for key in limits)
     assert timed and not any("warm=" in key for key in timed)
     assert all(
-        key.endswith(f";cal={SEARCH_CALIBRATION:g};warm<{SEARCH_WARM_BELOW:g}") for key in timed
+        key.endswith(f";cal={SEARCH_CALIBRATION:g};below={SEARCH_WARM_BELOW:g}") for key in timed
     )
 
 

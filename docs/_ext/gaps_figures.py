@@ -50,6 +50,9 @@ class NoSurvey(gaps.GapsError, LookupError):
     """The store holds no finished survey to draw."""
 
 
+_TIMING = (("cal", "calibration"), ("below", "warm_below"))
+
+
 def limits_from_key(key: str) -> gaps.Limits:
     """The budgets a stored run records (``Limits.key()``) as a ``gaps.Limits``."""
     fields = dict(part.split("=", 1) for part in key.split(";"))
@@ -62,6 +65,8 @@ def limits_from_key(key: str) -> gaps.Limits:
         memory=number(fields["m"], int),
         steps=number(fields["s"], int),
         track_memory=fields["mem"] == "True",
+        warm_time=fields.get("warm") != "False",
+        **{name: float(fields[part]) for part, name in _TIMING if part in fields},
     )
 
 
