@@ -20,8 +20,9 @@ table with each group's count of candidates measured within the budget, the verd
 and the run's seed, budget, date and gaps version. A store without a survey, or
 without a search, leaves that part of the folder as it was.
 
->>> limits_from_key("t=10.0;m=2147483648;s=None;mem=False")
-Limits(time=10.0, memory=2147483648, steps=None, track_memory=False)
+>>> limits = gaps.Limits(time=2.0, calibration=0.005, warm_below=0.05)
+>>> limits_from_key(limits.key()) == limits
+True
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ import re
 import sqlite3
 import sys
 import tempfile
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -227,9 +229,7 @@ def how_common(run: dict[str, Any], result: dict[str, Any]) -> dict[str, Any]:
     for row in result["common"]:
         group = [c for c in candidates if c.get(row["by"]) == row["group"]]
         rows.append({**row, "measured": sum(bool(c["reports"]) for c in group)})
-    verdicts: dict[str, int] = {}
-    for c in candidates:
-        verdicts[c["verdict"]] = verdicts.get(c["verdict"], 0) + 1
+    verdicts = Counter(c["verdict"] for c in candidates)
     limits = limits_from_key(run["config"]["limits"])
     searched = datetime.datetime.fromtimestamp(run["started"], datetime.UTC)
     return {
@@ -242,7 +242,7 @@ def how_common(run: dict[str, Any], result: dict[str, Any]) -> dict[str, Any]:
         "gaps": run["version"],
         "candidates": len(candidates),
         "measured": sum(bool(c["reports"]) for c in candidates),
-        "verdicts": verdicts,
+        "verdicts": dict(verdicts),
         "survivors": result["survivors"],
         "common": rows,
     }
