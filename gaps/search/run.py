@@ -404,10 +404,14 @@ def search(
         settings = replace(settings, store=Store(":memory:"))
     store = settings.store
     assert store is not None
-    names = [f.name for f in fams]
     run_id = store.start_run(
         seed=seed,
-        config={"command": "search", "search": names, "budget": budget, **settings.config()},
+        config={
+            "command": "search",
+            "search": [f.name for f in fams],
+            "budget": budget,
+            **settings.config(),
+        },
     )
     started = time.monotonic()
     deadline = None if budget is None else started + budget
