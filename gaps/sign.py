@@ -11,7 +11,11 @@ with a few shapes that say what happens as n grows:
   ``b * n**k`` with 0 < k <= 1 (a sub-exponential or exponential base difference).
 
 The shape is chosen by AICc, and a growing shape must beat the best neutral one by a
-margin, so a fading overhead is never read as a trend. A bootstrap over instances
+margin, so a fading overhead is never read as a trend. A fall is a negative sign only
+when no sum of lower-order costs on the generator, fading beside a settled ratio,
+explains it: not on the gap curve, and, when the generator's own costs are given, not
+on those either (a cost's logarithm is convex in log n, so a generator hiding a share
+of the verifier's cost cannot bend down where the verifier takes off). A bootstrap over instances
 within each size (paired) repeats the choice; the sign is that of the leading growing
 term when it wins on the medians and in most resamples, and its interval clears a
 quarter of a log factor's drift; neutral when the best growing shape moves within that
@@ -280,18 +284,30 @@ _Family = tuple[np.ndarray, np.ndarray, np.ndarray]
 def _fade_families(ns: np.ndarray, policy: SignPolicy) -> list[_Family]:
     """Shapes of log2 of the ratio an additive term can fade by against the leading one,
     each ``rate * g + h`` for a rate among the returned ones, 0 at the largest size:
-    ``n**-k`` (a constant, a lower power), the same with one log factor fewer, and
-    ``2**-(b * n**e)`` (anything beside an exponential ``2**(b * n**e)``, which can
-    fade by hundreds of bits over the sizes measured)."""
-    top, lg = ns.max(), np.log2(ns)
+    those of :func:`_power_fades` and of :func:`_exponential_fades`."""
+    return _power_fades(ns, policy) + _exponential_fades(ns, policy)
+
+
+def _power_fades(ns: np.ndarray, policy: SignPolicy) -> list[_Family]:
+    """``n**-k`` (a constant, a lower power beside the leading term) and the same with
+    one log factor fewer."""
+    lg = np.log2(ns)
     zero, fewer = np.zeros(len(ns)), np.log2(lg[-1] / lg)
     powers = np.array(policy.overhead_exponents)
-    families = [(lg[-1] - lg, zero, powers), (lg[-1] - lg, fewer, powers)]
+    return [(lg[-1] - lg, zero, powers), (lg[-1] - lg, fewer, powers)]
+
+
+def _exponential_fades(ns: np.ndarray, policy: SignPolicy) -> list[_Family]:
+    """``2**-(b * n**e)``: anything beside an exponential ``2**(b * n**e)``, which can
+    fade by hundreds of bits over the sizes measured."""
+    top, lg = ns.max(), np.log2(ns)
+    least_power = float(min(policy.overhead_exponents))
+    families = []
     for e in (1 / 4, 1 / 3, 1 / 2, 2 / 3, 3 / 4, 1.0):
         reach = (top**e - ns**e) / (top**e - ns.min() ** e)  # 1 at the smallest size
         # Slower than the least power it may not be, for the same reason.
-        least = np.max(powers.min() * np.diff(lg) / -np.diff(reach))
-        families.append((reach, zero, np.geomspace(max(least, 0.5), 1024.0, 24)))
+        least = np.max(least_power * np.diff(lg) / -np.diff(reach))
+        families.append((reach, np.zeros(len(ns)), np.geomspace(max(least, 0.5), 1024.0, 24)))
     return families
 
 
@@ -299,14 +315,14 @@ def _overhead_misfit(
     point: np.ndarray, sd: np.ndarray, ns: np.ndarray, policy: SignPolicy
 ) -> float:
     """The chi-square misfit (in units of each median's standard error) of the best
-    settled ratio with one overhead on the generator fading beside it:
+    settled ratio with overheads on the generator fading beside it: one,
     ``c + log2(1 + a*f(n))`` for f of :func:`_fade_families` and ``0 <= a <= fading_left``
-    (the overhead at most ``fading_left`` times the ratio at the largest size).
+    (the overhead at most ``fading_left`` times the ratio at the largest size), or a sum
+    of them (:func:`_overheads_misfit`), whichever fits better.
 
-    One overhead, not a sum: several fading at different rates add up to a straight
-    fall over any finite range, so with them no fall would ever be a sign. A grid
-    finds each family's best fit, least squares then refines its size and rate: a
-    deterministic count leaves no noise to hide what a grid misses.
+    For one overhead a grid finds each family's best fit, least squares then refines
+    its size and rate: a deterministic count leaves no noise to hide what a grid misses.
+    The best rate of each exponential family is the exponential the sums may use.
     """
     from scipy.optimize import least_squares
 
@@ -321,7 +337,9 @@ def _overhead_misfit(
 
     flat = np.zeros_like(point)
     best = float((residual(-math.inf, 0.0, flat, flat) ** 2).sum())  # no overhead at all
-    for g, h, rates in _fade_families(ns, policy):
+    powers = _power_fades(ns, policy)
+    exponentials = []  # each exponential family's best fade, for the sums below
+    for k, (g, h, rates) in enumerate(powers + _exponential_fades(ns, policy)):
         shifted = log_sizes[:, None, None] + rates[None, :, None] * g + h  # (sizes, rates, n)
         r = point - np.logaddexp2(0.0, shifted)
         r = r - (r * weight).sum(axis=2, keepdims=True) / weight.sum()
@@ -333,6 +351,88 @@ def _overhead_misfit(
             bounds=([-400.0, rates.min()], [top, rates.max()]),
         )
         best = min(best, float(misfit.min()), float((fit.fun**2).sum()))
+        if k >= len(powers):
+            exponentials.append(fit.x[1] * g)
+    return min(best, _overheads_misfit(point, sd, ns, policy, exponentials))
+
+
+def _overheads_misfit(
+    point: np.ndarray,
+    sd: np.ndarray,
+    ns: np.ndarray,
+    policy: SignPolicy,
+    exponentials: Sequence[np.ndarray] = (),
+) -> float:
+    """The chi-square misfit of a settled ratio with a sum of overheads on the generator:
+    ``c + log2(1 + X(n))``, ``X`` at most ``fading_left`` at the largest size and a
+    nonnegative combination of the power fades of :func:`_power_fades` (as
+    ``n**2 + 1000*n + 10**5`` against ``n**2`` carries two) and, beside an exponential
+    leading term, of one exponential fade (log2 of it in ``exponentials``) times powers
+    of n: polynomial terms beside the same exponential.
+
+    A sum of lower-order terms still fades faster than a log factor or an exponent
+    difference falls: each power term of ``X`` shrinks by at least ``2**-k`` per
+    doubling of n for the least overhead exponent k, so ``log X`` is convex in
+    ``log n`` and never flatter than ``-k``. Exponential fades of several rates are not
+    summed: terms beside one exponential leading cost share its rate. For each limit
+    ``c`` on a grid, nonnegative least squares in ``X`` (weighted so its residuals
+    approximate those of the bits) picks the terms; least squares in bits then refines
+    their sizes and the limit. Fades are handled by their logarithms, as an
+    exponential one spans hundreds of bits.
+    """
+    powers = np.vstack([r * g + h for g, h, rates in _power_fades(ns, policy) for r in rates])
+    degrees = np.log2(ns / ns.max())
+    # A term must fade at least as fast as the least power fades, at every step.
+    fastest = -min(policy.overhead_exponents) * np.diff(degrees)
+    bases = [powers]
+    for lead in exponentials:
+        terms = [lead + j * degrees for j in (0, 1, 2, 4)]
+        bases.append(np.vstack([powers, *(t for t in terms if (np.diff(t) <= fastest).all())]))
+    return min(_sum_misfit(point, sd, logs, policy) for logs in bases)
+
+
+def _sum_misfit(point: np.ndarray, sd: np.ndarray, logs: np.ndarray, policy: SignPolicy) -> float:
+    """The least chi-square misfit of ``c + log2(1 + sum_i a_i * 2**logs[i])``, a >= 0,
+    ``sum a <= fading_left``, ``c`` at most ``log2(1 + fading_left)`` below the ratio at
+    the largest size (see :func:`_overheads_misfit`)."""
+    from scipy.optimize import least_squares, nnls
+
+    top, reach = point[-1], math.log2(1 + policy.fading_left)
+    ceiling = math.log2(policy.fading_left)
+
+    def misfit(limit: float, terms: np.ndarray, log_sizes: np.ndarray) -> np.ndarray:
+        log_x = np.logaddexp2.reduce(log_sizes[:, None] + logs[terms], axis=0)
+        return (point - limit - np.logaddexp2(0.0, log_x)) / sd
+
+    best, best_at = math.inf, (top, np.zeros(0, dtype=int), np.zeros(0))
+    for limit in np.linspace(top - reach, top + 2 * sd[-1], 48):
+        excess = 2.0 ** (point - limit) - 1
+        if excess.min() < -0.5:
+            continue  # the limit sits well above some size's ratio: no overhead lowers it
+        log_weight = -np.log2(sd * math.log(2)) - np.logaddexp2(0.0, point - limit)
+        weighted = logs + log_weight
+        scale = weighted.max(axis=1, keepdims=True)
+        sizes, _ = nnls(2.0 ** (weighted - scale).T, np.maximum(excess, 0) * 2.0**log_weight)
+        terms = np.flatnonzero(sizes)
+        log_sizes = np.log2(sizes[terms]) - scale[terms, 0]
+        if not len(terms) or np.logaddexp2.reduce(log_sizes) > ceiling:
+            continue
+        r = misfit(limit, terms, log_sizes)
+        if float(r @ r) < best:
+            best, best_at = float(r @ r), (limit, terms, log_sizes)
+    limit, terms, log_sizes = best_at
+    if not len(terms):
+        return best
+    fit = least_squares(
+        lambda theta: misfit(theta[0], terms, theta[1:]),
+        np.concatenate([[limit], np.minimum(log_sizes, ceiling)]),
+        bounds=(
+            np.concatenate([[top - reach], np.full(len(terms), -2000.0)]),
+            np.concatenate([[np.inf], np.full(len(terms), ceiling)]),
+        ),
+    )
+    if np.logaddexp2.reduce(fit.x[1:]) <= ceiling:
+        best = min(best, float((fit.fun**2).sum()))
     return best
 
 
@@ -366,34 +466,60 @@ def _standard_errors(medians: np.ndarray, policy: SignPolicy) -> np.ndarray:
     return np.sqrt(np.maximum(np.maximum(spread, spread.mean()), policy.resolution_bits**2))
 
 
-def _overhead_rises(gaps: np.ndarray, generate: np.ndarray, policy: SignPolicy) -> bool:
-    """Whether the generator's own cost rises from some smaller size to the largest by
-    clearly less than any overhead explaining the gap allows.
+def _generator_hides_verifier(
+    gaps: np.ndarray, generate: np.ndarray, ns: np.ndarray, policy: SignPolicy, unit: str
+) -> float:
+    """The p-value of the hypothesis, read on the generator's own costs, that it spends
+    a multiple of the verifier's cost beneath overheads that have not faded yet:
+    ``C_gen(n) = L(n) + O(n)`` with ``L`` proportional to ``C_verify`` and at least
+    ``1 / (1 + unfaded_left)`` of ``C_gen`` at the largest size.
 
-    An overhead of a settled ratio ``r`` is at most ``left = unfaded_left`` times the
-    leading cost ``r * C_verify`` at the largest size, and a cost does not shrink as n
-    grows; so under such an overhead the generator's cost rises from any smaller size m
-    by at least ``log2((1 + left) / (left + C_verify(m) / C_verify(top)))`` bits. A
-    generator that rises by less, beyond its noise (a constant one beside a verifier
-    that doubles), hides no leading term beneath an overhead. Each size is a test, so
-    each is held to the level divided among them (Bonferroni).
+    An overhead is a cost: it does not shrink as n grows, and a sum of terms
+    ``n**k``, ``b**(n**e)`` or their products has a logarithm convex in ``log n`` (its
+    slope is an average that shifts to the faster terms). So ``log O`` must be convex
+    in ``log n`` and nondecreasing, up to two log factors (``lg n`` is log-concave, its
+    slope falls by ``1 / (ln 2 * lg n)`` bits per doubling) and, for time, twice the
+    unit's drift. A generator whose remainder bends down where the verifier takes off
+    (a linear generator beside an exponential verifier) hides no leading term. The
+    best share and the best such curve (least squares under those bounds on the slope)
+    give the least misfit; each median's standard error comes from its bootstrap rows.
     """
-    from scipy.stats import norm
+    from scipy.optimize import lsq_linear
 
-    tests = generate.shape[1] - 1
-    z = float(norm.ppf(1 - (1 - policy.level) / (2 * tests)))
-    sd_gen, sd_gap = _standard_errors(generate, policy), _standard_errors(gaps, policy)
-    # The looser bound of an overhead still under way: an overhead a little past the
-    # one the fall was tested against must not pass for a missing leading term.
-    left = policy.unfaded_left
-    for m in range(tests):
-        rise = generate[0, -1] - generate[0, m]
-        verify = rise - (gaps[0, -1] - gaps[0, m])
-        rise_hi = rise + z * math.hypot(sd_gen[-1], sd_gen[m])
-        verify_lo = verify - z * math.hypot(sd_gen[-1], sd_gen[m], sd_gap[-1], sd_gap[m])
-        if rise_hi < math.log2((1 + left) / (left + 2.0**-verify_lo)):
-            return True
-    return False
+    lg = np.log2(ns)
+    # Slopes in bits per doubling, one per step between sizes, placed at mid-steps.
+    run, middle = np.diff(lg), (lg[1:] + lg[:-1]) / 2
+    bend = 2 * (1 / middle[:-1] - 1 / middle[1:]) / math.log(2) + 2 * policy.allowance(unit)
+    design = np.zeros((len(ns), len(ns)))  # z = design @ (z_1, s_1, d_1 .. d_{n-2})
+    design[:, 0] = 1.0
+    for i in range(1, len(ns)):
+        design[i, 1:] = design[i - 1, 1:]
+        design[i, 1] += run[i - 1]
+        design[i, 2 : i + 1] += run[i - 1]
+    lower = np.concatenate([[-np.inf, -policy.allowance(unit)], -bend])
+    verify = (generate - gaps) - (generate - gaps)[:, -1:]
+    best: tuple[float, np.ndarray, np.ndarray] | None = None
+    for share in np.linspace(1 / (1 + policy.unfaded_left), 0.98, 24):
+        rest = 2.0 ** (generate - generate[:, -1:]) - share * 2.0**verify
+        if rest[0].min() <= 0:
+            continue  # the verifier's curve alone outgrows the generator's somewhere
+        logs = np.log2(np.where(rest > 0, rest, np.nan))
+        spread = np.sqrt(np.nanvar(logs[1:], axis=0))
+        sd = np.maximum(np.maximum(spread, np.nanmean(spread)), policy.resolution_bits)
+        fit = lsq_linear(design / sd[:, None], logs[0] / sd, bounds=(lower, np.inf))
+        if best is None or 2 * fit.cost < best[0]:
+            best = (2 * fit.cost, design @ fit.x, sd)
+    if best is None:
+        return 0.0
+    # Bounds on slopes make the misfit's law a mixture of chi-squares whose weights
+    # depend on which bounds bind; drawing it at the fitted curve gives them.
+    misfit, curve, sd = best
+    rng = np.random.default_rng(0)
+    draws = [
+        2 * lsq_linear(design / sd[:, None], curve / sd + z, bounds=(lower, np.inf)).cost
+        for z in rng.standard_normal((policy.rounds, len(ns)))
+    ]
+    return float(np.mean(np.array(draws) >= misfit))
 
 
 def _resampled_medians(samples: list[np.ndarray], rounds: int, seed: int) -> np.ndarray:
@@ -438,7 +564,7 @@ def decide_sign(
     generate : mapping of int to sequence of float, optional
         Size -> log2(C_generate) of the same instances, in the same order: a fall
         that an overhead on the generator would explain in the gap alone may be
-        ruled out by the generator's own costs (see :func:`_overhead_rises`).
+        ruled out by the generator's own costs (see :func:`_generator_hides_verifier`).
 
     Examples
     --------
@@ -508,8 +634,7 @@ def decide_sign(
             own = _resampled_medians(
                 [np.asarray(generate[n], dtype=float) for n in sizes], policy.rounds, seed
             )
-            if _overhead_rises(medians, own, policy):
-                explained = 0.0
+            explained = min(explained, _generator_hides_verifier(medians, own, ns, policy, unit))
         grows = explained < 1 - policy.level
     # ... and the largest sizes must not rise against it: a fall that turns up at the
     # top is an overhead fading into a rise, whatever fits the sizes below.
