@@ -153,13 +153,15 @@ def _widened(low: float, high: float) -> tuple[float, float]:
     """``[low, high]`` widened around its centre when it is narrower than a tenth of its
     magnitude (a flat curve), so that its ticks need few digits.
 
-    >>> _widened(0.0, 0.0), _widened(3.0, 3.1), _widened(-0.17, -0.06)
-    ((-0.5, 0.5), (2.55, 3.55), (-0.17, -0.06))
+    >>> _widened(0.0, 0.0), _widened(4.0, 4.0), _widened(-0.17, -0.06)
+    ((-0.5, 0.5), (3.8, 4.2), (-0.17, -0.06))
     """
     magnitude = max(abs(low), abs(high))
-    if high - low >= max(0.1 * magnitude, 1e-9):
+    if magnitude <= 1e-300:  # zero, or too close to it for a power of ten
+        return -0.5, 0.5
+    if high - low >= 0.1 * magnitude:
         return low, high
-    centre, half = low / 2 + high / 2, max(0.05 * magnitude, 0.5)
+    centre, half = low / 2 + high / 2, 0.05 * magnitude
     return centre - half, centre + half
 
 
@@ -189,16 +191,17 @@ def _linear_ticks(low: float, high: float) -> list[float]:
 
 def _log_ticks(low: float, high: float) -> list[float]:
     """Round values for a log axis from one at or below ``low`` to one at or above
-    ``high`` (both positive): powers of ten across decades; within a decade or two,
-    1, 2 and 5 (or 1 to 9) times them; across less than a factor of two, evenly spaced
-    round values; at least two of them, and the data fills at least 40% of the axis.
+    ``high`` (both positive), three to eight of them: powers of ten across decades;
+    within a decade or two, 1, 2 and 5 (or 1 to 9) times them; across less than a
+    factor of two, evenly spaced round values. The first of these around which the data
+    fills 40% of the axis, else the one it fills most.
 
     >>> _log_ticks(20, 3e5)
     [10.0, 100.0, 1000.0, 10000.0, 100000.0, 1000000.0]
     >>> _log_ticks(3, 8), _log_ticks(1000, 1200)
     ([2.0, 5.0, 10.0], [1000.0, 1050.0, 1100.0, 1150.0, 1200.0])
     """
-    if high < 1.1 * low:  # a flat curve: a factor of two either side
+    if high - low < 0.1 * high:  # a flat curve: a factor of two either side
         centre = 10 ** (math.log10(low) / 2 + math.log10(high) / 2)
         low, high = centre / 2, centre * 2
     candidates = (
@@ -207,37 +210,43 @@ def _log_ticks(low: float, high: float) -> list[float]:
         _mantissa_ticks(low, high, range(1, 10)),
         _linear_ticks(low, high),
     )
-    for ticks in candidates:
-        if _readable_on_log_axis(ticks, low, high):
+    readable = [(ticks, fill) for ticks in candidates if (fill := _fill(ticks, low, high))]
+    for ticks, fill in readable:
+        if fill >= 0.4:
             return ticks
-    return [low, high]
+    return max(readable, key=lambda found: found[1], default=([low, high], 1.0))[0]
 
 
 def _decade_ticks(low: float, high: float) -> list[float]:
     first, last = math.floor(math.log10(low)), math.ceil(math.log10(high))
+    if 10.0**first > low:  # a logarithm rounded across an integer
+        first -= 1
+    if 10.0**last < high:
+        last += 1
     stride = max(1, math.ceil((last - first) / 5))
     count = math.ceil((last - first) / stride)
     return [10.0 ** (first + stride * i) for i in range(count + 1)]
 
 
 def _mantissa_ticks(low: float, high: float, mantissas: Iterable[int]) -> list[float]:
-    decades = range(math.floor(math.log10(low)), math.ceil(math.log10(high)) + 1)
+    # A decade more on each side, for logarithms rounded across an integer.
+    decades = range(math.floor(math.log10(low)) - 1, math.ceil(math.log10(high)) + 2)
     values = sorted(m * 10.0**e for e in decades for m in mantissas)
-    below = [v for v in values if v <= low]
-    above = [v for v in values if v >= high]
-    if not below or not above:
-        return []
-    return [v for v in values if below[-1] <= v <= above[0]]
+    first = max(v for v in values if v <= low)
+    last = min(v for v in values if v >= high)
+    return [v for v in values if first <= v <= last]
 
 
-def _readable_on_log_axis(ticks: Sequence[float], low: float, high: float) -> bool:
-    """Whether ``ticks`` cover ``[low, high]`` with three to eight positive labels, an
-    eighth of the axis apart, around data that fills at least 40% of the axis."""
+def _fill(ticks: Sequence[float], low: float, high: float) -> float | None:
+    """The share of a log axis from the first of ``ticks`` to the last that ``[low,
+    high]`` fills, or None unless the ticks cover it with three to eight positive labels
+    an eighth of the axis apart."""
     if not 3 <= len(ticks) <= 8 or ticks[0] <= 0 or ticks[0] > low or ticks[-1] < high:
-        return False
+        return None
     axis = math.log10(ticks[-1] / ticks[0])
-    gaps = [math.log10(b / a) for a, b in itertools.pairwise(ticks)]
-    return min(gaps) >= _TICK_SHARE * axis and math.log10(high / low) >= 0.4 * axis
+    if min(math.log10(b / a) for a, b in itertools.pairwise(ticks)) < _TICK_SHARE * axis:
+        return None
+    return math.log10(high / low) / axis
 
 
 def _tick_labels(ticks: Sequence[float]) -> list[str]:
@@ -249,10 +258,10 @@ def _tick_labels(ticks: Sequence[float]) -> list[str]:
     >>> _tick_labels([1e3, 1e4, 1e5]), _tick_labels([9e-3, 1.02e4])
     (['1000', '1e4', '1e5'], ['9e-3', '1.02e4'])
     """
-    closest = min((abs(b - a) for a, b in itertools.pairwise(ticks)), default=1.0)
     for digits in range(17):
         labels = [_tick_text(t, digits) for t in ticks]
-        if all(abs(float(s) - t) <= 1e-6 * closest for s, t in zip(labels, ticks, strict=True)):
+        # Each within a millionth of its tick: ticks are further apart than that.
+        if all(abs(float(s) - t) <= 1e-6 * abs(t) for s, t in zip(labels, ticks, strict=True)):
             return labels
     return [repr(t) for t in ticks]
 
@@ -369,11 +378,18 @@ def _chart(
             + f'<text x="{key_x + 30}" y="{ly}" font-size="11">{_e(shown)}'
             f"<title>{_e(s.label)}</title></text>"
         )
-    notes = _coincidences(series, py, log_y=log_y, unit=unit)
-    note_lines = [line for note in notes for line in textwrap.wrap(note, _LEGEND_CHARS + 4)]
-    for j, line in enumerate(note_lines):
-        ny = top + 16 * len(series) + 16 + 13 * j
-        legend.append(f'<text x="{key_x}" y="{ny}" font-size="10" fill="#555">{_e(line)}</text>')
+    note_y = top + 16 * len(series) + 16
+    for note in _coincidences(series, py, log_y=log_y, unit=unit):
+        lines_of_note = textwrap.wrap(note, _LEGEND_CHARS + 4)
+        legend.append(
+            f'<text class="note" y="{note_y}" font-size="10" fill="#555">'
+            + "".join(
+                f'<tspan x="{key_x}" dy="{0 if j == 0 else 13}">{_e(line)}</tspan>'
+                for j, line in enumerate(lines_of_note)
+            )
+            + "</text>"
+        )
+        note_y += 13 * len(lines_of_note)
     # Markers above every line, so no line crosses out a point of another side.
     out += underlays + lines + markers + legend
     out.append("</svg>")
