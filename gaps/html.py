@@ -297,7 +297,7 @@ def _chart(
 ) -> str:
     """An SVG line chart: log x; log or linear y, from its first tick to its last; each
     side its own line and marker, censored points as open triangles; a note for curves
-    that coincide. ``unit`` names the differences of a linear y in those notes."""
+    that overlap. ``unit`` names the differences of a linear y in those notes."""
     points = [(x, y) for s in series for x, y in _drawn(s, log_y)]
     if not points:
         return '<p class="note">No measured point.</p>'
@@ -379,7 +379,7 @@ def _chart(
             f"<title>{_e(s.label)}</title></text>"
         )
     note_y = top + 16 * len(series) + 16
-    for note in _coincidences(series, py, log_y=log_y, unit=unit):
+    for note in _overlaps(series, py, log_y=log_y, unit=unit):
         lines_of_note = textwrap.wrap(note, _LEGEND_CHARS + 4)
         legend.append(
             f'<text class="note" y="{note_y}" font-size="10" fill="#555">'
@@ -432,7 +432,7 @@ def _censored_marker(style: str, colour: str, x: float, y: float) -> str:
     )
 
 
-def _coincidences(
+def _overlaps(
     series: Sequence[_Series], py: Callable[[float], float], *, log_y: bool, unit: str
 ) -> list[str]:
     """A note for each group of curves (besides theory bands) that lie within a marker's
@@ -458,7 +458,7 @@ def _coincidences(
         else:
             closeness = f"within {worst:.2g} {unit}".rstrip()
         names = [s.name or s.label for s in members]
-        notes.append(f"{', '.join(names[:-1])} and {names[-1]} coincide {closeness}")
+        notes.append(f"{', '.join(names[:-1])} and {names[-1]} overlap {closeness}")
     return notes
 
 
@@ -825,7 +825,8 @@ def survey_html(
         f"<style>{_STYLE}</style></head><body>"
         f"<h1>{_e(title)}</h1><p>{len(reports)} pairing{'' if len(reports) == 1 else 's'}. "
         "Click a column to sort; "
-        "open triangles on the plots are censored points (lower bounds).</p>"
+        "open triangles on the plots are censored points (lower bounds), and a note beside "
+        "a plot's key names the curves that overlap.</p>"
         f'<div class="filters">{filters}</div>'
         f'<table id="gaps"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
         + (f"<h2>Disagreements and failures</h2><ul>{note_items}</ul>" if note_items else "")

@@ -532,7 +532,7 @@ def test_coincident_sides_both_show_with_their_own_line_and_markers():
     points = {(float(x), float(y)) for x, y in circles if float(x) <= in_plot}
     assert len(points) == 4
     assert {(float(x) + 4, float(y) + 4) for x, y in squares if float(x) <= in_plot} == points
-    assert _notes(costs) == ["generate and verify coincide exactly"]
+    assert _notes(costs) == ["generate and verify overlap exactly"]
 
 
 def test_sides_apart_get_no_note_and_close_ones_say_how_close():
@@ -542,7 +542,7 @@ def test_sides_apart_get_no_note_and_close_ones_say_how_close():
              "verify": _side([1.0, 2.0, 4.0, 8.0])}  # fmt: skip
     assert _notes(pairing_charts(apart)[0]) == []
     close = {**apart, "verify": _side([11.0, 44.0, 176.0, 640.0])}
-    assert _notes(pairing_charts(close)[0]) == ["generate and verify coincide within 10%"]
+    assert _notes(pairing_charts(close)[0]) == ["generate and verify overlap within 10%"]
 
 
 def test_a_gap_on_its_zero_shows_both_and_says_so():
@@ -553,7 +553,7 @@ def test_a_gap_on_its_zero_shows_both_and_says_so():
     _, gap = pairing_charts(flat)
     zero, curve = re.findall(r"<polyline[^>]*>", gap)  # the zero rule beneath the gap
     assert "stroke-dasharray" in zero and "stroke-dasharray" not in curve
-    assert _notes(gap) == ["gap and zero coincide exactly"]
+    assert _notes(gap) == ["gap and zero overlap exactly"]
     _, apart = pairing_charts({**flat, "gap_bits": NARROW})
     assert _notes(apart) == []
 
