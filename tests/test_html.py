@@ -18,7 +18,8 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 import gaps
-from gaps.html import _GAP_HEIGHT, _MARGINS, _WIDTH, survey_html
+from gaps._svg import GAP_HEIGHT, MARGINS, WIDTH, linear_ticks, log_ticks, tick_labels
+from gaps.html import survey_html
 
 HOSTILE = "<script>alert('x')</script>"
 
@@ -416,20 +417,18 @@ def test_a_flat_gap_gets_a_readable_axis():
 
 # The y axes. The smallest plot (the gap chart's) is this many pixels high; an 11px
 # label needs 14 of them, and 8 characters fit the left margin beside the axis title.
-PLOT_HEIGHT = _GAP_HEIGHT - _MARGINS[2] - _MARGINS[3]
+PLOT_HEIGHT = GAP_HEIGHT - MARGINS[2] - MARGINS[3]
 LABEL_PX, LABEL_CHARS = 14, 8
 
 
 def assert_ticks_label_the_range(ticks, low, high, log):
-    from gaps.html import _tick_labels
-
     assert len(ticks) >= 2 and all(a < b for a, b in itertools.pairwise(ticks)), ticks
     assert ticks[0] <= low and ticks[-1] >= high, (ticks, low, high)
     scale = (lambda v: math.log10(v)) if log else (lambda v: v)
     axis = scale(ticks[-1]) - scale(ticks[0])
     spacing = min(scale(b) - scale(a) for a, b in itertools.pairwise(ticks))
     assert spacing / axis * PLOT_HEIGHT >= LABEL_PX, ticks
-    labels = _tick_labels(ticks)
+    labels = tick_labels(ticks)
     assert len(set(labels)) == len(labels), labels
     assert all(len(label) <= LABEL_CHARS for label in labels), labels
     for label, tick in zip(labels, ticks, strict=True):  # each names its own tick
@@ -447,10 +446,8 @@ finite = st.just(0.0) | st.floats(1e-9, 1e9).flatmap(lambda x: st.sampled_from([
 @example(-5.4e-5, 0.0)
 @given(finite, finite)
 def test_linear_ticks_label_any_finite_range_at_least_three_times(a, b):
-    from gaps.html import _linear_ticks
-
     low, high = sorted((a, b))
-    ticks = _linear_ticks(low, high)
+    ticks = linear_ticks(low, high)
     assert len(ticks) >= 3
     assert_ticks_label_the_range(ticks, low, high, log=False)
 
@@ -466,10 +463,8 @@ positive = st.floats(1e-9, 1e30)
 @example(5.0, 5.0)
 @given(positive, positive)
 def test_log_ticks_label_any_positive_range_even_within_a_decade(a, b):
-    from gaps.html import _log_ticks
-
     low, high = sorted((a, b))
-    assert_ticks_label_the_range(_log_ticks(low, high), low, high, log=True)
+    assert_ticks_label_the_range(log_ticks(low, high), low, high, log=True)
 
 
 def _y_labels(svg):
@@ -528,7 +523,7 @@ def test_coincident_sides_both_show_with_their_own_line_and_markers():
         rf'<rect x="([\d.]+)" y="([\d.]+)" width="8" height="8" fill="none" stroke="{v_colour}"',
         costs,
     )
-    in_plot = _WIDTH - _MARGINS[1]  # the key's markers are right of it
+    in_plot = WIDTH - MARGINS[1]  # the key's markers are right of it
     points = {(float(x), float(y)) for x, y in circles if float(x) <= in_plot}
     assert len(points) == 4
     assert {(float(x) + 4, float(y) + 4) for x, y in squares if float(x) <= in_plot} == points
