@@ -140,7 +140,7 @@ def log_ticks(low: float, high: float) -> list[float]:
         _mantissa_ticks(low, high, range(1, 10)),
         linear_ticks(low, high),
     )
-    readable = [(ticks, fill) for ticks in candidates if (fill := _fill(ticks, low, high))]
+    readable = [(t, fill) for t in candidates if (fill := _fill(t, low, high)) is not None]
     for ticks, fill in readable:
         if fill >= 0.4:
             return ticks
@@ -270,18 +270,7 @@ def chart(
             f'<text x="{left - 4}" y="{y + 4:.1f}" font-size="11" text-anchor="end">'
             f"{text}</text>"
         )
-    last_x, last_half = -1e9, 0.0
-    # Every size, skipping labels that would overlap, set low enough to clear the
-    # lowest y label, which sits on the bottom edge.
-    for t in sorted(set(xs_all)):
-        x, half = px(t), _text_width(f"{t:g}") / 2
-        if x - last_x < last_half + half + 6:
-            continue
-        last_x, last_half = x, half
-        out.append(
-            f'<text x="{x:.1f}" y="{top + plot_h + 16}" font-size="11" '
-            f'text-anchor="middle">{t:g}</text>'
-        )
+    out += _size_labels(xs_all, px, top + plot_h + 16)
     out.append(
         f'<text x="{left + plot_w / 2}" y="{height - 4}" font-size="11" '
         'text-anchor="middle">instance size n</text>'
@@ -314,21 +303,42 @@ def chart(
             + f'<text x="{key_x + 30}" y="{ly}" font-size="11">{escape(shown)}'
             f"<title>{escape(s.label)}</title></text>"
         )
-    note_y = top + 16 * len(series) + 16
-    for note in _overlaps(series, py, log_y=log_y, unit=unit):
-        lines_of_note = textwrap.wrap(note, _LEGEND_CHARS + 4)
-        legend.append(
-            f'<text class="note" y="{note_y}" font-size="10" fill="#555">'
-            + "".join(
-                f'<tspan x="{key_x}" dy="{0 if j == 0 else 13}">{escape(line)}</tspan>'
-                for j, line in enumerate(lines_of_note)
-            )
-            + "</text>"
-        )
-        note_y += 13 * len(lines_of_note)
+    notes = _overlaps(series, py, log_y=log_y, unit=unit)
+    legend.append(_notes(notes, key_x, top + 16 * len(series) + 16))
     # Markers above every line, so no line crosses out a point of another side.
     out += underlays + lines + markers + legend
     out.append("</svg>")
+    return "".join(out)
+
+
+def _size_labels(sizes: Sequence[float], px: Callable[[float], float], y: float) -> list[str]:
+    """A label under each size, skipping those that would overlap the one before (``y``
+    is set low enough to clear the lowest y label, which sits on the bottom edge)."""
+    labels: list[str] = []
+    last_x, last_half = -1e9, 0.0
+    for t in sorted(set(sizes)):
+        x, half = px(t), _text_width(f"{t:g}") / 2
+        if x - last_x < last_half + half + 6:
+            continue
+        last_x, last_half = x, half
+        labels.append(f'<text x="{x:.1f}" y="{y}" font-size="11" text-anchor="middle">{t:g}</text>')
+    return labels
+
+
+def _notes(notes: Sequence[str], x: float, y: float) -> str:
+    """``notes`` from ``(x, y)`` down, each one text wrapped to the key's width."""
+    out = []
+    for note in notes:
+        lines = textwrap.wrap(note, _LEGEND_CHARS + 4)
+        out.append(
+            f'<text class="note" y="{y}" font-size="10" fill="#555">'
+            + "".join(
+                f'<tspan x="{x}" dy="{0 if j == 0 else 13}">{escape(line)}</tspan>'
+                for j, line in enumerate(lines)
+            )
+            + "</text>"
+        )
+        y += 13 * len(lines)
     return "".join(out)
 
 
