@@ -820,7 +820,7 @@ def _stored_proofs(db: Path) -> list[dict[str, Any]]:
 )
 def report(source: str, search_source: str | None, db: str | None, out: str | None) -> None:
     """Write a self-contained HTML report of a survey: the sortable gap table, every
-    pairing's cost curves (theory dotted, censored points open) and gap curve, the
+    pairing's cost curves (theory a pale band, censored points open) and gap curve, the
     latest search's "how common" table and candidates, and the proofs' status; one
     file that opens offline."""
     import gaps

@@ -10,10 +10,11 @@ saved survey without measuring again.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping, Sequence
 from html import escape
-from typing import Any, NamedTuple
+from typing import Any
+
+from gaps._svg import COST_HEIGHT, GAP_HEIGHT, WIDTH, Series, chart
 
 __all__ = [
     "pairing_charts",
@@ -25,32 +26,6 @@ __all__ = [
     "survey_html",
 ]
 
-
-class _Series(NamedTuple):
-    label: str
-    colour: str
-    xs: list[float]
-    ys: list[float]
-    censored: list[bool]
-    # "solid", "dashed" or "dotdash" for a measured side (its points hollow when
-    # dotdash), "theory" for a pale band without markers.
-    style: str = "solid"
-
-
-# Chart sizes in pixels: the cost chart, and the gap chart drawn beneath it.
-_WIDTH, _COST_HEIGHT, _GAP_HEIGHT = 560, 220, 160
-
-# Each style's stroke: measured sides solid, dashed or dot-dashed (so that a curve lying
-# on another still shows), a theory a wide pale band drawn beneath them.
-_STROKES = {
-    "solid": ' stroke-width="2"',
-    "dashed": ' stroke-width="2" stroke-dasharray="6 3"',
-    "dotdash": ' stroke-width="1.5" stroke-dasharray="10 3 2 3"',
-    "theory": ' stroke-width="7" stroke-opacity="0.2" stroke-linecap="round"',
-}
-# Legend entries longer than this are cut (the whole text is the entry's tooltip), so
-# that the key stays within the chart's right margin.
-_LEGEND_CHARS = 28
 
 _COLOURS = {"generate": "#1f77b4", "verify": "#d62728", "verify_corrupt": "#2ca02c"}
 _LABELS = {"generate": "generate", "verify": "verify", "verify_corrupt": "verify corruption"}
@@ -127,147 +102,6 @@ def _breakable(name: object) -> str:
     return _e(name).replace("_", "_<wbr>").replace("/", "/<wbr>")
 
 
-def _ticks(low: float, high: float) -> list[float]:
-    """Powers of ten spanning [low, high] (log axes), at most about six of them."""
-    first, last = math.floor(math.log10(low)), math.ceil(math.log10(high))
-    step = max(1, math.ceil((last - first) / 6))
-    return [10.0**k for k in range(first, last + 1, step)]
-
-
-def _linear_ticks(low: float, high: float) -> list[float]:
-    span = max(high - low, 1e-9)
-    step = 10 ** math.floor(math.log10(span))
-    if span / step > 5:
-        step *= 2
-    start = math.floor(low / step) * step
-    return [start + i * step for i in range(int((high - start) / step) + 2)]
-
-
-def _text_width(text: str) -> float:
-    """The width in pixels of ``text`` at the charts' 11px sans-serif, a little over."""
-    return 6.5 * len(text)
-
-
-def _tick_text(value: float) -> str:
-    if value == 0:
-        return "0"
-    if abs(value) >= 1e4 or abs(value) < 1e-2:
-        return f"{value:.0e}".replace("e+0", "e").replace("e-0", "e-")
-    return f"{value:g}"
-
-
-def _chart(
-    series: Sequence[_Series],
-    *,
-    log_y: bool,
-    y_label: str,
-    width: int = _WIDTH,
-    height: int = _COST_HEIGHT,
-) -> str:
-    """An SVG line chart: log x; log or linear y; censored points as open triangles."""
-    points = [(x, y) for s in series for x, y in zip(s.xs, s.ys, strict=True)]
-    points = [(x, y) for x, y in points if x > 0 and (y > 0 or not log_y)]
-    if not points:
-        return '<p class="note">No measured point.</p>'
-    left, right, top, bottom = 64, 220, 10, 36
-    xs_all, ys_all = [p[0] for p in points], [p[1] for p in points]
-    x0, x1 = math.log10(min(xs_all)), math.log10(max(xs_all))
-    if log_y:
-        y0, y1 = math.log10(min(ys_all)), math.log10(max(ys_all))
-    else:
-        y0, y1 = min(min(ys_all), 0.0), max(max(ys_all), 0.0)
-    x1 = x1 + 1e-9 if x1 == x0 else x1
-    if y1 == y0:  # a flat curve (a gap of 0 bits everywhere): a unit range around it
-        y0, y1 = y0 - 0.5, y1 + 0.5
-    pad = 0.06 * (y1 - y0)
-    y0, y1 = y0 - pad, y1 + pad
-    plot_w, plot_h = width - left - right, height - top - bottom
-
-    def px(x: float) -> float:
-        return left + (math.log10(x) - x0) / (x1 - x0) * plot_w
-
-    def py(y: float) -> float:
-        v = math.log10(y) if log_y else y
-        return top + (1 - (v - y0) / (y1 - y0)) * plot_h
-
-    out = [
-        f'<svg width="{width}" height="{height}" role="img" aria-label="{_e(y_label)}">',
-        f'<rect x="{left}" y="{top}" width="{plot_w}" height="{plot_h}" fill="none" '
-        'stroke="#999"/>',
-    ]
-    y_ticks = _ticks(10**y0, 10**y1) if log_y else _linear_ticks(y0, y1)
-    last_y = 1e9
-    for t in y_ticks:  # skipping labels that would overlap the one below
-        v = math.log10(t) if log_y else t
-        if y0 <= v <= y1 and last_y - py(t) >= 14:
-            y = last_y = py(t)
-            out.append(
-                f'<line x1="{left}" x2="{left + plot_w}" y1="{y:.1f}" y2="{y:.1f}" '
-                'stroke="#eee"/>'
-                f'<text x="{left - 4}" y="{y + 4:.1f}" font-size="11" text-anchor="end">'
-                f"{_tick_text(t)}</text>"
-            )
-    last_x, last_half = -1e9, 0.0
-    for t in sorted(set(xs_all)):  # every size, skipping labels that would overlap
-        x, half = px(t), _text_width(f"{t:g}") / 2
-        if x - last_x < last_half + half + 6:
-            continue
-        last_x, last_half = x, half
-        out.append(
-            f'<text x="{x:.1f}" y="{top + plot_h + 14}" font-size="11" '
-            f'text-anchor="middle">{t:g}</text>'
-        )
-    out.append(
-        f'<text x="{left + plot_w / 2}" y="{height - 4}" font-size="11" '
-        'text-anchor="middle">instance size n</text>'
-        f'<text x="12" y="{top + plot_h / 2}" font-size="11" text-anchor="middle" '
-        f'transform="rotate(-90 12 {top + plot_h / 2})">{_e(y_label)}</text>'
-    )
-    lines: list[str] = []
-    markers: list[str] = []
-    legend: list[str] = []
-    for i, (label, colour, xs, ys, censored, style) in enumerate(series):
-        kept = [
-            (x, y, c)
-            for x, y, c in zip(xs, ys, censored or [False] * len(xs), strict=True)
-            if x > 0 and (y > 0 or not log_y)
-        ]
-        path = " ".join(f"{px(x):.1f},{py(y):.1f}" for x, y, _ in kept)
-        stroke = _STROKES[style]
-        # Theory bands go beneath every measured line: a measured curve that follows
-        # its theory runs inside the band instead of hiding it.
-        polyline = f'<polyline points="{path}" fill="none" stroke="{colour}"{stroke}/>'
-        if style == "theory":
-            lines.insert(0, polyline)
-        else:
-            lines.append(polyline)
-        for x, y, c in kept if style != "theory" else ():
-            cx, cy = px(x), py(y)
-            if c:
-                markers.append(
-                    f'<path d="M{cx:.1f},{cy - 6:.1f} l5,9 h-10 z" fill="white" '
-                    f'stroke="{colour}" stroke-width="1.5"><title>censored: at least this'
-                    "</title></path>"
-                )
-            else:
-                fill = "white" if style == "dotdash" else colour
-                markers.append(
-                    f'<circle cx="{cx:.1f}" cy="{cy:.1f}" r="2.5" fill="{fill}" stroke="{colour}"/>'
-                )
-        ly = top + 12 + 16 * i
-        shown = label if len(label) <= _LEGEND_CHARS else label[: _LEGEND_CHARS - 1] + "…"
-        legend.append(
-            f'<line x1="{left + plot_w + 8}" x2="{left + plot_w + 26}" y1="{ly - 4}" '
-            f'y2="{ly - 4}" stroke="{colour}"{stroke}/>'
-            f'<text x="{left + plot_w + 30}" y="{ly}" font-size="11">{_e(shown)}'
-            f"<title>{_e(label)}</title></text>"
-        )
-    # Markers above every line, so no line crosses out a point of another side.
-    out += lines + markers + legend
-    out.append("</svg>")
-    return "".join(out)
-
-
 def _growth_text(side: Mapping[str, Any] | None) -> str:
     growth = None if side is None else side.get("growth")
     return "-" if not growth else str(growth.get("text") or growth.get("label"))
@@ -279,7 +113,8 @@ def _anchor(report: Mapping[str, Any]) -> str:
 
 def pairing_charts(report: Mapping[str, Any]) -> tuple[str, str]:
     """A pairing's two SVG charts: both cost curves (censored points as open triangles,
-    the declared theory dotted over each side), and the paired gap in bits beneath.
+    the declared theory a pale band beneath each side), and the paired gap in bits
+    beneath, over a dotted zero.
 
     A chart with no point to draw is a short note in HTML instead of an SVG.
 
@@ -292,7 +127,7 @@ def pairing_charts(report: Mapping[str, Any]) -> tuple[str, str]:
     """
     from gaps.symbolic import theory_curve
 
-    sides: list[_Series] = []
+    sides: list[Series] = []
     for role in ("generate", "verify", "verify_corrupt"):
         side = report.get(role)
         if not side or not side.get("sizes"):
@@ -302,21 +137,26 @@ def pairing_charts(report: Mapping[str, Any]) -> tuple[str, str]:
         censored = [bool(c) for c in side["censored"]]
         style = _STYLES[role]
         label = f"{_LABELS[role]} ~ {_growth_text(side)}"
-        sides.append(_Series(label, _COLOURS[role], xs, ys, censored, style))
+        sides.append(Series(label, _COLOURS[role], xs, ys, censored, style, _LABELS[role]))
         theory = side.get("theory")
         curve = theory_curve(theory, xs, ys, [int(c) for c in censored])
         if curve is not None:
-            sides.append(_Series(f"theory {theory}", _COLOURS[role], xs, curve, [], "theory"))
+            sides.append(Series(f"theory {theory}", _COLOURS[role], xs, curve, [], "theory"))
     unit = str(report.get("unit", ""))
-    costs = _chart(sides, log_y=True, y_label="CPU seconds" if unit == "time" else unit)
-    bits = sorted((int(n), float(b)) for n, b in (report.get("gap_bits") or {}).items())
-    gap = _chart(
-        [_Series("gap (bits)", "#444", [float(n) for n, _ in bits], [b for _, b in bits], [])]
+    costs = chart(sides, log_y=True, y_label="CPU seconds" if unit == "time" else unit)
+    bits = sorted((float(n), float(b)) for n, b in (report.get("gap_bits") or {}).items())
+    sizes = [n for n, _ in bits]
+    gap = chart(
+        [
+            Series("gap (bits)", "#444", sizes, [b for _, b in bits], [], name="gap"),
+            Series("equal costs", "#888", sizes, [0.0] * len(sizes), [], "zero", "zero"),
+        ]
         if bits
         else [],
         log_y=False,
         y_label="log2(C_gen / C_ver)",
-        height=_GAP_HEIGHT,
+        unit="bits",
+        height=GAP_HEIGHT,
     )
     return costs, gap
 
@@ -338,14 +178,14 @@ def pairing_figure(report: Mapping[str, Any]) -> str | None:
     costs, gap = pairing_charts(report)
     if not costs.startswith("<svg"):
         return None
-    height = _COST_HEIGHT + (_GAP_HEIGHT if gap.startswith("<svg") else 0)
+    height = COST_HEIGHT + (GAP_HEIGHT if gap.startswith("<svg") else 0)
     parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" width="{_WIDTH}" height="{height}" '
-        f'viewBox="0 0 {_WIDTH} {height}" font-family="sans-serif">',
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}" height="{height}" '
+        f'viewBox="0 0 {WIDTH} {height}" font-family="sans-serif">',
         f"<g>{costs}</g>",
     ]
     if gap.startswith("<svg"):
-        parts.append(f'<g transform="translate(0,{_COST_HEIGHT})">{gap}</g>')
+        parts.append(f'<g transform="translate(0,{COST_HEIGHT})">{gap}</g>')
     return "".join(parts) + "</svg>\n"
 
 
@@ -612,7 +452,8 @@ def survey_html(
         f"<style>{_STYLE}</style></head><body>"
         f"<h1>{_e(title)}</h1><p>{len(reports)} pairing{'' if len(reports) == 1 else 's'}. "
         "Click a column to sort; "
-        "open triangles on the plots are censored points (lower bounds).</p>"
+        "open triangles on the plots are censored points (lower bounds), and a note beside "
+        "a plot's key names the curves that overlap.</p>"
         f'<div class="filters">{filters}</div>'
         f'<table id="gaps"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
         + (f"<h2>Disagreements and failures</h2><ul>{note_items}</ul>" if note_items else "")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import itertools
 import json
+import math
 import re
 import shutil
 import subprocess
@@ -13,8 +14,11 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
 
 import gaps
+from gaps._svg import GAP_HEIGHT, MARGINS, WIDTH, linear_ticks, log_ticks, tick_labels
 from gaps.html import survey_html
 
 HOSTILE = "<script>alert('x')</script>"
@@ -409,3 +413,151 @@ def test_a_flat_gap_gets_a_readable_axis():
     _, gap = pairing_charts({"unit": "steps", "generate": side, "verify": side,
                              "gap_bits": {"8": 0.0, "16": 0.0, "32": 0.0}})  # fmt: skip
     assert "e-9" not in gap and ">0</text>" in gap
+
+
+# The y axes. The smallest plot (the gap chart's) is this many pixels high; an 11px
+# label needs 14 of them, and 8 characters fit the left margin beside the axis title.
+PLOT_HEIGHT = GAP_HEIGHT - MARGINS[2] - MARGINS[3]
+LABEL_PX, LABEL_CHARS = 14, 8
+
+
+def assert_ticks_label_the_range(ticks, low, high, log):
+    assert len(ticks) >= 2 and all(a < b for a, b in itertools.pairwise(ticks)), ticks
+    assert ticks[0] <= low and ticks[-1] >= high, (ticks, low, high)
+    scale = (lambda v: math.log10(v)) if log else (lambda v: v)
+    axis = scale(ticks[-1]) - scale(ticks[0])
+    spacing = min(scale(b) - scale(a) for a, b in itertools.pairwise(ticks))
+    assert spacing / axis * PLOT_HEIGHT >= LABEL_PX, ticks
+    labels = tick_labels(ticks)
+    assert len(set(labels)) == len(labels), labels
+    assert all(len(label) <= LABEL_CHARS for label in labels), labels
+    for label, tick in zip(labels, ticks, strict=True):  # each names its own tick
+        assert float(label) == pytest.approx(tick, rel=1e-9, abs=1e-6 * spacing), labels
+
+
+# Zero, and magnitudes from 1e-9 to 1e9 (beyond them an exponent takes a ninth character).
+finite = st.just(0.0) | st.floats(1e-9, 1e9).flatmap(lambda x: st.sampled_from([x, -x]))
+
+
+@example(-0.17, -0.06)
+@example(0.0, 0.0)
+@example(-0.93, 0.0)
+@example(3.0, 3.0)
+@example(-5.4e-5, 0.0)
+@given(finite, finite)
+def test_linear_ticks_label_any_finite_range_at_least_three_times(a, b):
+    low, high = sorted((a, b))
+    ticks = linear_ticks(low, high)
+    assert len(ticks) >= 3
+    assert_ticks_label_the_range(ticks, low, high, log=False)
+
+
+positive = st.floats(1e-9, 1e30)
+
+
+@example(3.0, 8.0)
+@example(120.0, 600.0)
+@example(1000.0, 1100.0)
+@example(2000.0, 9000.0)
+@example(9e3, 2e4)
+@example(5.0, 5.0)
+@given(positive, positive)
+def test_log_ticks_label_any_positive_range_even_within_a_decade(a, b):
+    low, high = sorted((a, b))
+    assert_ticks_label_the_range(log_ticks(low, high), low, high, log=True)
+
+
+def _y_labels(svg):
+    """The y-axis labels of a chart: (baseline, text), read off the SVG."""
+    found = re.findall(
+        r'<text x="[\d.]+" y="([\d.]+)" font-size="11" text-anchor="end">([^<]+)<', svg
+    )
+    return [(float(y), text) for y, text in found]
+
+
+NARROW = {"8": -0.17, "16": -0.13, "32": -0.09, "64": -0.06}
+
+
+@pytest.mark.parametrize(
+    "gap_bits, medians",
+    [
+        (NARROW, [300.0, 400.0, 500.0, 600.0]),  # costs within one decade
+        (dict.fromkeys(NARROW, 0.0), [3.0, 3.0, 3.0, 3.0]),  # flat both
+        ({"64": 2.5}, [5.0, 5.0, 5.0, 8.0]),  # one nonzero size
+    ],
+)
+def test_both_charts_label_their_y_axis_distinctly_and_apart(gap_bits, medians):
+    from gaps.html import pairing_charts
+
+    side = {"sizes": [8, 16, 32, 64], "median": medians, "censored": [0] * 4}
+    charts = pairing_charts({"unit": "steps", "generate": side, "gap_bits": gap_bits})
+    for chart in charts:
+        labels = _y_labels(chart)
+        texts = [text for _, text in labels]
+        assert len(labels) >= 2 and len(set(texts)) == len(texts), texts
+        baselines = sorted(y for y, _ in labels)
+        assert all(b - a >= LABEL_PX for a, b in itertools.pairwise(baselines)), labels
+
+
+def _notes(svg):
+    """The notes a chart writes beside its key, each as one line of text."""
+    found = re.findall(r'<text class="note"[^>]*>(.*?)</text>', svg)
+    return [" ".join(re.findall(r">([^<]*)</tspan>", note)) for note in found]
+
+
+def _side(medians, censored=None):
+    return {"sizes": [8, 16, 32, 64], "median": medians, "censored": censored or [0] * 4}
+
+
+def test_coincident_sides_both_show_with_their_own_line_and_markers():
+    from gaps.html import pairing_charts
+
+    same = _side([10.0, 40.0, 160.0, 640.0])
+    costs, _ = pairing_charts({"unit": "steps", "generate": same, "verify": same})
+    lines = re.findall(r'<polyline points="([^"]+)" fill="none" stroke="([^"]+)"([^/]*)/>', costs)
+    (g_path, g_colour, g_stroke), (v_path, v_colour, v_stroke) = lines
+    assert g_path == v_path and g_colour != v_colour and g_stroke != v_stroke
+    # Generate's points are filled circles; verify's open squares around them.
+    circles = re.findall(rf'<circle cx="([\d.]+)" cy="([\d.]+)" r="3" fill="{g_colour}"/>', costs)
+    squares = re.findall(
+        rf'<rect x="([\d.]+)" y="([\d.]+)" width="8" height="8" fill="none" stroke="{v_colour}"',
+        costs,
+    )
+    in_plot = WIDTH - MARGINS[1]  # the key's markers are right of it
+    points = {(float(x), float(y)) for x, y in circles if float(x) <= in_plot}
+    assert len(points) == 4
+    assert {(float(x) + 4, float(y) + 4) for x, y in squares if float(x) <= in_plot} == points
+    assert _notes(costs) == ["generate and verify overlap exactly"]
+
+
+def test_sides_apart_get_no_note_and_close_ones_say_how_close():
+    from gaps.html import pairing_charts
+
+    apart = {"unit": "steps", "generate": _side([10.0, 40.0, 160.0, 640.0]),
+             "verify": _side([1.0, 2.0, 4.0, 8.0])}  # fmt: skip
+    assert _notes(pairing_charts(apart)[0]) == []
+    close = {**apart, "verify": _side([11.0, 44.0, 176.0, 640.0])}
+    assert _notes(pairing_charts(close)[0]) == ["generate and verify overlap within 10%"]
+
+
+def test_a_gap_on_its_zero_shows_both_and_says_so():
+    from gaps.html import pairing_charts
+
+    side = _side([10.0, 40.0, 160.0, 640.0])
+    flat = {"unit": "steps", "generate": side, "gap_bits": dict.fromkeys(NARROW, 0.0)}
+    _, gap = pairing_charts(flat)
+    zero, curve = re.findall(r"<polyline[^>]*>", gap)  # the zero rule beneath the gap
+    assert "stroke-dasharray" in zero and "stroke-dasharray" not in curve
+    assert _notes(gap) == ["gap and zero overlap exactly"]
+    _, apart = pairing_charts({**flat, "gap_bits": NARROW})
+    assert _notes(apart) == []
+
+
+def test_two_sides_censored_at_one_point_both_show():
+    from gaps.html import pairing_charts
+
+    cut = _side([10.0, 40.0, 160.0, 640.0], censored=[0, 0, 0, 1])
+    costs, _ = pairing_charts({"unit": "steps", "generate": cut, "verify": cut})
+    triangles = re.findall(r'<path d="M[\d.]+,[\d.]+ l([\d.]+),[^"]*" fill="none"[^>]*>'
+                           r"<title>censored", costs)  # fmt: skip
+    assert len(triangles) == 2 and len(set(triangles)) == 2  # nested, not stacked
