@@ -14,6 +14,7 @@ import itertools
 import math
 import statistics
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from gaps.asymptotics import compare_fitted, matches_theory
@@ -169,6 +170,38 @@ def classify_family(
     ...                                     settings=gaps.Settings(instances=1, workers=1))]
     ['timsort/check']
     """
+    measured = measure_pairings(
+        family, sizes, cost, pairings=pairings, settings=settings, pool=pool, run_id=run_id
+    )
+    reports = report_pairings(measured)
+    record_signs(measured, reports)
+    return reports
+
+
+@dataclass(frozen=True)
+class MeasuredPairings:
+    """A family's measurements and the pairings (with their units) to classify from
+    them: what :func:`report_pairings` needs, apart from any worker or store."""
+
+    family: Family
+    measurements: Measurements
+    pairings: list[Pairing]
+    units: list[str]
+    settings: Settings
+    run_id: int
+
+
+def measure_pairings(
+    family: Family,
+    sizes: Sequence[int] | None = None,
+    cost: str | None = None,
+    *,
+    pairings: Sequence[str] | None = None,
+    settings: Settings | None = None,
+    pool: Runner | None = None,
+    run_id: int = 0,
+) -> MeasuredPairings:
+    """The measuring half of :func:`classify_family` (same arguments)."""
     _check_family(family)
     settings = settings or Settings()
     if sizes is not None:
@@ -190,21 +223,35 @@ def classify_family(
     finally:
         if own_pool:
             active.close()
-    reports = [_report(meas, p, unit) for p, unit in zip(chosen, units, strict=True)]
-    if store is not None:
-        for report in reports:
-            store.record_sign(
-                family.name,
-                report.pairing,
-                origin=family.origin,
-                unit=report.unit,
-                sign=report.sign,
-                theory_sign=report.theory_sign,
-                confidence=report.confidence,
-                seed=settings.seed,
-                run_id=run_id,
-            )
-    return reports
+    return MeasuredPairings(family, meas, chosen, units, settings, run_id)
+
+
+def report_pairings(measured: MeasuredPairings) -> list[GapReport]:
+    """The classifying half of :func:`classify_family`: fits only, no worker, no store,
+    so a survey can run it beside the next family's measurements."""
+    return [
+        _report(measured.measurements, p, unit)
+        for p, unit in zip(measured.pairings, measured.units, strict=True)
+    ]
+
+
+def record_signs(measured: MeasuredPairings, reports: Sequence[GapReport]) -> None:
+    """Store each report's sign in the run that measured it (when there is a store)."""
+    store = measured.settings.store
+    if store is None:
+        return
+    for report in reports:
+        store.record_sign(
+            measured.family.name,
+            report.pairing,
+            origin=measured.family.origin,
+            unit=report.unit,
+            sign=report.sign,
+            theory_sign=report.theory_sign,
+            confidence=report.confidence,
+            seed=measured.settings.seed,
+            run_id=measured.run_id,
+        )
 
 
 def _side(

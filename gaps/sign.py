@@ -485,6 +485,7 @@ def _generator_hides_verifier(
     give the least misfit; each median's standard error comes from its bootstrap rows.
     """
     from scipy.optimize import lsq_linear
+    from scipy.stats import chi2
 
     lg = np.log2(ns)
     # Slopes in bits per doubling, one per step between sizes, placed at mid-steps.
@@ -514,6 +515,13 @@ def _generator_hides_verifier(
     # Bounds on slopes make the misfit's law a mixture of chi-squares whose weights
     # depend on which bounds bind; drawing it at the fitted curve gives them.
     misfit, curve, sd = best
+    if misfit <= policy.resolution_bits**2:
+        return 1.0
+    # Each mixed-in law has at most one degree of freedom per bound (n - 1 of them), so
+    # that chi-square's tail bounds the p-value from above: a clear misfit needs no draws.
+    ceiling = float(chi2.sf(misfit, len(ns) - 1))
+    if ceiling < 1 - policy.level:
+        return ceiling
     rng = np.random.default_rng(0)
     draws = [
         2 * lsq_linear(design / sd[:, None], curve / sd + z, bounds=(lower, np.inf)).cost

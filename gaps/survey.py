@@ -3,11 +3,19 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
-from gaps.classification import GapReport, classify_family, settings_or_keywords
+from gaps.classification import (
+    GapReport,
+    MeasuredPairings,
+    measure_pairings,
+    record_signs,
+    report_pairings,
+    settings_or_keywords,
+)
 from gaps.distributed import open_runner
 from gaps.errors import GapsError
 from gaps.family import Family
@@ -172,6 +180,14 @@ def explain(report: GapReport) -> str | None:
     return head + " — " + "; ".join(causes)
 
 
+def _failure(family: Family, exc: Exception) -> str:
+    """A family's failure as the survey reports it; a broken third-party family must not
+    end the survey, so anything it raises is recorded."""
+    if isinstance(exc, GapsError):
+        return f"{family.name}: {exc}"
+    return f"{family.name}: internal error {type(exc).__name__}: {exc}"
+
+
 def survey(
     families: Sequence[Family],
     *,
@@ -216,18 +232,25 @@ def survey(
                 **settings.config(),
             },
         )
-    with open_runner(settings.workers, settings.scheduler) as pool:
+    # A family's fits run in a thread beside the next family's measurements, so the
+    # workers do not wait for them; signs are stored from this thread, in order.
+    fitted: list[tuple[MeasuredPairings, Mapping[str, GapReport], Future[list[GapReport]]]] = []
+    with open_runner(settings.workers, settings.scheduler) as pool, ThreadPoolExecutor(1) as fits:
         for family in families:
             try:
-                reports = classify_family(family, settings=settings, pool=pool, run_id=run_id)
+                measured = measure_pairings(family, settings=settings, pool=pool, run_id=run_id)
                 found = attack_reports(family, settings, pool=pool, run_id=run_id)
-            except GapsError as exc:
-                result.failures.append(f"{family.name}: {exc}")
+            except Exception as exc:
+                result.failures.append(_failure(family, exc))
                 continue
-            except Exception as exc:  # a broken third-party family must not end the survey
-                result.failures.append(f"{family.name}: internal error {type(exc).__name__}: {exc}")
+            fitted.append((measured, found, fits.submit(report_pairings, measured)))
+        for measured, found, reports in fitted:
+            try:
+                record_signs(measured, reports.result())
+            except Exception as exc:
+                result.failures.append(_failure(measured.family, exc))
                 continue
-            result.reports.extend(reports)
+            result.reports.extend(reports.result())
             composites.extend(found.values())
     if settings.store is not None:
         settings.store.finish_run(run_id)
