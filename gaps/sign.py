@@ -511,7 +511,7 @@ def _generator_hides_verifier(
         if best is None or 2 * fit.cost < best[0]:
             best = (2 * fit.cost, design @ fit.x, sd)
     if best is None:
-        return 0.0
+        return 1.0  # no share fits under the generator at all: the test cannot speak
     # Bounds on slopes make the misfit's law a mixture of chi-squares whose weights
     # depend on which bounds bind; drawing it at the fitted curve gives them.
     misfit, curve, sd = best
