@@ -134,6 +134,22 @@ def cases() -> list[Case]:
         Case(
             "overhead", "n^1.5 vs n^1.5+3000", lambda n: n**1.5, lambda n: n**1.5 + 3000, "neutral"
         ),
+        # Two lower-order terms fading at different rates: no single fade fits them, and
+        # over these sizes the sum may honestly stay undecided.
+        Case(
+            "two overheads",
+            "n^2+1000n+10^5 vs n^2",
+            lambda n: n * n + 1000 * n + 1e5,
+            lambda n: n * n,
+            "neutral",
+        ),
+        Case(
+            "two overheads",
+            "n+100 n^0.5+1000 vs n",
+            lambda n: n + 100 * n**0.5 + 1000,
+            lambda n: n,
+            "neutral",
+        ),
         Case("constant", "10 n^2 vs n^2", lambda n: 10 * n * n, lambda n: n * n, "neutral"),
         Case(
             "constant",

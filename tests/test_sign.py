@@ -79,7 +79,7 @@ def test_the_bootstrap_is_seeded():
 
 def test_the_benchmark_subset_has_no_false_negative_and_reads_overhead_neutral():
     bench = _benchmark()
-    kinds = {"overhead", "log factor", "crossover", "censored", "noise 0.5"}
+    kinds = {"overhead", "two overheads", "log factor", "crossover", "censored", "noise 0.5"}
     chosen = [c for c in bench.cases() if c.kind in kinds]
     tally = bench.run(chosen, seeds=(0,))
     assert sum(t["false negative"] for t in tally.values()) == 0
