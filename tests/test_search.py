@@ -781,3 +781,29 @@ def test_a_search_measures_the_domains_in_turn_and_lists_candidates_as_given():
     result = gaps.search(fams, seed=0, workers=1, instances=2,
                          progress=lambda done, total: measured.append(done))  # fmt: skip
     assert [e.name for e in result.values()] == ["a1", "a2", "b1"] and measured == [1, 2, 3]
+
+
+def test_a_worker_left_idle_at_the_end_of_a_size_takes_the_next_candidates_task():
+    from gaps.search.run import _Examiner
+
+    examiner = _Examiner((), gaps.Settings(instances=2), sizes=None, cost="steps", run_id=0,
+                         deadline=None, done=lambda entry: None)  # fmt: skip
+    examiner.queue.extend((fam, None) for fam in (_half_noisy("first"), _half_noisy("second")))
+    try:
+        taken = [examiner.take() for _ in range(3)]
+    finally:
+        examiner.close()
+    # The first candidate's size 8 has no task left to start, and its size 16 waits for
+    # both: the third worker's task is the second candidate's.
+    assert [(j.family.name, j.task.size, j.task.index) for j in taken] == [
+        ("first", 8, 0),
+        ("first", 8, 1),
+        ("second", 8, 0),
+    ]
+
+
+def test_candidates_measured_side_by_side_are_judged_as_when_measured_alone():
+    together = gaps.search([_half_noisy("first"), _half_noisy("second")], seed=0, workers=2)
+    for name in ("first", "second"):
+        alone = gaps.search([_half_noisy(name)], seed=0, workers=1)[name]
+        assert str(together[name]) == str(alone)
