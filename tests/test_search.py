@@ -372,6 +372,16 @@ def test_factor_attacks_return_true_factors(p, q):
     assert pollard_rho(n, gaps.Meter()) in (p, q)
 
 
+@pytest.mark.parametrize("prime", [65537, 2**61 - 1, 2**127 - 1])
+def test_factor_attacks_give_up_on_a_prime_at_the_cost_of_a_primality_test(prime):
+    from gaps.search.factor import BUDGET
+
+    for attack in (trial_division, fermat, pollard_p_minus_1, pollard_rho):
+        meter = gaps.Meter()
+        assert attack(prime, meter) is None
+        assert meter.steps < BUDGET // 8, attack.__name__
+
+
 @settings(max_examples=20, deadline=None)
 @given(st.integers(5, 14), st.integers(3, 5), st.randoms(use_true_random=False))
 def test_graph_attacks_find_planted_structures(n, k, rng):
