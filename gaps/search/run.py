@@ -240,8 +240,8 @@ class _Examiner:
     A sweep runs size by size, and a size's tasks only start once the previous size
     is in; rather than let a worker wait while another finishes a size's last task,
     the runner asks :meth:`take` for work, which hands out a task of the oldest open
-    sweep that has one ready and opens the next candidate only when none has. At
-    most one candidate more than the runner's free workers is thus open at a time.
+    sweep that has one ready and opens the next candidate only when none has, so
+    no more candidates are open than the runner runs tasks at once.
     Judging (growth fits and their bootstraps) runs in a thread while the workers go
     on. An undecided candidate that more instances can decide is queued, after every
     candidate not yet opened, to be measured again with :data:`EXTEND` times the
@@ -408,8 +408,8 @@ def search(
         :data:`gaps.settings.SEARCH_WARM_BELOW` is timed again, warm, and one under
         2 ms over :data:`gaps.settings.SEARCH_CALIBRATION` of repetitions.
     budget : float, optional
-        Seconds after which the search stops: the running candidate between two
-        tasks (its finished tasks are stored, so a rerun resumes it) and no further
+        Seconds after which the search stops: the open candidates between two tasks
+        (their finished tasks are stored, so a rerun resumes them) and no further
         candidate is started; those are "inconclusive", not measured. Candidates are
         measured one domain after another in turn (:func:`interleaved`), so a budget
         that ends early has measured every domain alike.
