@@ -7,7 +7,9 @@ in-memory store each time, and prints the rate on each executor side by side wit
 the verdict counts, which must agree (step costs do not depend on the executor).
 The issue's goal: at least 200 candidates in at most 10 minutes on 2 cores. With
 ``--budget`` each executor stops after that many seconds, and the rate counts the
-candidates it measured (the others are left "inconclusive", not measured).
+candidates it measured (the others are left "inconclusive", not measured). Each rate
+is printed with the machine's 5-minute load average at its end: on 2 cores, a load
+well above 3 (two workers and the coordinator) means other jobs took a share.
 
     python benchmarks/search_rate.py [--limit N] [--budget SECONDS]
 """
@@ -16,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import os
 import time
 from collections import Counter
 
@@ -71,13 +74,16 @@ def _stand_in(count: int) -> list[gaps.Family]:
 
 def _rate(
     candidates: list[gaps.Family], budget: float | None, **where
-) -> tuple[float, int, Counter[str]]:
-    """Candidates measured per minute, how many were measured, and the verdicts of those."""
+) -> tuple[float, int, Counter[str], float]:
+    """Candidates measured per minute, how many were measured, the verdicts of those, and
+    the machine's load at the end (the rate is only the search's while the load stays
+    near the worker count: other jobs on the same cores slow it down)."""
     started = time.perf_counter()
     result = gaps.search(candidates, seed=0, budget=budget, **where)
     minutes = (time.perf_counter() - started) / 60
     measured = [e for e in result.values() if e.reports]  # left out by the budget: none
-    return len(measured) / minutes, len(measured), Counter(e.verdict for e in measured)
+    load = os.getloadavg()[1]  # over the last 5 minutes
+    return len(measured) / minutes, len(measured), Counter(e.verdict for e in measured), load
 
 
 def main() -> int:
@@ -94,15 +100,17 @@ def main() -> int:
     candidates = candidates[: args.limit] if args.limit else candidates
     from distributed import LocalCluster
 
-    local, local_count, local_verdicts = _rate(candidates, args.budget, workers=2)
+    local, local_count, local_verdicts, local_load = _rate(candidates, args.budget, workers=2)
     with LocalCluster(n_workers=2, threads_per_worker=1, dashboard_address=None) as cluster:
-        dask, dask_count, dask_verdicts = _rate(
+        dask, dask_count, dask_verdicts, dask_load = _rate(
             candidates, args.budget, scheduler=cluster.scheduler_address
         )
     within = f", each within {args.budget:g} s" if args.budget else ""
     print(f"gaps.search over {len(candidates)} candidates ({source}), seed 0{within}")
-    print(f"  local pool, 2 workers:        {local:7.1f} per minute, {local_count} measured")
-    print(f"  Dask LocalCluster, 2 workers: {dask:7.1f} per minute, {dask_count} measured")
+    print(f"  local pool, 2 workers:        {local:7.1f} per minute, {local_count} measured, "
+          f"load {local_load:.1f}")  # fmt: skip
+    print(f"  Dask LocalCluster, 2 workers: {dask:7.1f} per minute, {dask_count} measured, "
+          f"load {dask_load:.1f}")  # fmt: skip
     print(f"  verdicts: {dict(sorted(local_verdicts.items()))}")
     # A budget ends each executor at its own candidate: compare verdicts of complete runs.
     same = args.budget is not None or local_verdicts == dask_verdicts

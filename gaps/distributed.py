@@ -15,7 +15,7 @@ from typing import Any
 
 from gaps.calls import CallRecord
 from gaps.errors import InvalidArgument
-from gaps.execution import WorkerPool, ship
+from gaps.execution import Job, WorkerPool, jobs_of, ship
 from gaps.family import Family
 from gaps.tasks import Limits, Task
 
@@ -88,18 +88,43 @@ class DaskPool:
         limits: Limits,
         on_done: Callable[[Task, list[CallRecord]], None],
     ) -> None:
-        """Submit every task; call ``on_done`` here, in the coordinator, as each ends."""
+        """Submit the tasks; call ``on_done`` here, in the coordinator, as each ends."""
+        self.serve(jobs_of(family, tasks, limits, on_done))
+
+    def serve(self, take: Callable[[], Job | None]) -> None:
+        """Run the jobs ``take()`` hands out (see :meth:`gaps.execution.Runner.serve`).
+
+        At most one job more than the cluster has worker threads is submitted at a
+        time: a worker that finishes finds the next job already there, and the rest
+        wait here, where ``take()`` can still put another sweep's job first.
+        """
         from distributed import as_completed
 
-        _, blob = ship(family)
-        remote_blob = self.client.scatter(blob, broadcast=True, hash=False)
-        futures = {}
-        for task in tasks:
-            future = self.client.submit(_run_remote, remote_blob, task, limits, pure=False)
-            futures[future] = task
+        # Each family is scattered once, and kept alive so that its id stays its own.
+        scattered: dict[int, tuple[Family, Any]] = {}
+        running: dict[Any, Job] = {}
+        finished = as_completed()
+        capacity = self.slots()
+
+        def submit_ready() -> None:
+            while len(running) < capacity:
+                job = take()
+                if job is None:
+                    return
+                if id(job.family) not in scattered:
+                    _, blob = ship(job.family)
+                    remote = self.client.scatter(blob, broadcast=True, hash=False)
+                    scattered[id(job.family)] = (job.family, remote)
+                blob = scattered[id(job.family)][1]
+                future = self.client.submit(_run_remote, blob, job.task, job.limits, pure=False)
+                running[future] = job
+                finished.add(future)
+
         try:
-            for future in as_completed(futures):
-                task = futures[future]
+            submit_ready()
+            while running:
+                future = next(finished)
+                job = running.pop(future)
                 try:
                     records = future.result()
                 except Exception as exc:
@@ -110,10 +135,15 @@ class DaskPool:
                             reason=f"the Dask task failed: {type(exc).__name__}: {exc}"[:500],
                         )
                     ]
-                on_done(task, records)
+                job.on_done(job.task, records)
+                submit_ready()
         finally:
-            for future in futures:
+            for future in running:
                 future.cancel()
+
+    def slots(self) -> int:
+        """Jobs kept submitted: one per worker thread of the cluster, and one more."""
+        return sum(self.client.nthreads().values()) + 1
 
 
 def open_runner(workers: int | None = None, scheduler: Any = None) -> WorkerPool | DaskPool:

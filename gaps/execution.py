@@ -38,10 +38,12 @@ from gaps.family import Family
 from gaps.tasks import Limits, Task
 
 __all__ = [
+    "Job",
     "Limits",
     "Runner",
     "WorkerPool",
     "call_limited",
+    "jobs_of",
     "read_frame",
     "ship",
     "write_frame",
@@ -106,7 +108,7 @@ class _Worker:
     lifeline: int
     #: The running call's counts as the worker last published them (PROGRESS layout).
     progress: mmap.mmap
-    task: Task | None = None
+    job: Job | None = None
     records: list[CallRecord] = field(default_factory=list)
     current: tuple[str, str] | None = None
     started: float = 0.0
@@ -189,6 +191,16 @@ class _Worker:
             self.lifeline = -1
 
 
+@dataclass(frozen=True)
+class Job:
+    """A task of a family to run under ``limits``; ``on_done(task, records)`` as it ends."""
+
+    family: Family
+    task: Task
+    limits: Limits
+    on_done: Callable[[Task, list[CallRecord]], None]
+
+
 class Runner(Protocol):
     """What runs tasks: the local :class:`WorkerPool` or a Dask cluster's pool."""
 
@@ -200,7 +212,27 @@ class Runner(Protocol):
         on_done: Callable[[Task, list[CallRecord]], None],
     ) -> None: ...
 
+    def serve(self, take: Callable[[], Job | None]) -> None:
+        """Run the jobs ``take()`` hands out, asking whenever a worker could start one.
+
+        ``take()`` returns None when it has nothing to start now; it is asked again
+        after each job ends (its ``on_done`` may have made more ready), and ``serve``
+        returns once it has nothing and no job is running.
+        """
+        ...
+
     def close(self) -> None: ...
+
+
+def jobs_of(
+    family: Family,
+    tasks: Iterable[Task],
+    limits: Limits,
+    on_done: Callable[[Task, list[CallRecord]], None],
+) -> Callable[[], Job | None]:
+    """A ``take`` for :meth:`Runner.serve` that hands out ``tasks`` in order."""
+    queue = deque(Job(family, task, limits, on_done) for task in tasks)
+    return lambda: queue.popleft() if queue else None
 
 
 def ship(family: Family) -> tuple[str, bytes]:
@@ -264,25 +296,34 @@ class WorkerPool:
         on_done: Callable[[Task, list[CallRecord]], None],
     ) -> None:
         """Run ``tasks``; call ``on_done(task, records)`` in this process as each ends."""
-        key, blob = ship(family)
-        pending = deque(tasks)
+        self.serve(jobs_of(family, tasks, limits, on_done))
+
+    def serve(self, take: Callable[[], Job | None]) -> None:
+        """Run the jobs ``take()`` hands out, one per free worker (see :meth:`Runner.serve`)."""
+        # Each family is pickled once, and kept alive so that its id stays its own.
+        shipped: dict[int, tuple[Family, str, bytes]] = {}
         selector = selectors.DefaultSelector()
         busy: list[_Worker] = []
         try:
-            while pending or busy:
-                while pending and len(busy) < self.size:
+            while True:
+                while len(busy) < self.size:
+                    job = take()
+                    if job is None:
+                        break
+                    if id(job.family) not in shipped:
+                        shipped[id(job.family)] = (job.family, *ship(job.family))
+                    _, key, blob = shipped[id(job.family)]
                     worker = self._idle.pop() if self._idle else _Worker.start()
-                    task = pending.popleft()
-                    worker.task, worker.records, worker.current = task, [], None
+                    worker.job, worker.records, worker.current = job, [], None
                     worker.started = time.monotonic()
-                    write_frame(worker.tx, ("task", (key, blob, task, limits)))
+                    write_frame(worker.tx, ("task", (key, blob, job.task, job.limits)))
                     busy.append(worker)
                     selector.register(worker.rx, selectors.EVENT_READ, worker)
                 if not busy:
                     break
                 for selected, _ in selector.select(timeout=_next_wait(busy)):
                     worker = selected.data
-                    if self._receive(worker, limits, on_done):
+                    if self._receive(worker):
                         busy.remove(worker)
                         selector.unregister(worker.rx)
                         if worker.process.poll() is not None:
@@ -290,21 +331,20 @@ class WorkerPool:
                 for worker in [w for w in busy if w.deadline and time.monotonic() > w.deadline]:
                     busy.remove(worker)
                     selector.unregister(worker.rx)
-                    self._stop_overrun(worker, limits, on_done)
+                    self._stop_overrun(worker)
         finally:
             for worker in busy:
                 selector.unregister(worker.rx)
                 worker.kill()
             selector.close()
 
-    def _receive(
-        self, worker: _Worker, limits: Limits, on_done: Callable[[Task, list[CallRecord]], None]
-    ) -> bool:
+    def _receive(self, worker: _Worker) -> bool:
         """Handle one message; True when the worker has finished its task."""
         message = read_frame(worker.rx)
-        assert worker.task is not None
+        assert worker.job is not None
+        limits = worker.job.limits
         if message is None:
-            self._lost(worker, limits, on_done)
+            self._lost(worker)
             return True
         kind, payload = message
         if kind == "start":
@@ -316,19 +356,19 @@ class WorkerPool:
             worker.records.append(payload)
             worker.deadline = None
         elif kind == "done":
-            task, records = worker.task, worker.records
-            worker.task, worker.deadline = None, None
+            job, records = worker.job, worker.records
+            worker.job, worker.deadline = None, None
             if payload:  # it grew past its share of the memory limit and ends itself
                 worker.kill()
             else:
                 self._idle.append(worker)
-            on_done(task, records)
+            job.on_done(job.task, records)
             return True
         return False
 
-    def _stop_overrun(
-        self, worker: _Worker, limits: Limits, on_done: Callable[[Task, list[CallRecord]], None]
-    ) -> None:
+    def _stop_overrun(self, worker: _Worker) -> None:
+        assert worker.job is not None
+        limits = worker.job.limits
         elapsed = time.monotonic() - worker.started
         steps, counters = read_progress(worker.progress)  # the buffer goes with the worker
         worker.kill()
@@ -360,12 +400,11 @@ class WorkerPool:
                     counters=counters,
                 )
             )
-        assert worker.task is not None
-        on_done(worker.task, worker.records)
+        worker.job.on_done(worker.job.task, worker.records)
 
-    def _lost(
-        self, worker: _Worker, limits: Limits, on_done: Callable[[Task, list[CallRecord]], None]
-    ) -> None:
+    def _lost(self, worker: _Worker) -> None:
+        assert worker.job is not None
+        limits = worker.job.limits
         worker.process.wait()
         code = worker.process.returncode
         cause = f"signal {signal.Signals(-code).name}" if code < 0 else f"exit code {code}"
@@ -384,8 +423,7 @@ class WorkerPool:
                 wall=time.monotonic() - worker.started,
             )
         )
-        assert worker.task is not None
-        on_done(worker.task, worker.records)
+        worker.job.on_done(worker.job.task, worker.records)
 
 
 def call_limited(

@@ -8,7 +8,7 @@ interrupted sweep resumes where it stopped.
 from __future__ import annotations
 
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Generator, Sequence
 from dataclasses import dataclass, field, replace
 
 from gaps.calls import CallRecord
@@ -20,7 +20,15 @@ from gaps.settings import Settings
 from gaps.store import TaskKey
 from gaps.tasks import Limits, Task
 
-__all__ = ["Measurements", "measure", "validate_seed", "validate_sizes"]
+__all__ = [
+    "Batch",
+    "Measurements",
+    "measure",
+    "run_sweep",
+    "sweep",
+    "validate_seed",
+    "validate_sizes",
+]
 
 #: Seeds and sizes are stored as SQLite integers, which are signed 64-bit.
 MAX_INT = 2**63 - 1
@@ -119,6 +127,25 @@ class Measurements:
         return ns, costs, censored
 
 
+@dataclass
+class Batch:
+    """Tasks of one size of a sweep, and what to do with each one's records.
+
+    A sweep yields its sizes' batches one after another: the tasks of a size are only
+    known once the previous size's records are in (a verifier censored everywhere is
+    not called again), so the runner must finish a batch before the sweep goes on.
+    """
+
+    family: Family
+    tasks: list[Task]
+    limits: Limits
+    on_done: Callable[[Task, list[CallRecord]], None]
+
+
+#: A sweep as :func:`sweep` yields it: its batches, then its measurements.
+Sweep = Generator[Batch, None, Measurements]
+
+
 def measure(
     family: Family,
     sizes: Sequence[int] | None,
@@ -143,6 +170,44 @@ def measure(
     Its records there are censored copies of its costliest censored call (a lower
     bound), marked as not run; its calls on corrupted outputs are kept only where they
     were censored likewise.
+    """
+    steps = sweep(family, sizes, settings, run_id=run_id, generators=generators,
+                  stop_censored=stop_censored)  # fmt: skip
+    return run_sweep(steps, pool)
+
+
+def run_sweep(steps: Sweep, pool: Runner) -> Measurements:
+    """Run a :func:`sweep`'s batches on ``pool`` one after another; its measurements."""
+    try:
+        while True:
+            batch = next(steps)
+            pool.run(batch.family, batch.tasks, batch.limits, batch.on_done)
+    except StopIteration as finished:
+        return finished.value  # type: ignore[no-any-return]
+
+
+def sweep(
+    family: Family,
+    sizes: Sequence[int] | None,
+    settings: Settings | None = None,
+    *,
+    run_id: int = 0,
+    generators: Sequence[str] | None = None,
+    stop_censored: bool = False,
+) -> Sweep:
+    """:func:`measure` as a generator of :class:`Batch` es, for a caller that runs them.
+
+    Each batch must be run to its end before the next one is asked for; the
+    generator's return value is the measurements. A caller can so keep several
+    sweeps in flight on one runner (a search does), and the records do not depend on
+    the order in which it runs their tasks.
+
+    >>> import gaps
+    >>> fam = gaps.Family("demo", lambda n, rng: list(range(n)),
+    ...                   lambda xs, m: sum(xs), lambda xs, s, m: s == sum(xs))
+    >>> steps = sweep(fam, [4, 8], gaps.Settings(instances=2))
+    >>> [(t.size, t.index) for t in next(steps).tasks]
+    [(4, 0), (4, 1)]
     """
     settings = settings or Settings()
     instances, seed, limits = settings.instances, settings.seed, settings.limits
@@ -194,7 +259,8 @@ def measure(
             if progress is not None:
                 progress(family.name, done, total)
 
-        pool.run(family, tasks, limits, finished)
+        if tasks:
+            yield Batch(family, tasks, limits, finished)
         if stop_censored:
             _stop(result, stopped, size, instances)
         spent = time.monotonic() - started

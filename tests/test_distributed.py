@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 import gaps
@@ -9,7 +11,7 @@ from gaps.distributed import DaskPool
 from gaps.execution import WorkerPool
 from gaps.measure import measure
 from gaps.settings import Settings
-from gaps.tasks import Limits
+from gaps.tasks import Limits, Task
 
 distributed = pytest.importorskip("distributed")
 
@@ -90,3 +92,31 @@ def test_search_on_dask_gives_the_local_step_costs_and_verdicts(cluster):
         assert report.unit == "steps"
         assert remote.reports[name].verify.median == report.verify.median
         assert remote.reports[name].generate.median == report.generate.median
+
+
+def _chained(pool, family):
+    """Serve one job at a time, each handed out once the previous one ended: sizes 3 to 6."""
+    from collections import deque
+
+    from gaps.execution import Job
+
+    ran, ready = [], deque()
+
+    def on_done(task, records):
+        ran.append((task.size, records[-1].outcome))
+        if task.size < 6:
+            ready.append(Job(family, replace(task, size=task.size + 1), Limits(), on_done))
+
+    ready.append(Job(family, Task("generate", ("verify",), 3, 0, 0), Limits(), on_done))
+    pool.serve(lambda: ready.popleft() if ready else None)
+    return ran
+
+
+def test_both_executors_serve_jobs_handed_out_as_others_end(cluster):
+    sums = gaps.Family("sums", lambda n, rng: list(range(n)), lambda xs, m: sum(xs),
+                       lambda xs, s, m: s == sum(xs))  # fmt: skip
+    with DaskPool(cluster.scheduler_address) as pool:
+        remote = _chained(pool, sums)
+    with WorkerPool(2) as pool:
+        local = _chained(pool, sums)
+    assert remote == local == [(3, "ok"), (4, "ok"), (5, "ok"), (6, "ok")]

@@ -372,6 +372,16 @@ def test_factor_attacks_return_true_factors(p, q):
     assert pollard_rho(n, gaps.Meter()) in (p, q)
 
 
+@pytest.mark.parametrize("prime", [65537, 2**61 - 1, 2**127 - 1])
+def test_factor_attacks_give_up_on_a_prime_at_the_cost_of_a_primality_test(prime):
+    from gaps.search.factor import BUDGET
+
+    for attack in (trial_division, fermat, pollard_p_minus_1, pollard_rho):
+        meter = gaps.Meter()
+        assert attack(prime, meter) is None
+        assert meter.steps < BUDGET // 8, attack.__name__
+
+
 @settings(max_examples=20, deadline=None)
 @given(st.integers(5, 14), st.integers(3, 5), st.randoms(use_true_random=False))
 def test_graph_attacks_find_planted_structures(n, k, rng):
@@ -781,3 +791,29 @@ def test_a_search_measures_the_domains_in_turn_and_lists_candidates_as_given():
     result = gaps.search(fams, seed=0, workers=1, instances=2,
                          progress=lambda done, total: measured.append(done))  # fmt: skip
     assert [e.name for e in result.values()] == ["a1", "a2", "b1"] and measured == [1, 2, 3]
+
+
+def test_a_worker_left_idle_at_the_end_of_a_size_takes_the_next_candidates_task():
+    from gaps.search.run import _Examiner
+
+    examiner = _Examiner((), gaps.Settings(instances=2), sizes=None, cost="steps", run_id=0,
+                         deadline=None, done=lambda entry: None)  # fmt: skip
+    examiner.queue.extend((fam, None) for fam in (_half_noisy("first"), _half_noisy("second")))
+    try:
+        taken = [examiner.take() for _ in range(3)]
+    finally:
+        examiner.close()
+    # The first candidate's size 8 has no task left to start, and its size 16 waits for
+    # both: the third worker's task is the second candidate's.
+    assert [(j.family.name, j.task.size, j.task.index) for j in taken] == [
+        ("first", 8, 0),
+        ("first", 8, 1),
+        ("second", 8, 0),
+    ]
+
+
+def test_candidates_measured_side_by_side_are_judged_as_when_measured_alone():
+    together = gaps.search([_half_noisy("first"), _half_noisy("second")], seed=0, workers=2)
+    for name in ("first", "second"):
+        alone = gaps.search([_half_noisy(name)], seed=0, workers=1)[name]
+        assert str(together[name]) == str(alone)

@@ -20,7 +20,7 @@ from gaps.calls import CallRecord
 from gaps.errors import DeclarationError
 from gaps.execution import Runner
 from gaps.family import Family, Verifier, blind
-from gaps.measure import Measurements, measure
+from gaps.measure import Measurements, Sweep, run_sweep, sweep
 from gaps.search.attack import Attack
 from gaps.settings import Settings
 
@@ -181,6 +181,18 @@ def measure_armed(
     ...     "trial_division_then_decide"), "verify")][:2]
     [True, True]
     """
+    return run_sweep(sweep_armed(armed, attacks, sizes, settings, run_id=run_id), pool)
+
+
+def sweep_armed(
+    armed: Family,
+    attacks: Sequence[Attack],
+    sizes: Sequence[int] | None,
+    settings: Settings,
+    *,
+    run_id: int = 0,
+) -> Sweep:
+    """:func:`measure_armed` as a :func:`gaps.measure.sweep`, for a caller that runs it."""
     deciders = own_verifiers(armed, "blind")
     parts = {
         COMPOSITE.format(attack=a.name, decider=deciders[0]): (
@@ -190,13 +202,8 @@ def measure_armed(
         for a in attacks
         if deciders and COMPOSITE.format(attack=a.name, decider=deciders[0]) in armed.verifiers
     }
-    meas = measure(
-        without_verifiers(armed, set(parts)),
-        sizes,
-        settings,
-        pool=pool,
-        run_id=run_id,
-        stop_censored=True,
+    meas = yield from sweep(
+        without_verifiers(armed, set(parts)), sizes, settings, run_id=run_id, stop_censored=True
     )
     records = {}
     for key, calls in meas.records.items():

@@ -1,4 +1,9 @@
-"""Factoring attacks: trial division, Fermat, Pollard p-1 and Pollard rho, each on a budget."""
+"""Factoring attacks: trial division, Fermat, Pollard p-1 and Pollard rho, each on a budget.
+
+Each first tests ``n`` for primality, as factoring programs do: a prime has no factor
+to find, and without the test every attack ran its whole budget on one (a corrupted
+"composite" is a prime), to fail at a cost set by the budget, not by ``n``.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +14,39 @@ from gaps.search.attack import Attack
 
 #: Loop iterations each factoring attack may spend before it gives up.
 BUDGET = 1 << 14
+#: Miller-Rabin bases that make the test exact below 3.3 * 10**24 (Sorenson and
+#: Webster 2015); above, a composite they pass only makes an attack give up.
+WITNESSES = (2, 3, 5, 7, 11, 13, 17, 19, 23, 29, 31, 37, 41)
+
+
+def probably_prime(n: int, meter: Any) -> bool:
+    """Whether ``n`` passes Miller-Rabin to the bases :data:`WITNESSES`.
+
+    >>> import gaps
+    >>> probably_prime(2**61 - 1, gaps.Meter()), probably_prime(2047, gaps.Meter())
+    (True, False)
+    """
+    if n < 2:
+        return False
+    for p in WITNESSES:
+        if n % p == 0:
+            return n == p
+    d, s = n - 1, 0
+    while d % 2 == 0:
+        d, s = d // 2, s + 1
+    for a in WITNESSES:
+        meter.tick(n.bit_length())
+        x = pow(a, d, n)
+        if x in (1, n - 1):
+            continue
+        for _ in range(s - 1):
+            meter.tick()
+            x = x * x % n
+            if x == n - 1:
+                break
+        else:
+            return False
+    return True
 
 
 def trial_division(n: int, meter: Any) -> int | None:
@@ -18,6 +56,8 @@ def trial_division(n: int, meter: Any) -> int | None:
     >>> trial_division(91, gaps.Meter())
     7
     """
+    if probably_prime(n, meter):
+        return None
     for d in range(2, min(BUDGET, math.isqrt(n)) + 1):
         meter.tick()
         if n % d == 0:
@@ -32,6 +72,8 @@ def fermat(n: int, meter: Any) -> int | None:
     >>> fermat(101 * 103, gaps.Meter())
     101
     """
+    if probably_prime(n, meter):
+        return None
     if n % 2 == 0:
         return 2 if n > 2 else None
     a = math.isqrt(n)
@@ -54,6 +96,8 @@ def pollard_p_minus_1(n: int, meter: Any) -> int | None:
     >>> pollard_p_minus_1(1009 * 1013, gaps.Meter()) in (1009, 1013)
     True
     """
+    if probably_prime(n, meter):
+        return None
     a = 2
     for k in range(2, BUDGET):
         meter.tick(max(1, k.bit_length()))
@@ -74,6 +118,8 @@ def pollard_rho(n: int, meter: Any) -> int | None:
     >>> pollard_rho(10403, gaps.Meter()) in (101, 103)
     True
     """
+    if probably_prime(n, meter):
+        return None
     if n % 2 == 0:
         return 2 if n > 2 else None
     for c in (1, 3, 5):

@@ -3,23 +3,26 @@
 from __future__ import annotations
 
 import time
+from collections import deque
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Any
 
+from gaps.calls import CallRecord
 from gaps.classification import SIGN_POLICY, _paired_gaps, _report, _side
 from gaps.errors import InvalidArgument
-from gaps.execution import Runner
+from gaps.execution import Job, Runner
 from gaps.family import Family, Pairing
-from gaps.measure import Measurements, validate_sizes
+from gaps.measure import Batch, Measurements, Sweep, validate_sizes
 from gaps.report import GapReport
-from gaps.search.arm import COMPOSITE, PROBE, arm, measure_armed, own_verifiers
+from gaps.search.arm import COMPOSITE, PROBE, arm, own_verifiers, sweep_armed
 from gaps.search.attack import Attack, attacks_for
 from gaps.search.result import Entry, SearchResult
 from gaps.search.verdict import AttackRecord, judge, success_rates
 from gaps.settings import SEARCH_CALIBRATION, SEARCH_TIME_LIMIT, SEARCH_WARM_BELOW, Settings
 from gaps.store import Store
+from gaps.tasks import Task
 
 #: The entry-point group the built-in candidate space is registered under.
 GROUP = "gaps.candidates"
@@ -99,10 +102,6 @@ def _unit(armed: Family, pairing: Pairing, cost: str) -> str:
     return cost if cost in units else units[0]
 
 
-class _Spent(Exception):
-    """Raised between two tasks once the search's budget is spent: the sweep stops."""
-
-
 def _extensible(meas: Measurements, reports: dict[str, GapReport], pending: list[str]) -> bool:
     """Whether more instances per size could decide one of the ``pending`` signs.
 
@@ -139,36 +138,30 @@ class _Swept:
     meas: Measurements
 
 
-def _sweep(
-    fam: Family,
-    attacks: Sequence[Attack],
-    settings: Settings,
-    *,
-    sizes: Sequence[int] | None,
-    cost: str,
-    pool: Runner,
-    run_id: int,
-    deadline: float | None,
-) -> _Swept:
-    """Measure a candidate armed with its attacks; raises :class:`_Spent` past the deadline.
+@dataclass
+class _Open:
+    """A candidate whose sweep is under way: the batch it runs and its tasks not started.
 
-    Calls are timed once, cold, unless a gap of the candidate is judged by time: the
-    warm re-timing that makes a time series smooth costs most of a cheap candidate's
-    sweep, and a count (steps, solver counters) does not depend on it.
+    ``extends`` is the entry of its first pass when this sweep extends it.
     """
 
-    def spent(name: str, done: int, total: int) -> None:
-        if deadline is not None and time.monotonic() > deadline:
-            raise _Spent
+    fam: Family
+    tried: list[Attack]
+    armed: Family
+    steps: Sweep
+    extends: Entry | None
+    batch: Batch | None = None
+    waiting: deque[Task] = field(default_factory=deque)
+    running: int = 0
 
-    tried = attacks_for(fam.kind, attacks)
-    armed = arm(fam, tried)
+
+def _candidate_settings(armed: Family, settings: Settings, cost: str) -> Settings:
+    """Calls are timed once, cold, unless a gap of the candidate is judged by time: the
+    warm re-timing that makes a time series smooth costs most of a cheap candidate's
+    sweep, and a count (steps, solver counters) does not depend on it."""
     if all(_unit(armed, p, cost) != "time" for p in armed.pairings):
-        settings = replace(settings, limits=replace(settings.limits, warm_time=False))
-    meas = measure_armed(
-        armed, tried, sizes, replace(settings, progress=spent), pool=pool, run_id=run_id
-    )
-    return _Swept(fam, tried, armed, meas)
+        return replace(settings, limits=replace(settings.limits, warm_time=False))
+    return settings
 
 
 def _judge(swept: _Swept, cost: str) -> tuple[Entry, bool]:
@@ -242,14 +235,19 @@ def _record_signs(entry: Entry, fam: Family, store: Store, seed: int, run_id: in
 
 
 class _Examiner:
-    """Sweeps candidates one after another and judges each beside the next one's sweep.
+    """Keeps both workers busy with the candidates' sweeps, and judges each as it ends.
 
-    Judging (growth fits and their bootstraps) needs the coordinator's processor while
-    the workers would idle, so it runs in a thread while the next candidate is
-    measured. An undecided candidate that more instances can decide is extended with
-    :data:`EXTEND` times the instances (the stored ones are read back) once every
-    candidate has been measured, while the deadline allows. Only the calling thread
-    writes the store.
+    A sweep runs size by size, and a size's tasks only start once the previous size
+    is in; rather than let a worker wait while another finishes a size's last task,
+    the runner asks :meth:`take` for work, which hands out a task of the oldest open
+    sweep that has one ready and opens the next candidate only when none has, so
+    no more candidates are open than the runner runs tasks at once.
+    Judging (growth fits and their bootstraps) runs in a thread while the workers go
+    on. An undecided candidate that more instances can decide is queued, after every
+    candidate not yet opened, to be measured again with :data:`EXTEND` times the
+    instances (the stored ones are read back). The budget is checked as each task
+    ends: once spent, no task starts and no candidate opens. Only the calling
+    thread writes the store.
     """
 
     def __init__(
@@ -259,55 +257,114 @@ class _Examiner:
         *,
         sizes: Sequence[int] | None,
         cost: str,
-        pool: Runner,
         run_id: int,
         deadline: float | None,
+        done: Callable[[Entry], None],
     ) -> None:
         self.attacks, self.settings, self.sizes, self.cost = attacks, settings, sizes, cost
-        self.pool, self.run_id, self.deadline = pool, run_id, deadline
+        self.run_id, self.deadline, self.done = run_id, deadline, done
+        self.queue: deque[tuple[Family, Entry | None]] = deque()
+        self.open: list[_Open] = []
+        self.judging: list[tuple[_Swept, Entry | None, Future[tuple[Entry, bool]]]] = []
+        self.extended: dict[str, Entry] = {}
+        self.spent = False
         self.thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="gaps-judge")
 
-    def sweep(self, fam: Family, instances: int | None = None) -> _Swept:
-        settings = (
-            self.settings if instances is None else replace(self.settings, instances=instances)
-        )
-        return _sweep(fam, self.attacks, settings, sizes=self.sizes, cost=self.cost, pool=self.pool,
-                      run_id=self.run_id, deadline=self.deadline)  # fmt: skip
+    def past_deadline(self) -> bool:
+        return self.deadline is not None and time.monotonic() > self.deadline
 
-    def judging(self, swept: _Swept) -> Future[tuple[Entry, bool]]:
-        return self.thread.submit(_judge, swept, self.cost)
+    def take(self) -> Job | None:
+        """The next task to run, or None when none is ready (the runner asks again)."""
+        self.collect()
+        while not self.spent:
+            for sweeping in self.open:
+                if sweeping.waiting:
+                    return self._job(sweeping, sweeping.waiting.popleft())
+            if not self.queue or self.past_deadline():
+                return None
+            self._open(*self.queue.popleft())
+        return None
 
-    def finish(self, swept: _Swept, judged: Future[tuple[Entry, bool]]) -> tuple[Entry, bool]:
-        """The candidate's entry once judged, and whether to extend it with more instances."""
-        entry, extensible = judged.result()
+    def _job(self, sweeping: _Open, task: Task) -> Job:
+        assert sweeping.batch is not None
+        sweeping.running += 1
+        batch = sweeping.batch
+
+        def on_done(task: Task, records: list[CallRecord]) -> None:
+            batch.on_done(task, records)
+            sweeping.running -= 1
+            self.spent = self.spent or self.past_deadline()
+            if not (self.spent or sweeping.waiting or sweeping.running):
+                self._advance(sweeping)
+
+        return Job(batch.family, task, batch.limits, on_done)
+
+    def _open(self, fam: Family, extends: Entry | None) -> None:
+        tried = attacks_for(fam.kind, self.attacks)
+        armed = arm(fam, tried)
+        settings = _candidate_settings(armed, self.settings, self.cost)
+        if extends is not None:
+            settings = replace(settings, instances=EXTEND * settings.instances)
+        steps = sweep_armed(armed, tried, self.sizes, settings, run_id=self.run_id)
+        sweeping = _Open(fam, tried, armed, steps, extends)
+        self.open.append(sweeping)
+        self._advance(sweeping)
+
+    def _advance(self, sweeping: _Open) -> None:
+        """Start the sweep's next batch, or hand the finished sweep to the judge."""
+        try:
+            sweeping.batch = next(sweeping.steps)
+            sweeping.waiting = deque(sweeping.batch.tasks)
+        except StopIteration as finished:
+            self.open.remove(sweeping)
+            swept = _Swept(sweeping.fam, sweeping.tried, sweeping.armed, finished.value)
+            judged = self.thread.submit(_judge, swept, self.cost)
+            self.judging.append((swept, sweeping.extends, judged))
+
+    def collect(self, wait: bool = False) -> None:
+        """Take in the judged candidates (all of them, waiting, with ``wait``)."""
+        for item in list(self.judging):
+            swept, extends, judged = item
+            if wait or judged.done():
+                self.judging.remove(item)
+                self._finish(swept, extends, *judged.result())
+
+    def _finish(self, swept: _Swept, extends: Entry | None, entry: Entry, more: bool) -> None:
         store = self.settings.store
         if store is not None:
             _record_signs(entry, swept.fam, store, self.settings.seed, self.run_id)
+        if extends is not None:
+            entry.reasons.append(f"extended to {EXTEND * self.settings.instances} instances "
+                                 "per size")  # fmt: skip
+            self.extended[entry.name] = entry
+            return
+        self.done(entry)
         if entry.verdict != "inconclusive" or store is None:
-            return entry, False
-        if not extensible:
+            return
+        if more:
+            self.queue.append((swept.fam, entry))
+        else:
             entry.reasons.append(
                 "not extended: more instances cannot decide it (too few sizes with finished "
                 "calls on both sides, or both sides censored)"
             )
-        return entry, extensible
 
-    def extend(self, fam: Family, entry: Entry) -> Entry:
-        """``entry`` measured again with :data:`EXTEND` times the instances, budget allowing."""
-        store = self.settings.store
-        assert store is not None
-        if self.deadline is not None and time.monotonic() > self.deadline:
-            entry.reasons.append("not extended: the budget was spent")
-            return entry
-        extended = EXTEND * self.settings.instances
-        try:
-            more, _ = _judge(self.sweep(fam, extended), self.cost)
-        except _Spent:
-            entry.reasons.append("extension stopped: the budget was spent")
-            return entry
-        _record_signs(more, fam, store, self.settings.seed, self.run_id)
-        more.reasons.append(f"extended to {extended} instances per size")
-        return more
+    def run(self, pool: Runner) -> None:
+        """Measure and judge every queued candidate on ``pool``, as far as the budget goes."""
+        while self.queue and not (self.spent or self.past_deadline()):
+            pool.serve(self.take)
+            self.collect(wait=True)
+        for sweeping in self.open:
+            if sweeping.extends is None:
+                self.done(_unmeasured(sweeping.fam, "stopped: the budget was spent (finished "
+                                                    "tasks are stored)"))  # fmt: skip
+            else:
+                sweeping.extends.reasons.append("extension stopped: the budget was spent")
+        for fam, extends in self.queue:
+            if extends is None:
+                self.done(_unmeasured(fam, "not measured: the budget was spent"))
+            else:
+                extends.reasons.append("not extended: the budget was spent")
 
     def close(self) -> None:
         self.thread.shutdown(wait=True, cancel_futures=True)
@@ -351,8 +408,8 @@ def search(
         :data:`gaps.settings.SEARCH_WARM_BELOW` is timed again, warm, and one under
         2 ms over :data:`gaps.settings.SEARCH_CALIBRATION` of repetitions.
     budget : float, optional
-        Seconds after which the search stops: the running candidate between two
-        tasks (its finished tasks are stored, so a rerun resumes it) and no further
+        Seconds after which the search stops: the open candidates between two tasks
+        (their finished tasks are stored, so a rerun resumes them) and no further
         candidate is started; those are "inconclusive", not measured. Candidates are
         measured one domain after another in turn (:func:`interleaved`), so a budget
         that ends early has measured every domain alike.
@@ -413,49 +470,26 @@ def search(
             **settings.config(),
         },
     )
-    started = time.monotonic()
-    deadline = None if budget is None else started + budget
-    examiner = _Examiner(attacks, settings, sizes=sizes, cost=cost, pool=pool, run_id=run_id,
-                         deadline=deadline)  # fmt: skip
     entries: dict[str, Entry] = {}
-    waiting: tuple[_Swept, Future[tuple[Entry, bool]]] | None = None
 
     def done(entry: Entry) -> None:
         entries[entry.name] = entry
         if progress is not None:
             progress(len(entries), len(fams))
 
+    started = time.monotonic()
+    deadline = None if budget is None else started + budget
+    examiner = _Examiner(attacks, settings, sizes=sizes, cost=cost, run_id=run_id,
+                         deadline=deadline, done=done)  # fmt: skip
     # Every candidate is measured once before any is extended: the budget covers the
     # whole space first, and refines the undecided candidates with what is left.
-    undecided: list[tuple[Family, Entry]] = []
-
-    def finish(swept: _Swept, judged: Future[tuple[Entry, bool]]) -> None:
-        entry, extensible = examiner.finish(swept, judged)
-        done(entry)
-        if extensible:
-            undecided.append((swept.fam, entry))
-
+    examiner.queue.extend((fam, None) for fam in interleaved(fams))
     try:
-        for fam in interleaved(fams):
-            if deadline is not None and time.monotonic() > deadline:
-                done(_unmeasured(fam, "not measured: the budget was spent"))
-                continue
-            try:
-                swept = examiner.sweep(fam)
-            except _Spent:
-                done(_unmeasured(fam, "stopped: the budget was spent (finished tasks are stored)"))
-                continue
-            judged = examiner.judging(swept)
-            if waiting is not None:
-                finish(*waiting)
-            waiting = swept, judged
-        if waiting is not None:
-            finish(*waiting)
-        for fam, entry in undecided:
-            entries[entry.name] = examiner.extend(fam, entry)
+        examiner.run(pool)
     finally:
         examiner.close()
         pool.close()
+    entries.update(examiner.extended)
     result = SearchResult([entries[f.name] for f in fams], seed=seed)
     if not own_store:
         # The result, not only its measurements: gaps report reads it from the store.
