@@ -208,7 +208,7 @@ def measure_pairings(
         validate_sizes(sizes)
     chosen = list(family.pairings) if pairings is None else [family.pairing(p) for p in pairings]
     units = [_check_cost(family, p, cost) for p in chosen]
-    settings = settings.tracking_memory(cost == "memory")
+    settings = settings.tracking_memory(cost == "memory").timing_warm("time" in units)
     store = settings.store
     generators = sorted({p.generator for p in chosen})
     own_pool = pool is None

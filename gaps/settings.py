@@ -145,6 +145,18 @@ class Settings:
         """
         return replace(self, limits=replace(self.limits, track_memory=track))
 
+    def timing_warm(self, warm: bool) -> Settings:
+        """These settings, timing a quick call a second time, warm, or only once, cold.
+
+        The warm re-timing smooths a time series but doubles a cheap call's cost, and a
+        count (steps, solver counters) does not depend on it: only a gap judged by time
+        needs it.
+
+        >>> Settings().timing_warm(False).limits.warm_time
+        False
+        """
+        return replace(self, limits=replace(self.limits, warm_time=warm and self.limits.warm_time))
+
     def config(self) -> dict[str, Any]:
         """What a stored run records of these settings.
 

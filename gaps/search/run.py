@@ -159,9 +159,7 @@ def _candidate_settings(armed: Family, settings: Settings, cost: str) -> Setting
     """Calls are timed once, cold, unless a gap of the candidate is judged by time: the
     warm re-timing that makes a time series smooth costs most of a cheap candidate's
     sweep, and a count (steps, solver counters) does not depend on it."""
-    if all(_unit(armed, p, cost) != "time" for p in armed.pairings):
-        return replace(settings, limits=replace(settings.limits, warm_time=False))
-    return settings
+    return settings.timing_warm(any(_unit(armed, p, cost) == "time" for p in armed.pairings))
 
 
 def _judge(swept: _Swept, cost: str) -> tuple[Entry, bool]:
