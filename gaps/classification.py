@@ -13,7 +13,7 @@ import inspect
 import itertools
 import math
 import statistics
-from collections.abc import Sequence
+from collections.abc import Generator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -23,7 +23,7 @@ from gaps.errors import InvalidArgument, UnknownName, did_you_mean
 from gaps.execution import Runner
 from gaps.family import UNITS, Family, Pairing
 from gaps.growth import Growth, fit_growth
-from gaps.measure import Measurements, measure, validate_sizes
+from gaps.measure import Batch, Measurements, run_sweep, sweep, validate_sizes
 from gaps.report import GapReport, SideReport
 from gaps.settings import Settings
 from gaps.sign import SignPolicy, decide_sign
@@ -202,6 +202,25 @@ def measure_pairings(
     run_id: int = 0,
 ) -> MeasuredPairings:
     """The measuring half of :func:`classify_family` (same arguments)."""
+    steps = sweep_pairings(family, sizes, cost, pairings=pairings, settings=settings, run_id=run_id)
+    if pool is not None:
+        return run_sweep(steps, pool)
+    settings = settings or Settings()
+    with open_runner(settings.workers, settings.scheduler) as own:
+        return run_sweep(steps, own)
+
+
+def sweep_pairings(
+    family: Family,
+    sizes: Sequence[int] | None = None,
+    cost: str | None = None,
+    *,
+    pairings: Sequence[str] | None = None,
+    settings: Settings | None = None,
+    run_id: int = 0,
+) -> Generator[Batch, None, MeasuredPairings]:
+    """:func:`measure_pairings` as a sweep (see :func:`gaps.measure.sweep`), which a
+    survey runs beside other families'; arguments are checked as it starts."""
     _check_family(family)
     settings = settings or Settings()
     if sizes is not None:
@@ -210,19 +229,13 @@ def measure_pairings(
     units = [_check_cost(family, p, cost) for p in chosen]
     settings = settings.tracking_memory(cost == "memory").timing_warm("time" in units)
     store = settings.store
+    if store is not None and not run_id:
+        run_id = store.start_run(
+            seed=settings.seed,
+            config={"family": family.name, "cost": units, **settings.config()},
+        )
     generators = sorted({p.generator for p in chosen})
-    own_pool = pool is None
-    active = pool or open_runner(settings.workers, settings.scheduler)
-    try:
-        if store is not None and not run_id:
-            run_id = store.start_run(
-                seed=settings.seed,
-                config={"family": family.name, "cost": units, **settings.config()},
-            )
-        meas = measure(family, sizes, settings, pool=active, run_id=run_id, generators=generators)
-    finally:
-        if own_pool:
-            active.close()
+    meas = yield from sweep(family, sizes, settings, run_id=run_id, generators=generators)
     return MeasuredPairings(family, meas, chosen, units, settings, run_id)
 
 

@@ -8,12 +8,14 @@ interrupted sweep resumes where it stopped.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Generator, Sequence
+from collections import deque
+from collections.abc import Callable, Generator, Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from typing import TypeVar
 
 from gaps.calls import CallRecord
 from gaps.errors import InvalidArgument
-from gaps.execution import Runner
+from gaps.execution import Job, Runner
 from gaps.family import Family, Pairing
 from gaps.provenance import fingerprint
 from gaps.settings import Settings
@@ -25,6 +27,7 @@ __all__ = [
     "Measurements",
     "measure",
     "run_sweep",
+    "run_sweeps",
     "sweep",
     "validate_seed",
     "validate_sizes",
@@ -142,6 +145,8 @@ class Batch:
     on_done: Callable[[Task, list[CallRecord]], None]
 
 
+_Value = TypeVar("_Value")
+
 #: A sweep as :func:`sweep` yields it: its batches, then its measurements.
 Sweep = Generator[Batch, None, Measurements]
 
@@ -176,7 +181,7 @@ def measure(
     return run_sweep(steps, pool)
 
 
-def run_sweep(steps: Sweep, pool: Runner) -> Measurements:
+def run_sweep(steps: Generator[Batch, None, _Value], pool: Runner) -> _Value:
     """Run a :func:`sweep`'s batches on ``pool`` one after another; its measurements."""
     try:
         while True:
@@ -184,6 +189,101 @@ def run_sweep(steps: Sweep, pool: Runner) -> Measurements:
             pool.run(batch.family, batch.tasks, batch.limits, batch.on_done)
     except StopIteration as finished:
         return finished.value  # type: ignore[no-any-return]
+
+
+@dataclass
+class _Running:
+    """A sweep under way in :func:`run_sweeps`: its batch, the tasks not started, how
+    many run, and the error that ended it early."""
+
+    index: int
+    steps: Generator[Batch, None, object]
+    batch: Batch | None = None
+    waiting: deque[Task] = field(default_factory=deque)
+    running: int = 0
+    failed: bool = False
+
+
+def run_sweeps(
+    sweeps: Iterable[Callable[[], Generator[Batch, None, object]]],
+    pool: Runner,
+    finished: Callable[[int, object], None],
+) -> None:
+    """Run several sweeps on one runner, keeping its workers busy.
+
+    A size's tasks start only once the previous size is in, so one sweep alone leaves
+    a worker waiting while another ends a size's last task. Here a free worker takes a
+    task of the oldest open sweep that has one ready, and the next sweep (``sweeps``
+    gives functions that start them) opens only when none has: no more are open than
+    the runner runs tasks at once. ``finished(i, value)`` gets the ``i``-th sweep's
+    return value, or the exception that ended it, as it ends, in the calling thread;
+    an exception ends that sweep only. Records do not depend on the order of tasks.
+
+    >>> import gaps
+    >>> from gaps.distributed import open_runner
+    >>> fam = gaps.Family("demo", lambda n, rng: list(range(n)),
+    ...                   lambda xs, m: sum(xs), lambda xs, s, m: s == sum(xs))
+    >>> starts = [lambda: sweep(fam, [4, 8], gaps.Settings(instances=2))] * 2
+    >>> ended = []
+    >>> with open_runner(1, None) as pool:
+    ...     run_sweeps(starts, pool, lambda i, meas: ended.append((i, meas.sizes)))
+    >>> sorted(ended)
+    [(0, [4, 8]), (1, [4, 8])]
+    """
+    queue = deque(enumerate(sweeps))
+    open_: list[_Running] = []
+
+    def end(running: _Running, value: object) -> None:
+        running.failed = True
+        open_.remove(running)
+        finished(running.index, value)
+
+    def advance(running: _Running) -> None:
+        try:
+            running.batch = next(running.steps)
+            running.waiting = deque(running.batch.tasks)
+        except StopIteration as done:
+            end(running, done.value)
+        except Exception as exc:
+            end(running, exc)
+
+    def job(running: _Running, task: Task) -> Job:
+        assert running.batch is not None
+        batch = running.batch
+        running.running += 1
+
+        def on_done(task: Task, records: list[CallRecord]) -> None:
+            running.running -= 1
+            if running.failed:
+                return
+            try:
+                batch.on_done(task, records)
+            except Exception as exc:
+                end(running, exc)
+                return
+            if not (running.waiting or running.running):
+                advance(running)
+
+        return Job(batch.family, task, batch.limits, on_done)
+
+    def take() -> Job | None:
+        while True:
+            for running in open_:
+                if running.waiting:
+                    return job(running, running.waiting.popleft())
+            if not queue:
+                return None
+            index, start = queue.popleft()
+            try:
+                steps = start()
+            except Exception as exc:
+                finished(index, exc)
+                continue
+            opened = _Running(index, steps)
+            open_.append(opened)
+            advance(opened)
+
+    pool.serve(take)
 
 
 def sweep(

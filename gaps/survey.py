@@ -3,22 +3,24 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 from gaps.classification import (
     GapReport,
     MeasuredPairings,
-    measure_pairings,
     record_signs,
     report_pairings,
     settings_or_keywords,
+    sweep_pairings,
 )
 from gaps.distributed import open_runner
 from gaps.errors import GapsError
 from gaps.family import Family
+from gaps.measure import run_sweeps
 from gaps.search.best import Best, attack_reports, best_verifiers
 from gaps.settings import Progress, Settings
 from gaps.store import Store
@@ -180,7 +182,7 @@ def explain(report: GapReport) -> str | None:
     return head + " — " + "; ".join(causes)
 
 
-def _failure(family: Family, exc: Exception) -> str:
+def _failure(family: Family, exc: BaseException) -> str:
     """A family's failure as the survey reports it; a broken third-party family must not
     end the survey, so anything it raises is recorded."""
     if isinstance(exc, GapsError):
@@ -232,23 +234,31 @@ def survey(
                 **settings.config(),
             },
         )
-    # A family's fits run in a thread beside the next family's measurements, so the
-    # workers do not wait for them; signs are stored from this thread, in order.
-    fitted: list[tuple[MeasuredPairings, Mapping[str, GapReport], Future[list[GapReport]]]] = []
+    # The families' sweeps share the workers (a free worker takes the next family's task
+    # while another ends a size), and a family's fits run in a thread as its sweep ends;
+    # signs are stored from this thread, in the families' order.
+    outcomes: dict[int, BaseException | tuple[MeasuredPairings, Future[list[GapReport]]]] = {}
     with open_runner(settings.workers, settings.scheduler) as pool, ThreadPoolExecutor(1) as fits:
-        for family in families:
-            try:
-                measured = measure_pairings(family, settings=settings, pool=pool, run_id=run_id)
-                found = attack_reports(family, settings, pool=pool, run_id=run_id)
-            except Exception as exc:
-                result.failures.append(_failure(family, exc))
+
+        def finished(index: int, value: object) -> None:
+            if isinstance(value, MeasuredPairings):
+                outcomes[index] = (value, fits.submit(report_pairings, value))
+            elif isinstance(value, BaseException):
+                outcomes[index] = value  # what ended the family's sweep
+
+        starts = [partial(sweep_pairings, f, settings=settings, run_id=run_id) for f in families]
+        run_sweeps(starts, pool, finished)
+        for index, family in enumerate(families):
+            outcome = outcomes[index]
+            if isinstance(outcome, BaseException):
+                result.failures.append(_failure(family, outcome))
                 continue
-            fitted.append((measured, found, fits.submit(report_pairings, measured)))
-        for measured, found, reports in fitted:
+            measured, reports = outcome
             try:
+                found = attack_reports(family, settings, pool=pool, run_id=run_id)
                 record_signs(measured, reports.result())
             except Exception as exc:
-                result.failures.append(_failure(measured.family, exc))
+                result.failures.append(_failure(family, exc))
                 continue
             result.reports.extend(reports.result())
             composites.extend(found.values())

@@ -87,3 +87,26 @@ def test_a_stored_task_lacking_a_newly_scheduled_verifier_is_measured_again(tmp_
     # 4, 8, 32 and 64 are read back; 16 was stored without the blind verifier.
     assert meas.resumed == 4
     assert sizes_of(meas, widened, "blind", "verify") == [4, 8, 16]
+
+
+def test_sweeps_run_together_record_what_each_records_alone_and_fail_alone():
+    from gaps.measure import run_sweeps, sweep
+
+    family = two_reaches((4, 8, 16))
+    settings = Settings(instances=2)
+
+    def broken():
+        yield from sweep(family, None, settings)
+        raise RuntimeError("after its last size")
+
+    ended = {}
+    starts = [lambda: sweep(family, None, settings), broken, lambda: sweep(family, None, settings)]
+    with WorkerPool(2) as pool:
+        run_sweeps(starts, pool, ended.__setitem__)
+        alone = measure(family, None, settings, pool=pool)
+    assert isinstance(ended[1], RuntimeError)
+    for index in (0, 2):
+        together = ended[index]
+        assert together.records.keys() == alone.records.keys()
+        steps = {k: [r.steps for r in v] for k, v in together.records.items()}
+        assert steps == {k: [r.steps for r in v] for k, v in alone.records.items()}

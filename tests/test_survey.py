@@ -52,14 +52,14 @@ def test_fits_beside_measurements_give_the_reports_a_family_alone_gets():
 
 
 def test_a_family_that_fails_to_measure_is_recorded_with_its_message(monkeypatch):
-    measure = gaps.survey.measure_pairings
+    sweep = gaps.survey.sweep_pairings
 
     def failing(family, **keywords):
         if family.name == "unmeasurable":
             raise gaps.InvalidArgument("sizes must be at least 1; give sizes=(1, 2, 4)")
-        return measure(family, **keywords)
+        return sweep(family, **keywords)
 
-    monkeypatch.setattr(gaps.survey, "measure_pairings", failing)
+    monkeypatch.setattr(gaps.survey, "sweep_pairings", failing)
     result = survey([_sorting("unmeasurable"), _sorting("fine")], instances=2, workers=1)
     assert [r.family for r in result.reports] == ["fine"]
     assert result.failures == ["unmeasurable: sizes must be at least 1; give sizes=(1, 2, 4)"]
