@@ -329,3 +329,20 @@ def test_settings_and_their_keywords_together_are_refused():
 def test_settings_are_validated_once_where_the_run_starts(field, value, message):
     with pytest.raises(gaps.InvalidArgument, match=message):
         gaps.Settings(**{field: value})
+
+
+def test_steps_not_counted_where_the_work_is_done_are_flagged_from_cold_timings():
+    def quadratic_work(n, meter):
+        meter.tick(n)  # counts n, but does n**2
+        return sum(i * j for i in range(n) for j in range(n))
+
+    family = gaps.Family(
+        name="miscounted",
+        sample=lambda n, rng: n,
+        generate=quadratic_work,
+        verify=lambda n, total, meter: meter.tick(1) or isinstance(total, int),
+        corrupt=lambda n, total, rng: total + 1,
+    )
+    settings = gaps.Settings(instances=2, workers=1)
+    report = gaps.classify(family, sizes=[100, 200, 400, 800], cost="steps", settings=settings)
+    assert any("may not be counted where the work is done" in f for f in report.flags)
