@@ -498,15 +498,24 @@ def _generator_hides_verifier(
         design[i, 1] += run[i - 1]
         design[i, 2 : i + 1] += run[i - 1]
     lower = np.concatenate([[-np.inf, -policy.allowance(unit)], -bend])
+    own = generate - generate[:, -1:]
     verify = (generate - gaps) - (generate - gaps)[:, -1:]
+    # Each side's noise in bits, never below its sizes' average (three instances can
+    # agree by chance), as a ratio to the largest size: none there, by construction.
+    own_sd, verify_sd = (
+        np.hypot(e, e[-1]) * (np.arange(len(ns)) < len(ns) - 1)
+        for e in (_standard_errors(generate, policy), _standard_errors(generate - gaps, policy))
+    )
     best: tuple[float, np.ndarray, np.ndarray] | None = None
     for share in np.linspace(1 / (1 + policy.unfaded_left), 0.98, 24):
-        rest = 2.0 ** (generate - generate[:, -1:]) - share * 2.0**verify
+        rest = 2.0**own - share * 2.0**verify
         if rest[0].min() <= 0:
             continue  # the verifier's curve alone outgrows the generator's somewhere
         logs = np.log2(np.where(rest > 0, rest, np.nan))
         spread = np.sqrt(np.nanvar(logs[1:], axis=0))
-        sd = np.maximum(np.maximum(spread, np.nanmean(spread)), policy.resolution_bits)
+        # The same noise carried into log2 of the remainder (to first order).
+        floor = np.hypot(2.0 ** own[0] * own_sd, share * 2.0 ** verify[0] * verify_sd) / rest[0]
+        sd = np.maximum(np.maximum(spread, floor), policy.resolution_bits)
         fit = lsq_linear(design / sd[:, None], logs[0] / sd, bounds=(lower, np.inf))
         if best is None or 2 * fit.cost < best[0]:
             best = (2 * fit.cost, design @ fit.x, sd)
