@@ -194,14 +194,14 @@ def run_sweep(steps: Generator[Batch, None, _Value], pool: Runner) -> _Value:
 @dataclass
 class _Running:
     """A sweep under way in :func:`run_sweeps`: its batch, the tasks not started, how
-    many run, and the error that ended it early."""
+    many run, and whether it has ended (its last tasks' records are then dropped)."""
 
     index: int
     steps: Generator[Batch, None, object]
     batch: Batch | None = None
     waiting: deque[Task] = field(default_factory=deque)
     running: int = 0
-    failed: bool = False
+    ended: bool = False
 
 
 def run_sweeps(
@@ -234,7 +234,7 @@ def run_sweeps(
     open_: list[_Running] = []
 
     def end(running: _Running, value: object) -> None:
-        running.failed = True
+        running.ended = True
         open_.remove(running)
         finished(running.index, value)
 
@@ -254,7 +254,7 @@ def run_sweeps(
 
         def on_done(task: Task, records: list[CallRecord]) -> None:
             running.running -= 1
-            if running.failed:
+            if running.ended:
                 return
             try:
                 batch.on_done(task, records)

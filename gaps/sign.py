@@ -13,12 +13,12 @@ with a few shapes that say what happens as n grows:
 The shape is chosen by AICc, and a growing shape must beat the best neutral one by a
 margin, so a fading overhead is never read as a trend. A fall is a negative sign only
 when no sum of lower-order costs on the generator, fading beside a settled ratio,
-explains it: not on the gap curve, and, when the generator's own costs are given, not
-on those either (a cost's logarithm is convex in log n, so a generator hiding a share
-of the verifier's cost cannot bend down where the verifier takes off). A bootstrap over instances
-within each size (paired) repeats the choice; the sign is that of the leading growing
-term when it wins on the medians and in most resamples, and its interval clears a
-quarter of a log factor's drift; neutral when the best growing shape moves within that
+explains it: not on the gap curve, and, when the generator's own costs are given, not on
+those either (a cost's logarithm is convex in log n, so a generator hiding a share of
+the verifier's cost cannot bend down where the verifier takes off). A bootstrap over
+instances within each size (paired) repeats the choice; the sign is that of the leading
+growing term when it wins on the medians and in most resamples, and its interval clears
+a quarter of a log factor's drift; neutral when the best growing shape moves within that
 quarter over its whole interval (equivalence), or when a neutral shape wins by the
 margin, unless the largest sizes depart from it or the shape is a bare constant and the
 growing interval clears the quarter one way (a trend no fade explains); inconclusive
@@ -281,15 +281,10 @@ def _choose(medians: np.ndarray, ns: np.ndarray, policy: SignPolicy) -> _Choice:
 _Family = tuple[np.ndarray, np.ndarray, np.ndarray]
 
 
-def _fade_families(ns: np.ndarray, policy: SignPolicy) -> list[_Family]:
+def _power_fades(ns: np.ndarray, policy: SignPolicy) -> list[_Family]:
     """Shapes of log2 of the ratio an additive term can fade by against the leading one,
     each ``rate * g + h`` for a rate among the returned ones, 0 at the largest size:
-    those of :func:`_power_fades` and of :func:`_exponential_fades`."""
-    return _power_fades(ns, policy) + _exponential_fades(ns, policy)
-
-
-def _power_fades(ns: np.ndarray, policy: SignPolicy) -> list[_Family]:
-    """``n**-k`` (a constant, a lower power beside the leading term) and the same with
+    ``n**-k`` (a constant, a lower power beside the leading term) and the same with
     one log factor fewer."""
     lg = np.log2(ns)
     zero, fewer = np.zeros(len(ns)), np.log2(lg[-1] / lg)
@@ -316,7 +311,8 @@ def _overhead_misfit(
 ) -> float:
     """The chi-square misfit (in units of each median's standard error) of the best
     settled ratio with overheads on the generator fading beside it: one,
-    ``c + log2(1 + a*f(n))`` for f of :func:`_fade_families` and ``0 <= a <= fading_left``
+    ``c + log2(1 + a*f(n))`` for f of :func:`_power_fades` or :func:`_exponential_fades` and
+    ``0 <= a <= fading_left``
     (the overhead at most ``fading_left`` times the ratio at the largest size), or a sum
     of them (:func:`_overheads_misfit`), whichever fits better.
 
