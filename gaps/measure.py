@@ -8,7 +8,7 @@ interrupted sweep resumes where it stopped.
 from __future__ import annotations
 
 import time
-from collections import deque
+from collections import Counter, deque
 from collections.abc import Callable, Generator, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TypeVar
@@ -143,6 +143,20 @@ class Batch:
     tasks: list[Task]
     limits: Limits
     on_done: Callable[[Task, list[CallRecord]], None]
+    #: The task as it is to run, asked as it starts, or None when it must wait for
+    #: other tasks of the batch: a sweep leaves out the verifiers that the size's first
+    #: instances found censored (:data:`SKIP_AFTER`).
+    start: Callable[[Task], Task | None] = lambda task: task
+
+    def take(self, waiting: deque[Task]) -> Task | None:
+        """The first of ``waiting`` that may start now, as :attr:`start` makes it (and
+        removed from ``waiting``); None when each must wait for a running task."""
+        for i, task in enumerate(waiting):
+            started = self.start(task)
+            if started is not None:
+                del waiting[i]
+                return started
+        return None
 
 
 _Value = TypeVar("_Value")
@@ -174,7 +188,9 @@ def measure(
     with the size, so those calls would be censored too, each after a whole budget.
     Its records there are censored copies of its costliest censored call (a lower
     bound), marked as not run; its calls on corrupted outputs are kept only where they
-    were censored likewise.
+    were censored likewise. Within a size, a verifier censored by a budget on
+    :data:`SKIP_AFTER` instances and finished on none is not called on the size's
+    remaining instances either; its records there say so and carry no cost.
     """
     steps = sweep(family, sizes, settings, run_id=run_id, generators=generators,
                   stop_censored=stop_censored)  # fmt: skip
@@ -186,7 +202,14 @@ def run_sweep(steps: Generator[Batch, None, _Value], pool: Runner) -> _Value:
     try:
         while True:
             batch = next(steps)
-            pool.run(batch.family, batch.tasks, batch.limits, batch.on_done)
+            waiting = deque(batch.tasks)
+
+            def take(batch: Batch = batch, waiting: deque[Task] = waiting) -> Job | None:
+                task = batch.take(waiting)
+                return None if task is None else Job(batch.family, task, batch.limits,
+                                                     batch.on_done)  # fmt: skip
+
+            pool.serve(take)
     except StopIteration as finished:
         return finished.value  # type: ignore[no-any-return]
 
@@ -270,7 +293,10 @@ def run_sweeps(
         while True:
             for running in open_:
                 if running.waiting:
-                    return job(running, running.waiting.popleft())
+                    assert running.batch is not None
+                    task = running.batch.take(running.waiting)
+                    if task is not None:
+                        return job(running, task)
             if not queue:
                 return None
             index, start = queue.popleft()
@@ -329,6 +355,7 @@ def sweep(
     stopped: dict[tuple[str, str], dict[str, CallRecord]] = {}
     for size in planned:
         tasks: list[Task] = []
+        seen = _SizeSoFar(size) if stop_censored else None
         for g in gens:
             scheduled = _scheduled(family, result.schedules, g, size)
             if not scheduled:
@@ -344,14 +371,27 @@ def sweep(
                     result.records[(g, size, index)] = stored
                     result.resumed += 1
                     done += 1
+                    if seen is not None:
+                        seen.see(task, stored)
                 else:
                     tasks.append(task)
 
         total = instances * _total(family, result.schedules, gens, planned, auto, size)
 
-        def finished(task: Task, records: list[CallRecord], total: int = total) -> None:
+        def finished(
+            task: Task,
+            records: list[CallRecord],
+            total: int = total,
+            seen: _SizeSoFar | None = seen,
+        ) -> None:
             nonlocal done
             records = records + _not_run(stopped, task, records)
+            if seen is not None:
+                wanted = _scheduled(family, result.schedules, task.generator, task.size)
+                records += seen.skipped(
+                    task, [v for v in wanted if (task.generator, v) not in stopped], records
+                )
+                seen.see(task, records)
             result.records[(task.generator, task.size, task.index)] = records
             if store is not None:
                 store.commit_task(family.name, _key(fp, task, limits), run_id, records)
@@ -360,13 +400,78 @@ def sweep(
                 progress(family.name, done, total)
 
         if tasks:
-            yield Batch(family, tasks, limits, finished)
+            batch = Batch(family, tasks, limits, finished)
+            if seen is not None:
+                batch.start = seen.start
+            yield batch
         if stop_censored:
             _stop(result, stopped, size, instances)
         spent = time.monotonic() - started
         if auto and (_budget_binds(result, size, limits) or 2 * spent > AUTO_BUDGET_SECONDS):
             break
     return result
+
+
+#: With ``stop_censored``, the first this many instances of a size run before the
+#: others, and a verifier that a budget censored on all of them is not called on the
+#: size's other instances (it is tried again at the next size): each such call would
+#: most likely end censored after a whole budget (and one stopped by the time limit
+#: costs its worker a restart besides), while a censored call adds nothing to a gap,
+#: which is read from the instances both sides finished. The first instances decide,
+#: not the first calls to end, so the records do not depend on the order in which the
+#: tasks ran.
+SKIP_AFTER = 2
+#: The reason of a verifier's record on an instance it was not called on (SKIP_AFTER).
+SKIPPED = (
+    "not run: censored by a budget on the first {count} instances at n={size}; "
+    "its cost here is unknown"
+)
+#: Reasons of a call stopped by a budget (a heuristic that gave up is not one).
+BUDGETS = ("time", "steps", "memory")
+
+
+class _SizeSoFar:
+    """The first :data:`SKIP_AFTER` instances of a size, as they end: which are done,
+    and how often a budget censored each (generator, verifier) on them."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self.done: dict[str, set[int]] = {}
+        self.censored: Counter[tuple[str, str]] = Counter()
+
+    def start(self, task: Task) -> Task | None:
+        if task.index < SKIP_AFTER:
+            return task
+        if len(self.done.get(task.generator, ())) < SKIP_AFTER:
+            return None
+        keep = tuple(v for v in task.verifiers if self.censored[task.generator, v] < SKIP_AFTER)
+        return task if keep == task.verifiers else replace(task, verifiers=keep)
+
+    def see(self, task: Task, records: list[CallRecord]) -> None:
+        if task.index >= SKIP_AFTER:
+            return
+        self.done.setdefault(task.generator, set()).add(task.index)
+        for r in records:
+            if r.role == "verify" and r.outcome == "censored" and r.reason in BUDGETS:
+                self.censored[task.generator, r.verifier] += 1
+
+    def skipped(
+        self, task: Task, wanted: Sequence[str], records: list[CallRecord]
+    ) -> list[CallRecord]:
+        """A record with no cost for each of ``wanted`` the task left out, where it
+        generated an output (a censored record whose costs are unknown: not in any fit)."""
+        if not any(r.role == "generate" and r.outcome == "ok" for r in records):
+            return []
+        return [
+            CallRecord(
+                "verify",
+                v,
+                "censored",
+                SKIPPED.format(count=self.censored[task.generator, v], size=self.size),
+            )
+            for v in wanted
+            if v not in task.verifiers
+        ]
 
 
 #: The reason of a record a sweep made without a call (``stop_censored``).
@@ -400,6 +505,8 @@ def _stop(
     for (g, s, _), records in result.records.items():
         if s == size:
             for r in records:
+                # A call left out (SKIPPED) is no evidence: only a size where every
+                # instance was called and censored stops the larger ones.
                 if r.role in ("verify", "verify_corrupt") and not r.reason.startswith("not run"):
                     calls.setdefault((g, r.verifier, r.role), []).append(r)
     for (g, v, role), found in sorted(calls.items()):

@@ -624,7 +624,7 @@ def test_undecided_candidate_is_not_extended_where_more_instances_cannot_decide(
     assert tasks == 5 * 5
 
 
-def test_sweep_stops_calling_a_verifier_censored_on_every_instance():
+def test_sweep_leaves_out_a_verifier_censored_on_a_sizes_first_instances():
     from gaps.execution import WorkerPool
     from gaps.measure import measure
 
@@ -641,20 +641,92 @@ def test_sweep_stops_calling_a_verifier_censored_on_every_instance():
         sizes=(4, 6, 14, 16, 18),
     )
     with WorkerPool(2) as pool:
-        meas = measure(fam, None, gaps.Settings.from_keywords(instances=3, steps_limit=2**13),
+        meas = measure(fam, None, gaps.Settings.from_keywords(instances=4, steps_limit=2**13),
                        pool=pool, stop_censored=True)  # fmt: skip
-    for n in (4, 6, 14, 16, 18):
-        calls = {(r.role, r.verifier): r for size, _, r in meas.calls(fam.pairing("decide"),
-                 "verify") if size == n}  # fmt: skip
-        record = calls[("verify", "decide")]
+    seen = {(n, i): r for n, i, r in meas.calls(fam.pairing("decide"), "verify")}
+    assert len(seen) == 5 * 4
+    for (n, i), record in seen.items():
+        if n < 14:
+            assert (record.outcome, record.reason) == ("ok", "")
+        elif n == 14 and i < 2:
+            # The size's first two instances are called, and censored after the budget.
+            assert (record.outcome, record.reason) == ("censored", "steps")
+            assert record.steps >= 2**13
+        elif n == 14:
+            # So the size's other instances are not called: no cost, so in no fit.
+            assert record.outcome == "censored"
+            assert record.reason.startswith("not run: censored by a budget on the first 2")
+            assert record.cost("steps") is None
+        elif i < 2:
+            # A larger size is tried again on its first two instances,
+            assert (record.outcome, record.reason) == ("censored", "steps")
+        else:
+            # and its others are left out likewise.
+            assert record.reason.startswith(f"not run: censored by a budget on the first 2 "
+                                            f"instances at n={n}")  # fmt: skip
+    cheap = [r.outcome for _, _, r in meas.calls(fam.pairing("cheap"), "verify")]
+    assert cheap == ["ok"] * 20
+    # The calls left out do not shift the decider's fit: its series holds two censored
+    # calls per size from n = 14 on, nothing at zero.
+    ns, costs, censored = meas.series(fam.pairing("decide"), "verify", "steps")
+    assert sorted(n for n, z in zip(ns, censored, strict=True) if z) == [14, 14, 16, 16, 18, 18]
+    assert min(costs) > 0
+
+
+def test_sweep_stops_calling_a_verifier_censored_on_every_instance():
+    from gaps.execution import WorkerPool
+    from gaps.measure import measure
+
+    def decide(n, x, meter):
+        meter.tick(2**n)
+        return True
+
+    fam = gaps.Family("stops", lambda size, rng: size, lambda n, meter: 3 * n,
+                      {"decide": gaps.blind(decide)}, sizes=(4, 14, 16, 18))  # fmt: skip
+    with WorkerPool(2) as pool:
+        meas = measure(fam, None, gaps.Settings.from_keywords(instances=2, steps_limit=2**13),
+                       pool=pool, stop_censored=True)  # fmt: skip
+    for n, _, record in meas.calls(fam.pairing("decide"), "verify"):
         # Censored at n = 14 on every instance, so not called at 16 and 18: a censored
         # lower bound stands there, the budget it passed.
         assert (record.outcome, record.reason.startswith("not run")) == (
             ("ok", False) if n < 14 else ("censored", n > 14)
         )
         assert record.outcome == "ok" or record.steps >= 2**13
-    cheap = [r.outcome for _, _, r in meas.calls(fam.pairing("cheap"), "verify")]
-    assert cheap == ["ok"] * 15
+
+
+def test_sweep_skips_within_a_size_only_where_its_first_instances_were_all_censored():
+    from gaps.execution import WorkerPool
+    from gaps.measure import measure
+
+    def decide(instance, x, meter):
+        n, hard = instance
+        meter.tick(2**n if hard else n)
+        return True
+
+    # Half the instances are hard (2**n steps, past the budget from n = 14 on): where
+    # one of a size's first two is easy, every instance of the size is called.
+    sizes = (4, 6, 14, 15, 16, 17)
+    fam = gaps.Family(
+        "mixed",
+        lambda size, rng: (size, rng.random() < 0.5),
+        lambda inst, meter: inst,
+        {"decide": gaps.blind(decide)},
+        sizes=sizes,
+    )
+    with WorkerPool(2) as pool:
+        meas = measure(fam, None, gaps.Settings.from_keywords(instances=6, steps_limit=2**13),
+                       pool=pool, stop_censored=True)  # fmt: skip
+    calls = meas.calls(fam.pairing("decide"), "verify")
+    outcomes = set()
+    for n in sizes[2:]:
+        first = [r.outcome for m, i, r in calls if m == n and i < 2]
+        skipped = [r for m, i, r in calls if m == n and r.reason.startswith("not run")]
+        assert bool(skipped) == (first == ["censored", "censored"])
+        ran = [r for m, i, r in calls if m == n and i >= 2 and not r.reason.startswith("not")]
+        outcomes.add(bool(skipped))
+        assert len(ran) == (0 if skipped else 4)
+    assert outcomes == {True, False}  # both cases were met at these sizes
 
 
 def _half_noisy(name: str) -> gaps.Family:

@@ -277,7 +277,10 @@ class _Examiner:
         while not self.spent:
             for sweeping in self.open:
                 if sweeping.waiting:
-                    return self._job(sweeping, sweeping.waiting.popleft())
+                    assert sweeping.batch is not None
+                    task = sweeping.batch.take(sweeping.waiting)
+                    if task is not None:
+                        return self._job(sweeping, task)
             if not self.queue or self.past_deadline():
                 return None
             self._open(*self.queue.popleft())
