@@ -39,10 +39,12 @@ def walksat(formula: Any, meter: Any, noise: float = 0.5) -> tuple[bool, ...] | 
     num_vars, clauses = formula
     rng = random.Random(0)
     value = [False, *majority(formula, meter)]
-    occurs: list[list[int]] = [[] for _ in range(num_vars + 1)]
+    # Each variable's literals as (clause, sign): a flip and a break count then read
+    # only the clauses the variable is in, not their other literals.
+    occurs: list[list[tuple[int, bool]]] = [[] for _ in range(num_vars + 1)]
     for c, clause in enumerate(clauses):
-        for var in {abs(lit) for lit in clause}:
-            occurs[var].append(c)
+        for x in clause:
+            occurs[abs(x)].append((c, x > 0))
     true_count = [sum(value[abs(x)] == (x > 0) for x in clause) for clause in clauses]
     meter.tick(sum(len(c) for c in clauses))
     # The unsatisfied clauses as a list with each one's position: a uniform choice and
@@ -61,22 +63,17 @@ def walksat(formula: Any, meter: Any, noise: float = 0.5) -> tuple[bool, ...] | 
                 unsat[i], where[last] = last, i
 
     def flip(var: int) -> None:
-        value[var] = not value[var]
-        for c in occurs[var]:
-            meter.tick()
-            for x in clauses[c]:
-                if abs(x) == var:
-                    true_count[c] += 1 if value[var] == (x > 0) else -1
+        value[var] = now = not value[var]
+        meter.tick(len(occurs[var]))
+        for c, positive in occurs[var]:
+            true_count[c] += 1 if now == positive else -1
             mark(c)
 
     def breaks(var: int) -> int:
         meter.tick(len(occurs[var]))
-        return sum(
-            1
-            for c in occurs[var]
-            if true_count[c] == 1
-            and any(abs(x) == var and value[var] == (x > 0) for x in clauses[c])
-        )
+        now = value[var]
+        # The clauses whose only true literal is this variable's.
+        return sum(1 for c, positive in occurs[var] if true_count[c] == 1 and now == positive)
 
     for _ in range(FLIPS_PER_VARIABLE * max(num_vars, 1)):
         if not unsat:
