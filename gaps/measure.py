@@ -188,9 +188,9 @@ def measure(
     with the size, so those calls would be censored too, each after a whole budget.
     Its records there are censored copies of its costliest censored call (a lower
     bound), marked as not run; its calls on corrupted outputs are kept only where they
-    were censored likewise. Within a size, a verifier censored by a budget on
-    :data:`SKIP_AFTER` instances and finished on none is not called on the size's
-    remaining instances either; its records there say so and carry no cost.
+    were censored likewise. Within a size, a verifier censored by a budget on the size's
+    first :data:`SKIP_AFTER` instances is not called on its other instances (it is
+    tried again at the next size); its records there say so and carry no cost.
     """
     steps = sweep(family, sizes, settings, run_id=run_id, generators=generators,
                   stop_censored=stop_censored)  # fmt: skip
@@ -199,19 +199,11 @@ def measure(
 
 def run_sweep(steps: Generator[Batch, None, _Value], pool: Runner) -> _Value:
     """Run a :func:`sweep`'s batches on ``pool`` one after another; its measurements."""
-    try:
-        while True:
-            batch = next(steps)
-            waiting = deque(batch.tasks)
-
-            def take(batch: Batch = batch, waiting: deque[Task] = waiting) -> Job | None:
-                task = batch.take(waiting)
-                return None if task is None else Job(batch.family, task, batch.limits,
-                                                     batch.on_done)  # fmt: skip
-
-            pool.serve(take)
-    except StopIteration as finished:
-        return finished.value  # type: ignore[no-any-return]
+    ended: list[object] = []
+    run_sweeps([lambda: steps], pool, lambda _, value: ended.append(value))
+    if isinstance(ended[0], BaseException):
+        raise ended[0]
+    return ended[0]  # type: ignore[return-value]
 
 
 @dataclass
@@ -231,16 +223,20 @@ def run_sweeps(
     sweeps: Iterable[Callable[[], Generator[Batch, None, object]]],
     pool: Runner,
     finished: Callable[[int, object], None],
-) -> None:
+    stop: Callable[[], bool] = lambda: False,
+) -> list[int]:
     """Run several sweeps on one runner, keeping its workers busy.
 
     A size's tasks start only once the previous size is in, so one sweep alone leaves
     a worker waiting while another ends a size's last task. Here a free worker takes a
     task of the oldest open sweep that has one ready, and the next sweep (``sweeps``
-    gives functions that start them) opens only when none has: no more are open than
-    the runner runs tasks at once. ``finished(i, value)`` gets the ``i``-th sweep's
-    return value, or the exception that ended it, as it ends, in the calling thread;
-    an exception ends that sweep only. Records do not depend on the order of tasks.
+    gives functions that start them, read only as they are needed) opens only when
+    none has: no more are open than the runner runs tasks at once. ``finished(i,
+    value)`` gets the ``i``-th sweep's return value, or the exception that ended it,
+    as it ends, in the calling thread; an exception ends that sweep only. Records do
+    not depend on the order of tasks. Once ``stop()`` is true (asked as each task
+    ends and before a sweep opens), no task starts and no sweep opens; the indices of
+    the sweeps left open are returned.
 
     >>> import gaps
     >>> from gaps.distributed import open_runner
@@ -249,12 +245,13 @@ def run_sweeps(
     >>> starts = [lambda: sweep(fam, [4, 8], gaps.Settings(instances=2))] * 2
     >>> ended = []
     >>> with open_runner(1, None) as pool:
-    ...     run_sweeps(starts, pool, lambda i, meas: ended.append((i, meas.sizes)))
-    >>> sorted(ended)
-    [(0, [4, 8]), (1, [4, 8])]
+    ...     left_open = run_sweeps(starts, pool, lambda i, meas: ended.append((i, meas.sizes)))
+    >>> sorted(ended), left_open
+    ([(0, [4, 8]), (1, [4, 8])], [])
     """
-    queue = deque(enumerate(sweeps))
+    queue = enumerate(sweeps)
     open_: list[_Running] = []
+    stopped = [False]
 
     def end(running: _Running, value: object) -> None:
         running.ended = True
@@ -284,22 +281,24 @@ def run_sweeps(
             except Exception as exc:
                 end(running, exc)
                 return
-            if not (running.waiting or running.running):
+            stopped[0] = stopped[0] or stop()
+            if not (running.waiting or running.running or stopped[0]):
                 advance(running)
 
         return Job(batch.family, task, batch.limits, on_done)
 
     def take() -> Job | None:
-        while True:
+        while not stopped[0]:
             for running in open_:
                 if running.waiting:
                     assert running.batch is not None
                     task = running.batch.take(running.waiting)
                     if task is not None:
                         return job(running, task)
-            if not queue:
+            following = None if stop() else next(queue, None)
+            if following is None:
                 return None
-            index, start = queue.popleft()
+            index, start = following
             try:
                 steps = start()
             except Exception as exc:
@@ -308,8 +307,10 @@ def run_sweeps(
             opened = _Running(index, steps)
             open_.append(opened)
             advance(opened)
+        return None
 
     pool.serve(take)
+    return [running.index for running in open_]
 
 
 def sweep(
@@ -361,6 +362,8 @@ def sweep(
             if not scheduled:
                 continue
             wanted = tuple(v for v in scheduled if (g, v) not in stopped)
+            if seen is not None:
+                seen.wanted[g] = wanted
             for index in range(instances):
                 task = Task(g, wanted, size, index, seed)
                 key = _key(fp, task, limits)
@@ -387,10 +390,7 @@ def sweep(
             nonlocal done
             records = records + _not_run(stopped, task, records)
             if seen is not None:
-                wanted = _scheduled(family, result.schedules, task.generator, task.size)
-                records += seen.skipped(
-                    task, [v for v in wanted if (task.generator, v) not in stopped], records
-                )
+                records += seen.skipped(task, records)
                 seen.see(task, records)
             result.records[(task.generator, task.size, task.index)] = records
             if store is not None:
@@ -432,10 +432,12 @@ BUDGETS = ("time", "steps", "memory")
 
 class _SizeSoFar:
     """The first :data:`SKIP_AFTER` instances of a size, as they end: which are done,
-    and how often a budget censored each (generator, verifier) on them."""
+    and how often a budget censored each (generator, verifier) on them; and the
+    verifiers each generator's tasks at the size were made with."""
 
     def __init__(self, size: int) -> None:
         self.size = size
+        self.wanted: dict[str, tuple[str, ...]] = {}
         self.done: dict[str, set[int]] = {}
         self.censored: Counter[tuple[str, str]] = Counter()
 
@@ -455,11 +457,9 @@ class _SizeSoFar:
             if r.role == "verify" and r.outcome == "censored" and r.reason in BUDGETS:
                 self.censored[task.generator, r.verifier] += 1
 
-    def skipped(
-        self, task: Task, wanted: Sequence[str], records: list[CallRecord]
-    ) -> list[CallRecord]:
-        """A record with no cost for each of ``wanted`` the task left out, where it
-        generated an output (a censored record whose costs are unknown: not in any fit)."""
+    def skipped(self, task: Task, records: list[CallRecord]) -> list[CallRecord]:
+        """A record with no cost for each verifier :meth:`start` left out of the task,
+        where it generated an output (censored, its costs unknown: not in any fit)."""
         if not any(r.role == "generate" and r.outcome == "ok" for r in records):
             return []
         return [
@@ -469,7 +469,7 @@ class _SizeSoFar:
                 "censored",
                 SKIPPED.format(count=self.censored[task.generator, v], size=self.size),
             )
-            for v in wanted
+            for v in self.wanted[task.generator]
             if v not in task.verifiers
         ]
 

@@ -866,15 +866,24 @@ def test_a_search_measures_the_domains_in_turn_and_lists_candidates_as_given():
 
 
 def test_a_worker_left_idle_at_the_end_of_a_size_takes_the_next_candidates_task():
+    from gaps.measure import run_sweeps
     from gaps.search.run import _Examiner
+
+    class ThreeWorkers:
+        """Asks for a task three times, as three free workers would, and runs none."""
+
+        def serve(self, take):
+            self.taken = [take() for _ in range(3)]
 
     examiner = _Examiner((), gaps.Settings(instances=2), sizes=None, cost="steps", run_id=0,
                          deadline=None, done=lambda entry: None)  # fmt: skip
     examiner.queue.extend((fam, None) for fam in (_half_noisy("first"), _half_noisy("second")))
+    pool = ThreeWorkers()
     try:
-        taken = [examiner.take() for _ in range(3)]
+        run_sweeps(examiner._starts(), pool, examiner._swept, examiner.past_deadline)
     finally:
         examiner.close()
+    taken = pool.taken
     # The first candidate's size 8 has no task left to start, and its size 16 waits for
     # both: the third worker's task is the second candidate's.
     assert [(j.family.name, j.task.size, j.task.index) for j in taken] == [

@@ -4,17 +4,17 @@ from __future__ import annotations
 
 import time
 from collections import deque
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
+from functools import partial
 from typing import Any
 
-from gaps.calls import CallRecord
 from gaps.classification import SIGN_POLICY, _paired_gaps, _report, _side
 from gaps.errors import InvalidArgument
-from gaps.execution import Job, Runner
+from gaps.execution import Runner
 from gaps.family import Family, Pairing
-from gaps.measure import Batch, Measurements, Sweep, validate_sizes
+from gaps.measure import Measurements, Sweep, run_sweeps, validate_sizes
 from gaps.report import GapReport
 from gaps.search.arm import COMPOSITE, PROBE, arm, own_verifiers, sweep_armed
 from gaps.search.attack import Attack, attacks_for
@@ -22,7 +22,6 @@ from gaps.search.result import Entry, SearchResult
 from gaps.search.verdict import AttackRecord, judge, success_rates
 from gaps.settings import SEARCH_CALIBRATION, SEARCH_TIME_LIMIT, SEARCH_WARM_BELOW, Settings
 from gaps.store import Store
-from gaps.tasks import Task
 
 #: The entry-point group the built-in candidate space is registered under.
 GROUP = "gaps.candidates"
@@ -138,23 +137,6 @@ class _Swept:
     meas: Measurements
 
 
-@dataclass
-class _Open:
-    """A candidate whose sweep is under way: the batch it runs and its tasks not started.
-
-    ``extends`` is the entry of its first pass when this sweep extends it.
-    """
-
-    fam: Family
-    tried: list[Attack]
-    armed: Family
-    steps: Sweep
-    extends: Entry | None
-    batch: Batch | None = None
-    waiting: deque[Task] = field(default_factory=deque)
-    running: int = 0
-
-
 def _candidate_settings(armed: Family, settings: Settings, cost: str) -> Settings:
     """Calls are timed once, cold, unless a gap of the candidate is judged by time: the
     warm re-timing that makes a time series smooth costs most of a cheap candidate's
@@ -233,19 +215,15 @@ def _record_signs(entry: Entry, fam: Family, store: Store, seed: int, run_id: in
 
 
 class _Examiner:
-    """Keeps both workers busy with the candidates' sweeps, and judges each as it ends.
+    """Measures the queued candidates' sweeps together, and judges each as it ends.
 
-    A sweep runs size by size, and a size's tasks only start once the previous size
-    is in; rather than let a worker wait while another finishes a size's last task,
-    the runner asks :meth:`take` for work, which hands out a task of the oldest open
-    sweep that has one ready and opens the next candidate only when none has, so
-    no more candidates are open than the runner runs tasks at once.
-    Judging (growth fits and their bootstraps) runs in a thread while the workers go
-    on. An undecided candidate that more instances can decide is queued, after every
+    The sweeps share the workers through :func:`gaps.measure.run_sweeps`. Judging
+    (growth fits and their bootstraps) runs in a thread while the workers go on. An
+    undecided candidate that more instances can decide is queued, after every
     candidate not yet opened, to be measured again with :data:`EXTEND` times the
     instances (the stored ones are read back). The budget is checked as each task
-    ends: once spent, no task starts and no candidate opens. Only the calling
-    thread writes the store.
+    ends: once spent, no task starts and no candidate opens. Only the calling thread
+    writes the store.
     """
 
     def __init__(
@@ -262,65 +240,38 @@ class _Examiner:
         self.attacks, self.settings, self.sizes, self.cost = attacks, settings, sizes, cost
         self.run_id, self.deadline, self.done = run_id, deadline, done
         self.queue: deque[tuple[Family, Entry | None]] = deque()
-        self.open: list[_Open] = []
+        self.opened: list[tuple[Family, list[Attack], Family, Entry | None]] = []
         self.judging: list[tuple[_Swept, Entry | None, Future[tuple[Entry, bool]]]] = []
         self.extended: dict[str, Entry] = {}
-        self.spent = False
         self.thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="gaps-judge")
 
     def past_deadline(self) -> bool:
         return self.deadline is not None and time.monotonic() > self.deadline
 
-    def take(self) -> Job | None:
-        """The next task to run, or None when none is ready (the runner asks again)."""
-        self.collect()
-        while not self.spent:
-            for sweeping in self.open:
-                if sweeping.waiting:
-                    assert sweeping.batch is not None
-                    task = sweeping.batch.take(sweeping.waiting)
-                    if task is not None:
-                        return self._job(sweeping, task)
+    def _starts(self) -> Iterator[Callable[[], Sweep]]:
+        """A sweep's start for each queued candidate, taken from the queue as the runner
+        opens it (judged candidates are taken in first: they may queue extensions)."""
+        while True:
+            self.collect()
             if not self.queue or self.past_deadline():
-                return None
-            self._open(*self.queue.popleft())
-        return None
+                return
+            fam, extends = self.queue.popleft()
+            tried = attacks_for(fam.kind, self.attacks)
+            armed = arm(fam, tried)
+            settings = _candidate_settings(armed, self.settings, self.cost)
+            if extends is not None:
+                settings = replace(settings, instances=EXTEND * settings.instances)
+            self.opened.append((fam, tried, armed, extends))
+            yield partial(sweep_armed, armed, tried, self.sizes, settings, run_id=self.run_id)
 
-    def _job(self, sweeping: _Open, task: Task) -> Job:
-        assert sweeping.batch is not None
-        sweeping.running += 1
-        batch = sweeping.batch
-
-        def on_done(task: Task, records: list[CallRecord]) -> None:
-            batch.on_done(task, records)
-            sweeping.running -= 1
-            self.spent = self.spent or self.past_deadline()
-            if not (self.spent or sweeping.waiting or sweeping.running):
-                self._advance(sweeping)
-
-        return Job(batch.family, task, batch.limits, on_done)
-
-    def _open(self, fam: Family, extends: Entry | None) -> None:
-        tried = attacks_for(fam.kind, self.attacks)
-        armed = arm(fam, tried)
-        settings = _candidate_settings(armed, self.settings, self.cost)
-        if extends is not None:
-            settings = replace(settings, instances=EXTEND * settings.instances)
-        steps = sweep_armed(armed, tried, self.sizes, settings, run_id=self.run_id)
-        sweeping = _Open(fam, tried, armed, steps, extends)
-        self.open.append(sweeping)
-        self._advance(sweeping)
-
-    def _advance(self, sweeping: _Open) -> None:
-        """Start the sweep's next batch, or hand the finished sweep to the judge."""
-        try:
-            sweeping.batch = next(sweeping.steps)
-            sweeping.waiting = deque(sweeping.batch.tasks)
-        except StopIteration as finished:
-            self.open.remove(sweeping)
-            swept = _Swept(sweeping.fam, sweeping.tried, sweeping.armed, finished.value)
-            judged = self.thread.submit(_judge, swept, self.cost)
-            self.judging.append((swept, sweeping.extends, judged))
+    def _swept(self, index: int, value: object) -> None:
+        """Hand a finished sweep to the judge; a sweep that raised ends the search."""
+        if isinstance(value, BaseException):
+            raise value
+        fam, tried, armed, extends = self.opened[index]
+        assert isinstance(value, Measurements)
+        swept = _Swept(fam, tried, armed, value)
+        self.judging.append((swept, extends, self.thread.submit(_judge, swept, self.cost)))
 
     def collect(self, wait: bool = False) -> None:
         """Take in the judged candidates (all of them, waiting, with ``wait``)."""
@@ -352,15 +303,17 @@ class _Examiner:
 
     def run(self, pool: Runner) -> None:
         """Measure and judge every queued candidate on ``pool``, as far as the budget goes."""
-        while self.queue and not (self.spent or self.past_deadline()):
-            pool.serve(self.take)
+        left_open: list[int] = []
+        while self.queue and not (left_open or self.past_deadline()):
+            self.opened = []
+            left_open = run_sweeps(self._starts(), pool, self._swept, self.past_deadline)
             self.collect(wait=True)
-        for sweeping in self.open:
-            if sweeping.extends is None:
-                self.done(_unmeasured(sweeping.fam, "stopped: the budget was spent (finished "
-                                                    "tasks are stored)"))  # fmt: skip
+        for fam, _, _, extends in (self.opened[i] for i in left_open):
+            if extends is None:
+                self.done(_unmeasured(fam, "stopped: the budget was spent (finished "
+                                           "tasks are stored)"))  # fmt: skip
             else:
-                sweeping.extends.reasons.append("extension stopped: the budget was spent")
+                extends.reasons.append("extension stopped: the budget was spent")
         for fam, extends in self.queue:
             if extends is None:
                 self.done(_unmeasured(fam, "not measured: the budget was spent"))
