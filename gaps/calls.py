@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import resource
+import signal
 import struct
 import threading
 import time
@@ -145,12 +146,16 @@ def measure_call(
     repeatable: bool = True,
     warm_below: float = WARM_BELOW,
     calibration: float = CALIBRATE_TOTAL,
+    time_limit: float | None = None,
 ) -> Any:
     """Run ``fn(meter)`` once, filling ``record`` with its costs; return its value.
 
     Repeatable calls under a second are timed again, warm; a warm time under 2 ms is
     calibrated by repetitions filling ``calibration`` seconds. Returns None when the
-    call did not finish (see ``record.outcome``).
+    call did not finish (see ``record.outcome``). A call still running after
+    ``time_limit`` wall-clock seconds is stopped at its next Python instruction and
+    recorded as censored by ``time`` at the limit (see :class:`_Alarm`: code running
+    inside a C extension is stopped only by whoever enforces the hard limit).
 
     >>> rec = CallRecord("generate")
     >>> measure_call(rec, lambda m: m.tick(5) or 42, steps_budget=None, memory_limit=None)
@@ -161,12 +166,22 @@ def measure_call(
     >>> measure_call(rec, lambda m: m.tick(50), steps_budget=10, memory_limit=None)
     >>> rec.outcome, rec.reason, rec.steps
     ('censored', 'steps', 50)
+    >>> def spin(meter):
+    ...     while True:
+    ...         meter.tick()
+    >>> rec = CallRecord("generate")
+    >>> measure_call(rec, spin, steps_budget=None, memory_limit=None, time_limit=0.05)
+    >>> rec.outcome, rec.reason, rec.cpu, rec.steps > 0
+    ('censored', 'time', 0.05, True)
     """
     meter = Meter(steps_budget)
     cpu0, wall0 = time.process_time(), time.perf_counter()
     try:
-        with _MemoryCap(memory_limit), _collector_paused(), _published(meter):
+        with _MemoryCap(memory_limit), _collector_paused(), _published(meter), _Alarm(time_limit):
             value = fn(meter)
+    except _OutOfTime:
+        record.outcome, record.reason = "censored", "time"
+        value = None
     except BudgetExceeded:
         record.outcome, record.reason = "censored", "steps"
         value = None
@@ -182,6 +197,8 @@ def measure_call(
     cpu, wall = time.process_time() - cpu0, time.perf_counter() - wall0
     record.steps, record.counters = meter.steps, dict(meter.counters)
     record.cpu, record.wall = cpu, wall
+    if record.reason == "time" and time_limit is not None:
+        record.cpu = time_limit  # censored at the limit, as when the hard limit kills it
     if record.outcome != "ok":
         return None
     if repeatable and cpu < warm_below:
@@ -300,6 +317,47 @@ def _published(meter: Meter) -> Any:
         yield
     finally:
         _publisher.unwatch()
+
+
+class _OutOfTime(BaseException):
+    """Raised into a call at its time limit; not an ``Exception``, so that a family's
+    ``except Exception`` cannot take it for a failure of its own and go on."""
+
+
+class _Alarm:
+    """Raise :class:`_OutOfTime` in the running call once ``limit`` seconds have passed.
+
+    A worker stops its own pure-Python calls this way, keeping its process and what it
+    loaded: the coordinator's kill at the hard limit (a little later) costs a new
+    process, and stays for code that does not return to the interpreter in time. Only
+    the main thread receives signals, so elsewhere, or without a limit, this does
+    nothing. ``armed`` is cleared before the timer, so a signal arriving as the call
+    returns cannot raise once the call is over.
+    """
+
+    def __init__(self, limit: float | None) -> None:
+        self.limit = limit
+        self.armed = False
+        self.saved: Any = None
+
+    def _ring(self, signum: int, frame: Any) -> None:
+        if self.armed:
+            self.armed = False
+            raise _OutOfTime
+
+    def __enter__(self) -> None:
+        if self.limit is None or threading.current_thread() is not threading.main_thread():
+            return
+        self.saved = signal.signal(signal.SIGALRM, self._ring)
+        self.armed = True
+        signal.setitimer(signal.ITIMER_REAL, self.limit)
+
+    def __exit__(self, *exc: object) -> None:
+        if self.saved is None:
+            return
+        self.armed = False
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, self.saved)
 
 
 @contextlib.contextmanager

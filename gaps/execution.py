@@ -4,9 +4,11 @@ Each worker is a fresh interpreter (``python -m gaps._worker``) in its own sessi
 under a guardian process that kills everything below it when the worker ends or the
 coordinator goes (see :mod:`gaps._worker`), so no process outlives a run. Before
 loading a family and before every call the worker announces it, and the coordinator
-arms a deadline; a call past its wall-clock limit gets the worker's whole tree killed,
-is recorded as censored, and the worker is replaced. Signals and library timeouts are
-not enough (z3 overruns its own timeout; SIGALRM only works on the main thread).
+arms a deadline a little past the call's wall-clock limit. The worker stops a call
+running Python code at the limit itself (:func:`gaps.calls.measure_call`) and keeps
+its process; a call still running at the deadline (inside native code, which signals
+cannot interrupt: z3 overruns its own timeout) gets the worker's whole tree killed, is
+recorded as censored, and the worker is replaced.
 Families travel to workers with cloudpickle, so lambdas and ``__main__`` work.
 Only the coordinator writes the store: workers return records.
 """
@@ -50,7 +52,8 @@ __all__ = [
 ]
 
 _HEADER = struct.Struct("!Q")
-#: Extra wall time a call may take beyond its limit for calibration repeats.
+#: Extra wall time a call may take beyond its limit: for calibration repeats, and for
+#: the worker to stop a Python call at the limit itself and report it.
 _GRACE = 0.5
 #: How long a worker may take to load a family (import its module) when no time limit
 #: is set: a module that hangs at import must not hang the run.

@@ -151,6 +151,7 @@ def _verify(
         track_memory=limits.track_memory,
         warm_below=_warm_below(limits),
         calibration=limits.calibration,
+        time_limit=limits.time,
     )
     if record.outcome != "ok":
         return record
@@ -196,6 +197,7 @@ def run_task(
         steps_budget=None,
         memory_limit=limits.memory,
         repeatable=False,
+        time_limit=limits.time,
     )
     if record.outcome == "ok" and task.index == 0:
         record.reason = _reproducibility(family, task, instance)
@@ -214,6 +216,7 @@ def run_task(
         track_memory=limits.track_memory,
         warm_below=_warm_below(limits),
         calibration=limits.calibration,
+        time_limit=limits.time,
     )
     yield record
     if record.outcome != "ok":
@@ -221,7 +224,10 @@ def run_task(
     output, certificate = split(result)
     for name in task.verifiers:
         announce("verify", name)
-        yield _verify(family, name, "verify", instance, output, certificate, limits)
+        record = _verify(family, name, "verify", instance, output, certificate, limits)
+        yield record
+        if record.reason == "time":
+            return  # as when the hard limit kills the worker: the task ends with the call
 
     if family.corrupt is None:
         return
@@ -235,6 +241,7 @@ def run_task(
         steps_budget=None,
         memory_limit=limits.memory,
         repeatable=False,
+        time_limit=limits.time,
     )
     answer = corruption(result, bad) if record.outcome == "ok" else None
     if record.outcome == "ok" and answer is None:
@@ -245,7 +252,12 @@ def run_task(
     bad_output, bad_certificate = answer
     for name in task.verifiers:
         announce("verify_corrupt", name)
-        yield _verify(family, name, "verify_corrupt", instance, bad_output, bad_certificate, limits)
+        record = _verify(
+            family, name, "verify_corrupt", instance, bad_output, bad_certificate, limits
+        )
+        yield record
+        if record.reason == "time":
+            return
 
 
 def _reproducibility(family: Family, task: Task, instance: Any) -> str:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import gc
+import signal
 import time
 
 import pytest
@@ -76,3 +78,28 @@ def test_a_call_over_the_calibration_threshold_when_warm_is_timed_once_more():
     measure_call(record, call, steps_budget=None, memory_limit=None)
     assert len(calls) == 2
     assert record.cpu is not None and record.cpu >= 0.004
+
+
+def test_a_python_call_past_its_time_limit_is_stopped_even_if_it_catches_exceptions():
+    def stubborn(meter):
+        while True:
+            with contextlib.suppress(Exception):  # a family's own error handling
+                meter.tick()
+
+    record = CallRecord("generate")
+    started = time.perf_counter()
+    value = measure_call(record, stubborn, steps_budget=None, memory_limit=None, time_limit=0.1)
+    assert value is None
+    assert time.perf_counter() - started < 1.0
+    assert (record.outcome, record.reason, record.cpu) == ("censored", "time", 0.1)
+    assert record.steps is not None and record.steps > 0  # a lower bound, as at a kill
+
+
+def test_a_time_limit_never_fires_after_its_call_and_leaves_sigalrm_as_it_found_it():
+    before = signal.getsignal(signal.SIGALRM)
+    record = CallRecord("verify")
+    measure_call(record, lambda meter: 7, steps_budget=None, memory_limit=None, time_limit=0.02)
+    time.sleep(0.1)  # past the limit: an alarm left armed would raise here
+    assert (record.outcome, record.reason) == ("ok", "")
+    assert signal.getsignal(signal.SIGALRM) is before
+    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)

@@ -25,7 +25,7 @@ def misbehaving_generate(xs, meter):
     if n == 3:
         raise ValueError("generator failed on purpose")
     if n == 5:
-        while True:  # runaway pure-Python loop: only a kill stops it
+        while True:  # runaway pure-Python loop: stopped at the time limit
             pass
     if n == 6:
         hoard = []
@@ -252,6 +252,36 @@ def test_a_call_killed_at_its_time_limit_keeps_the_steps_it_had_ticked():
     killed = result.records["generate", 64, 0][1]
     assert (killed.outcome, killed.reason) == ("censored", "time")
     assert killed.steps is not None and killed.steps > 1000  # a lower bound, not nothing
+
+
+def slow_in_python_or_in_c(xs, meter):
+    """At size 2 a Python loop that never ends; at size 3 a C loop that never checks
+    for signals (a key derivation of 2**31 rounds, minutes long)."""
+    import hashlib
+
+    meter.tick(len(xs))
+    while len(xs) == 2:
+        meter.tick()
+    if len(xs) == 3:
+        hashlib.pbkdf2_hmac("sha256", b"password", b"salt", 2**31 - 1)
+    return sorted(xs)
+
+
+SLOW = gaps.Family("slow", sample, slow_in_python_or_in_c, check_sorted)
+
+
+def test_a_python_call_is_stopped_at_its_time_limit_in_its_worker_and_c_code_by_a_kill():
+    settings = Settings(instances=1, limits=Limits(time=0.5))
+    with WorkerPool(1) as pool:
+        measure(SLOW, [1], settings, pool=pool)
+        first = pool._idle[0].process.pid
+        python = measure(SLOW, [2], settings, pool=pool).records["generate", 2, 0][1]
+        assert pool._idle[0].process.pid == first  # stopped by the worker, which goes on
+        c = measure(SLOW, [3], settings, pool=pool).records["generate", 3, 0][1]
+        assert pool._idle == []  # the kill took the worker
+    for stopped in (python, c):
+        assert (stopped.outcome, stopped.reason, stopped.cpu) == ("censored", "time", 0.5)
+    assert python.steps is not None and python.steps > 1000
 
 
 def test_a_steps_series_keeps_calls_killed_by_the_time_limit_as_censored():
