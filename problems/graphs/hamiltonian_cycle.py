@@ -48,8 +48,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from gaps.problems._graphs import size_and_seed
-from gaps.problems._sat import count_stats
-from pysat.solvers import Solver
+from gaps.problems._sat import hamiltonian_cycle
 
 import gaps
 
@@ -101,64 +100,6 @@ def decide(spec: Spec, edges: Any, meter: gaps.Meter) -> bool:
     n = size_and_seed(spec, "hamiltonian_cycle", "verifier 'decide'", 3)[0]
     pairs = _edge_set(n, edges, meter)
     return pairs is not None and hamiltonian_cycle(n, pairs, meter) is not None
-
-
-def hamiltonian_cycle(n: int, pairs: set[tuple[int, int]], meter: gaps.Meter) -> list[int] | None:
-    """A Hamiltonian cycle of the simple graph ``pairs`` on 0..n-1 (CaDiCaL), or None.
-
-    >>> hamiltonian_cycle(4, {(0, 1), (1, 2), (2, 3), (0, 3)}, gaps.Meter())
-    [0, 1, 2, 3]
-    >>> hamiltonian_cycle(4, {(0, 1), (1, 2), (2, 3)}, gaps.Meter()) is None
-    True
-    """
-    arc: dict[tuple[int, int], int] = {}
-    out: list[list[int]] = [[] for _ in range(n)]
-    into: list[list[int]] = [[] for _ in range(n)]
-    neighbours: list[list[int]] = [[] for _ in range(n)]
-    for u, v in sorted(pairs):
-        for a, b in ((u, v), (v, u)):
-            arc[a, b] = len(arc) + 1
-            out[a].append(arc[a, b])
-            into[b].append(arc[a, b])
-            neighbours[a].append(b)
-    if any(len(out[v]) < 2 for v in range(n)):
-        return None  # a vertex of degree < 2 lies on no cycle
-    clauses = []
-    for lists in (out, into):
-        for xs in lists:
-            clauses.append(xs)
-            clauses += [[-x, -y] for i, x in enumerate(xs) for y in xs[:i]]
-    clauses += [[-arc[u, v], -arc[v, u]] for u, v in pairs]
-    with Solver(name="cadical195", bootstrap_with=clauses) as solver:
-        while True:
-            if not solver.solve():
-                answer = None
-                break
-            model = solver.get_model()
-            successor = [0] * n
-            for (a, b), x in arc.items():
-                if model[x - 1] > 0:
-                    successor[a] = b
-            seen = [False] * n
-            cycles = []
-            for start in range(n):
-                if not seen[start]:
-                    cycle, v = [], start
-                    while not seen[v]:
-                        seen[v] = True
-                        cycle.append(v)
-                        v = successor[v]
-                    cycles.append(cycle)
-            if len(cycles) == 1:
-                answer = cycles[0]
-                break
-            for cycle in cycles:
-                inside = set(cycle)
-                solver.add_clause(
-                    [arc[a, b] for a in cycle for b in neighbours[a] if b not in inside]
-                )
-        count_stats(solver, meter)
-    return answer
 
 
 def check(spec: Spec, edges: Any, cycle: Any, meter: gaps.Meter) -> bool:

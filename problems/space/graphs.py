@@ -45,8 +45,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import networkx as nx
-from gaps.problems._sat import solve_cnf
-from gaps.problems.graphs.hamiltonian_cycle import hamiltonian_cycle
+from gaps.problems._sat import hamiltonian_cycle, solve_cnf
 from gaps.problems.space._igraph import igraph
 from gaps.problems.space.grammar import Prop, atom, declare
 from pysat.card import CardEnc, EncType
