@@ -258,7 +258,12 @@ def record_signs(measured: MeasuredPairings, reports: Sequence[GapReport]) -> No
 
 
 def _side(
-    meas: Measurements, pairing: Pairing, role: str, unit: str, fit: bool = True
+    meas: Measurements,
+    pairing: Pairing,
+    role: str,
+    unit: str,
+    fit: bool = True,
+    bootstrap: int = 200,
 ) -> SideReport:
     ns, costs, censored = meas.series(pairing, role, unit)
     by_size: dict[int, list[tuple[float, bool]]] = {}
@@ -271,7 +276,7 @@ def _side(
         for size, _, r in meas.calls(pairing, role)
         if r.outcome in ("error", "rejected")
     ]
-    growth = _fit(ns, costs, censored) if fit else None
+    growth = _fit(ns, costs, censored, bootstrap) if fit else None
     return SideReport(
         role=role,
         unit=unit,

@@ -164,8 +164,10 @@ def _judge(swept: _Swept, cost: str) -> tuple[Entry, bool]:
         composite = reports.pop(name) if name else None
         if composite is not None and name is not None:
             composites[name] = composite
-        # Only the probe's own cost growth is read: its gap is the composite's question.
-        growth = _side(meas, probe, "verify", _unit(armed, probe, cost)).growth
+        # Only the probe's own cost growth is read, and only its label (the bootstrap
+        # that gives a label's confidence and interval is left out): its gap is the
+        # composite's question.
+        growth = _side(meas, probe, "verify", _unit(armed, probe, cost), bootstrap=0).growth
         records.append(
             AttackRecord(
                 attack.name,
