@@ -838,15 +838,19 @@ def test_a_shorter_calibration_repeats_a_cheap_call_fewer_times():
     assert repeats(SEARCH_CALIBRATION) < repeats(4 * SEARCH_CALIBRATION)
 
 
-def test_loading_the_graph_candidates_leaves_matplotlib_out():
+def test_loading_the_graph_candidates_leaves_matplotlib_and_sympy_out():
     # A worker replaced after a time limit loads its candidate's module again: igraph
-    # would import matplotlib.pyplot with it, about half of that time.
+    # would import matplotlib.pyplot with it, and a catalog family's theory sympy,
+    # each about half of that time.
     import subprocess
     import sys
 
-    code = "import sys, gaps.problems.space.graphs; print('matplotlib' in sys.modules)"
+    code = (
+        "import sys, gaps.problems.space.graphs; "
+        "print('matplotlib' in sys.modules, 'sympy' in sys.modules)"
+    )
     found = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
-    assert found.stdout.strip() == "False", found.stderr
+    assert found.stdout.strip() == "False False", found.stderr
 
 
 def test_a_search_measures_the_domains_in_turn_and_lists_candidates_as_given():
