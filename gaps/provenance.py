@@ -133,12 +133,12 @@ def _reach(roots: set[str]) -> set[str]:
     stack = list(roots)
     while stack:
         name = stack.pop()
-        if name in reached:
+        module = sys.modules.get(name)
+        # A class may name a public alias as its module (numpy.recarray says
+        # "numpy.rec"): no module, no source of its own to cover.
+        if name in reached or module is None:
             continue
         reached.add(name)
-        module = sys.modules.get(name)
-        if module is None:
-            continue
         for value in list(vars(module).values()):
             other = _module_of(value)
             if other and other not in reached and _in_scope(other, packages):
