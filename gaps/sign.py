@@ -22,7 +22,9 @@ a quarter of a log factor's drift; neutral when the best growing shape moves wit
 quarter over its whole interval (equivalence), or when a neutral shape wins by the
 margin, unless the largest sizes depart from it or the shape is a bare constant and the
 growing interval clears the quarter one way (a trend no fade explains); inconclusive
-otherwise. The rules and every threshold live in :class:`SignPolicy`.
+otherwise. In time, a sign must also move the gap from the smallest size to the largest
+by more than the memory hierarchy can move the ratio of two unlike codes of one
+complexity. The rules and every threshold live in :class:`SignPolicy`.
 """
 
 from __future__ import annotations
@@ -70,6 +72,16 @@ class SignPolicy:
     #: numpy sorting up to 2**22 floats (one doubling alone up to 0.16, at 32 MB).
     #: Deterministic units get none: their costs do not drift.
     time_allowance: float = 0.1
+    #: Bits by which the memory hierarchy can move the time ratio of two unlike codes of
+    #: one complexity over a range of sizes: a lean random-access code slows against an
+    #: interpreter-heavy or sequential one at each cache level its data leaves, by up to
+    #: about a bit per doubling there, far past ``time_allowance``, but by a bounded total
+    #: (from the first cache level to main memory). Measured by the unlike work of
+    #: benchmarks/time_drift.py as the curve's whole range: 2.1 bits for Python records
+    #: against a random walk over 2**10..2**18, 3.0 for a numpy scan against a random
+    #: gather over 2**12..2**24. A time gap must move further than this between its
+    #: smallest and largest sizes for a sign; short of it, it is inconclusive.
+    time_hierarchy_bits: float = 3.0
     #: A growing term moving less than this share of a log factor's drift at the
     #: largest size is negligible for a neutral verdict: n log n against n moves
     #: 1/ln n bits per doubling, the least difference a sign names. Not half: a
@@ -116,6 +128,14 @@ class SignPolicy:
     def allowance(self, unit: str) -> float:
         """Bits per doubling of drift that ``unit`` may show for identical work."""
         return self.time_allowance if unit in ("time", "memory") else 0.0
+
+    def hierarchy(self, unit: str) -> float:
+        """Bits by which ``unit`` may drift in all between unlike codes of one complexity.
+
+        >>> SignPolicy().hierarchy("time"), SignPolicy().hierarchy("steps")
+        (3.0, 0.0)
+        """
+        return self.time_hierarchy_bits if unit == "time" else 0.0
 
 
 @dataclass(frozen=True)
@@ -659,10 +679,17 @@ def decide_sign(
     unexplained = choice.index[0] < 0 and (lo > band or hi < -band)
     # A sign needs a trend the equivalence test would not call negligible: between the
     # two lies what the sizes cannot tell (inconclusive).
+    # Time may drift in all between unlike codes as far as the memory hierarchy moves
+    # them: a sign must move the gap further than that over the sizes measured.
+    hierarchy = policy.hierarchy(unit)
+    moved = float(medians[0, -1] - medians[0, 0])
+    short = ""
     if grows and rises and lo > band and up >= policy.growing_share:
         sign, share = "positive", up
+        short = "rises" if moved <= hierarchy and hierarchy else ""
     elif grows and falls and hi < -band and down >= policy.growing_share and not turns_up:
         sign, share = "negative", down
+        short = "falls" if moved >= -hierarchy and hierarchy else ""
     elif contradicted:
         sign, share = "inconclusive", 0.0
     elif equivalent:
@@ -671,8 +698,16 @@ def decide_sign(
         sign, share = "neutral", float(settled)
     else:
         sign, share = "inconclusive", 0.0
+    if short:
+        sign, share = "inconclusive", 0.0
     reasons = [f"{where}: {sign}"]
-    if sign == "neutral" and equivalent:
+    if short:
+        reasons[0] += (
+            f"; the gap {short} by {abs(moved):.2f} bits from the smallest size to the largest, "
+            f"within the {hierarchy:g} bits by which the memory hierarchy can move the {unit} "
+            "ratio of two unlike codes of one complexity: it may be cache effects, not a trend"
+        )
+    elif sign == "neutral" and equivalent:
         reasons[0] += f"; that is within the {band:.3f} bits that a quarter of a log factor moves"
     elif sign == "inconclusive" and turns_up and choice.drift[0] < 0:
         reasons[0] += (

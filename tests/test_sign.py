@@ -63,6 +63,20 @@ def test_time_allows_a_drift_that_steps_do_not():
     assert SignPolicy().allowance("time") > 0 == SignPolicy().allowance("steps")
 
 
+def test_a_time_gap_needs_to_move_further_than_the_memory_hierarchy_can():
+    # 0.3 bits per doubling over six doublings: 1.8 bits in all, as far as cache
+    # levels move two unlike linear codes apart; in steps it is an exponent difference.
+    cache_sized = exact(lambda n: -0.3 * math.log2(n))
+    assert decide_sign(cache_sized, "steps").sign == "negative"
+    found = decide_sign(cache_sized, "time")
+    assert found.sign == "inconclusive"
+    assert "memory hierarchy" in found.reasons[0]
+    assert decide_sign(exact(lambda n: 0.3 * math.log2(n)), "time").sign == "inconclusive"
+    # Twice as steep moves 3.6 bits: past the bound, the sign stands in time too.
+    assert decide_sign(exact(lambda n: -0.6 * math.log2(n)), "time").sign == "negative"
+    assert SignPolicy().hierarchy("time") > 0 == SignPolicy().hierarchy("steps")
+
+
 def test_a_censored_verifier_keeps_only_a_negative_sign():
     falling = exact(lambda n: -0.5 * math.log2(n))
     rising = exact(lambda n: 0.5 * math.log2(n))
