@@ -415,11 +415,11 @@ def sweep(
 #: With ``stop_censored``, the first this many instances of a size run before the
 #: others, and a verifier that a budget censored on all of them is not called on the
 #: size's other instances (it is tried again at the next size): each such call would
-#: most likely end censored after a whole budget (and one stopped by the time limit
-#: costs its worker a restart besides), while a censored call adds nothing to a gap,
-#: which is read from the instances both sides finished. The first instances decide,
-#: not the first calls to end, so the records do not depend on the order in which the
-#: tasks ran.
+#: most likely end censored after a whole budget (and one killed by the time limit
+#: inside native code costs its worker a restart besides), while a censored call adds
+#: nothing to a gap, which is read from the instances both sides finished. The first
+#: instances decide, not the first calls to end, so the records do not depend on the
+#: order in which the tasks ran.
 SKIP_AFTER = 2
 #: The reason of a verifier's record on an instance it was not called on (SKIP_AFTER).
 SKIPPED = (

@@ -679,17 +679,10 @@ def decide_sign(
     unexplained = choice.index[0] < 0 and (lo > band or hi < -band)
     # A sign needs a trend the equivalence test would not call negligible: between the
     # two lies what the sizes cannot tell (inconclusive).
-    # Time may drift in all between unlike codes as far as the memory hierarchy moves
-    # them: a sign must move the gap further than that over the sizes measured.
-    hierarchy = policy.hierarchy(unit)
-    moved = float(medians[0, -1] - medians[0, 0])
-    short = ""
     if grows and rises and lo > band and up >= policy.growing_share:
         sign, share = "positive", up
-        short = "rises" if moved <= hierarchy and hierarchy else ""
     elif grows and falls and hi < -band and down >= policy.growing_share and not turns_up:
         sign, share = "negative", down
-        short = "falls" if moved >= -hierarchy and hierarchy else ""
     elif contradicted:
         sign, share = "inconclusive", 0.0
     elif equivalent:
@@ -698,14 +691,22 @@ def decide_sign(
         sign, share = "neutral", float(settled)
     else:
         sign, share = "inconclusive", 0.0
+    # Time may drift in all between unlike codes as far as the memory hierarchy moves
+    # them: a sign must move the gap further than that over the sizes measured, and one
+    # that does not is inconclusive, not neutral.
+    hierarchy = policy.hierarchy(unit)
+    moved = float(medians[0, -1] - medians[0, 0])
+    short = bool(hierarchy) and (
+        (sign == "positive" and moved <= hierarchy) or (sign == "negative" and moved >= -hierarchy)
+    )
     if short:
         sign, share = "inconclusive", 0.0
     reasons = [f"{where}: {sign}"]
     if short:
         reasons[0] += (
-            f"; the gap {short} by {abs(moved):.2f} bits from the smallest size to the largest, "
-            f"within the {hierarchy:g} bits by which the memory hierarchy can move the {unit} "
-            "ratio of two unlike codes of one complexity: it may be cache effects, not a trend"
+            f"; the gap moved {moved:+.2f} bits from the smallest size to the largest, within "
+            f"the {hierarchy:g} bits by which the memory hierarchy can move the {unit} ratio "
+            "of two unlike codes of one complexity: it may be cache effects, not a trend"
         )
     elif sign == "neutral" and equivalent:
         reasons[0] += f"; that is within the {band:.3f} bits that a quarter of a log factor moves"
