@@ -20,11 +20,12 @@ instances within each size (paired) repeats the choice; the sign is that of the 
 growing term when it wins on the medians and in most resamples, and its interval clears
 a quarter of a log factor's drift; neutral when the best growing shape moves within that
 quarter over its whole interval (equivalence), or when a neutral shape wins by the
-margin, unless the largest sizes depart from it or the shape is a bare constant and the
-growing interval clears the quarter one way (a trend no fade explains); inconclusive
-otherwise. In time, a sign must also move the gap from the smallest size to the largest
-by more than the memory hierarchy can move the ratio of two unlike codes of one
-complexity. The rules and every threshold live in :class:`SignPolicy`.
+margin, unless the largest sizes depart from it, or the growing interval clears the
+quarter one way while the neutral shape is a bare constant (no fade explains a trend) or
+a growing shape fits the medians too (a fade still under way bends as slow growth
+does); inconclusive otherwise. In time, a sign must also move the gap from the smallest
+size to the largest by more than the memory hierarchy can move the ratio of two unlike
+codes of one complexity. The rules and every threshold live in :class:`SignPolicy`.
 """
 
 from __future__ import annotations
@@ -474,6 +475,29 @@ def _overhead_explains(medians: np.ndarray, ns: np.ndarray, policy: SignPolicy) 
     return best
 
 
+def _growth_fits(medians: np.ndarray, ns: np.ndarray, policy: SignPolicy) -> float:
+    """The p-value of the best growing shape's chi-square misfit to the medians (each in
+    units of its standard error, :func:`_standard_errors`): large when growth explains
+    the curve as well as the noise allows.
+
+    >>> ns = np.array([64.0, 128, 256, 512, 1024])
+    >>> line = np.log2(ns)[None, :].repeat(3, axis=0)
+    >>> round(_growth_fits(line, ns, SignPolicy()), 2)
+    1.0
+    """
+    from scipy.stats import chi2
+
+    sd = _standard_errors(medians, policy)
+    point = medians[0] / sd
+    best = math.inf
+    for shape in _shapes(policy):
+        if shape.growing:
+            x = np.column_stack([np.ones(len(ns)), shape.values(ns)]) / sd[:, None]
+            coef, *_ = np.linalg.lstsq(x, point, rcond=None)
+            best = min(best, float(((point - x @ coef) ** 2).sum()))
+    return float(chi2.sf(best, len(ns) - 2))
+
+
 def _standard_errors(medians: np.ndarray, policy: SignPolicy) -> np.ndarray:
     """Each size's median's standard error, from the bootstrap rows of ``medians``,
     never below the sizes' average (the noise is the instances', much the same at every
@@ -673,10 +697,14 @@ def decide_sign(
     # top is an overhead fading into a rise, whatever fits the sizes below.
     turning, _ = interval(_tail_slope(medians[1:], ns, policy.tail_sizes))
     turns_up = turning > least
-    # A bare constant that wins on parsimony alone, while the best growing shape's whole
-    # interval trends one way past the band, is not a settled ratio: no fade explains
-    # the trend, so the sizes do not tell a constant from it (noise hides, not settles).
-    unexplained = choice.index[0] < 0 and (lo > band or hi < -band)
+    # A settled shape does not show a ratio settling while the best growing shape's whole
+    # interval trends one way past the band, and either the shape is a bare constant
+    # (which winning on parsimony explains no trend: noise hides it) or a growing shape
+    # fits the sizes too (a fade still under way bends as a slow growth does).
+    trending = lo > band or hi < -band
+    unexplained = trending and (
+        choice.index[0] < 0 or _growth_fits(medians, ns, policy) >= 1 - policy.level
+    )
     # A sign needs a trend the equivalence test would not call negligible: between the
     # two lies what the sizes cannot tell (inconclusive).
     if grows and rises and lo > band and up >= policy.growing_share:
@@ -723,8 +751,8 @@ def decide_sign(
         )
     elif unexplained and sign == "inconclusive":
         reasons[0] += (
-            "; a constant fits as well on parsimony, but nothing fading explains a trend "
-            "whose whole interval is past the band: the sizes do not tell them apart"
+            f"; {point} fits as well as a growing shape whose whole interval is past the "
+            "band: the sizes do not tell a settled ratio from a trend"
         )
     elif contradicted:
         reasons[0] += (
