@@ -180,11 +180,15 @@ def _aicc(rss: np.ndarray, j: int, p: int, floor: float) -> np.ndarray:
     return j * np.log(scale) + 2 * p + 2 * p * (p + 1) / (j - p - 1)
 
 
-def _growing_fit(medians: np.ndarray, f: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Least squares of ``c + b*f`` on each row of medians (bits): (rss, b)."""
-    x = np.column_stack([np.ones(len(f)), f])
-    coef = medians @ np.linalg.pinv(x).T
-    rss = ((medians - coef @ x.T) ** 2).sum(axis=1)
+def _growing_fit(
+    medians: np.ndarray, f: np.ndarray, sd: np.ndarray | None = None
+) -> tuple[np.ndarray, np.ndarray]:
+    """Least squares of ``c + b*f`` on each row of medians (bits), each size's residual
+    in units of ``sd`` when given: (rss, b)."""
+    w = np.ones(len(f)) if sd is None else 1 / sd
+    x = np.column_stack([np.ones(len(f)), f]) * w[:, None]
+    coef = (medians * w) @ np.linalg.pinv(x).T
+    rss = ((medians * w - coef @ x.T) ** 2).sum(axis=1)
     return rss, coef[:, 1]
 
 
@@ -490,13 +494,11 @@ def _growth_fits(medians: np.ndarray, ns: np.ndarray, policy: SignPolicy) -> flo
     from scipy.stats import chi2
 
     sd = _standard_errors(medians, policy)
-    point = medians[0] / sd
-    best = math.inf
-    for shape in _shapes(policy):
-        if shape.growing:
-            x = np.column_stack([np.ones(len(ns)), shape.values(ns)]) / sd[:, None]
-            coef, *_ = np.linalg.lstsq(x, point, rcond=None)
-            best = min(best, float(((point - x @ coef) ** 2).sum()))
+    best = min(
+        float(_growing_fit(medians[:1], shape.values(ns), sd)[0][0])
+        for shape in _shapes(policy)
+        if shape.growing
+    )
     return float(chi2.sf(best, len(ns) - 2))
 
 
