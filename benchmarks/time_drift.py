@@ -33,11 +33,9 @@ from collections.abc import Callable
 from typing import Any
 
 import numpy as np
+from paired import measure_paired
 
 import gaps
-from gaps.classification import _paired_gaps, report_pairings, sweep_pairings
-from gaps.distributed import open_runner
-from gaps.measure import run_sweep
 from gaps.report import GapReport
 from gaps.sign import SignPolicy
 
@@ -139,11 +137,9 @@ def measured(
     family: gaps.Family, sizes: list[int], seed: int
 ) -> tuple[GapReport, dict[int, np.ndarray]]:
     """The family's report in time, and its paired per-instance gaps (bits) by size."""
-    settings = gaps.Settings(seed=seed, instances=INSTANCES, workers=1)
-    with open_runner(1) as pool:
-        result = run_sweep(sweep_pairings(family, sizes, "time", settings=settings), pool)
-    paired = _paired_gaps(result.measurements, result.pairings[0], "time")
-    return report_pairings(result)[0], {n: np.array(v) for n, v in sorted(paired.items())}
+    return measure_paired(
+        family, sizes, "time", gaps.Settings(seed=seed, instances=INSTANCES, workers=1)
+    )
 
 
 def drift(paired: dict[int, np.ndarray], seed: int) -> tuple[float, float, float, dict[int, float]]:
