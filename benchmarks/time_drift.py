@@ -37,7 +37,7 @@ from paired import measure_paired
 
 import gaps
 from gaps.report import GapReport
-from gaps.sign import SignPolicy
+from gaps.sign import SignPolicy, _resampled_medians, _tail_slope
 
 INSTANCES = 7
 
@@ -154,24 +154,16 @@ def drift(paired: dict[int, np.ndarray], seed: int) -> tuple[float, float, float
     (0.0, 0.0, 0.0)
     """
     ns = sorted(paired)
-    rng = np.random.default_rng(seed)
-    medians = np.array(
-        [
-            [np.median(paired[n])]
-            + [float(np.median(rng.choice(paired[n], len(paired[n])))) for _ in range(200)]
-            for n in ns
-        ]
-    )  # sizes x (point, resamples)
-    logs = np.log2(ns)
-    steps = np.diff(medians[:, 0]) / np.diff(logs)
+    sizes = np.array(ns, dtype=float)
+    medians = _resampled_medians([paired[n] for n in ns], 200, seed)  # point, then resamples
+    steps = np.diff(medians[0]) / np.diff(np.log2(sizes))
     trends, beyond = [], []
-    for i in range(len(ns) - 2):
-        x = logs[i : i + 3] - logs[i : i + 3].mean()
-        slopes = (x[:, None] * medians[i : i + 3]).sum(axis=0) / (x * x).sum()
+    for end in range(3, len(ns) + 1):
+        slopes = _tail_slope(medians[:, :end], sizes[:end], 3)
         lo, hi = np.quantile(slopes[1:], [0.05, 0.95])
         trends.append(abs(float(slopes[0])))
         beyond.append(max(0.0, float(lo), float(-hi)))
-    curve = dict(zip(ns, medians[:, 0].tolist(), strict=True))
+    curve = dict(zip(ns, medians[0].tolist(), strict=True))
     return float(np.abs(steps).max()), max(trends), max(beyond), curve
 
 
