@@ -26,8 +26,9 @@ from dataclasses import dataclass
 
 import gaps
 from gaps.calls import CallRecord
-from gaps.classification import _report
+from gaps.classification import GENERATOR_ONLY_FACTOR, _report, _wants_generator
 from gaps.measure import Measurements
+from gaps.report import GapReport
 from gaps.tasks import Limits
 
 Cost = Callable[[float], float]
@@ -74,27 +75,42 @@ def _difficulty(shared: str, rng: random.Random) -> float:
     return rng.choice((1.0, 1.5, 3.0))
 
 
-def measurements(case: Case, seed: int) -> Measurements:
-    """Call records of ``case``, as a sweep with this seed would have stored them."""
+def measurements(case: Case, seed: int, generator_only: int = 0) -> Measurements:
+    """Call records of ``case``, as a sweep with this seed would have stored them, and
+    ``generator_only`` more instances per size on which only the generator ran."""
     rng = random.Random(f"{case.kind}/{case.name}/{seed}")
     meas = Measurements(family=FAMILY, seed=seed, limits=Limits())
     for n in case.sizes:
         for index in range(case.instances):
             w = _difficulty(case.shared, rng)
-            records = []
-            for role, cost in (("generate", case.generate), ("verify", case.verify)):
-                steps = w * cost(n) * math.exp(rng.gauss(0.0, case.noise))
-                outcome = "ok"
-                if case.budget is not None and steps > case.budget:
-                    steps, outcome = case.budget, "censored"
-                verifier = PAIRING.verifier if role == "verify" else ""
-                records.append(
-                    CallRecord(
-                        role=role, verifier=verifier, outcome=outcome, steps=max(1, round(steps))
-                    )
-                )
-            meas.records[PAIRING.generator, n, index] = records
+            meas.records[PAIRING.generator, n, index] = [
+                _record(case, role, w * cost(n) * math.exp(rng.gauss(0.0, case.noise)))
+                for role, cost in (("generate", case.generate), ("verify", case.verify))
+            ]
+    alone = random.Random(f"{case.kind}/{case.name}/{seed}/generator only")
+    for n in case.sizes:
+        for index in range(case.instances, case.instances + generator_only):
+            steps = _difficulty(case.shared, alone) * case.generate(n)
+            steps *= math.exp(alone.gauss(0.0, case.noise))
+            meas.records[PAIRING.generator, n, index] = [_record(case, "generate", steps)]
     return meas
+
+
+def _record(case: Case, role: str, steps: float) -> CallRecord:
+    outcome = "ok"
+    if case.budget is not None and steps > case.budget:
+        steps, outcome = case.budget, "censored"
+    verifier = PAIRING.verifier if role == "verify" else ""
+    return CallRecord(role=role, verifier=verifier, outcome=outcome, steps=max(1, round(steps)))
+
+
+def classified(case: Case, seed: int) -> GapReport:
+    """The report a survey gives ``case``, with generator-only instances where its sign
+    asks for them, as :func:`gaps.classification.sweep_pairings` adds them."""
+    meas = measurements(case, seed)
+    if _wants_generator(meas, PAIRING, "steps"):
+        meas = measurements(case, seed, GENERATOR_ONLY_FACTOR * case.instances)
+    return _report(meas, PAIRING, "steps")
 
 
 def _exponents() -> Iterator[Case]:
@@ -554,7 +570,7 @@ def run(selected: list[Case], seeds: tuple[int, ...] = SEEDS) -> dict[str, dict[
             case.kind, dict.fromkeys(("right", "wrong", "inconclusive", "false negative"), 0)
         )
         for seed in seeds:
-            found = _report(measurements(case, seed), PAIRING, "steps").sign
+            found = classified(case, seed).sign
             if found == case.sign:
                 counts["right"] += 1
             elif found == "inconclusive":

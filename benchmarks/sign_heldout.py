@@ -43,9 +43,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from fractions import Fraction
 
-from sign_benchmark import PAIRING, Case, measurements
-
-from gaps.classification import _report
+from sign_benchmark import Case, classified
 
 __all__ = ["KINDS", "SIGNS", "HeldOut", "Term", "draw_case", "draw_cases", "judge", "tally"]
 
@@ -397,7 +395,7 @@ def draw_cases(seed: int, count: int) -> list[HeldOut]:
 
 def judge(case: HeldOut) -> str:
     """The sign the classifier's report gives ``case``, from hand-built call records."""
-    return _report(measurements(case.case(), case.seed), PAIRING, "steps").sign
+    return classified(case.case(), case.seed).sign
 
 
 COLUMNS = ("cases", "right", "wrong", "inconclusive", "false negative")
@@ -490,7 +488,7 @@ def report(seed: int, count: int) -> int:
 def explain(seed: int, index: int) -> int:
     """Print one case, its truth and the report's sign with its reasons."""
     case = draw_case(seed, index)
-    found = _report(measurements(case.case(), case.seed), PAIRING, "steps")
+    found = classified(case.case(), case.seed)
     print(f"seed {seed} #{index} {case.kind}: {case}")
     print(f"truth {case.sign} (identifiable: {case.identifiable}); read {found.sign}")
     gaps = ", ".join(f"{n}: {case.gap(n):+.2f}" for n in case.sizes)

@@ -26,7 +26,7 @@ from gaps.growth import Growth, fit_growth
 from gaps.measure import Batch, Measurements, run_sweep, sweep, validate_sizes
 from gaps.report import GapReport, SideReport
 from gaps.settings import Settings
-from gaps.sign import SignPolicy, decide_sign
+from gaps.sign import SignDecision, SignPolicy, decide_sign
 from gaps.store import Store
 from gaps.tasks import IRREPRODUCIBLE
 
@@ -34,6 +34,12 @@ __all__ = ["classify", "classify_family", "settings_or_keywords"]
 
 #: The thresholds of the sign decision (see gaps.sign.SignPolicy for their reasons).
 SIGN_POLICY = SignPolicy()
+#: Generator-only instances, per paired instance, that a sweep adds when a pairing's
+#: fall awaits its generator's own costs (:attr:`SignDecision.wants_generator_instances`):
+#: a median's standard error falls as one over the square root of the instances, and
+#: telling a plant from a hidden decision needs the generator's about four times as
+#: sharp as three paired instances give it, which sixteen times the instances do.
+GENERATOR_ONLY_FACTOR = 15
 
 #: CPU times below this (seconds) are too close to timer noise to cross-check steps with.
 TIMER_FLOOR = 5e-5
@@ -226,7 +232,32 @@ def sweep_pairings(
         )
     generators = sorted({p.generator for p in chosen})
     meas = yield from sweep(family, sizes, settings, run_id=run_id, generators=generators)
+    # The sizes at which each generator's own costs decide a pairing's sign.
+    wanted: dict[str, set[int]] = {}
+    for pairing, unit in zip(chosen, units, strict=True):
+        if _wants_generator(meas, pairing, unit):
+            paired = _paired_gaps(meas, pairing, unit)
+            wanted.setdefault(pairing.generator, set()).update(paired)
+    for generator, at in sorted(wanted.items()):
+        extra = yield from sweep(
+            family,
+            sorted(at),
+            settings,
+            run_id=run_id,
+            generators=[generator],
+            generator_only=GENERATOR_ONLY_FACTOR * settings.instances,
+        )
+        meas.records.update(extra.records)
+        meas.resumed += extra.resumed
     return MeasuredPairings(family, meas, chosen, units, settings, run_id)
+
+
+def _wants_generator(meas: Measurements, pairing: Pairing, unit: str) -> bool:
+    """Whether the pairing's fall awaits more of its generator's own costs."""
+    if _audit(meas, pairing)[0] or _unmeasurable(meas, pairing):
+        return False
+    sides = (_side(meas, pairing, role, unit, fit=False) for role in ("generate", "verify"))
+    return _sign_decision(meas, pairing, unit, *sides).wants_generator_instances
 
 
 def report_pairings(measured: MeasuredPairings) -> list[GapReport]:
@@ -374,21 +405,43 @@ def _gap_curve(gen: SideReport, ver: SideReport) -> dict[int, float]:
     return curve
 
 
+def _finished_costs(
+    meas: Measurements, pairing: Pairing, role: str, unit: str
+) -> dict[tuple[int, int], float]:
+    """(size, instance) -> the cost of each call of ``role`` that finished."""
+    costs = {}
+    for size, index, r in meas.calls(pairing, role):
+        cost = r.cost(unit)
+        if r.outcome == "ok" and cost is not None and cost > 0:
+            costs[size, index] = cost
+    return costs
+
+
 def _paired_costs(
     meas: Measurements, pairing: Pairing, unit: str
 ) -> dict[int, list[tuple[float, float]]]:
     """Size -> (generate, verify) costs of every instance that both sides finished."""
-    costs: dict[str, dict[tuple[int, int], float]] = {}
-    for role in ("generate", "verify"):
-        costs[role] = {}
-        for size, index, r in meas.calls(pairing, role):
-            cost = r.cost(unit)
-            if r.outcome == "ok" and cost is not None and cost > 0:
-                costs[role][size, index] = cost
+    generate = _finished_costs(meas, pairing, "generate", unit)
+    verify = _finished_costs(meas, pairing, "verify", unit)
     by_size: dict[int, list[tuple[float, float]]] = {}
-    for key in sorted(costs["generate"].keys() & costs["verify"].keys()):
-        by_size.setdefault(key[0], []).append((costs["generate"][key], costs["verify"][key]))
+    for key in sorted(generate.keys() & verify.keys()):
+        by_size.setdefault(key[0], []).append((generate[key], verify[key]))
     return by_size
+
+
+def _own_costs(
+    meas: Measurements, pairing: Pairing, unit: str
+) -> dict[str, dict[int, list[float]]]:
+    """Role -> size -> log2 of each side's own costs, as :func:`decide_sign` reads them:
+    the generator's on every instance it finished (generator-only ones too), the
+    verifier's on the paired instances."""
+    paired = _paired_costs(meas, pairing, unit)
+    generate: dict[int, list[float]] = {}
+    for (size, _), cost in sorted(_finished_costs(meas, pairing, "generate", unit).items()):
+        if size in paired:
+            generate.setdefault(size, []).append(math.log2(cost))
+    verify = {size: [math.log2(v) for _, v in pairs] for size, pairs in paired.items()}
+    return {"generate": generate, "verify": verify}
 
 
 def _paired_gaps(meas: Measurements, pairing: Pairing, unit: str) -> dict[int, list[float]]:
@@ -408,6 +461,19 @@ def _log_ratios(paired: dict[int, list[tuple[float, float]]]) -> dict[int, list[
 def _censored_side(gen: SideReport, ver: SideReport) -> str | None:
     sides = [s.role for s in (gen, ver) if any(s.censored)]
     return "both" if len(sides) == 2 else (sides[0] if sides else None)
+
+
+def _sign_decision(
+    meas: Measurements, pairing: Pairing, unit: str, gen: SideReport, ver: SideReport
+) -> SignDecision:
+    return decide_sign(
+        _paired_gaps(meas, pairing, unit),
+        unit,
+        SIGN_POLICY,
+        censored=_censored_side(gen, ver),
+        seed=meas.seed,
+        **_own_costs(meas, pairing, unit),
+    )
 
 
 def _explain(gen: SideReport, ver: SideReport, sign: str) -> str | None:
@@ -455,15 +521,7 @@ def _report(meas: Measurements, pairing: Pairing, unit: str) -> GapReport:
         sign, confidence = "unmeasurable", 0.0
         reasons.append(failure)
     else:
-        paired = _paired_costs(meas, pairing, unit)
-        decision = decide_sign(
-            _log_ratios(paired),
-            unit,
-            SIGN_POLICY,
-            censored=_censored_side(gen, ver),
-            seed=meas.seed,
-            generate={size: [math.log2(g) for g, _ in pairs] for size, pairs in paired.items()},
-        )
+        decision = _sign_decision(meas, pairing, unit, gen, ver)
         sign, confidence = decision.sign, decision.confidence
         reasons += decision.reasons
         disagreement = _explain(gen, ver, sign)

@@ -321,6 +321,7 @@ def sweep(
     run_id: int = 0,
     generators: Sequence[str] | None = None,
     stop_censored: bool = False,
+    generator_only: int = 0,
 ) -> Sweep:
     """:func:`measure` as a generator of :class:`Batch` es, for a caller that runs them.
 
@@ -328,6 +329,11 @@ def sweep(
     generator's return value is the measurements. A caller can so keep several
     sweeps in flight on one runner (a search does), and the records do not depend on
     the order in which it runs their tasks.
+
+    With ``generator_only=k`` the generators run alone (no verifier, no corruption)
+    on the ``k`` instances that follow the ``settings.instances`` paired ones: their
+    own costs, which a sign may need more of than of the verifiers' (see
+    :func:`gaps.sign.decide_sign`).
 
     >>> import gaps
     >>> fam = gaps.Family("demo", lambda n, rng: list(range(n)),
@@ -350,6 +356,7 @@ def sweep(
             own = family.sizes_of(p)
             if own is not None and own != schedule:
                 result.schedules[p.name] = own
+    indices = range(instances, instances + generator_only) if generator_only else range(instances)
     done = 0
     started = time.monotonic()
     # (generator, verifier) -> role -> the costliest call of a size where all were censored
@@ -361,10 +368,10 @@ def sweep(
             scheduled = _scheduled(family, result.schedules, g, size)
             if not scheduled:
                 continue
-            wanted = tuple(v for v in scheduled if (g, v) not in stopped)
+            wanted = () if generator_only else tuple(v for v in scheduled if (g, v) not in stopped)
             if seen is not None:
                 seen.wanted[g] = wanted
-            for index in range(instances):
+            for index in indices:
                 task = Task(g, wanted, size, index, seed)
                 key = _key(fp, task, limits)
                 stored = (
@@ -379,7 +386,7 @@ def sweep(
                 else:
                     tasks.append(task)
 
-        total = instances * _total(family, result.schedules, gens, planned, auto, size)
+        total = len(indices) * _total(family, result.schedules, gens, planned, auto, size)
 
         def finished(
             task: Task,

@@ -149,6 +149,10 @@ class SignDecision:
     confidence: float
     reasons: list[str] = field(default_factory=list)
     shape: str = ""
+    #: A fall read inconclusive only because the generator's own costs, too noisy,
+    #: could hide the verifier's work beneath an overhead: more generator-only
+    #: instances narrow its medians and may decide it.
+    wants_generator_instances: bool = False
 
 
 @dataclass(frozen=True)
@@ -511,7 +515,7 @@ def _standard_errors(medians: np.ndarray, policy: SignPolicy) -> np.ndarray:
 
 
 def _generator_hides_verifier(
-    gaps: np.ndarray, generate: np.ndarray, ns: np.ndarray, policy: SignPolicy, unit: str
+    generate: np.ndarray, verify: np.ndarray, ns: np.ndarray, policy: SignPolicy, unit: str
 ) -> float:
     """The p-value of the hypothesis, read on the generator's own costs, that it spends
     a multiple of the verifier's cost beneath overheads that have not faded yet:
@@ -542,14 +546,13 @@ def _generator_hides_verifier(
         design[i, 1] += run[i - 1]
         design[i, 2 : i + 1] += run[i - 1]
     lower = np.concatenate([[-np.inf, -policy.allowance(unit)], -bend])
-    own = generate - generate[:, -1:]
-    verify = (generate - gaps) - (generate - gaps)[:, -1:]
     # Each side's noise in bits, never below its sizes' average (three instances can
     # agree by chance), as a ratio to the largest size: none there, by construction.
     own_sd, verify_sd = (
         np.hypot(e, e[-1]) * (np.arange(len(ns)) < len(ns) - 1)
-        for e in (_standard_errors(generate, policy), _standard_errors(generate - gaps, policy))
+        for e in (_standard_errors(generate, policy), _standard_errors(verify, policy))
     )
+    own, verify = generate - generate[:, -1:], verify - verify[:, -1:]
     best: tuple[float, np.ndarray, np.ndarray] | None = None
     for share in np.linspace(1 / (1 + policy.unfaded_left), 0.98, 24):
         rest = 2.0**own - share * 2.0**verify
@@ -606,6 +609,7 @@ def decide_sign(
     censored: str | None = None,
     seed: int = 0,
     generate: Mapping[int, Sequence[float]] | None = None,
+    verify: Mapping[int, Sequence[float]] | None = None,
 ) -> SignDecision:
     """Decide the sign of a gap from its paired per-instance samples.
 
@@ -622,10 +626,12 @@ def decide_sign(
         only, and only a sign in that direction can stand.
     seed : int
         Seeds the bootstrap (the measurement's seed, so a report is reproducible).
-    generate : mapping of int to sequence of float, optional
-        Size -> log2(C_generate) of the same instances, in the same order: a fall
-        that an overhead on the generator would explain in the gap alone may be
-        ruled out by the generator's own costs (see :func:`_generator_hides_verifier`).
+    generate, verify : mapping of int to sequence of float, optional
+        Size -> log2 of each side's own costs: ``verify`` on the paired instances,
+        ``generate`` on every instance the generator finished (generator-only ones
+        too, which narrow its median). With both, a fall that an overhead on the
+        generator would explain in the gap alone may be ruled out by the generator's
+        own costs (see :func:`_generator_hides_verifier`).
 
     Examples
     --------
@@ -688,14 +694,20 @@ def decide_sign(
     grows = bool(choice.grows[0])
     # The worst error is a false negative: a fall must be more than an overhead fading,
     # on every size but one (noise at the largest alone can bend a fade).
-    explained = 0.0
+    explained, hidden = 0.0, False
     if grows and choice.drift[0] < 0:
         explained = _overhead_explains(medians, ns, policy)
-        if explained >= 1 - policy.level and generate is not None:
-            own = _resampled_medians(
-                [np.asarray(generate[n], dtype=float) for n in sizes], policy.rounds, seed
+        if explained >= 1 - policy.level and generate is not None and verify is not None:
+            own, other = (
+                _resampled_medians(
+                    [np.asarray(side[n], dtype=float) for n in sizes], policy.rounds, seed
+                )
+                for side in (generate, verify)
             )
-            explained = min(explained, _generator_hides_verifier(medians, own, ns, policy, unit))
+            explained = min(explained, _generator_hides_verifier(own, other, ns, policy, unit))
+            # More instances can only narrow medians that scatter.
+            scatter = bool((_standard_errors(own, policy) > policy.resolution_bits).any())
+            hidden = explained >= 1 - policy.level and scatter
         grows = explained < 1 - policy.level
     # ... and the largest sizes must not rise against it: a fall that turns up at the
     # top is an overhead fading into a rise, whatever fits the sizes below.
@@ -733,6 +745,10 @@ def decide_sign(
     )
     if short:
         sign, share = "inconclusive", 0.0
+    # What the generator's own costs left open would otherwise be a negative sign.
+    hidden = hidden and sign == "inconclusive" and censored != "generate" and falls and hi < -band
+    hidden = hidden and down >= policy.growing_share and not turns_up
+    hidden = hidden and not (bool(hierarchy) and moved >= -hierarchy)
     reasons = [f"{where}: {sign}"]
     if short:
         reasons[0] += (
@@ -765,7 +781,7 @@ def decide_sign(
         )
     if allowance:
         reasons[0] += f" (allowance for {unit} drift: {allowance:g} bits per doubling)"
-    return _censoring(SignDecision(sign, share, reasons, point), censored)
+    return _censoring(SignDecision(sign, share, reasons, point, hidden), censored)
 
 
 def _censoring(decision: SignDecision, censored: str | None) -> SignDecision:

@@ -229,8 +229,8 @@ def run_task(
         if record.reason == "time":
             return  # as when the hard limit kills the worker: the task ends with the call
 
-    if family.corrupt is None:
-        return
+    if family.corrupt is None or not task.verifiers:
+        return  # a corrupted output is only there to be verified
     corrupt = family.corrupt
     corrupt_rng = corruption_rng(task.seed, family, task.size, task.index, task.generator)
     record = CallRecord("corrupt")

@@ -346,3 +346,44 @@ def test_steps_not_counted_where_the_work_is_done_are_flagged_from_cold_timings(
     settings = gaps.Settings(instances=2, workers=1)
     report = gaps.classify(family, sizes=[100, 200, 400, 800], cost="steps", settings=settings)
     assert any("may not be counted where the work is done" in f for f in report.flags)
+
+
+def plant_sample(size, rng):
+    return size, rng.gauss(0.0, 0.5), rng.gauss(0.0, 0.5)
+
+
+def plant(instance, meter):
+    meter.tick(round(1024 * 2 ** instance[1]))
+    return instance
+
+
+def search(instance, found, meter):
+    size, _, noise = instance
+    meter.tick(round(64 * 2 ** (size / 4 + noise)))
+    return found == instance
+
+
+PLANTED = gaps.Family("planted", plant_sample, plant, search, sizes=(12, 16, 20, 24, 28, 32))
+
+
+def test_a_fall_a_noisy_generator_leaves_open_is_measured_on_more_generator_instances(
+    tmp_path,
+):
+    # A plant of noisy constant cost beside a search of 2**(n/4) steps: on seed 1 its
+    # three paired instances leave a hidden share of the search possible; the sweep then
+    # runs the plant alone on 45 more instances per size, which rule it out.
+    from gaps.classification import report_pairings, sweep_pairings
+    from gaps.execution import WorkerPool
+    from gaps.measure import run_sweep
+
+    with gaps.Store(tmp_path / "gaps.sqlite") as store, WorkerPool(1) as pool:
+        settings = gaps.Settings(instances=3, seed=1, store=store)
+        measured = run_sweep(sweep_pairings(PLANTED, cost="steps", settings=settings), pool)
+        again = run_sweep(sweep_pairings(PLANTED, cost="steps", settings=settings), pool)
+    (report,) = report_pairings(measured)
+    assert report.sign == "negative", report.reasons
+    assert report.generate.count == [48] * 6 and report.verify.count == [3] * 6
+    alone = measured.measurements.records[PLANTED.pairings[0].generator, 32, 47]
+    assert [r.role for r in alone] == ["sample", "generate"]
+    assert again.measurements.resumed == 48 * 6
+    assert report_pairings(again)[0].sign == "negative"
