@@ -323,17 +323,29 @@ def _power_fades(ns: np.ndarray, policy: SignPolicy) -> list[_Family]:
     return [(lg[-1] - lg, zero, powers), (lg[-1] - lg, fewer, powers)]
 
 
+#: Exponents e of the exponential leading costs ``2**(b * n**e)`` that overheads fade beside.
+_LEADING_EXPONENTS = (1 / 4, 1 / 3, 1 / 2, 2 / 3, 3 / 4, 1.0)
+
+
 def _exponential_fades(ns: np.ndarray, policy: SignPolicy) -> list[_Family]:
-    """``2**-(b * n**e)``: anything beside an exponential ``2**(b * n**e)``, which can
-    fade by hundreds of bits over the sizes measured."""
+    """``2**-(b * n**e)``: a constant beside an exponential ``2**(b * n**e)``, which can
+    fade by hundreds of bits over the sizes measured, its fall no slower than the least
+    power's at every size; and ``n**j * 2**-(b * n)`` (j = 1..4): a power beside
+    ``2**(b * n)``, whose ratio may first rise (``n**2`` beside ``1.1**n`` peaks at
+    n = 21) and is asked to fall so only at the top. Only beside a true exponential: a
+    power's hump beside ``2**(n**e)``, e < 1, would spread over doublings and pass for a
+    slow fall. The constant's families come first."""
     top, lg = ns.max(), np.log2(ns)
     least_power = float(min(policy.overhead_exponents))
     families = []
-    for e in (1 / 4, 1 / 3, 1 / 2, 2 / 3, 3 / 4, 1.0):
-        reach = (top**e - ns**e) / (top**e - ns.min() ** e)  # 1 at the smallest size
-        # Slower than the least power it may not be, for the same reason.
-        least = np.max(least_power * np.diff(lg) / -np.diff(reach))
-        families.append((reach, np.zeros(len(ns)), np.geomspace(max(least, 0.5), 1024.0, 24)))
+    for j in range(5):
+        for e in _LEADING_EXPONENTS if j == 0 else (1.0,):
+            reach = (top**e - ns**e) / (top**e - ns.min() ** e)  # 1 at the smallest size
+            # Slower than the least power it may not be, for the same reason.
+            steps = slice(None) if j == 0 else slice(-1, None)
+            least = np.max(((j + least_power) * np.diff(lg) / -np.diff(reach))[steps])
+            rates = np.geomspace(max(least, 0.5), max(1024.0, 2 * least), 24)
+            families.append((reach, j * (lg - lg[-1]), rates))
     return families
 
 
@@ -378,7 +390,7 @@ def _overhead_misfit(
             bounds=([-400.0, rates.min()], [top, rates.max()]),
         )
         best = min(best, float(misfit.min()), float((fit.fun**2).sum()))
-        if k >= len(powers):
+        if len(powers) <= k < len(powers) + len(_LEADING_EXPONENTS):
             exponentials.append(fit.x[1] * g)
     return min(best, _overheads_misfit(point, sd, ns, policy, exponentials))
 

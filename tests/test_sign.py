@@ -272,6 +272,24 @@ def test_a_generator_whose_remainder_bends_down_hides_no_verifier(generate, veri
     assert decision.sign == "negative", decision.reasons
 
 
+@pytest.mark.parametrize(
+    "generate, verify, sizes",
+    [
+        (lambda n: 1.28 * 1.2**n + 4.1 * n, lambda n: 1.2**n, tuple(range(5, 34, 4))),
+        (lambda n: 4.1 * 1.3**n + 0.33 * n**2 * 1.3**20, lambda n: 1.3**n, tuple(range(20, 49, 4))),
+        (lambda n: 0.5 * 1.1**n + 0.02 * n**2, lambda n: 1.1**n, tuple(range(20, 35, 2))),
+    ],
+    ids=["1.2^n + n (hump at 5.5)", "1.3^n + n^2", "1.1^n + n^2 (hump at 21)"],
+)
+def test_a_power_beside_an_exponential_is_never_a_negative_gap(generate, verify, sizes):
+    # The overhead's ratio to the exponential first rises (up to n = j / ln b), then
+    # falls ever faster: no constant fading beside an exponential bends so, and a rule
+    # without such fades read these settled ratios as negative.
+    gaps, own = _sides(generate, verify, sizes)
+    for decision in (decide_sign(gaps, "steps"), decide_sign(gaps, "steps", **own)):
+        assert decision.sign != "negative", decision.reasons
+
+
 def test_a_generator_hiding_a_multiple_of_the_verifier_is_not_ruled_out():
     # n**1.5 / 3 + 20 n + 5000 against n**1.5: the generator's cost minus a third of the
     # verifier's is 20 n + 5000, a cost, so the generator's own curve cannot clear it.
