@@ -14,7 +14,7 @@ import itertools
 import math
 import statistics
 from collections.abc import Generator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from gaps.asymptotics import compare_fitted, matches_theory
@@ -25,7 +25,7 @@ from gaps.family import UNITS, Family, Pairing
 from gaps.growth import Growth, fit_growth
 from gaps.measure import Batch, Measurements, run_sweep, sweep, validate_sizes
 from gaps.report import GapReport, SideReport
-from gaps.settings import Settings
+from gaps.settings import SEARCH_CALIBRATION, Settings
 from gaps.sign import SignDecision, SignPolicy, decide_sign
 from gaps.store import Store
 from gaps.tasks import IRREPRODUCIBLE
@@ -238,11 +238,19 @@ def sweep_pairings(
         if _wants_generator(meas, pairing, unit):
             paired = _paired_gaps(meas, pairing, unit)
             wanted.setdefault(pairing.generator, set()).update(paired)
+    # Generator-only calls are many and mostly quick: calibrated over the search's
+    # shorter repetitions, which time them as precisely beside their spread.
+    alone = replace(
+        settings,
+        limits=replace(
+            settings.limits, calibration=min(settings.limits.calibration, SEARCH_CALIBRATION)
+        ),
+    )
     for generator, at in sorted(wanted.items()):
         extra = yield from sweep(
             family,
             sorted(at),
-            settings,
+            alone,
             run_id=run_id,
             generators=[generator],
             generator_only=GENERATOR_ONLY_FACTOR * settings.instances,

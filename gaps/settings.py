@@ -28,8 +28,9 @@ Progress = Callable[[str, int, int], None]
 #: candidate that reaches it.
 SEARCH_TIME_LIMIT = 2.0
 
-#: Seconds of repetitions that calibrate the time of a call under 2 ms in a search (a
-#: survey uses :data:`gaps.calls.CALIBRATE_TOTAL`, 20 ms). The built-in candidates are
+#: Seconds of repetitions that calibrate the time of a call under 2 ms in a search and
+#: on a survey's generator-only instances (its paired calls use
+#: :data:`gaps.calls.CALIBRATE_TOTAL`, 20 ms). The built-in candidates are
 #: judged by time, and at the search's small sizes most of their calls take
 #: microseconds: calibrating each over 20 ms cost several times the calls themselves.
 #: Over 5 ms a call of some 20 microseconds still gets its time within a few percent,
