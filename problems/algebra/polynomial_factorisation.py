@@ -23,7 +23,10 @@ as much as the factorisation (neutral).
 Costs: time only (FLINT is native code). Expected: generation n**3, expand and
 irreducible n**2. The coefficients outgrow FLINT's one-word integers (62 bits) near
 n = 65, where ``expand`` steps up from unboxed words to GMP integers; a step inside
-the measured range flattens the fitted gap, so the default sizes start above it.
+the measured range flattens the fitted gap, so the default sizes start above it. They
+end at n = 450, where factoring takes seconds: a time ratio must move further than the
+memory hierarchy can move it (``SignPolicy.time_hierarchy_bits``), and up to n = 310
+the gap moves about three bits.
 
 References: Zassenhaus 1969; Lenstra, Lenstra & Lovász 1982; van Hoeij 2002;
 Hart, van Hoeij & Novocin 2011; Hart 2010 (FLINT); von zur Gathen & Gerhard 2013.
@@ -175,5 +178,5 @@ FAMILY = gaps.Family(
     ),
     tags=("algebra", "polynomials", "factoring", "flint"),
     units=("time",),
-    sizes=(80, 98, 120, 146, 176, 212, 256, 310),
+    sizes=(80, 98, 120, 146, 176, 212, 256, 310, 376, 450),
 )
