@@ -21,12 +21,9 @@ distribution; for a few high-degree factors the irreducibility check would cost 
 as much as the factorisation (neutral).
 
 Costs: time only (FLINT is native code). Expected: generation n**3, expand and
-irreducible n**2. The coefficients outgrow FLINT's one-word integers (62 bits) near
-n = 65, where ``expand`` steps up from unboxed words to GMP integers; a step inside
-the measured range flattens the fitted gap, so the default sizes start above it. They
-end at n = 450, where factoring takes seconds: a time ratio must move further than the
-memory hierarchy can move it (``SignPolicy.time_hierarchy_bits``), and up to n = 310
-the gap moves about three bits.
+irreducible n**2. The sizes start above n = 65, where the coefficients outgrow FLINT's
+one-word integers and ``expand`` steps up to GMP (a step that flattens the fitted gap),
+and end at 450: up to 310 the time gap moves less than the memory hierarchy can move it.
 
 References: Zassenhaus 1969; Lenstra, Lenstra & Lovász 1982; van Hoeij 2002;
 Hart, van Hoeij & Novocin 2011; Hart 2010 (FLINT); von zur Gathen & Gerhard 2013.
