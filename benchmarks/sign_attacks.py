@@ -30,7 +30,7 @@ be 0.
     python benchmarks/sign_attacks.py --seed 1 --cases 100
 
 >>> attack = draw_attack("power beside exponential", seed=0, index=0)
->>> attack.sign, attack.overhead_at_top <= 1.0
+>>> attack.case.sign, attack.overhead_at_top <= 1.0
 ('neutral', True)
 """
 
@@ -44,6 +44,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from sign_benchmark import Case, classified
+from sign_heldout import _option
 
 __all__ = ["KINDS", "Attack", "draw_attack", "main"]
 
@@ -61,40 +62,24 @@ Cost = Callable[[float], float]
 
 @dataclass(frozen=True)
 class Attack:
-    """One drawn pairing: its sides, sizes, noise and true sign."""
+    """One drawn pairing (its case, as :mod:`sign_benchmark` judges it), how it was
+    written, its overhead's exponent beside its leading one (``None`` beside an
+    exponential) and the overhead's share of the leading term at the largest size."""
 
-    kind: str
     index: int
-    generate: Cost
-    verify: Cost
-    sizes: tuple[int, ...]
-    sign: str
+    case: Case
     text: str
+    exponent: float
+    lead_exponent: float | None
     overhead_at_top: float
-    noise: float
-    shared: str
-    instances: int
-
-    def case(self) -> Case:
-        return Case(
-            kind=self.kind,
-            name=f"attack {self.kind} #{self.index}",
-            generate=self.generate,
-            verify=self.verify,
-            sign=self.sign,
-            sizes=self.sizes,
-            noise=self.noise,
-            shared=self.shared,
-            instances=self.instances,
-        )
 
 
-def _exponential(rng: random.Random) -> tuple[Cost, str, tuple[int, ...], int, float]:
+def _exponential(rng: random.Random) -> tuple[Cost, str, tuple[int, ...], float, float]:
     base = rng.choice((1.05, 1.1, 1.2, 1.3, 1.5, 2.0))
     start, step = rng.choice((5, 10, 20, 40)), rng.choice((1, 2, 4, 8))
     sizes = tuple(start + step * t for t in range(rng.randint(5, 9)))
     lead, name = _exponential_cost(base)
-    return lead, name, sizes, rng.randint(1, 4), base
+    return lead, name, sizes, float(rng.randint(1, 4)), base
 
 
 def _power(rng: random.Random, close: bool) -> tuple[Cost, str, tuple[int, ...], float, float]:
@@ -122,6 +107,7 @@ def draw_attack(kind: str, seed: int, index: int) -> Attack:
     between 1% and 100% of the leading term at the largest size)."""
     rng = random.Random(f"{kind}/{seed}/{index}")
     while True:
+        k: float | None = None
         if "exponential" in kind:
             lead, name, sizes, j, base = _exponential(rng)
             verify, verify_name = _exponential_cost(base * 1.02 if "control" in kind else base)
@@ -144,43 +130,52 @@ def draw_attack(kind: str, seed: int, index: int) -> Attack:
     smallest = min(min(generate(n), verify(n)) for n in sizes)
     unit = 2.0 ** max(0, math.ceil(math.log2(1000 / smallest)))  # at least 1000 steps
     return Attack(
-        kind=kind,
         index=index,
-        generate=lambda n: unit * generate(n),
-        verify=lambda n: unit * verify(n),
-        sizes=sizes,
-        sign="negative" if "control" in kind else "neutral",
+        case=Case(
+            kind=kind,
+            name=f"attack {kind} #{index}",
+            generate=lambda n: unit * generate(n),
+            verify=lambda n: unit * verify(n),
+            sign="negative" if "control" in kind else "neutral",
+            sizes=sizes,
+            noise=rng.choice((0.0, 0.05, rng.uniform(0.0, 0.5))),
+            shared="heavy" if rng.random() < 0.4 else "mild",
+            instances=rng.randint(3, 7),
+        ),
         text=f"{share:.3g} {name} + {scale:.3g} n**{j:g} vs {verify_name}",
+        exponent=j,
+        lead_exponent=k,
         overhead_at_top=at_top,
-        noise=rng.choice((0.0, 0.05, rng.uniform(0.0, 0.5))),
-        shared="heavy" if rng.random() < 0.4 else "mild",
-        instances=rng.randint(3, 7),
     )
 
 
 def main(argv: list[str]) -> int:
-    seed = int(argv[argv.index("--seed") + 1]) if "--seed" in argv else 0
-    count = int(argv[argv.index("--cases") + 1]) if "--cases" in argv else 60
+    seed = _option(argv, "--seed", 0)
+    count = _option(argv, "--cases", 60)
     print(f"sign attacks: {count} cases per kind on seed {seed}")
     print(f"{'kind':<32}{'right':>7}{'wrong':>7}{'inconcl.':>9}{'false neg.':>11}")
-    false_negatives, outside = [], []
+    false_negatives: list[Attack] = []
+    outside: list[Attack] = []
     for kind in KINDS:
         found: Counter[str] = Counter()
         for index in range(count):
             attack = draw_attack(kind, seed, index)
-            sign = classified(attack.case(), seed).sign
-            verdict = "right" if sign == attack.sign else sign
-            found["inconclusive" if sign == "inconclusive" else verdict] += 1
-            if sign == "negative" and attack.sign != "negative":
+            sign = classified(attack.case, seed).sign
+            truth = attack.case.sign
+            found["right" if sign == truth else sign if sign == "inconclusive" else "wrong"] += 1
+            if sign == "negative" and truth != "negative":
+                found["false negative"] += 1
                 (outside if kind.startswith("close") else false_negatives).append(attack)
-        wrong = count - found["right"] - found["inconclusive"]
-        negatives = sum(a.kind == kind for a in false_negatives + outside)
-        print(f"{kind:<32}{found['right']:>7}{wrong:>7}{found['inconclusive']:>9}{negatives:>11}")
-    for attack in false_negatives + outside:
         print(
-            f"  false negative: {attack.kind} #{attack.index}: {attack.text}; sizes "
-            f"{attack.sizes[0]}..{attack.sizes[-1]}, noise {attack.noise:.2f}, "
-            f"{attack.instances} inst., overhead {attack.overhead_at_top:.2f} of the "
+            f"{kind:<32}{found['right']:>7}{found['wrong']:>7}{found['inconclusive']:>9}"
+            f"{found['false negative']:>11}"
+        )
+    for attack in false_negatives + outside:
+        case = attack.case
+        print(
+            f"  false negative: {case.kind} #{attack.index}: {attack.text}; sizes "
+            f"{case.sizes[0]}..{case.sizes[-1]}, noise {case.noise:.2f}, "
+            f"{case.instances} inst., overhead {attack.overhead_at_top:.2f} of the "
             "leading term at the top"
         )
     print(
