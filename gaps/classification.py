@@ -521,7 +521,7 @@ def _report(meas: Measurements, pairing: Pairing, unit: str) -> GapReport:
         ver.agrees = matches_theory(ver.growth, ver.theory)
     reasons, evidence = _audit(meas, pairing)
     flags = _flags(meas, pairing, unit, gen, ver, bad)
-    confidence = 1.0
+    confidence, basis = 1.0, ""
     failure = _unmeasurable(meas, pairing)
     if reasons:
         sign = "unsound"
@@ -530,7 +530,7 @@ def _report(meas: Measurements, pairing: Pairing, unit: str) -> GapReport:
         reasons.append(failure)
     else:
         decision = _sign_decision(meas, pairing, unit, gen, ver)
-        sign, confidence = decision.sign, decision.confidence
+        sign, confidence, basis = decision.sign, decision.confidence, decision.basis
         reasons += decision.reasons
         disagreement = _explain(gen, ver, sign)
         if disagreement:
@@ -554,6 +554,7 @@ def _report(meas: Measurements, pairing: Pairing, unit: str) -> GapReport:
         evidence=evidence,
         seed=meas.seed,
         not_best_known=family.not_best_known_of(pairing),
+        basis=basis,
     )
 
 

@@ -122,8 +122,9 @@ def report_table(report: Mapping[str, Any]) -> Any:
     theory = report.get("theory_sign")
     table = RichTable(
         title=f"{report['family']} · {report['pairing']} ({report['mode']}) · cost in {unit}",
-        caption=f"sign: [{_SIGN_STYLE.get(sign, '')}]{sign}[/] "
-        f"(confidence {float(report.get('confidence') or 0):.0%})"
+        caption=f"sign: [{_SIGN_STYLE.get(sign, '')}]{sign}[/]"
+        + (", on parsimony" if report.get("basis") == "parsimony" else "")
+        + f" (confidence {float(report.get('confidence') or 0):.0%})"
         + (f", theory: {theory}" if theory else ""),
         title_justify="left",
         caption_justify="left",

@@ -63,7 +63,8 @@ class GapReport:
     ``sign`` is positive / negative / neutral / inconclusive / unsound / unmeasurable
     (a role raised on every call: ``reasons`` holds its error);
     ``gap`` maps each size to log2(C_generate / C_verify) (bits of advantage);
-    ``evidence`` holds the instance and output behind an ``unsound`` sign.
+    ``evidence`` holds the instance and output behind an ``unsound`` sign;
+    ``basis`` says what a decided sign rests on (:attr:`gaps.sign.SignDecision.basis`).
     """
 
     family: str
@@ -83,6 +84,7 @@ class GapReport:
     evidence: str = ""
     seed: int = 0
     not_best_known: str = ""
+    basis: str = ""
 
     @property
     def measured(self) -> bool:
@@ -116,6 +118,7 @@ class GapReport:
             "evidence": self.evidence,
             "seed": self.seed,
             "not_best_known": self.not_best_known,
+            "basis": self.basis,
         }
 
     def table(self) -> Table:

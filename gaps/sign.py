@@ -153,6 +153,12 @@ class SignDecision:
     #: could hide the verifier's work beneath an overhead: more generator-only
     #: instances narrow its medians and may decide it.
     wants_generator_instances: bool = False
+    #: What a decided sign rests on: ``"trend"`` (a growing term whose interval clears
+    #: the band), ``"equivalence"`` (every growing shape the bootstrap fits moves within
+    #: it) or ``"parsimony"`` (a settled shape wins by the evidence margin while the
+    #: growing interval reaches past the band: the weakest of the three); empty when
+    #: inconclusive.
+    basis: str = ""
 
 
 @dataclass(frozen=True)
@@ -648,8 +654,9 @@ def decide_sign(
     Examples
     --------
     >>> overhead = {n: [math.log2((n + 2000) / n)] * 3 for n in (512, 1024, 2048, 4096, 8192)}
-    >>> decide_sign(overhead, "steps").sign
-    'neutral'
+    >>> found = decide_sign(overhead, "steps")
+    >>> found.sign, found.basis
+    ('neutral', 'parsimony')
     >>> log_factor = {n: [math.log2(math.log2(n))] * 3 for n in (512, 1024, 2048, 4096, 8192)}
     >>> decide_sign(log_factor, "steps").sign
     'positive'
@@ -735,6 +742,7 @@ def decide_sign(
     )
     # A sign needs a trend the equivalence test would not call negligible: between the
     # two lies what the sizes cannot tell (inconclusive).
+    basis = "trend"
     if grows and rises and lo > band and up >= policy.growing_share:
         sign, share = "positive", up
     elif grows and falls and hi < -band and down >= policy.growing_share and not turns_up:
@@ -742,9 +750,9 @@ def decide_sign(
     elif contradicted:
         sign, share = "inconclusive", 0.0
     elif equivalent:
-        sign, share = "neutral", float(np.mean(np.abs(trend) <= band))
+        sign, share, basis = "neutral", float(np.mean(np.abs(trend) <= band)), "equivalence"
     elif choice.settles[0] and settled >= policy.neutral_share and not unexplained:
-        sign, share = "neutral", float(settled)
+        sign, share, basis = "neutral", float(settled), "parsimony"
     else:
         sign, share = "inconclusive", 0.0
     # Time may drift in all between unlike codes as far as the memory hierarchy moves
@@ -770,6 +778,12 @@ def decide_sign(
         )
     elif sign == "neutral" and equivalent:
         reasons[0] += f"; that is within the {band:.3f} bits that a quarter of a log factor moves"
+    elif sign == "neutral":
+        reasons[0] += (
+            f"; {point} wins by the evidence margin in {settled:.0%} of resamples: settled on "
+            f"parsimony, as the growing interval reaches past the {band:.3f} bits that "
+            "equivalence allows"
+        )
     elif sign == "inconclusive" and turns_up and choice.drift[0] < 0:
         reasons[0] += (
             f"; the largest sizes rise by at least {turning:+.3f} bits per doubling: "
@@ -793,7 +807,9 @@ def decide_sign(
         )
     if allowance:
         reasons[0] += f" (allowance for {unit} drift: {allowance:g} bits per doubling)"
-    return _censoring(SignDecision(sign, share, reasons, point, hidden), censored)
+    basis = basis if sign != "inconclusive" else ""
+    decision = SignDecision(sign, share, reasons, point, hidden, basis)
+    return _censoring(decision, censored)
 
 
 def _censoring(decision: SignDecision, censored: str | None) -> SignDecision:

@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import gaps
-from gaps.render import Table, report_plot, size_ticks, survey_table
+from gaps.render import Table, report_plot, report_table, size_ticks, survey_table
 
 
 @pytest.fixture(scope="module")
@@ -28,6 +28,13 @@ def test_print_report_shows_the_table_as_plain_text(report, capsys):
     assert "\x1b[" not in out and "[dim]" not in out
     for n in (12, 16, 20, 24):
         assert f"│ {n} │" in out
+
+
+def test_a_neutral_sign_on_parsimony_says_so_under_its_table(report):
+    plain = {**report.to_dict(), "sign": "neutral", "basis": "equivalence"}
+    settled = {**plain, "basis": "parsimony"}
+    assert "on parsimony" not in str(Table(report_table(plain)))
+    assert "sign: neutral, on parsimony (confidence" in str(Table(report_table(settled)))
 
 
 def test_table_prints_and_reprs_the_same_text(report):

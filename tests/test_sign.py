@@ -100,6 +100,22 @@ def test_the_benchmark_subset_has_no_false_negative_and_reads_overhead_neutral()
     assert tally["overhead"]["right"] == sum(c.kind == "overhead" for c in chosen)
 
 
+@pytest.mark.parametrize(
+    "gap, basis",
+    [
+        (lambda n: math.log2((n + 2000) / n), "parsimony"),
+        (lambda n: 3.0, "equivalence"),
+        (lambda n: math.log2(math.log2(n)), "trend"),
+        (lambda n: 3.0 if n < 1500 else math.log2(7), ""),
+    ],
+    ids=["fading overhead", "constant", "log factor", "one step"],
+)
+def test_a_sign_says_what_it_rests_on(gap, basis):
+    found = decide_sign(exact(gap), "steps")
+    assert found.basis == basis, found.reasons
+    assert ("parsimony" in found.reasons[0]) == (basis == "parsimony")
+
+
 def test_a_flat_noisy_gap_is_neutral_by_equivalence():
     # A constant with scatter where no shape wins by the evidence margin: the gap is
     # neutral because every growing shape the bootstrap fits moves less than the band.
@@ -107,6 +123,7 @@ def test_a_flat_noisy_gap_is_neutral_by_equivalence():
     flat = {n: list(1.0 + rng.normal(0.0, 0.05, 5)) for n in SIZES}
     found = decide_sign(flat, "steps")
     assert found.sign == "neutral", found.reasons
+    assert found.basis == "equivalence"
     assert "best growing shape moves" in found.reasons[0]
 
 
