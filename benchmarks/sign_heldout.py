@@ -22,7 +22,10 @@ move against the true sign over the last step. Elsewhere no rule can tell: over 
 ``n**0.5 + 10**5`` against ``n**0.5`` gives the numbers of a constant against
 ``n**0.5``, a negative gap. A negative reading of a neutral or positive case is a false
 negative, the worst error; the headline counts them all, and names those on
-identifiable cases, where an honest rule reads the sign or says inconclusive.
+identifiable cases, where an honest rule reads the sign or says inconclusive. Neutral
+readings are also counted by what they rest on: equivalence (every growing shape moves
+within the band) or parsimony (a settled shape wins by the evidence margin), each right
+or wrong.
 
     python benchmarks/sign_heldout.py                   # 300 cases on seed 0
     python benchmarks/sign_heldout.py --seed 3 --cases 500
@@ -45,7 +48,19 @@ from fractions import Fraction
 
 from sign_benchmark import Case, classified
 
-__all__ = ["KINDS", "SIGNS", "HeldOut", "Term", "draw_case", "draw_cases", "judge", "tally"]
+from gaps.report import GapReport
+
+__all__ = [
+    "KINDS",
+    "SIGNS",
+    "HeldOut",
+    "Term",
+    "draw_case",
+    "draw_cases",
+    "judge",
+    "neutral_bases",
+    "tally",
+]
 
 Q = Fraction
 ZERO = Q(0)
@@ -455,10 +470,30 @@ def _share(c: dict[str, int], column: str) -> str:
     return f"{c[column] / c['cases']:.1%}" if c["cases"] else "-"
 
 
+#: What a neutral reading can rest on (:attr:`gaps.sign.SignDecision.basis`).
+NEUTRAL_BASES = ("equivalence", "parsimony")
+
+
+def neutral_bases(readings: Sequence[tuple[HeldOut, GapReport]]) -> dict[str, dict[str, int]]:
+    """Neutral readings by what they rest on (equivalence or parsimony), right and wrong.
+
+    >>> case = draw_case(0, 0)
+    >>> settled = replace(classified(case.case(), 0), sign="neutral", basis="parsimony")
+    >>> neutral_bases([(case, settled)])["parsimony"]["right"] == (case.sign == "neutral")
+    True
+    """
+    bases: dict[str, dict[str, int]] = {b: {"right": 0, "wrong": 0} for b in NEUTRAL_BASES}
+    for case, found in readings:
+        if found.sign == "neutral":
+            bases[found.basis]["right" if case.sign == "neutral" else "wrong"] += 1
+    return bases
+
+
 def report(seed: int, count: int) -> int:
     """Print the suite's table and false negatives; 1 if one is on an identifiable case."""
     cases = draw_cases(seed, count)
-    counts, false_negatives = tally(run(cases))
+    readings = [(case, classified(case.case(), case.seed)) for case in cases]
+    counts, false_negatives = tally([(case, found.sign) for case, found in readings])
     traps = sum(
         c.sign != "negative" and any(len(s) > 1 for s in (c.generate, c.verify)) for c in cases
     )
@@ -482,6 +517,12 @@ def report(seed: int, count: int) -> int:
         f"{_share(total, 'inconclusive')} (identifiable: right {_share(fair, 'right')}, "
         f"wrong {_share(fair, 'wrong')})"
     )
+    for basis, c in neutral_bases(readings).items():
+        read = c["right"] + c["wrong"]
+        print(
+            f"neutral readings on {basis}: {c['right']} of {read} right "
+            f"({c['wrong']} were positive or negative gaps)"
+        )
     return 1 if fair["false negative"] else 0
 
 

@@ -6,7 +6,8 @@ declared theory (goal: 95% on seeds 0, 1 and 2), the same among the decided sign
 (an inconclusive sign, where the sizes cannot tell, counted apart) and the share of
 side growths (each generator and verifier once per unit) that agree with their
 declared growth or are honestly reported as not separable at the sizes measured
-(goal: 90%).
+(goal: 90%). It also counts the neutral signs that rest on parsimony rather than
+equivalence (see ``docs/costs.md``), and marks them in the list of pairings.
 
     python benchmarks/survey_time.py            # seed 0
     python benchmarks/survey_time.py --seed 1
@@ -78,11 +79,19 @@ def main(argv: list[str]) -> int:
                     f"  side DIFF {r['family']:>22} {role:<8} {r['pairing']:<28} {r['unit']:>5} "
                     f"{side['growth']['summary']} (theory {side['theory']})"
                 )
+    neutral = [r for r in reports if r["sign"] == "neutral"]
+    settled = [r for r in neutral if r["basis"] == "parsimony"]
+    print(
+        f"neutral signs on parsimony (a settled shape winning by the evidence margin, "
+        f"the weaker claim): {len(settled)} of {len(neutral)}, "
+        f"{sum(bool(r['agrees']) for r in settled)} of them agreeing with the theory"
+    )
     for r in reports:
         mark = "ok " if r["agrees"] else "DIFF" if r["agrees"] is False else "  - "
+        basis = " (on parsimony)" if r["basis"] == "parsimony" else ""
         print(
             f"  {mark} {r['family']:>22} {r['pairing']:<28} {r['unit']:>5} "
-            f"{r['sign']:>12} (theory {r['theory_sign']})"
+            f"{r['sign']:>12} (theory {r['theory_sign']}){basis}"
         )
     for note in survey["notes"]:
         print(f"  note: {note}")

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import doctest
 import importlib
+import itertools
 import sys
+from dataclasses import replace
 from fractions import Fraction
 from pathlib import Path
 
@@ -120,6 +122,25 @@ def test_the_tally_catches_a_rule_that_reads_every_gap_negative(heldout, suite):
     assert counts["total"]["right"] == 40 and not false_negatives
     counts, _ = heldout.tally(heldout.run(cases, lambda case: "inconclusive"))
     assert counts["total"]["inconclusive"] == 40 and counts["total"]["wrong"] == 0
+
+
+def test_neutral_readings_are_counted_by_what_they_rest_on(heldout, suite):
+    cases = suite[:20]
+    base = heldout.classified(cases[0].case(), 0)
+    readings = [
+        (case, replace(base, sign=sign, basis=basis))
+        for case, (sign, basis) in zip(
+            cases,
+            itertools.cycle(
+                [("neutral", "parsimony"), ("neutral", "equivalence"), ("positive", "trend")]
+            ),
+        )
+    ]
+    bases = heldout.neutral_bases(readings)
+    for basis in ("parsimony", "equivalence"):
+        read = [case for case, found in readings if found.basis == basis]
+        right = sum(case.sign == "neutral" for case in read)
+        assert bases[basis] == {"right": right, "wrong": len(read) - right}
 
 
 def test_the_suite_examples_run(heldout):
