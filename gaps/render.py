@@ -122,9 +122,8 @@ def report_table(report: Mapping[str, Any]) -> Any:
     theory = report.get("theory_sign")
     table = RichTable(
         title=f"{report['family']} · {report['pairing']} ({report['mode']}) · cost in {unit}",
-        caption=f"sign: [{_SIGN_STYLE.get(sign, '')}]{sign}[/]"
-        + (", on parsimony" if report.get("basis") == "parsimony" else "")
-        + f" (confidence {float(report.get('confidence') or 0):.0%})"
+        caption=f"sign: [{_SIGN_STYLE.get(sign, '')}]{sign}[/]{_on_parsimony(report)} "
+        f"(confidence {float(report.get('confidence') or 0):.0%})"
         + (f", theory: {theory}" if theory else ""),
         title_justify="left",
         caption_justify="left",
@@ -297,7 +296,7 @@ def survey_table(
             str(r["unit"]),
             _with_theory(r["generate"]),
             _with_theory(r["verify"]),
-            f"[{_SIGN_STYLE.get(sign, '')}]{sign}[/]",
+            f"[{_SIGN_STYLE.get(sign, '')}]{sign}[/]{_on_parsimony(r)}",
             f"{r.get('theory_sign') or '-'}{mark}",
             _gap_cell(r, gap, top),
             str(r.get("not_best_known") or "-"),
@@ -305,6 +304,15 @@ def survey_table(
             *(() if best is None else (_best(best, r),)),
         )
     return Table(table)
+
+
+def _on_parsimony(report: Mapping[str, Any]) -> str:
+    """A mark for a sign that rests on parsimony, the weaker basis of a neutral sign.
+
+    >>> _on_parsimony({"sign": "neutral", "basis": "parsimony"}), _on_parsimony({"sign": "neutral"})
+    (' (on parsimony)', '')
+    """
+    return " (on parsimony)" if report.get("basis") == "parsimony" else ""
 
 
 def _best(best: Mapping[tuple[str, str], Mapping[str, Any]] | None, r: Mapping[str, Any]) -> str:
@@ -349,7 +357,7 @@ def survey_markdown(
             f"| {r['family']} | {r['pairing']} | {r['mode']} | {r['unit']} "
             f"| `{_growth(gen, summary=True)}` (theory `{gen.get('theory') or '-'}`) "
             f"| `{_growth(ver, summary=True)}` "
-            f"(theory `{ver.get('theory') or '-'}`) | **{r['sign']}**{_error(r)} "
+            f"(theory `{ver.get('theory') or '-'}`) | **{r['sign']}**{_on_parsimony(r)}{_error(r)} "
             f"| {r.get('theory_sign') or '-'}{mark} | {_best(best, r)} |"
         )
     weak = [r for r in reports if r.get("not_best_known")]

@@ -11,7 +11,14 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import gaps
-from gaps.render import Table, report_plot, report_table, size_ticks, survey_table
+from gaps.render import (
+    Table,
+    report_plot,
+    report_table,
+    size_ticks,
+    survey_markdown,
+    survey_table,
+)
 
 
 @pytest.fixture(scope="module")
@@ -34,7 +41,9 @@ def test_a_neutral_sign_on_parsimony_says_so_under_its_table(report):
     plain = {**report.to_dict(), "sign": "neutral", "basis": "equivalence"}
     settled = {**plain, "basis": "parsimony"}
     assert "on parsimony" not in str(Table(report_table(plain)))
-    assert "sign: neutral, on parsimony (confidence" in str(Table(report_table(settled)))
+    assert "sign: neutral (on parsimony) (confidence" in str(Table(report_table(settled)))
+    assert "(on parsimony)" in str(survey_table([settled]))
+    assert "**neutral** (on parsimony)" in survey_markdown([settled], [], "# survey")
 
 
 def test_table_prints_and_reprs_the_same_text(report):
