@@ -21,7 +21,7 @@ each lemma's conflict afresh, and nearly every lemma here is in the core. Checki
 taking longer than solving is what drat-trim's authors report (Wetzler, Heule & Hunt
 2014). The factor is about n: over n = 1..6 a fall by lg n bends as an overhead fading
 like 1/n does, so the sign may stay undecided there (``benchmarks/beyond_defaults.py``
-reaches n = 8). A verifier handed an assignment evaluates it clause by clause.
+reaches n = 9). A verifier handed an assignment evaluates it clause by clause.
 
 Costs: propagations (literals whose watches unit propagation scanned: CaDiCaL's own
 search counter on one side, the DRUP checker's on the other) and time. CaDiCaL's
