@@ -59,6 +59,7 @@ __all__ = [
     "draw_cases",
     "judge",
     "neutral_bases",
+    "read",
     "tally",
 ]
 
@@ -408,9 +409,14 @@ def draw_cases(seed: int, count: int) -> list[HeldOut]:
     return [draw_case(seed, i) for i in range(count)]
 
 
+def read(case: HeldOut) -> GapReport:
+    """The classifier's report on ``case``, from hand-built call records."""
+    return classified(case.case(), case.seed)
+
+
 def judge(case: HeldOut) -> str:
-    """The sign the classifier's report gives ``case``, from hand-built call records."""
-    return classified(case.case(), case.seed).sign
+    """The sign the classifier's report gives ``case``."""
+    return read(case).sign
 
 
 COLUMNS = ("cases", "right", "wrong", "inconclusive", "false negative")
@@ -492,7 +498,7 @@ def neutral_bases(readings: Sequence[tuple[HeldOut, GapReport]]) -> dict[str, di
 def report(seed: int, count: int) -> int:
     """Print the suite's table and false negatives; 1 if one is on an identifiable case."""
     cases = draw_cases(seed, count)
-    readings = [(case, classified(case.case(), case.seed)) for case in cases]
+    readings = [(case, read(case)) for case in cases]
     counts, false_negatives = tally([(case, found.sign) for case, found in readings])
     traps = sum(
         c.sign != "negative" and any(len(s) > 1 for s in (c.generate, c.verify)) for c in cases
@@ -518,9 +524,8 @@ def report(seed: int, count: int) -> int:
         f"wrong {_share(fair, 'wrong')})"
     )
     for basis, c in neutral_bases(readings).items():
-        read = c["right"] + c["wrong"]
         print(
-            f"neutral readings on {basis}: {c['right']} of {read} right "
+            f"neutral readings on {basis}: {c['right']} of {c['right'] + c['wrong']} right "
             f"({c['wrong']} were positive or negative gaps)"
         )
     return 1 if fair["false negative"] else 0

@@ -742,7 +742,6 @@ def decide_sign(
     )
     # A sign needs a trend the equivalence test would not call negligible: between the
     # two lies what the sizes cannot tell (inconclusive).
-    basis = "trend"
     if grows and rises and lo > band and up >= policy.growing_share:
         sign, share = "positive", up
     elif grows and falls and hi < -band and down >= policy.growing_share and not turns_up:
@@ -750,9 +749,9 @@ def decide_sign(
     elif contradicted:
         sign, share = "inconclusive", 0.0
     elif equivalent:
-        sign, share, basis = "neutral", float(np.mean(np.abs(trend) <= band)), "equivalence"
+        sign, share = "neutral", float(np.mean(np.abs(trend) <= band))
     elif choice.settles[0] and settled >= policy.neutral_share and not unexplained:
-        sign, share, basis = "neutral", float(settled), "parsimony"
+        sign, share = "neutral", float(settled)
     else:
         sign, share = "inconclusive", 0.0
     # Time may drift in all between unlike codes as far as the memory hierarchy moves
@@ -807,7 +806,8 @@ def decide_sign(
         )
     if allowance:
         reasons[0] += f" (allowance for {unit} drift: {allowance:g} bits per doubling)"
-    basis = basis if sign != "inconclusive" else ""
+    basis = "equivalence" if equivalent else "parsimony"
+    basis = basis if sign == "neutral" else "" if sign == "inconclusive" else "trend"
     decision = SignDecision(sign, share, reasons, point, hidden, basis)
     return _censoring(decision, censored)
 
