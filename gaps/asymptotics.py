@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import math
 from functools import lru_cache
-from typing import Any
 
 from gaps.growth import Candidate, Growth
 
@@ -91,54 +90,51 @@ def matches_theory(g: Growth | None, text: str | None) -> bool | None:
         return None
     from gaps.symbolic import parse_growth
 
-    expr = parse_growth(text)
-    if any(_matches(c, expr) for c in g.plausible):
+    parse_growth(text)  # a malformed theory is an error, whatever was fitted
+    if any(_matches(c, text) for c in g.plausible):
         return True
     if g.separable:
         return False
-    return _not_below(expr, g.plausible[0]) and _not_above(expr, g.plausible[-1])
+    return _not_below(text, g.plausible[0]) and _not_above(text, g.plausible[-1])
 
 
-def _matches(c: Candidate, expr: Any) -> bool:
-    from gaps.symbolic import compare_growth, parse_growth
-
+def _matches(c: Candidate, text: str) -> bool:
     if c.label in _SUPERPOLY_LABELS:
-        return compare_growth(expr, parse_growth("n**12")) == "faster"
+        return _compare_texts(text, "n**12") == "faster"
     if c.label == "polynomial" and c.param is not None:
-        k = _exponent(expr)
+        k = _exponent(text)
         lo, hi = c.interval or (c.param, c.param)
         return k is not None and lo - EXPONENT_TOLERANCE <= k <= hi + EXPONENT_TOLERANCE
-    return compare_growth(parse_growth(c.text), expr) == "same"
+    return _compare_texts(c.text, text) == "same"
 
 
-def _exponent(expr: Any) -> float | None:
+@lru_cache(maxsize=1024)
+def _exponent(text: str) -> float | None:
     """The polynomial degree of a growth (None when it is not polynomially bounded)."""
     import sympy
 
-    n = sympy.Symbol("n", positive=True)
-    k = sympy.limit(sympy.log(expr) / sympy.log(n), n, sympy.oo)
+    from gaps.symbolic import n_symbol, parse_growth
+
+    n = n_symbol()
+    k = sympy.limit(sympy.log(parse_growth(text)) / sympy.log(n), n, sympy.oo)
     return float(k) if k.is_finite else None
 
 
-def _not_below(expr: Any, c: Candidate) -> bool:
-    """Whether ``expr`` grows at least as fast as the slowest plausible growth ``c``."""
-    from gaps.symbolic import compare_growth, parse_growth
-
+def _not_below(text: str, c: Candidate) -> bool:
+    """Whether ``text`` grows at least as fast as the slowest plausible growth ``c``."""
     if c.label in _SUPERPOLY_LABELS:
-        return compare_growth(expr, parse_growth("n**12")) == "faster"
+        return _compare_texts(text, "n**12") == "faster"
     if c.label == "polynomial" and c.interval is not None:
-        k = _exponent(expr)
+        k = _exponent(text)
         return k is None or k >= c.interval[0] - EXPONENT_TOLERANCE
-    return compare_growth(expr, parse_growth(c.text)) in ("faster", "same")
+    return _compare_texts(text, c.text) in ("faster", "same")
 
 
-def _not_above(expr: Any, c: Candidate) -> bool:
-    """Whether ``expr`` grows at most as fast as the fastest plausible growth ``c``."""
-    from gaps.symbolic import compare_growth, parse_growth
-
+def _not_above(text: str, c: Candidate) -> bool:
+    """Whether ``text`` grows at most as fast as the fastest plausible growth ``c``."""
     if c.label in _SUPERPOLY_LABELS:
         return True
     if c.label == "polynomial" and c.interval is not None:
-        k = _exponent(expr)
+        k = _exponent(text)
         return k is not None and k <= c.interval[1] + EXPONENT_TOLERANCE
-    return compare_growth(expr, parse_growth(c.text)) in ("slower", "same")
+    return _compare_texts(text, c.text) in ("slower", "same")

@@ -9,6 +9,8 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from gaps.sign import SignPolicy, decide_sign
 
@@ -344,3 +346,23 @@ def test_only_a_fall_with_scattered_generator_costs_asks_for_generator_instances
     # Exact counts cannot narrow, and a rise needs no generator to rule out an overhead.
     assert not decide_sign(hidden, "steps", **exact_own).wants_generator_instances
     assert not decide_sign(rises, "steps", **own).wants_generator_instances
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(3, 9), st.integers(0, 2**32 - 1))
+def test_the_bounded_least_squares_is_as_good_as_an_iterative_solver(size, seed):
+    from scipy.optimize import lsq_linear
+
+    from gaps.sign import _least_squares_above
+
+    rng = np.random.default_rng(seed)
+    design = np.column_stack([np.ones(size), rng.normal(size=(size, size - 1))])
+    target = 3 * rng.normal(size=size)
+    lower = np.concatenate([[-np.inf], rng.normal(size=size - 1)])
+    misfit, x = _least_squares_above(design, target, lower)
+    assert (x[1:] >= lower[1:] - 1e-9).all()
+    assert misfit == pytest.approx(float(np.sum((design @ x - target) ** 2)), abs=1e-9)
+    reference = 2 * lsq_linear(design, target, bounds=(lower, np.inf), tol=1e-12).cost
+    # The iterative solver stops at a tolerance: it may be a little worse, never better.
+    assert reference >= misfit - 1e-6 * max(1.0, misfit)
+    assert misfit <= reference + 1e-4 * max(1.0, reference)
