@@ -132,6 +132,15 @@ class SignPolicy:
         """Bits per doubling of drift that ``unit`` may show for identical work."""
         return self.time_allowance if unit in ("time", "memory") else 0.0
 
+    def band(self, unit: str, top: float) -> float:
+        """Bits over the last doubling up to ``top`` that a gap may move and still be
+        read neutral by equivalence: a quarter of a log factor, or the unit's drift.
+
+        >>> round(SignPolicy().band("steps", 4096), 4), SignPolicy().band("time", 4096)
+        (0.0314, 0.15)
+        """
+        return max(self.allowance(unit), self.negligible_share * _log_factor_drift(top))
+
     def hierarchy(self, unit: str) -> float:
         """Bits by which ``unit`` may drift in all between unlike codes of one complexity.
 
@@ -713,7 +722,7 @@ def decide_sign(
     lo, hi = interval(trend)
     allowance = policy.allowance(unit)
     wins = choice.grows[1:]
-    band = max(allowance, policy.negligible_share * _log_factor_drift(ns.max()))
+    band = policy.band(unit, ns.max())
     up = float(np.mean(wins & (trend > band)))
     down = float(np.mean(wins & (trend < -band)))
     # Equivalence: the best growing shape, fitted whether or not it wins, moves less
