@@ -25,7 +25,9 @@ negative, the worst error; the headline counts them all, and names those on
 identifiable cases, where an honest rule reads the sign or says inconclusive. Neutral
 readings are also counted by what they rest on: equivalence (every growing shape moves
 within the band) or parsimony (a settled shape wins by the evidence margin), each right
-or wrong.
+or wrong, and apart on the cases whose noise-free gap has *settled* at the top (moves
+over the last doubling within the band that equivalence allows). Elsewhere a neutral
+reading extrapolates: a fading overhead and a slow trend both still move there.
 
     python benchmarks/sign_heldout.py                   # 300 cases on seed 0
     python benchmarks/sign_heldout.py --seed 3 --cases 500
@@ -49,6 +51,7 @@ from fractions import Fraction
 from sign_benchmark import Case, classified
 
 from gaps.report import GapReport
+from gaps.sign import SignPolicy
 
 __all__ = [
     "KINDS",
@@ -217,6 +220,14 @@ class HeldOut:
     def added(self) -> bool:
         """Whether either side has an additive term of lower order (one that fades)."""
         return len(self.generate) > 1 or len(self.verify) > 1
+
+    @property
+    def settled(self) -> bool:
+        """Whether the noise-free gap has settled at the top: over the last doubling up
+        to the largest size it moves no more than the band within which equivalence
+        reads a gap neutral (a neutral reading elsewhere extrapolates a shape)."""
+        top = self.sizes[-1]
+        return abs(self.gap(top) - self.gap(top / 2)) <= SignPolicy().band("steps", top)
 
     @property
     def identifiable(self) -> bool:
@@ -481,17 +492,23 @@ NEUTRAL_BASES = ("equivalence", "parsimony")
 
 
 def neutral_bases(readings: Sequence[tuple[HeldOut, GapReport]]) -> dict[str, dict[str, int]]:
-    """Neutral readings by what they rest on (equivalence or parsimony), right and wrong.
+    """Neutral readings by what they rest on (equivalence or parsimony), right and wrong,
+    and apart, those of cases whose noise-free gap had settled at the top.
 
     >>> case = draw_case(0, 0)
-    >>> settled = replace(classified(case.case(), 0), sign="neutral", basis="parsimony")
-    >>> neutral_bases([(case, settled)])["parsimony"]["right"] == (case.sign == "neutral")
-    True
+    >>> neutral = replace(classified(case.case(), 0), sign="neutral", basis="parsimony")
+    >>> counts = neutral_bases([(case, neutral)])["parsimony"]
+    >>> counts["right"] == (case.sign == "neutral"), counts["settled right"] == (
+    ...     case.sign == "neutral" and case.settled)
+    (True, True)
     """
-    bases: dict[str, dict[str, int]] = {b: {"right": 0, "wrong": 0} for b in NEUTRAL_BASES}
+    columns = ("right", "wrong", "settled right", "settled wrong")
+    bases = {b: dict.fromkeys(columns, 0) for b in NEUTRAL_BASES}
     for case, found in readings:
         if found.sign == "neutral":
-            bases[found.basis]["right" if case.sign == "neutral" else "wrong"] += 1
+            verdict = "right" if case.sign == "neutral" else "wrong"
+            bases[found.basis][verdict] += 1
+            bases[found.basis][f"settled {verdict}"] += case.settled
     return bases
 
 
@@ -524,9 +541,13 @@ def report(seed: int, count: int) -> int:
         f"wrong {_share(fair, 'wrong')})"
     )
     for basis, c in neutral_bases(readings).items():
+        settled = c["settled right"] + c["settled wrong"]
+        moving = c["right"] + c["wrong"] - settled
         print(
             f"neutral readings on {basis}: {c['right']} of {c['right'] + c['wrong']} right "
-            f"({c['wrong']} were positive or negative gaps)"
+            f"({c['wrong']} were positive or negative gaps); where the noise-free gap had "
+            f"settled at the top {c['settled right']} of {settled}, where it still moved "
+            f"past the band {c['right'] - c['settled right']} of {moving}"
         )
     return 1 if fair["false negative"] else 0
 

@@ -140,7 +140,13 @@ def test_neutral_readings_are_counted_by_what_they_rest_on(heldout, suite):
     for basis in ("parsimony", "equivalence"):
         read = [case for case, found in readings if found.basis == basis]
         right = sum(case.sign == "neutral" for case in read)
-        assert bases[basis] == {"right": right, "wrong": len(read) - right}
+        settled = [case.sign == "neutral" for case in read if case.settled]
+        assert bases[basis] == {
+            "right": right,
+            "wrong": len(read) - right,
+            "settled right": sum(settled),
+            "settled wrong": len(settled) - sum(settled),
+        }
 
 
 def test_the_suite_examples_run(heldout):
@@ -167,3 +173,11 @@ def test_the_rule_reads_every_trap(heldout, judged):
 def test_no_false_negative_where_the_sizes_show_the_asymptotic_regime(heldout, judged):
     _, false_negatives = heldout.tally(judged)
     assert not false_negatives, [f"#{c.index} {c.kind}: {c}" for c, _ in false_negatives]
+
+
+def test_a_constant_ratio_has_settled_and_an_exponential_one_has_not(heldout, suite):
+    constant = [c for c in suite if c.kind == "constant"]
+    exponential = [c for c in suite if c.kind == "exponential"]
+    assert constant and exponential
+    assert all(c.settled for c in constant)
+    assert not any(c.settled for c in exponential)
