@@ -117,6 +117,49 @@ def test_graphml_round_trip_and_malformed_xml():
         read_graphml(io.StringIO("<graphml><graph>"))
 
 
+_XXE = (
+    '<?xml version="1.0"?>\n<!DOCTYPE graphml [<!ENTITY secret SYSTEM "{}">]>\n'
+    '<graphml xmlns="http://graphml.graphdrawing.org/xmlns">'
+    '<key id="d0" for="node" attr.name="label" attr.type="string"/>'
+    '<graph edgedefault="undirected"><node id="a"><data key="d0">&secret;</data></node>'
+    "</graph></graphml>"
+)
+
+
+def test_graphml_entities_cannot_read_files_or_urls(tmp_path):
+    secret = tmp_path / "secret.txt"
+    secret.write_text("do not read me")
+    for target in (secret.as_uri(), "http://127.0.0.1:9/x"):
+        with pytest.raises(FormatError, match="declares a document type") as caught:
+            read_graphml(io.StringIO(_XXE.format(target)))
+        assert "do not read me" not in str(caught.value)
+
+
+def test_graphml_entities_cannot_expand_without_bound():
+    entities = '<!ENTITY e0 "lol">' + "".join(
+        f'<!ENTITY e{i} "{f"&e{i - 1};" * 10}">' for i in range(1, 10)
+    )
+    text = (
+        f"<!DOCTYPE graphml [{entities}]>"
+        '<graphml xmlns="http://graphml.graphdrawing.org/xmlns">'
+        '<key id="d0" for="node" attr.name="label" attr.type="string"/>'
+        '<graph edgedefault="undirected"><node id="a"><data key="d0">&e9;</data></node>'
+        "</graph></graphml>"
+    )
+    with pytest.raises(FormatError, match="declares a document type"):
+        read_graphml(io.StringIO(text))
+
+
+def test_graphml_with_a_doctype_only_in_a_comment_reads():
+    text = (
+        '<?xml version="1.0"?><!-- <!DOCTYPE graphml> -->'
+        '<graphml xmlns="http://graphml.graphdrawing.org/xmlns">'
+        '<graph edgedefault="undirected"><node id="a"/><node id="b"/>'
+        '<edge source="a" target="b"/></graph></graphml>'
+    )
+    assert list(read_graphml(io.StringIO(text)).edges) == [("a", "b")]
+
+
 def test_importing_formats_loads_neither_z3_nor_cnfgen_nor_python_sat():
     heavy = "('z3', 'cnfgen', 'pysat')"
     code = f"import gaps.formats, sys; print([m for m in {heavy} if m in sys.modules])"

@@ -63,9 +63,41 @@ def read_edgelist(source: Source, *, weighted: bool = False, max_chars: int = MA
     return graph
 
 
+class _RootStarted(Exception):
+    """The root element began: no document type declaration can follow it."""
+
+
+def _refuse_document_type(text: str, name: str) -> None:
+    """Refuse a ``<!DOCTYPE ...>``: GraphML needs none, and the entities it declares
+    could name local files or URLs, or expand without bound. The parser refuses both
+    today, but what a reader lets in must not rest on a parser's version."""
+    from xml.parsers import expat
+
+    def declared(*_: object) -> None:
+        raise FormatError(
+            f"{name}: declares a document type (<!DOCTYPE ...>), which GraphML does not "
+            "use; its entities could read local files or URLs, or expand without bound. "
+            "Remove the declaration."
+        )
+
+    def started(*_: object) -> None:
+        raise _RootStarted
+
+    parser = expat.ParserCreate()
+    parser.StartDoctypeDeclHandler = declared
+    parser.StartElementHandler = started
+    try:
+        parser.Parse(text, True)
+    except (_RootStarted, expat.ExpatError):
+        return  # the root came first, or the text is malformed: the full parse says where
+
+
 def _parse_xml(text: str, name: str, max_depth: int) -> Any:
-    """The XML tree of ``text``, refused as soon as it nests deeper than ``max_depth``."""
+    """The XML tree of ``text``, refused as soon as it nests deeper than ``max_depth``,
+    or at once if it declares a document type."""
     import xml.etree.ElementTree as ET
+
+    _refuse_document_type(text, name)
 
     parser: Any = ET.XMLPullParser(events=("start", "end"))
     depth, root = 0, None
