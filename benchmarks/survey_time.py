@@ -6,7 +6,8 @@ declared theory (goal: 95% on seeds 0, 1 and 2), the same among the decided sign
 (an inconclusive sign, where the sizes cannot tell, counted apart) and the share of
 side growths (each generator and verifier once per unit) that agree with their
 declared growth or are honestly reported as not separable at the sizes measured
-(goal: 90%). It also counts the neutral signs that rest on parsimony rather than
+(goal: 90%). A fixed workload timed just before tells a slower machine from slower
+code. It also counts the neutral signs that rest on parsimony rather than
 equivalence (see ``docs/costs.md``), and marks them in the list of pairings.
 
     python benchmarks/survey_time.py            # seed 0
@@ -17,12 +18,27 @@ from __future__ import annotations
 
 import json
 import os
+import random
 import subprocess
 import sys
 import tempfile
 import time
 
 GOAL_SECONDS = 180
+
+
+def reference_seconds() -> float:
+    """Wall seconds of a fixed pure-Python workload (sorting 2**20 shuffled floats, the
+    least of five runs, as timeit takes), timed just before the survey: a run on a
+    slower or busier machine shows as a longer reference, apart from slower code."""
+    rng = random.Random(0)
+    data = [rng.random() for _ in range(2**20)]
+    runs = []
+    for _ in range(5):
+        started = time.perf_counter()
+        sorted(data)
+        runs.append(time.perf_counter() - started)
+    return min(runs)
 
 
 def main(argv: list[str]) -> int:
@@ -42,6 +58,7 @@ def main(argv: list[str]) -> int:
             "--out",
             os.path.join(tmp, "report"),
         ]
+        reference = reference_seconds()
         started = time.perf_counter()
         result = subprocess.run(command, capture_output=True, text=True)
         seconds = time.perf_counter() - started
@@ -54,6 +71,10 @@ def main(argv: list[str]) -> int:
     print(
         f"gaps survey (defaults, {os.cpu_count()} cores): {seconds:.1f} s wall, "
         f"{len(families)} families, {len(reports)} pairings, exit code {result.returncode}"
+    )
+    print(
+        f"machine reference: a fixed sort took {reference:.2f} s just before; the survey "
+        f"took {seconds / reference:.0f} times as long"
     )
     agreement, decided = survey["agreement"], survey["decided_agreement"]
     print(
