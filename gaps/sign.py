@@ -688,8 +688,11 @@ def decide_sign(
 
     Examples
     --------
-    >>> overhead = {n: [math.log2((n + 2000) / n)] * 3 for n in (512, 1024, 2048, 4096, 8192)}
-    >>> found = decide_sign(overhead, "steps")
+    >>> def overhead(sizes):
+    ...     return {n: [math.log2((n + 2000) / n)] * 3 for n in sizes}
+    >>> decide_sign(overhead([512, 1024, 2048, 4096, 8192]), "steps").sign  # still fading
+    'inconclusive'
+    >>> found = decide_sign(overhead([4096, 8192, 16384, 32768, 65536]), "steps")
     >>> found.sign, found.basis
     ('neutral', 'parsimony')
     >>> log_factor = {n: [math.log2(math.log2(n))] * 3 for n in (512, 1024, 2048, 4096, 8192)}
@@ -775,6 +778,12 @@ def decide_sign(
     unexplained = trending and (
         choice.index[0] < 0 or _growth_fits(medians, ns, policy) >= 1 - policy.level
     )
+    parsimonious = bool(choice.settles[0]) and settled >= policy.neutral_share and not unexplained
+    # Nor may a settled ratio on parsimony rest on a fade that has not settled where it
+    # was measured: one still moving at the largest sizes as fast as a log factor claims
+    # its end from its shape alone, which a slow trend under a fading term also fits.
+    fading = float(_tail_slope(choice.neutral_fit[:1], ns, policy.tail_sizes)[0])
+    unfinished = abs(fading) > least
     # A sign needs a trend the equivalence test would not call negligible: between the
     # two lies what the sizes cannot tell (inconclusive).
     if grows and rises and lo > band and up >= policy.growing_share:
@@ -785,7 +794,7 @@ def decide_sign(
         sign, share = "inconclusive", 0.0
     elif equivalent:
         sign, share = "neutral", float(np.mean(np.abs(trend) <= band))
-    elif choice.settles[0] and settled >= policy.neutral_share and not unexplained:
+    elif parsimonious and not unfinished:
         sign, share = "neutral", float(settled)
     else:
         sign, share = "inconclusive", 0.0
@@ -828,6 +837,11 @@ def decide_sign(
             f"; overheads on the generator that fade to within {policy.fading_left:g} times "
             f"the ratio at the largest size explain the fall (p = {explained:.2f}): it may "
             "be an overhead, not a trend"
+        )
+    elif sign == "inconclusive" and parsimonious and unfinished and not contradicted:
+        reasons[0] += (
+            f"; {point} wins on parsimony but still moves {fading:+.3f} bits per doubling at "
+            "the largest sizes, as fast as a log factor: the sizes do not show it settling"
         )
     elif unexplained and sign == "inconclusive":
         reasons[0] += (

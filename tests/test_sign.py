@@ -34,8 +34,8 @@ def exact(gap):
 @pytest.mark.parametrize(
     "gap, sign",
     [
-        (lambda n: math.log2((n + 2000) / n), "neutral"),
-        (lambda n: math.log2(n / (n + 2000)), "neutral"),
+        (lambda n: math.log2((n + 200) / n), "neutral"),
+        (lambda n: math.log2(n / (n + 200)), "neutral"),
         (lambda n: 3.0, "neutral"),
         (lambda n: math.log2(math.log2(n)), "positive"),
         (lambda n: -math.log2(math.log2(n)), "negative"),
@@ -56,6 +56,17 @@ def exact(gap):
 )
 def test_an_exact_gap_curve_gets_its_sign(gap, sign):
     assert decide_sign(exact(gap), "steps").sign == sign
+
+
+@pytest.mark.parametrize("overhead", [lambda n: (n + 2000) / n, lambda n: n / (n + 2000)])
+def test_an_overhead_still_fading_faster_than_a_log_factor_is_not_yet_neutral(overhead):
+    # Over 64..4096 the gap still moves a third of a bit per doubling at the top, as a
+    # masked trend's does; from 2**16 on, less than a log factor: then it has settled.
+    fading = decide_sign(exact(lambda n: math.log2(overhead(n))), "steps")
+    assert fading.sign == "inconclusive", fading.reasons
+    assert "do not show it settling" in fading.reasons[0]
+    wide = {2**k: [math.log2(overhead(2**k))] * 3 for k in range(12, 18)}
+    assert decide_sign(wide, "steps").sign == "neutral"
 
 
 def test_time_allows_a_drift_that_steps_do_not():
@@ -93,19 +104,19 @@ def test_the_bootstrap_is_seeded():
     assert decide_sign(noisy, "steps", seed=4) == decide_sign(noisy, "steps", seed=4)
 
 
-def test_the_benchmark_subset_has_no_false_negative_and_reads_overhead_neutral():
+def test_the_benchmark_subset_has_no_false_negative_and_never_misreads_an_overhead():
     bench = _benchmark()
     kinds = {"overhead", "two overheads", "log factor", "crossover", "censored", "noise 0.5"}
     chosen = [c for c in bench.cases() if c.kind in kinds]
     tally = bench.run(chosen, seeds=(0,))
     assert sum(t["false negative"] for t in tally.values()) == 0
-    assert tally["overhead"]["right"] == sum(c.kind == "overhead" for c in chosen)
+    assert sum(t["wrong"] for t in tally.values()) == 0
 
 
 @pytest.mark.parametrize(
     "gap, basis",
     [
-        (lambda n: math.log2((n + 2000) / n), "parsimony"),
+        (lambda n: math.log2((n + 200) / n), "parsimony"),
         (lambda n: 3.0, "equivalence"),
         (lambda n: math.log2(math.log2(n)), "trend"),
         (lambda n: 3.0 if n < 1500 else math.log2(7), ""),
