@@ -20,12 +20,14 @@ instances within each size (paired) repeats the choice; the sign is that of the 
 growing term when it wins on the medians and in most resamples, and its interval clears
 a quarter of a log factor's drift; neutral when the best growing shape moves within that
 quarter over its whole interval (equivalence), or when a neutral shape wins by the
-margin, unless the largest sizes depart from it, or the growing interval clears the
-quarter one way while the neutral shape is a bare constant (no fade explains a trend) or
-a growing shape fits the medians too (a fade still under way bends as slow growth
-does); inconclusive otherwise. In time, a sign must also move the gap from the smallest
-size to the largest by more than the memory hierarchy can move the ratio of two unlike
-codes of one complexity. The rules and every threshold live in :class:`SignPolicy`.
+margin, unless the largest sizes depart from it, or the fitted fade still moves there
+as fast as a log factor (its end is then read from its shape alone), or the growing
+interval clears the quarter one way while the neutral shape is a bare constant (no fade
+explains a trend) or a growing shape fits the medians too (a fade still under way bends
+as slow growth does); inconclusive otherwise. In time, a sign must also move the gap
+from the smallest size to the largest by more than the memory hierarchy can move the
+ratio of two unlike codes of one complexity. The rules and every threshold live in
+:class:`SignPolicy`.
 """
 
 from __future__ import annotations

@@ -69,8 +69,8 @@ class _RootStarted(Exception):
 
 def _refuse_document_type(text: str, name: str) -> None:
     """Refuse a ``<!DOCTYPE ...>``: GraphML needs none, and the entities it declares
-    could name local files or URLs, or expand without bound. The parser refuses both
-    today, but what a reader lets in must not rest on a parser's version."""
+    could name local files or URLs, or expand without bound. Recent expat releases
+    refuse both, but what a reader lets in must not depend on the parser's version."""
     from xml.parsers import expat
 
     def declared(*_: object) -> None:
